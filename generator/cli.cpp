@@ -1,0 +1,85 @@
+// jixiao: the command line. A thin layer: parse arguments, call the
+// library, print, and map outcomes to exit codes (0 ok, 1 findings with
+// errors, 2 bad input or usage).
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "diagnostics.h"
+#include "load.h"
+#include "render.h"
+#include "score.h"
+
+namespace {
+
+using namespace jixiao;
+
+constexpr int kExitOk = 0;
+constexpr int kExitInput = 2;
+
+void ChooseLanguage(const std::string& flag) {
+  std::string lang = flag;
+  if (lang.empty()) {
+    const char* env = std::getenv("JIXIAO_LANG");
+    if (env) lang = env;
+  }
+  SetLanguage(lang.rfind("en", 0) == 0 ? Language::kEnglish : Language::kChinese);
+}
+
+int PrintInputError(const InputError& e) {
+  for (const auto& d : e.diagnostics().All()) std::cerr << RenderDiagnostic(d);
+  size_t errors = 0;
+  for (const auto& d : e.diagnostics().All()) errors += d.severity == Severity::kError ? 1 : 0;
+  std::cerr << (CurrentLanguage() == Language::kEnglish
+                    ? fmt::format("{} error(s); nothing was scored.\n", errors)
+                    : fmt::format("共 {} 个错误，未评分。\n", errors));
+  return kExitInput;
+}
+
+struct ScoreOptions {
+  std::string project;
+  std::string indicators;
+  bool json = false;
+};
+
+int RunScore(const ScoreOptions& o) {
+  auto project = LoadProject(o.project, o.indicators);
+  ScoredProject sp = ScoreProject(project);
+  std::cout << (o.json ? RenderJson(sp) : RenderTerminal(sp));
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "jixiao（绩效）: 预算绩效评价评分与报告 / fiscal performance-evaluation scoring and reports"};
+  app.require_subcommand(1);
+  std::string lang;
+  app.add_option("--lang", lang, "消息语言 zh|en (default: $JIXIAO_LANG, else zh)");
+  app.set_version_flag("--version", "jixiao 0.1.0");
+
+  ScoreOptions score;
+  CLI::App* sc = app.add_subcommand(
+      "score", "逐项评分并打印总分和等级 / score every indicator, print the total and grade");
+  sc->add_option("project", score.project, "项目文件夹或 project.yaml / project folder or its project.yaml")
+      ->required();
+  sc->add_option("--indicators", score.indicators,
+                 "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
+  sc->add_flag("--json", score.json, "输出 JSON / print JSON for machines");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitInput;
+  }
+  ChooseLanguage(lang);
+  try {
+    if (sc->parsed()) return RunScore(score);
+  } catch (const InputError& e) {
+    return PrintInputError(e);
+  }
+  return kExitOk;
+}

@@ -1,0 +1,115 @@
+#include "decimal.h"
+
+#include <cctype>
+
+namespace jixiao {
+namespace {
+
+mpz_class Pow10(int n) {
+  mpz_class r;
+  mpz_ui_pow_ui(r.get_mpz_t(), 10, static_cast<unsigned long>(n));
+  return r;
+}
+
+// floor(|q| * 10^places + 1/2) with the sign of q: 四舍五入.
+mpz_class ScaledHalfUp(const mpq_class& q, int places) {
+  mpq_class a = abs(q) * mpq_class(Pow10(places));
+  a += mpq_class(1, 2);
+  mpz_class n;
+  mpz_fdiv_q(n.get_mpz_t(), a.get_num_mpz_t(), a.get_den_mpz_t());
+  return sgn(q) < 0 ? mpz_class(-n) : n;
+}
+
+std::string FixedFromScaled(const mpz_class& scaled, int places) {
+  std::string digits = mpz_class(abs(scaled)).get_str();
+  if (static_cast<int>(digits.size()) <= places)
+    digits.insert(0, static_cast<size_t>(places + 1 - static_cast<int>(digits.size())), '0');
+  std::string out = sgn(scaled) < 0 ? "-" : "";
+  out += digits.substr(0, digits.size() - static_cast<size_t>(places));
+  if (places > 0) out += "." + digits.substr(digits.size() - static_cast<size_t>(places));
+  return out;
+}
+
+}  // namespace
+
+std::optional<Decimal> Decimal::Parse(std::string_view text) {
+  size_t b = 0, e = text.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+  text = text.substr(b, e - b);
+  bool percent = false;
+  if (!text.empty() && text.back() == '%') {
+    percent = true;
+    text.remove_suffix(1);
+  } else if (text.size() >= 3 && text.substr(text.size() - 3) == "\xEF\xBC\x85") {  // ％
+    percent = true;
+    text.remove_suffix(3);
+  }
+  if (text.empty()) return std::nullopt;
+  bool negative = false;
+  size_t i = 0;
+  if (text[0] == '-' || text[0] == '+') {
+    negative = text[0] == '-';
+    i = 1;
+  }
+  std::string digits;
+  int frac = 0;
+  bool seen_point = false, seen_digit = false;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      digits += c;
+      seen_digit = true;
+      if (seen_point) ++frac;
+    } else if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else if (c == ',' && !seen_point && seen_digit) {
+      continue;  // thousands separator as Excel users type it
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!seen_digit) return std::nullopt;
+  mpz_class num(digits, 10);
+  if (negative) num = -num;
+  mpz_class den = Pow10(frac + (percent ? 2 : 0));
+  return Decimal(mpq_class(num, den));
+}
+
+Decimal Decimal::Round(int places) const {
+  return Decimal(mpq_class(ScaledHalfUp(q_, places), Pow10(places)));
+}
+
+Decimal Decimal::Ceil() const {
+  mpz_class n;
+  mpz_cdiv_q(n.get_mpz_t(), q_.get_num_mpz_t(), q_.get_den_mpz_t());
+  return Decimal(mpq_class(n));
+}
+
+Decimal Decimal::Floor() const {
+  mpz_class n;
+  mpz_fdiv_q(n.get_mpz_t(), q_.get_num_mpz_t(), q_.get_den_mpz_t());
+  return Decimal(mpq_class(n));
+}
+
+std::string Decimal::ToFixed(int places) const {
+  return FixedFromScaled(ScaledHalfUp(q_, places), places);
+}
+
+std::string Decimal::ToShort(int places) const {
+  std::string s = ToFixed(places);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";
+  return s;
+}
+
+std::string Decimal::ToPercent(int places) const {
+  return (*this * Decimal(100)).ToFixed(places) + "%";
+}
+
+std::string Decimal::ToExactString() const { return ToShort(12); }
+
+}  // namespace jixiao

@@ -1,0 +1,143 @@
+// The indicator system (指标体系): a reusable tree of indicators with
+// weights, texts and, on each leaf, a scoring rule; the grade scale; the
+// cap on deductions. Loaded by load_system.cpp, read by scoring and the
+// renderers, never changed after loading.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "decimal.h"
+#include "diagnostics.h"
+#include "formula.h"
+
+namespace jixiao {
+
+enum class RuleKind {
+  kChecklist,        // N equal points, each unmet one takes weight/N
+  kChecklistPoints,  // explicit points per item, capped at the weight
+  kRatio,            // value × weight, capped
+  kSteps,            // full at a threshold, minus a deduction per step below
+  kProportional,     // full at a target, else value × weight or value/target × weight
+  kBands,            // value ranges → fixed scores or a formula (piecewise, 101号 intervals)
+  kAllOrNothing,     // full when met, else 0
+  kConditions,       // sum of the points of each condition that holds
+  kQualitative,      // tiers of the weight (达成/部分达成/未达成), evaluator picks
+  kManual,           // expert judgement, reason required below the weight
+  kFormula,          // any expression over the project's values
+  kPassLine,         // (value − pass) / (full − pass) × weight, 0 below pass
+};
+
+const char* RuleKindName(RuleKind k);  // the YAML spelling
+
+struct ChecklistItem {
+  std::string text;
+  Decimal points;  // kChecklistPoints only
+};
+
+// A score written in a rule: a number, "full" (the weight), or a formula
+// over x (the rule's value), weight and the project's names.
+struct ScoreSpec {
+  enum Kind { kFixed, kFull, kFormula } kind = kFixed;
+  Decimal fixed;
+  Formula formula;
+};
+
+struct Band {
+  std::optional<Decimal> min;  // inclusive; none = every value below the bands above
+  ScoreSpec score;
+  SourceLoc loc;
+};
+
+struct Condition {
+  std::string text;
+  Formula when;
+  Decimal points;
+  SourceLoc loc;
+};
+
+struct Tier {
+  std::string name;
+  Decimal low;   // share of the weight, inclusive
+  Decimal high;  // share of the weight, inclusive for the top tier
+};
+
+struct Rule {
+  RuleKind kind = RuleKind::kManual;
+  SourceLoc loc;
+  std::string value;  // the project value it reads (ratio, steps, proportional, bands, pass_line)
+  SourceLoc value_loc;
+  std::optional<Decimal> value_max;  // a value above this is an input error (default 100% where rates)
+  std::vector<ChecklistItem> items;
+  // kSteps
+  Decimal full_at, step, deduct;
+  bool deduct_is_share = false;  // deduct a share of the weight rather than points
+  // kProportional
+  Decimal target;
+  bool attainment = false;  // value/target × weight instead of value × weight
+  // kRatio
+  std::optional<Decimal> cap;
+  // kBands
+  std::vector<Band> bands;
+  // kConditions
+  std::vector<Condition> conditions;
+  // kFormula, and the condition of kAllOrNothing when given
+  Formula formula;
+  // kPassLine
+  Decimal pass, full;
+  // kQualitative
+  std::vector<Tier> tiers;
+};
+
+struct Indicator {
+  std::string code;
+  std::string name;
+  Decimal weight;
+  std::string explanation;  // 指标解释
+  std::string criteria;     // 评分标准
+  std::optional<Rule> rule;  // leaves only
+  std::vector<Indicator> children;
+  int level = 1;  // 1 = 一级
+  SourceLoc loc;
+  SourceLoc weight_loc;
+
+  bool IsLeaf() const { return children.empty(); }
+};
+
+struct GradeBand {
+  std::string name;  // 优, 良, 中, 差
+  Decimal min;       // inclusive lower bound; the band runs up to the next one's min
+  std::string written;  // as the system wrote it ("80-89"), for the 评分说明
+};
+
+struct IndicatorSystem {
+  std::string file;
+  std::string name;
+  Decimal total{100};
+  std::vector<Indicator> roots;
+  std::vector<GradeBand> grades;  // highest first
+  bool integer_grade_bands = false;  // written as "80-89", read as [80, 90)
+  std::optional<Decimal> deduction_cap;
+  std::vector<std::string> notes;  // 评分说明 lines the system states
+
+  // Visits every indicator depth-first, parents before children.
+  template <typename F>
+  void ForEach(F&& f) const {
+    struct Walk {
+      static void Go(const Indicator& n, F& f) {
+        f(n);
+        for (const auto& c : n.children) Go(c, f);
+      }
+    };
+    for (const auto& r : roots) Walk::Go(r, f);
+  }
+  const Indicator* Find(const std::string& code) const;
+  int Depth() const;
+  int CountAtLevel(int level) const;
+};
+
+// The grade for a displayed total: the first band whose min it reaches.
+std::string GradeFor(const IndicatorSystem& sys, const Decimal& total);
+
+}  // namespace jixiao

@@ -1,0 +1,395 @@
+#include <filesystem>
+#include <functional>
+#include <set>
+
+#include "load.h"
+#include "messages.h"
+#include "yaml_source.h"
+
+namespace fs = std::filesystem;
+
+namespace jixiao {
+namespace {
+
+// Every name a formula may read in this project, with where it is defined.
+std::map<std::string, SourceLoc> ProjectNames(const Project& p) {
+  std::map<std::string, SourceLoc> names;
+  for (const auto& v : p.values) names[v.name] = v.loc;
+  for (const auto& m : p.metrics) names[m.name] = m.loc;
+  for (const auto& s : p.surveys) {
+    for (const auto& o : s.options) names[s.id + "." + o] = s.loc;
+    if (!s.options.empty()) names[s.id + ".合计"] = s.loc;
+    for (const auto& [item, rate] : s.items) names[s.id + "." + item] = s.loc;
+    if (!s.items.empty()) names[s.id + ".平均"] = s.loc;
+  }
+  return names;
+}
+
+std::vector<std::string> Keys(const std::map<std::string, SourceLoc>& m) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : m) out.push_back(k);
+  return out;
+}
+
+struct ProjectReader {
+  const YamlFile& y;
+  Diagnostics& diags;
+  Project& p;
+
+  void ReadInfo(const YAML::Node& n) {
+    if (!y.IsMap(n, "project", "", diags)) return;
+    y.CheckKeys(n, {"name", "year", "department", "implementer", "commissioner", "evaluator",
+                    "lead_evaluator", "date"},
+                "", diags);
+    p.info.name = y.String(n, "name", true, "", diags).value_or("");
+    p.info.year = y.String(n, "year", false, "", diags).value_or("");
+    p.info.department = y.String(n, "department", false, "", diags).value_or("");
+    p.info.implementer = y.String(n, "implementer", false, "", diags).value_or("");
+    p.info.commissioner = y.String(n, "commissioner", false, "", diags).value_or("");
+    p.info.evaluator = y.String(n, "evaluator", false, "", diags).value_or("");
+    p.info.lead_evaluator = y.String(n, "lead_evaluator", false, "", diags).value_or("");
+    p.info.date = y.String(n, "date", false, "", diags).value_or("");
+  }
+
+  void ReadValues(const YAML::Node& n) {
+    if (!y.IsMap(n, "values", "", diags)) return;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      NamedValue v;
+      v.name = it->first.Scalar();
+      v.loc = y.Loc(it->second);
+      auto d = y.NumberOf(it->second, "", diags);
+      if (!d) continue;
+      v.value = *d;
+      v.percent = it->second.Scalar().find('%') != std::string::npos;
+      p.values.push_back(v);
+    }
+  }
+
+  void ReadMetrics(const YAML::Node& n) {
+    if (!y.IsMap(n, "metrics", "", diags)) return;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      Metric m;
+      m.name = it->first.Scalar();
+      m.loc = y.Loc(it->second);
+      m.percent = true;
+      YAML::Node text = it->second;
+      if (it->second.IsMap()) {
+        y.CheckKeys(it->second, {"formula", "unit", "places"}, "", diags);
+        text = it->second["formula"];
+        if (!text) {
+          diags.Error(m.loc, "", msg::kMissingKey, "formula");
+          continue;
+        }
+        if (auto unit = y.String(it->second, "unit", false, "", diags)) {
+          if (*unit == "number") m.percent = false;
+          else if (*unit != "percent")
+            diags.Error(y.Loc(it->second["unit"]), "", msg::kBadChoice, *unit, "percent, number");
+        }
+        if (auto places = y.Number(it->second, "places", false, "", diags)) {
+          if (!places->IsInteger() || *places < Decimal(0) || *places > Decimal(8))
+            diags.Error(y.Loc(it->second["places"]), "", msg::kBadPlaces, places->ToExactString());
+          else
+            m.places = static_cast<int>(places->Raw().get_num().get_si());
+        }
+      }
+      if (!text.IsScalar()) {
+        diags.Error(y.Loc(text), "", msg::kExpectedText, "formula");
+        continue;
+      }
+      try {
+        m.formula = Formula::Parse(text.Scalar());
+      } catch (const FormulaError& e) {
+        diags.Error(y.Loc(text), "", msg::kFormulaSyntax, text.Scalar(), e.what());
+        continue;
+      }
+      p.metrics.push_back(m);
+    }
+  }
+
+  void ReadSurveys(const YAML::Node& n) {
+    if (!y.IsList(n, "surveys", "", diags)) return;
+    std::set<std::string> ids;
+    for (const auto& s : n) {
+      if (!y.IsMap(s, "survey", "", diags)) continue;
+      y.CheckKeys(s, {"id", "title", "options", "counts", "items"}, "", diags);
+      Survey sv;
+      sv.loc = y.Loc(s);
+      sv.id = y.String(s, "id", true, "", diags).value_or("");
+      sv.title = y.String(s, "title", false, "", diags).value_or("");
+      if (!sv.id.empty() && !ids.insert(sv.id).second)
+        diags.Error(y.Loc(s["id"]), "", msg::kDuplicateSurvey, sv.id);
+      if (s["options"] || s["counts"]) {
+        YAML::Node opts = s["options"], counts = s["counts"];
+        if (!opts || !counts) {
+          diags.Error(sv.loc, "", msg::kMissingKey, !opts ? "options" : "counts");
+        } else if (y.IsList(opts, "options", "", diags) && y.IsList(counts, "counts", "", diags)) {
+          for (const auto& o : opts) sv.options.push_back(o.Scalar());
+          for (const auto& c : counts) {
+            auto d = y.NumberOf(c, "", diags);
+            if (d && (!d->IsInteger() || d->Sign() < 0))
+              diags.Error(y.Loc(c), "", msg::kBadCount, d->ToExactString());
+            sv.counts.push_back(d.value_or(Decimal()));
+          }
+          if (sv.options.size() != sv.counts.size())
+            diags.Error(y.Loc(counts), "", msg::kCountsMismatch, sv.counts.size(), sv.options.size());
+        }
+      }
+      if (YAML::Node items = s["items"]) {
+        if (y.IsMap(items, "items", "", diags)) {
+          for (auto it = items.begin(); it != items.end(); ++it) {
+            auto d = y.NumberOf(it->second, "", diags);
+            if (d && (d->Sign() < 0 || *d > Decimal(1)))
+              diags.Error(y.Loc(it->second), "", msg::kRateOutOfRange, d->ToPercent(), "100%");
+            sv.items.emplace_back(it->first.Scalar(), d.value_or(Decimal()));
+          }
+        }
+      }
+      if (sv.options.empty() && sv.items.empty())
+        diags.Error(sv.loc, "", msg::kMissingKey, "options + counts / items");
+      p.surveys.push_back(sv);
+    }
+  }
+
+  void ReadAnswers(const YAML::Node& n, const IndicatorSystem& sys) {
+    if (!y.IsMap(n, "answers", "", diags)) return;
+    std::vector<std::string> leaves;
+    sys.ForEach([&](const Indicator& i) {
+      if (i.IsLeaf()) leaves.push_back(i.code);
+    });
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      Answer a;
+      a.code = it->first.Scalar();
+      a.loc = y.Loc(it->first);
+      const Indicator* ind = sys.Find(a.code);
+      if (!ind || !ind->IsLeaf()) {
+        diags.ErrorHint(a.loc, a.code, NearestName(a.code, leaves),
+                        ind ? msg::kAnswerForParent : msg::kUnknownIndicator, a.code, sys.file);
+        continue;
+      }
+      const YAML::Node& v = it->second;
+      if (!y.IsMap(v, "answer", a.code, diags)) continue;
+      y.CheckKeys(v, {"unmet", "met", "score", "tier", "reason"}, a.code, diags);
+      if (YAML::Node u = v["unmet"]) {
+        if (y.IsList(u, "unmet", a.code, diags)) {
+          std::vector<int> unmet;
+          for (const auto& e : u) {
+            auto d = y.NumberOf(e, a.code, diags);
+            if (!d) continue;
+            size_t count = ind->rule ? ind->rule->items.size() : 0;
+            if (!d->IsInteger() || *d < Decimal(1) || *d > Decimal(static_cast<long>(count))) {
+              diags.Error(y.Loc(e), a.code, msg::kNoSuchPoint, d->ToExactString(), count);
+              continue;
+            }
+            unmet.push_back(static_cast<int>(d->Raw().get_num().get_si()));
+          }
+          a.unmet = unmet;
+        }
+      }
+      a.met = y.Bool(v, "met", false, a.code, diags);
+      a.score = y.Number(v, "score", false, a.code, diags);
+      if (v["score"]) a.score_loc = y.Loc(v["score"]);
+      a.tier = y.String(v, "tier", false, a.code, diags).value_or("");
+      a.reason = y.String(v, "reason", false, a.code, diags).value_or("");
+      if (!p.answers.emplace(a.code, a).second)
+        diags.Error(a.loc, a.code, msg::kDuplicateAnswer, a.code);
+    }
+  }
+
+  void ReadDeductions(const YAML::Node& n) {
+    if (!y.IsList(n, "deductions", "", diags)) return;
+    for (const auto& d : n) {
+      if (!y.IsMap(d, "deduction {reason, points}", "", diags)) continue;
+      y.CheckKeys(d, {"reason", "points"}, "", diags);
+      Deduction ded;
+      ded.loc = y.Loc(d);
+      ded.reason = y.String(d, "reason", true, "", diags).value_or("");
+      ded.points = y.Number(d, "points", true, "", diags).value_or(Decimal());
+      if (ded.points < Decimal(0)) diags.Error(y.Loc(d["points"]), "", msg::kMustBePositive, "points");
+      p.deductions.push_back(ded);
+    }
+  }
+};
+
+// Binding: every name a rule or metric reads exists, every rule that needs
+// an answer has one, and each answer fits its rule.
+void Bind(const Project& p, const YamlFile& y, Diagnostics& diags) {
+  const IndicatorSystem& sys = *p.system;
+  auto names = ProjectNames(p);
+  auto keys = Keys(names);
+  SourceLoc at_project = y.Loc(y.root());
+  at_project.line = 0;  // the whole file
+
+  // Metrics: names exist, and no metric depends on itself.
+  std::map<std::string, const Metric*> metric_by_name;
+  for (const auto& m : p.metrics) metric_by_name[m.name] = &m;
+  for (const auto& m : p.metrics)
+    for (const auto& n : m.formula.Names())
+      if (!names.count(n)) diags.ErrorHint(m.loc, "", NearestName(n, keys), msg::kUnknownName, n);
+  std::map<std::string, int> state;  // 1 visiting, 2 done
+  std::function<bool(const Metric&)> visit = [&](const Metric& m) {
+    if (state[m.name] == 2) return true;
+    if (state[m.name] == 1) {
+      diags.Error(m.loc, "", msg::kMetricCycle, m.name);
+      return false;
+    }
+    state[m.name] = 1;
+    for (const auto& n : m.formula.Names()) {
+      auto it = metric_by_name.find(n);
+      if (it != metric_by_name.end() && !visit(*it->second)) return false;
+    }
+    state[m.name] = 2;
+    return true;
+  };
+  for (const auto& m : p.metrics) visit(m);
+
+  auto check_formula = [&](const Formula& f, const SourceLoc& loc, const std::string& code,
+                           bool allow_x) {
+    for (const auto& n : f.Names()) {
+      if (names.count(n) || n == "weight" || (allow_x && n == "x")) continue;
+      diags.ErrorHint(loc, code, NearestName(n, keys), msg::kRuleNeedsName, n, p.file);
+    }
+  };
+
+  sys.ForEach([&](const Indicator& ind) {
+    if (!ind.rule) return;
+    const Rule& r = *ind.rule;
+    const std::string& code = ind.code;
+    if (!r.value.empty() && !names.count(r.value))
+      diags.ErrorHint(r.value_loc, code, NearestName(r.value, keys), msg::kRuleNeedsName, r.value,
+                      p.file);
+    for (const auto& b : r.bands)
+      if (b.score.kind == ScoreSpec::kFormula) check_formula(b.score.formula, b.loc, code, true);
+    for (const auto& c : r.conditions) check_formula(c.when, c.loc, code, false);
+    if (!r.formula.Empty()) check_formula(r.formula, r.loc, code, false);
+
+    auto it = p.answers.find(code);
+    const Answer* a = it == p.answers.end() ? nullptr : &it->second;
+    bool needs_answer = r.kind == RuleKind::kChecklist || r.kind == RuleKind::kChecklistPoints ||
+                        r.kind == RuleKind::kManual || r.kind == RuleKind::kQualitative ||
+                        (r.kind == RuleKind::kAllOrNothing && r.formula.Empty());
+    if (!a) {
+      if (needs_answer) {
+        const char* what = r.kind == RuleKind::kManual ? "score + reason"
+                           : r.kind == RuleKind::kQualitative ? "tier + score + reason"
+                           : r.kind == RuleKind::kAllOrNothing ? "met"
+                           : "unmet: [...]";
+        diags.Error(at_project, code, msg::kMissingAnswer, RuleKindName(r.kind), what);
+      }
+      return;
+    }
+    const SourceLoc& loc = a->loc;
+    switch (r.kind) {
+      case RuleKind::kChecklist:
+      case RuleKind::kChecklistPoints:
+        if (!a->unmet && !a->score) diags.Error(loc, code, msg::kMissingAnswerField, "unmet");
+        if (a->met || !a->tier.empty()) diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind), "unmet, reason");
+        break;
+      case RuleKind::kAllOrNothing:
+        if (r.formula.Empty() && !a->met && !a->score) diags.Error(loc, code, msg::kMissingAnswerField, "met");
+        if (a->unmet || !a->tier.empty()) diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind), "met, reason");
+        break;
+      case RuleKind::kManual:
+        if (!a->score) diags.Error(loc, code, msg::kMissingAnswerField, "score");
+        if (a->unmet || a->met || !a->tier.empty()) diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind), "score, reason");
+        break;
+      case RuleKind::kQualitative: {
+        if (a->tier.empty()) {
+          diags.Error(loc, code, msg::kMissingAnswerField, "tier");
+          break;
+        }
+        const Tier* tier = nullptr;
+        std::vector<std::string> tier_names;
+        for (const auto& t : r.tiers) {
+          tier_names.push_back(t.name);
+          if (t.name == a->tier) tier = &t;
+        }
+        if (!tier) {
+          std::string list;
+          for (const auto& t : tier_names) list += (list.empty() ? "" : ", ") + t;
+          diags.ErrorHint(loc, code, NearestName(a->tier, tier_names), msg::kBadChoice, a->tier, list);
+          break;
+        }
+        if (!a->score) {
+          diags.Error(loc, code, msg::kMissingAnswerField, "score");
+          break;
+        }
+        Decimal lo = tier->low * ind.weight, hi = tier->high * ind.weight;
+        bool top = tier->high >= Decimal(1);
+        if (*a->score < lo || *a->score > hi || (!top && *a->score >= hi))
+          diags.Error(a->score_loc, code, msg::kScoreOutsideTier, a->score->ToExactString(),
+                      tier->name, lo.ToExactString(), hi.ToExactString(), top ? "]" : ")");
+        break;
+      }
+      default:
+        if (a->unmet || a->met || !a->tier.empty())
+          diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind), "score, reason");
+        break;
+    }
+    if (a->score) {
+      if (*a->score > ind.weight)
+        diags.Error(a->score_loc, code, msg::kScoreAboveWeight, a->score->ToExactString(),
+                    ind.weight.ToExactString());
+      else if (a->score->Sign() < 0)
+        diags.Error(a->score_loc, code, msg::kMustBePositive, "score");
+      else if (a->reason.empty() && (*a->score < ind.weight || r.kind != RuleKind::kManual))
+        diags.Error(a->score_loc, code, msg::kScoreNeedsReason, a->score->ToExactString(),
+                    ind.weight.ToExactString());
+    }
+  });
+}
+
+std::string ResolveSystemPath(const std::string& project_file, const std::string& written) {
+  fs::path w(written);
+  if (w.is_absolute()) return written;
+  return (fs::path(project_file).parent_path() / w).lexically_normal().string();
+}
+
+}  // namespace
+
+std::shared_ptr<const Project> LoadProject(const std::string& target,
+                                           const std::string& system_override) {
+  std::string file = target;
+  std::error_code ec;
+  if (fs::is_directory(target, ec)) file = (fs::path(target) / "project.yaml").string();
+  YamlFile y = YamlFile::Load(file);
+  Diagnostics diags;
+  auto p = std::make_shared<Project>();
+  p->file = file;
+  p->dir = fs::path(file).parent_path().string();
+  const YAML::Node& root = y.root();
+  if (!y.IsMap(root, "project file", "", diags)) throw InputError(diags);
+  y.CheckKeys(root, {"project", "system", "values", "metrics", "surveys", "answers", "deductions"},
+              "", diags);
+  ProjectReader r{y, diags, *p};
+  if (root["project"]) r.ReadInfo(root["project"]);
+  else diags.Error(y.Loc(root), "", msg::kMissingKey, "project");
+
+  std::string sys_path = system_override;
+  if (sys_path.empty()) {
+    if (auto s = y.String(root, "system", true, "", diags)) sys_path = ResolveSystemPath(file, *s);
+  }
+  if (sys_path.empty()) throw InputError(diags);
+  try {
+    p->system = LoadSystem(sys_path);
+  } catch (const InputError& e) {
+    diags.Append(e.diagnostics());
+    throw InputError(diags);
+  }
+  if (root["values"]) r.ReadValues(root["values"]);
+  if (root["metrics"]) r.ReadMetrics(root["metrics"]);
+  if (root["surveys"]) r.ReadSurveys(root["surveys"]);
+  if (root["answers"]) r.ReadAnswers(root["answers"], *p->system);
+  if (root["deductions"]) r.ReadDeductions(root["deductions"]);
+  std::set<std::string> seen;
+  for (const auto& v : p->values)
+    if (!seen.insert(v.name).second) diags.Error(v.loc, "", msg::kDuplicateName, v.name);
+  for (const auto& m : p->metrics)
+    if (!seen.insert(m.name).second) diags.Error(m.loc, "", msg::kDuplicateName, m.name);
+  if (!p->deductions.empty() && !p->system->deduction_cap)
+    diags.Error(y.Loc(root["deductions"]), "", msg::kDeductionsWithoutCap, p->system->file);
+  if (!diags.HasErrors()) Bind(*p, y, diags);
+  if (diags.HasErrors()) throw InputError(diags);
+  return p;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,85 @@
+// A project's collected data: who and what was evaluated, named values,
+// derived metrics, per-indicator answers (checklist points, manual scores,
+// tiers), surveys and deductions. Loaded by load_project.cpp together with
+// the indicator system it names; read-only after that.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "decimal.h"
+#include "diagnostics.h"
+#include "formula.h"
+#include "indicator.h"
+
+namespace jixiao {
+
+struct NamedValue {
+  std::string name;
+  Decimal value;
+  bool percent = false;  // written as a percentage: display as one
+  SourceLoc loc;
+};
+
+struct Metric {
+  std::string name;
+  Formula formula;
+  bool percent = false;
+  int places = 2;  // displayed precision: of a percent when percent, else plain
+  SourceLoc loc;
+};
+
+struct Answer {
+  std::string code;
+  SourceLoc loc;
+  std::optional<std::vector<int>> unmet;  // 1-based checklist items not met
+  std::optional<bool> met;
+  std::optional<Decimal> score;
+  SourceLoc score_loc;
+  std::string tier;
+  std::string reason;  // the evaluator's 扣分原因
+};
+
+struct Survey {
+  std::string id;     // Q1: the name prefix in formulas (Q1.熟悉, Q1.合计)
+  std::string title;
+  std::vector<std::string> options;
+  std::vector<Decimal> counts;
+  // Rated items (满意度): item name → rate. Exposes <id>.平均.
+  std::vector<std::pair<std::string, Decimal>> items;
+  SourceLoc loc;
+};
+
+struct Deduction {
+  std::string reason;
+  Decimal points;
+  SourceLoc loc;
+};
+
+struct ProjectInfo {
+  std::string name;            // 项目名称
+  std::string year;            // 评价年度
+  std::string department;      // 主管部门
+  std::string implementer;     // 实施单位
+  std::string commissioner;    // 委托单位
+  std::string evaluator;       // 评价机构
+  std::string lead_evaluator;  // 主评人
+  std::string date;            // 报告日期
+};
+
+struct Project {
+  std::string dir;   // the project folder
+  std::string file;  // its project.yaml
+  ProjectInfo info;
+  std::shared_ptr<const IndicatorSystem> system;
+  std::vector<NamedValue> values;
+  std::vector<Metric> metrics;
+  std::map<std::string, Answer> answers;
+  std::vector<Survey> surveys;
+  std::vector<Deduction> deductions;
+};
+
+}  // namespace jixiao

@@ -1,0 +1,23 @@
+// Renderers: functions of a ScoredProject, nothing else. Each returns the
+// text it makes; writing it to a file is the caller's (atomic_file.h).
+#pragma once
+
+#include <string>
+
+#include "score.h"
+
+namespace jixiao {
+
+// The score table for a terminal: code, name, weight, score, 得分率 and the
+// reason for every lost point, then the deductions, total and grade.
+std::string RenderTerminal(const ScoredProject& sp);
+
+// One JSON object: project, system, total, grade, indicators (every node,
+// flattened, parents first), deductions, values. Numbers are JSON numbers
+// at displayed precision (90.71, 4.71).
+std::string RenderJson(const ScoredProject& sp);
+
+// A JSON string literal with quotes and escapes.
+std::string JsonString(const std::string& s);
+
+}  // namespace jixiao
