@@ -195,6 +195,48 @@ struct ProjectReader {
     }
   }
 
+  std::vector<FundRow> ReadFundRows(const YAML::Node& n, const char* what) {
+    std::vector<FundRow> rows;
+    if (!y.IsList(n, what, "", diags)) return rows;
+    for (const auto& r : n) {
+      if (!y.IsMap(r, "row {name, amount, note}", "", diags)) continue;
+      y.CheckKeys(r, {"name", "amount", "note"}, "", diags);
+      FundRow row;
+      row.loc = y.Loc(r);
+      row.name = y.String(r, "name", true, "", diags).value_or("");
+      row.amount = y.Number(r, "amount", true, "", diags).value_or(Decimal());
+      row.note = y.String(r, "note", false, "", diags).value_or("");
+      rows.push_back(row);
+    }
+    return rows;
+  }
+
+  void ReadFunds(const YAML::Node& n) {
+    if (!y.IsMap(n, "funds", "", diags)) return;
+    y.CheckKeys(n, {"unit", "sources", "uses", "balances"}, "", diags);
+    if (auto unit = y.String(n, "unit", false, "", diags)) {
+      if (*unit != "万元" && *unit != "元") diags.Error(y.Loc(n["unit"]), "", msg::kBadChoice, *unit, "万元, 元");
+      p.funds.unit = *unit;
+    }
+    if (n["sources"]) p.funds.sources = ReadFundRows(n["sources"], "sources");
+    if (n["uses"]) p.funds.uses = ReadFundRows(n["uses"], "uses");
+    if (YAML::Node b = n["balances"]) {
+      if (!y.IsList(b, "balances", "", diags)) return;
+      for (const auto& r : b) {
+        if (!y.IsMap(r, "year {year, opening, income, spending, closing}", "", diags)) continue;
+        y.CheckKeys(r, {"year", "opening", "income", "spending", "closing"}, "", diags);
+        FundYear fy;
+        fy.loc = y.Loc(r);
+        fy.year = y.String(r, "year", true, "", diags).value_or("");
+        fy.opening = y.Number(r, "opening", true, "", diags).value_or(Decimal());
+        fy.income = y.Number(r, "income", true, "", diags).value_or(Decimal());
+        fy.spending = y.Number(r, "spending", true, "", diags).value_or(Decimal());
+        fy.closing = y.Number(r, "closing", true, "", diags).value_or(Decimal());
+        p.funds.balances.push_back(fy);
+      }
+    }
+  }
+
   void ReadDeductions(const YAML::Node& n) {
     if (!y.IsList(n, "deductions", "", diags)) return;
     for (const auto& d : n) {
@@ -358,7 +400,8 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   p->dir = fs::path(file).parent_path().string();
   const YAML::Node& root = y.root();
   if (!y.IsMap(root, "project file", "", diags)) throw InputError(diags);
-  y.CheckKeys(root, {"project", "system", "values", "metrics", "surveys", "answers", "deductions"},
+  y.CheckKeys(root, {"project", "system", "values", "metrics", "surveys", "answers", "deductions",
+               "funds"},
               "", diags);
   ProjectReader r{y, diags, *p};
   if (root["project"]) r.ReadInfo(root["project"]);
@@ -380,6 +423,7 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   if (root["surveys"]) r.ReadSurveys(root["surveys"]);
   if (root["answers"]) r.ReadAnswers(root["answers"], *p->system);
   if (root["deductions"]) r.ReadDeductions(root["deductions"]);
+  if (root["funds"]) r.ReadFunds(root["funds"]);
   std::set<std::string> seen;
   for (const auto& v : p->values)
     if (!seen.insert(v.name).second) diags.Error(v.loc, "", msg::kDuplicateName, v.name);

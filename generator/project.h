@@ -59,6 +59,29 @@ struct Deduction {
   SourceLoc loc;
 };
 
+// A row of a fund table (资金来源, 资金使用): 万元 or 元 as the table says.
+struct FundRow {
+  std::string name;
+  Decimal amount;
+  std::string note;  // "3297 人次"
+  SourceLoc loc;
+};
+
+// One year of a fund's balance (000 表5): 年初 + 收入 − 支出 = 年末.
+struct FundYear {
+  std::string year;
+  Decimal opening, income, spending, closing;
+  SourceLoc loc;
+};
+
+struct Funds {
+  std::string unit = "万元";
+  std::vector<FundRow> sources;  // where the money came from
+  std::vector<FundRow> uses;     // what it was spent on
+  std::vector<FundYear> balances;
+  bool Empty() const { return sources.empty() && uses.empty() && balances.empty(); }
+};
+
 struct ProjectInfo {
   std::string name;            // 项目名称
   std::string year;            // 评价年度
@@ -80,6 +103,7 @@ struct Project {
   std::map<std::string, Answer> answers;
   std::vector<Survey> surveys;
   std::vector<Deduction> deductions;
+  Funds funds;
 };
 
 }  // namespace jixiao

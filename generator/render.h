@@ -17,6 +17,12 @@ std::string RenderTerminal(const ScoredProject& sp);
 // at displayed precision (90.71, 4.71).
 std::string RenderJson(const ScoredProject& sp);
 
+// The Excel scoring workbook (评分表.xlsx): sheets 评分表 (附件1 layout,
+// merged parent cells, live SUM formulas with cached values), 汇总 (一级
+// table and chart), 满意度 and 资金. Written to a temporary name beside
+// `path` and renamed into place; throws InputError (cannot-write).
+void RenderXlsx(const ScoredProject& sp, const std::string& path);
+
 // A JSON string literal with quotes and escapes.
 std::string JsonString(const std::string& s);
 
