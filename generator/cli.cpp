@@ -4,11 +4,13 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "diagnostics.h"
 #include "load.h"
 #include "render.h"
+#include "report.h"
 #include "score.h"
 
 namespace {
@@ -32,8 +34,8 @@ int PrintInputError(const InputError& e) {
   size_t errors = 0;
   for (const auto& d : e.diagnostics().All()) errors += d.severity == Severity::kError ? 1 : 0;
   std::cerr << (CurrentLanguage() == Language::kEnglish
-                    ? fmt::format("{} error(s); nothing was scored.\n", errors)
-                    : fmt::format("共 {} 个错误，未评分。\n", errors));
+                    ? fmt::format("{} error(s).\n", errors)
+                    : fmt::format("共 {} 个错误。\n", errors));
   return kExitInput;
 }
 
@@ -47,6 +49,30 @@ int RunScore(const ScoreOptions& o) {
   auto project = LoadProject(o.project, o.indicators);
   ScoredProject sp = ScoreProject(project);
   std::cout << (o.json ? RenderJson(sp) : RenderTerminal(sp));
+  return kExitOk;
+}
+
+struct ReportOptions {
+  std::string project;
+  std::string indicators;
+  std::string out = "output";
+  std::string templates;
+};
+
+// output/<project folder name>/: one folder per project, as batch will use.
+std::string ProjectOutputDir(const std::string& out, const Project& p) {
+  std::filesystem::path dir = std::filesystem::path(p.dir).filename();
+  if (dir.empty() || dir == ".") dir = std::filesystem::absolute(p.dir).filename();
+  return (std::filesystem::path(out) / dir).string();
+}
+
+int RunReport(const ReportOptions& o) {
+  TemplateSet templates = LoadTemplates(o.templates);
+  auto project = LoadProject(o.project, o.indicators);
+  ScoredProject sp = ScoreProject(project);
+  std::string dir = ProjectOutputDir(o.out, *project);
+  for (const auto& path : WriteReport(sp, templates, dir)) std::cout << path << "\n";
+  std::cout << fmt::format("{}：{} 分，{}\n", project->info.name, sp.total.ToShort(), sp.grade);
   return kExitOk;
 }
 
@@ -69,6 +95,18 @@ int main(int argc, char** argv) {
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
   sc->add_flag("--json", score.json, "输出 JSON / print JSON for machines");
 
+  ReportOptions report;
+  CLI::App* rp = app.add_subcommand(
+      "report", "生成评价报告（report.md、report.html、评分表.xlsx）/ write the full report");
+  rp->add_option("project", report.project, "项目文件夹或 project.yaml / project folder or its project.yaml")
+      ->required();
+  rp->add_option("-o,--output", report.out,
+                 "输出文件夹，报告写入其下的 <项目文件夹名>/ / output folder (default: output)");
+  rp->add_option("--templates", report.templates,
+                 "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
+  rp->add_option("--indicators", report.indicators,
+                 "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -78,6 +116,7 @@ int main(int argc, char** argv) {
   ChooseLanguage(lang);
   try {
     if (sc->parsed()) return RunScore(score);
+    if (rp->parsed()) return RunReport(report);
   } catch (const InputError& e) {
     return PrintInputError(e);
   }

@@ -110,6 +110,10 @@ std::string Decimal::ToPercent(int places) const {
   return (*this * Decimal(100)).ToFixed(places) + "%";
 }
 
+std::string Decimal::ToPercentShort(int places) const {
+  return (*this * Decimal(100)).ToShort(places) + "%";
+}
+
 std::string Decimal::ToExactString() const { return ToShort(12); }
 
 }  // namespace jixiao

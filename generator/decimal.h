@@ -57,6 +57,8 @@ class Decimal {
   std::string ToShort(int places = 2) const;
   // A rate (0.9056) as a percent with `places` decimals: "90.56%".
   std::string ToPercent(int places = 2) const;
+  // The same with trailing zeros dropped, for thresholds: "95%", "62.5%".
+  std::string ToPercentShort(int places = 2) const;
   // The exact value when it has a finite decimal form of at most 12
   // places, otherwise rounded to 12: for messages and JSON of raw values.
   std::string ToExactString() const;

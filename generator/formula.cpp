@@ -27,7 +27,7 @@ class Parser {
     names_ = names;
     NodePtr n = Ternary();
     Skip();
-    if (pos_ < s_.size()) throw FormulaError("unexpected '" + s_.substr(pos_, 1) + "'", pos_);
+    if (pos_ < s_.size()) throw FormulaError("unexpected '" + CharAt(pos_) + "'", pos_);
     return n;
   }
 
@@ -42,6 +42,18 @@ class Parser {
         break;
       }
     }
+  }
+  // Where the next token starts: an operator's offset is its own, not the
+  // whitespace before it.
+  size_t Here() {
+    Skip();
+    return pos_;
+  }
+  // The whole UTF-8 character at `at`, for messages.
+  std::string CharAt(size_t at) const {
+    unsigned char c = static_cast<unsigned char>(s_[at]);
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return s_.substr(at, len);
   }
   bool Eat(const char* op) {
     Skip();
@@ -64,7 +76,7 @@ class Parser {
 
   NodePtr Ternary() {
     NodePtr c = Or();
-    size_t off = pos_;
+    size_t off = Here();
     if (Eat("?")) {
       NodePtr a = Ternary();
       if (!Eat(":")) throw FormulaError("expected ':'", pos_);
@@ -75,19 +87,19 @@ class Parser {
   }
   NodePtr Or() {
     NodePtr l = And();
-    for (size_t off = pos_; Eat("||"); off = pos_) l = Make(Formula::Node::kBinary, "||", {l, And()}, off);
+    for (size_t off = Here(); Eat("||"); off = Here()) l = Make(Formula::Node::kBinary, "||", {l, And()}, off);
     return l;
   }
   NodePtr And() {
     NodePtr l = Compare();
-    for (size_t off = pos_; Eat("&&"); off = pos_) l = Make(Formula::Node::kBinary, "&&", {l, Compare()}, off);
+    for (size_t off = Here(); Eat("&&"); off = Here()) l = Make(Formula::Node::kBinary, "&&", {l, Compare()}, off);
     return l;
   }
   NodePtr Compare() {
     NodePtr l = Add();
     static const char* ops[] = {"<=", ">=", "==", "!=", "<", ">", "\xE2\x89\xA5", "\xE2\x89\xA4"};
     for (;;) {
-      size_t off = pos_;
+      size_t off = Here();
       const char* hit = nullptr;
       for (const char* op : ops)
         if (Eat(op)) { hit = op; break; }
@@ -101,7 +113,7 @@ class Parser {
   NodePtr Add() {
     NodePtr l = Mul();
     for (;;) {
-      size_t off = pos_;
+      size_t off = Here();
       if (Eat("+")) l = Make(Formula::Node::kBinary, "+", {l, Mul()}, off);
       else if (Eat("-")) l = Make(Formula::Node::kBinary, "-", {l, Mul()}, off);
       else return l;
@@ -110,14 +122,14 @@ class Parser {
   NodePtr Mul() {
     NodePtr l = Unary();
     for (;;) {
-      size_t off = pos_;
+      size_t off = Here();
       if (Eat("*") || Eat("\xC3\x97")) l = Make(Formula::Node::kBinary, "*", {l, Unary()}, off);
       else if (Eat("/") || Eat("\xC3\xB7")) l = Make(Formula::Node::kBinary, "/", {l, Unary()}, off);
       else return l;
     }
   }
   NodePtr Unary() {
-    size_t off = pos_;
+    size_t off = Here();
     if (Eat("-")) return Make(Formula::Node::kUnary, "-", {Unary()}, off);
     if (Eat("+")) return Unary();
     if (Eat("!")) return Make(Formula::Node::kUnary, "!", {Unary()}, off);
@@ -137,6 +149,7 @@ class Parser {
       size_t b = pos_;
       while (pos_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.')) ++pos_;
       if (pos_ < s_.size() && s_[pos_] == '%') ++pos_;
+      else if (s_.compare(pos_, 3, "\xEF\xBC\x85") == 0) pos_ += 3;  // ％
       auto v = Decimal::Parse(s_.substr(b, pos_ - b));
       if (!v) throw FormulaError("bad number '" + s_.substr(b, pos_ - b) + "'", b);
       auto n = std::make_shared<Formula::Node>();
@@ -150,7 +163,8 @@ class Parser {
       while (pos_ < s_.size() && IsNameByte(static_cast<unsigned char>(s_[pos_]))) {
         // Full-width brackets end a name: 实际支出（万元） is not one name.
         if (s_.compare(pos_, 3, "\xEF\xBC\x88") == 0 || s_.compare(pos_, 3, "\xEF\xBC\x89") == 0 ||
-            s_.compare(pos_, 3, "\xE3\x80\x80") == 0 || s_.compare(pos_, 2, "\xC3\x97") == 0 ||
+            s_.compare(pos_, 3, "\xE3\x80\x80") == 0 || s_.compare(pos_, 3, "\xEF\xBC\x8C") == 0 ||
+            s_.compare(pos_, 2, "\xC3\x97") == 0 ||
             s_.compare(pos_, 2, "\xC3\xB7") == 0 || s_.compare(pos_, 3, "\xE2\x89\xA5") == 0 ||
             s_.compare(pos_, 3, "\xE2\x89\xA4") == 0)
           break;
@@ -178,7 +192,7 @@ class Parser {
       if (!seen) names_->push_back(name);
       return Make(Formula::Node::kName, name, {}, b);
     }
-    throw FormulaError("unexpected '" + s_.substr(pos_, 1) + "'", off);
+    throw FormulaError("unexpected '" + CharAt(pos_) + "'", off);
   }
 
   const std::string& s_;

@@ -75,7 +75,7 @@ struct ProjectReader {
       YAML::Node text = it->second;
       if (it->second.IsMap()) {
         y.CheckKeys(it->second, {"formula", "unit", "places"}, "", diags);
-        text = it->second["formula"];
+        text.reset(it->second["formula"]);  // reset, not =: assigning a Node overwrites the node it refers to
         if (!text) {
           diags.Error(m.loc, "", msg::kMissingKey, "formula");
           continue;
@@ -234,6 +234,26 @@ struct ProjectReader {
         fy.closing = y.Number(r, "closing", true, "", diags).value_or(Decimal());
         p.funds.balances.push_back(fy);
       }
+    }
+  }
+
+  void ReadComments(const YAML::Node& n) {
+    if (!y.IsList(n, "comments", "", diags)) return;
+    for (const auto& c : n) {
+      if (!y.IsMap(c, "comment {from, comment, response, reason}", "", diags)) continue;
+      y.CheckKeys(c, {"from", "comment", "response", "reason"}, "", diags);
+      Comment cm;
+      cm.loc = y.Loc(c);
+      cm.from = y.String(c, "from", false, "", diags).value_or("");
+      cm.comment = y.String(c, "comment", true, "", diags).value_or("");
+      cm.response = y.String(c, "response", true, "", diags).value_or("");
+      cm.reason = y.String(c, "reason", false, "", diags).value_or("");
+      if (!cm.response.empty() && cm.response != "采纳" && cm.response != "部分采纳" &&
+          cm.response != "不予采纳")
+        diags.Error(y.Loc(c["response"]), "", msg::kBadChoice, cm.response, "采纳, 部分采纳, 不予采纳");
+      else if (cm.response != "采纳" && cm.reason.empty())
+        diags.Error(cm.loc, "", msg::kMissingKey, "reason");
+      p.comments.push_back(cm);
     }
   }
 
@@ -401,7 +421,7 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   const YAML::Node& root = y.root();
   if (!y.IsMap(root, "project file", "", diags)) throw InputError(diags);
   y.CheckKeys(root, {"project", "system", "values", "metrics", "surveys", "answers", "deductions",
-               "funds"},
+               "funds", "comments"},
               "", diags);
   ProjectReader r{y, diags, *p};
   if (root["project"]) r.ReadInfo(root["project"]);
@@ -424,6 +444,7 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   if (root["answers"]) r.ReadAnswers(root["answers"], *p->system);
   if (root["deductions"]) r.ReadDeductions(root["deductions"]);
   if (root["funds"]) r.ReadFunds(root["funds"]);
+  if (root["comments"]) r.ReadComments(root["comments"]);
   std::set<std::string> seen;
   for (const auto& v : p->values)
     if (!seen.insert(v.name).second) diags.Error(v.loc, "", msg::kDuplicateName, v.name);

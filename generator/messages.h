@@ -62,3 +62,27 @@ inline constexpr MessageDef kDeductionsWithoutCap{"deductions-without-cap", "项
 inline constexpr MessageDef kFormulaEval{"formula-eval", "公式“{}”无法计算：{}", "formula '{}' cannot be computed: {}"};
 
 }  // namespace jixiao::msg
+
+namespace jixiao::msg {
+// Reports and templates
+inline constexpr MessageDef kTemplateDirMissing{"template-dir-missing", "模板文件夹不存在", "the templates folder does not exist"};
+inline constexpr MessageDef kTemplateSyntax{"template-syntax", "模板语法错误：{}", "template syntax error: {}"};
+inline constexpr MessageDef kTemplateUnknownVariable{"template-unknown-variable", "模板使用了未知的变量“{}”（变量表见 docs/templates.md）", "the template uses an unknown variable '{}' (see docs/templates.md)"};
+inline constexpr MessageDef kMissingFragment{"missing-fragment", "模板需要文字片段 {}，但该文件不存在", "the template needs the text fragment {}, which does not exist"};
+
+// Reading .xlsx workbooks (xlsx_reader.cpp)
+inline constexpr MessageDef kXlsxNotZip{"xlsx-not-zip", "不是有效的 .xlsx 工作簿，无法按 zip 读取（{}）；加密的工作簿请先取消密码", "not a valid .xlsx workbook, cannot be read as a zip ({}); remove the password from an encrypted workbook first"};
+inline constexpr MessageDef kXlsxMissingPart{"xlsx-missing-part", "工作簿缺少部件 {}", "the workbook has no part {}"};
+inline constexpr MessageDef kXlsxDamaged{"xlsx-damaged", "部件 {} 无法解压：{}", "part {} cannot be inflated: {}"};
+inline constexpr MessageDef kXlsxXml{"xlsx-xml", "部件 {} 的 XML 有误：{}", "part {} is not well-formed XML: {}"};
+inline constexpr MessageDef kXlsxDoctype{"xlsx-doctype", "部件 {} 含 DOCTYPE 声明；工作簿不需要 DTD 或实体定义，拒绝读取", "part {} has a DOCTYPE; a workbook never needs a DTD or entities, so it is refused"};
+inline constexpr MessageDef kXlsxFileTooLarge{"xlsx-file-too-large", "文件大小 {} 字节，超过上限 {} 字节", "the file is {} bytes, above the limit of {}"};
+inline constexpr MessageDef kXlsxTooManyEntries{"xlsx-too-many-entries", "zip 条目超过 {} 个，拒绝读取（可能是恶意文件）", "more than {} zip entries: refused (possibly a malicious file)"};
+inline constexpr MessageDef kXlsxEntryTooLarge{"xlsx-entry-too-large", "部件 {} 解压后超过 {} 字节，拒绝读取（可能是 zip 炸弹）", "part {} inflates to more than {} bytes: refused (possibly a zip bomb)"};
+inline constexpr MessageDef kXlsxTotalTooLarge{"xlsx-total-too-large", "工作簿解压后合计超过 {} 字节，拒绝读取（可能是 zip 炸弹）", "the workbook inflates to more than {} bytes in all: refused (possibly a zip bomb)"};
+inline constexpr MessageDef kXlsxTooDeep{"xlsx-too-deep", "部件 {} 的 XML 嵌套超过 {} 层，拒绝读取", "part {} nests XML deeper than {} levels: refused"};
+inline constexpr MessageDef kXlsxTooManyCells{"xlsx-too-many-cells", "单元格超过 {} 个，拒绝读取", "more than {} cells: refused"};
+inline constexpr MessageDef kXlsxTooMuchText{"xlsx-too-much-text", "单元格文字合计超过 {} 字节，拒绝读取", "the cells' text exceeds {} bytes in all: refused"};
+inline constexpr MessageDef kXlsxBadCellRef{"xlsx-bad-cell-ref", "单元格引用“{}”无效", "invalid cell reference '{}'"};
+inline constexpr MessageDef kXlsxBadSharedString{"xlsx-bad-shared-string", "共享字符串编号“{}”不存在（共 {} 个）", "shared string '{}' does not exist (the table has {})"};
+}  // namespace jixiao::msg

@@ -82,6 +82,16 @@ struct Funds {
   bool Empty() const { return sources.empty() && uses.empty() && balances.empty(); }
 };
 
+// A comment from the evaluated unit on the draft, and the firm's answer
+// (财监〔2021〕4号: 采纳 / 不予采纳 and why).
+struct Comment {
+  std::string from;      // who commented
+  std::string comment;   // what they said
+  std::string response;  // 采纳, 部分采纳 or 不予采纳
+  std::string reason;    // why
+  SourceLoc loc;
+};
+
 struct ProjectInfo {
   std::string name;            // 项目名称
   std::string year;            // 评价年度
@@ -104,6 +114,7 @@ struct Project {
   std::vector<Survey> surveys;
   std::vector<Deduction> deductions;
   Funds funds;
+  std::vector<Comment> comments;
 };
 
 }  // namespace jixiao

@@ -1,1 +1,156 @@
-// placeholder
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "messages.h"
+#include "render.h"
+#include "report.h"
+#include "report_mustache.h"
+
+namespace fs = std::filesystem;
+
+namespace jixiao {
+
+const std::map<std::string, std::string>& DefaultTemplates();  // generated at build time
+
+namespace {
+
+bool IsMark(const std::string& line) {
+  return line.size() > 4 && line.compare(0, 2, "[[") == 0 &&
+         line.compare(line.size() - 2, 2, "]]") == 0;
+}
+
+// Drops layout-mark lines and the blank line each leaves behind.
+std::string StripMarks(const std::string& md) {
+  std::istringstream in(md);
+  std::string line, out;
+  bool last_blank = true;
+  while (std::getline(in, line)) {
+    if (IsMark(line)) continue;
+    bool blank = line.empty();
+    if (blank && last_blank) continue;
+    out += line + "\n";
+    last_blank = blank;
+  }
+  return out;
+}
+
+}  // namespace
+
+TemplateSet LoadTemplates(const std::string& override_dir) {
+  TemplateSet t;
+  for (const auto& [name, body] : DefaultTemplates()) {
+    t.files[name] = body;
+    t.origin[name] = "templates/" + name + "（内置 built-in）";
+  }
+  if (override_dir.empty()) return t;
+  std::error_code ec;
+  if (!fs::is_directory(override_dir, ec)) Fail(SourceLoc{override_dir}, "", msg::kTemplateDirMissing);
+  for (auto& [name, body] : t.files) {
+    fs::path p = fs::path(override_dir) / name;
+    if (!fs::exists(p, ec)) continue;
+    std::ifstream in(p, std::ios::binary);
+    if (!in) Fail(SourceLoc{p.string()}, "", msg::kCannotRead);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    body = buf.str();
+    t.origin[name] = p.string();
+  }
+  return t;
+}
+
+void ValidateTemplates(const TemplateSet& t, const Fragments& fragments) {
+  Diagnostics diags;
+  for (const auto& [name, body] : t.files) {
+    if (name.size() < 9 || name.compare(name.size() - 9, 9, ".mustache") != 0) continue;
+    // The HTML shell sees only the finished page; the Markdown template sees the model.
+    std::set<std::string> known = name == "report.html.mustache"
+                                      ? std::set<std::string>{"title", "css", "body"}
+                                      : std::set<std::string>(TemplateVariables().begin(),
+                                                              TemplateVariables().end());
+    SourceLoc file{t.origin.at(name)};
+    kainjow::mustache::mustache probe{body};
+    if (!probe.is_valid()) {
+      diags.Error(file, "", msg::kTemplateSyntax, probe.error_message());
+      continue;
+    }
+    std::set<std::string> optional_text;  // text.X opened as a section somewhere
+    std::vector<std::pair<std::string, int>> required_text;
+    int line = 1;
+    for (size_t i = 0; i < body.size(); ++i) {
+      if (body[i] == '\n') ++line;
+      if (body.compare(i, 2, "{{") != 0) continue;
+      size_t end = body.find("}}", i + 2);
+      if (end == std::string::npos) break;
+      std::string tag = body.substr(i + 2, end - i - 2);
+      int tag_line = line;
+      for (char c : tag) line += c == '\n' ? 1 : 0;
+      i = end + 1;
+      if (tag.empty() || tag[0] == '!' || tag[0] == '=') continue;
+      char sigil = tag[0];
+      if (std::string("#^/&>{").find(sigil) != std::string::npos) tag = tag.substr(1);
+      size_t b = tag.find_first_not_of(" \t"), e = tag.find_last_not_of(" \t}");
+      if (b == std::string::npos) continue;
+      std::string var = tag.substr(b, e - b + 1);
+      if (var == ".") continue;
+      SourceLoc at{file.file, tag_line, 0, ""};
+      if (var.rfind("text.", 0) == 0) {
+        if (sigil == '#' || sigil == '^') optional_text.insert(var);
+        else if (sigil != '/') required_text.emplace_back(var, tag_line);
+        continue;
+      }
+      if (sigil == '>') {
+        diags.Error(at, "", msg::kTemplateUnknownVariable, var);
+        continue;
+      }
+      if (!known.count(var)) {
+        std::vector<std::string> all(known.begin(), known.end());
+        diags.ErrorHint(at, "", NearestName(var, all), msg::kTemplateUnknownVariable, var);
+      }
+    }
+    for (const auto& [var, l] : required_text) {
+      std::string frag = var.substr(5);
+      if (optional_text.count(var) || fragments.text.count(frag)) continue;
+      diags.Error(SourceLoc{file.file, l, 0, ""}, "", msg::kMissingFragment,
+                  (fs::path(fragments.dir) / (frag + ".md")).string());
+    }
+  }
+  if (diags.HasErrors()) throw InputError(diags);
+}
+
+Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& fragments) {
+  ValidateTemplates(t, fragments);
+  kainjow::mustache::mustache md_tmpl{t.files.at("report.md.mustache")};
+  md_tmpl.set_custom_escape(EscapeMarkdown);
+  std::string marked = md_tmpl.render(BuildReportData(sp, fragments));
+  if (!md_tmpl.is_valid())
+    Fail(SourceLoc{t.origin.at("report.md.mustache")}, "", msg::kTemplateSyntax, md_tmpl.error_message());
+
+  Report r;
+  r.markdown = StripMarks(marked);
+  std::string body = MarkdownToHtml(marked);
+  auto place = [&body](const std::string& mark, const std::string& html) {
+    for (const std::string& form : {"<p>" + mark + "</p>", mark}) {
+      for (size_t at; (at = body.find(form)) != std::string::npos;) body.replace(at, form.size(), html);
+    }
+  };
+  place("[[cover]]", "<section class=\"cover\">");
+  place("[[/cover]]", "</section>");
+  place("[[pagebreak]]", "<div class=\"page-break\"></div>");
+  place("[[chart:level1]]", "<figure class=\"chart\">" + SvgLevel1Chart(sp) + "</figure>");
+  std::string balance = SvgBalanceChart(sp);
+  place("[[chart:balances]]", balance.empty() ? "" : "<figure class=\"chart\">" + balance + "</figure>");
+
+  kainjow::mustache::mustache shell{t.files.at("report.html.mustache")};
+  kainjow::mustache::data d;
+  d.set("title", sp.project->info.name + "绩效评价报告");
+  d.set("css", t.files.at("report.css"));
+  d.set("body", body);
+  r.html = shell.render(d);
+  if (!shell.is_valid())
+    Fail(SourceLoc{t.origin.at("report.html.mustache")}, "", msg::kTemplateSyntax, shell.error_message());
+  return r;
+}
+
+}  // namespace jixiao

@@ -1,1 +1,533 @@
-// placeholder
+#include "report_data.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "report_mustache.h"
+#include "rules.h"
+
+namespace fs = std::filesystem;
+using kainjow::mustache::data;
+
+namespace jixiao {
+namespace {
+
+const char* kChineseDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+std::string ChineseOrdinal(size_t i) {  // 0 → 一
+  if (i < 10) return kChineseDigits[i];
+  if (i < 20) return std::string("十") + (i == 9 ? "" : kChineseDigits[i - 10]);
+  return std::to_string(i + 1);
+}
+
+std::string ReadText(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string s = buf.str();
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+data List() { return data(data::type::list); }
+
+std::string Rate(const std::optional<Decimal>& r) { return r ? r->ToPercent(2) : "—"; }
+
+std::string Money(const Decimal& d) { return d.ToShort(2); }
+
+}  // namespace
+
+Fragments LoadFragments(const std::string& project_dir) {
+  Fragments f;
+  fs::path dir = fs::path(project_dir) / "text";
+  f.dir = dir.string();
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return f;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& p : files) {
+    std::string stem = p.stem().string();
+    std::string body = ReadText(p);
+    if (stem.rfind("附件-", 0) == 0) {
+      std::string title = stem.substr(std::string("附件-").size());
+      if (body.rfind("# ", 0) == 0) {
+        size_t nl = body.find('\n');
+        title = body.substr(2, nl == std::string::npos ? std::string::npos : nl - 2);
+        body = nl == std::string::npos ? "" : body.substr(nl + 1);
+      }
+      f.annexes.emplace_back(title, body);
+    } else {
+      f.text[stem] = body;
+    }
+  }
+  fs::path ev = dir / "指标";
+  if (fs::is_directory(ev, ec))
+    for (const auto& e : fs::directory_iterator(ev, ec))
+      if (e.is_regular_file() && e.path().extension() == ".md")
+        f.evidence[e.path().stem().string()] = ReadText(e.path());
+  return f;
+}
+
+std::string EscapeMarkdown(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    switch (c) {
+      case '\\': case '*': case '_': case '[': case ']': case '<': case '>': case '|':
+      case '#': case '`': case '~':
+        out += '\\';
+        out += c;
+        break;
+      case '&': out += "\\&"; break;
+      case '\r': break;
+      case '\n': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string SanitizeFragment(const std::string& md) {
+  std::string out;
+  out.reserve(md.size() + 16);
+  for (size_t i = 0; i < md.size(); ++i) {
+    char c = md[i];
+    if (c == '<') out += "\\<";                                  // no raw HTML from inputs
+    else if (c == '[' && i + 1 < md.size() && md[i + 1] == '[') out += "\\[";  // no layout marks
+    else out += c;
+  }
+  return out;
+}
+
+std::string DescribeRule(const Indicator& ind) {
+  if (!ind.rule) return "";
+  const Rule& r = *ind.rule;
+  auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
+  std::string w = ind.weight.ToShort();
+  switch (r.kind) {
+    case RuleKind::kChecklist:
+      return fmt::format("评价要点 {} 项，各占 1/{} 权重分，每有一项不满足扣除相应权重分", r.items.size(), r.items.size());
+    case RuleKind::kChecklistPoints:
+      return "按评价要点逐项计分，合计超过满分的按满分计";
+    case RuleKind::kRatio:
+      return fmt::format("得分 = {} × 权重分（{} 分），最高得满分", r.value, w);
+    case RuleKind::kSteps:
+      return fmt::format("{} ≥ {} 得满分；每降低 {} 扣 {}，不足一档按一档计，扣完为止", r.value,
+                         P(r.full_at), P(r.step),
+                         r.deduct_is_share ? P(r.deduct) + " 权重分" : r.deduct.ToShort() + " 分");
+    case RuleKind::kProportional:
+      return r.attainment
+                 ? fmt::format("{} ≥ {} 得满分；否则得分 = {} ÷ {} × {} 分（完成比例）", r.value,
+                               P(r.target), r.value, P(r.target), w)
+                 : fmt::format("{} ≥ {} 得满分；否则按比例得分，得分 = {} × {} 分", r.value,
+                               P(r.target), r.value, w);
+    case RuleKind::kBands: {
+      std::string s = r.value + "：";
+      for (size_t i = 0; i < r.bands.size(); ++i) {
+        const Band& b = r.bands[i];
+        if (i) s += "；";
+        s += b.min ? "≥ " + P(*b.min) : "其余";
+        switch (b.score.kind) {
+          case ScoreSpec::kFull: s += " 得满分"; break;
+          case ScoreSpec::kFixed: s += " 得 " + b.score.fixed.ToShort() + " 分"; break;
+          case ScoreSpec::kFormula: s += " 得分 = " + b.score.formula.Text() + "（x 为" + r.value + "）"; break;
+        }
+      }
+      return s;
+    }
+    case RuleKind::kAllOrNothing:
+      return r.formula.Empty() ? "满足要求得满分，否则不得分"
+                               : "满足 " + r.formula.Text() + " 得满分，否则不得分";
+    case RuleKind::kConditions: {
+      std::string s;
+      for (const auto& c : r.conditions)
+        s += (s.empty() ? "" : "；") + c.text + " 得 " + c.points.ToShort() + " 分";
+      return s;
+    }
+    case RuleKind::kQualitative: {
+      std::string s = "定性评价分档：";
+      for (size_t i = 0; i < r.tiers.size(); ++i)
+        s += (i ? "，" : "") + r.tiers[i].name + " " + r.tiers[i].low.ToPercent(0) + "–" +
+             r.tiers[i].high.ToPercent(0);
+      return s + " 权重分，由评价组在档内评定并说明理由";
+    }
+    case RuleKind::kManual: return "由评价组按评分标准评定，低于满分须说明理由";
+    case RuleKind::kFormula: return "得分 = " + r.formula.Text() + "，限于 0 至满分";
+    case RuleKind::kPassLine:
+      return fmt::format("{} ≥ {} 得满分；低于 {} 不得分；其间得分 = ({} − {}) ÷ ({} − {}) × {} 分",
+                         r.value, P(r.full), P(r.pass), r.value, P(r.pass), P(r.full), P(r.pass), w);
+  }
+  return "";
+}
+
+const std::vector<std::string>& TemplateVariables() {
+  static const std::vector<std::string> names = {
+      // project and system
+      "project.name", "project.year", "project.department", "project.implementer",
+      "project.commissioner", "project.evaluator", "project.lead_evaluator", "project.date",
+      "system.name", "system.total", "system.level_counts", "system.deduction_cap", "system.depth",
+      // results
+      "total", "grade", "total_rate", "sum", "deductions", "has_deductions", "deduction_items",
+      "grades", "grades_note", "range", "toc", "lost_count", "lost_names", "lost_leaves",
+      "lost_points", "level1", "ordinal", "index", "has_table", "rows", "group", "leaves",
+      "explanation", "evidence", "rule_sentence", "lost", "reason", "score_rows", "l1", "l2", "l3",
+      "criteria", "code", "name", "weight", "score", "rate", "points",
+      // funds
+      "funds.unit", "funds.total_income", "funds.has_sources", "funds.sources",
+      "funds.sources_total", "funds.has_uses", "funds.uses", "funds.uses_total",
+      "funds.has_balances", "funds.balances", "amount", "share", "note", "year", "opening",
+      "income", "spending", "net", "closing",
+      // surveys, annexes, comments
+      "has_surveys", "surveys", "title", "has_counts", "options", "count", "has_items", "items",
+      "mean", "annexes", "number", "annex_survey", "annex_scoring_notes", "annex_comments",
+      "scoring_notes", "has_comments", "comments", "from", "comment", "response", "extra_annexes",
+      "body", "own_reason", "deductions_capped", "funds.sources_share_total", "share_total"};
+  return names;
+}
+
+data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
+  const Project& p = *sp.project;
+  const IndicatorSystem& sys = sp.system();
+  data d;
+
+  data project;
+  project.set("name", p.info.name);
+  project.set("year", p.info.year);
+  project.set("department", p.info.department);
+  project.set("implementer", p.info.implementer);
+  project.set("commissioner", p.info.commissioner);
+  project.set("evaluator", p.info.evaluator);
+  project.set("lead_evaluator", p.info.lead_evaluator);
+  project.set("date", p.info.date);
+  d.set("project", project);
+
+  static const char* level_names[] = {"一级", "二级", "三级", "四级", "五级"};
+  std::string counts;
+  for (int level = 1; level <= sys.Depth() && level <= 5; ++level)
+    counts += fmt::format("{}{} 项{}指标", level > 1 ? "、" : "", sys.CountAtLevel(level),
+                          level_names[level - 1]);
+  data system;
+  system.set("name", sys.name);
+  system.set("total", sys.total.ToShort());
+  system.set("level_counts", counts);
+  system.set("depth", std::to_string(sys.Depth()));
+  if (sys.deduction_cap) system.set("deduction_cap", sys.deduction_cap->ToShort());
+  else system.set("deduction_cap", false);
+  d.set("system", system);
+
+  d.set("total", sp.total.ToShort());
+  d.set("grade", sp.grade);
+  d.set("total_rate", Rate(sp.total_rate));
+  d.set("sum", sp.sum.ToShort());
+  d.set("deductions", sp.deductions.ToShort());
+  d.set("has_deductions", !p.deductions.empty());
+  d.set("deductions_capped", sp.deductions != sp.deductions_claimed);
+  data ded_items = List();
+  for (const auto& x : p.deductions) {
+    data item;
+    item.set("reason", x.reason);
+    item.set("points", x.points.ToShort());
+    ded_items.push_back(item);
+  }
+  d.set("deduction_items", ded_items);
+
+  // Grade bands as the reader expects them: 100≥X≥90, 90>X≥80, …, X<60.
+  data grades = List();
+  for (size_t i = 0; i < sys.grades.size(); ++i) {
+    const GradeBand& g = sys.grades[i];
+    std::string range;
+    if (sys.integer_grade_bands && !g.written.empty() && g.written[0] != '\xE2') range = g.written + " 分";
+    else if (i == 0) range = fmt::format("{}≥X≥{}", sys.total.ToShort(), g.min.ToShort());
+    else if (g.min.IsZero() && i + 1 == sys.grades.size()) range = fmt::format("X<{}", sys.grades[i - 1].min.ToShort());
+    else range = fmt::format("{}>X≥{}", sys.grades[i - 1].min.ToShort(), g.min.ToShort());
+    data gd;
+    gd.set("name", g.name);
+    gd.set("range", range);
+    grades.push_back(gd);
+  }
+  d.set("grades", grades);
+  d.set("grades_note", sys.integer_grade_bands
+                           ? std::string("等级区间按整数书写（如“80-89 分”），按左闭右开区间理解，即 80 ≤ X < 90，89.5 分属于该档。")
+                           : std::string());
+
+  // Indicators that lost points.
+  auto lost = sp.LostLeaves();
+  std::string lost_names;
+  data lost_leaves = List();
+  for (size_t i = 0; i < lost.size(); ++i) {
+    const ScoredIndicator& s = *lost[i];
+    lost_names += (i ? "、" : "") + s.def->name;
+    data item;
+    item.set("ordinal", ChineseOrdinal(i));
+    item.set("code", s.def->code);
+    item.set("name", s.def->name);
+    item.set("lost_points", (s.def->weight - s.score).ToShort());
+    item.set("reason", s.reason);
+    lost_leaves.push_back(item);
+  }
+  d.set("lost_count", lost.empty() ? data(false) : data(std::to_string(lost.size())));
+  d.set("lost_names", lost_names);
+  d.set("lost_leaves", lost_leaves);
+
+  // 四、per 一级: a table of its leaves and a paragraph per leaf.
+  data level1 = List();
+  data score_rows = List();
+  std::string last_l1, last_l2;
+  for (size_t i = 0; i < sp.roots.size(); ++i) {
+    const ScoredIndicator& root = sp.roots[i];
+    data l1;
+    l1.set("code", root.def->code);
+    l1.set("name", root.def->name);
+    l1.set("weight", root.def->weight.ToShort());
+    l1.set("score", root.score.ToShort());
+    l1.set("rate", Rate(root.rate));
+    l1.set("ordinal", ChineseOrdinal(i));
+    l1.set("index", std::to_string(i + 1));
+    data rows = List();
+    data leaves = List();
+    // Leaves with their 二级 ancestor, depth-first.
+    std::vector<std::pair<const ScoredIndicator*, const ScoredIndicator*>> flat;  // (leaf, 二级)
+    std::function<void(const ScoredIndicator&, const ScoredIndicator*)> walk =
+        [&](const ScoredIndicator& s, const ScoredIndicator* l2) {
+          if (s.def->level == 2) l2 = &s;
+          if (s.children.empty()) flat.emplace_back(&s, l2);
+          for (const auto& c : s.children) walk(c, l2);
+        };
+    walk(root, nullptr);
+    const ScoredIndicator* prev_group = nullptr;
+    for (const auto& [leaf, l2] : flat) {
+      const Indicator& def = *leaf->def;
+      if (leaf != &root) {
+        data row;
+        bool first = l2 != prev_group;
+        prev_group = l2;
+        row.set("group", first && l2 && l2 != leaf ? l2->def->code + " " + l2->def->name : "");
+        row.set("code", def.code);
+        row.set("name", def.name);
+        row.set("weight", def.weight.ToShort());
+        row.set("score", leaf->score.ToShort());
+        row.set("rate", Rate(leaf->rate));
+        rows.push_back(row);
+      }
+      data lf;
+      lf.set("code", def.code);
+      lf.set("name", def.name);
+      lf.set("weight", def.weight.ToShort());
+      lf.set("score", leaf->score.ToShort());
+      lf.set("rate", Rate(leaf->rate));
+      lf.set("explanation", def.explanation);
+      auto ev = frag.evidence.find(def.code);
+      if (ev != frag.evidence.end()) lf.set("evidence", SanitizeFragment(ev->second));
+      else lf.set("evidence", false);
+      lf.set("rule_sentence", leaf->explanation);
+      lf.set("lost", leaf->Lost());
+      lf.set("reason", leaf->reason);
+      lf.set("own_reason", leaf->Lost() && leaf->reason != leaf->explanation);
+      leaves.push_back(lf);
+
+      // 附件1 row: ancestors by level.
+      std::string names[3];
+      const ScoredIndicator* chain[8] = {};
+      std::function<bool(const ScoredIndicator&)> find = [&](const ScoredIndicator& s) {
+        chain[s.def->level - 1] = &s;
+        if (&s == leaf) return true;
+        for (const auto& c : s.children)
+          if (find(c)) return true;
+        return false;
+      };
+      find(root);
+      for (int lv = 0; lv < 3 && lv < def.level; ++lv) {
+        const Indicator& a = *chain[lv]->def;
+        names[lv] = a.code + " " + a.name + "（" + a.weight.ToShort() + "）";
+      }
+      // A parent is named on its first row only, as merged cells read in print.
+      data sr;
+      sr.set("l1", names[0] == last_l1 ? std::string() : names[0]);
+      sr.set("l2", names[1] == last_l2 && names[0] == last_l1 ? std::string() : names[1]);
+      last_l1 = names[0];
+      last_l2 = names[1];
+      sr.set("l3", def.level >= 3 ? names[2] : "");
+      sr.set("weight", def.weight.ToShort());
+      sr.set("explanation", def.explanation);
+      sr.set("criteria", def.criteria);
+      sr.set("score", leaf->score.ToShort());
+      sr.set("reason", leaf->Lost() ? leaf->reason : "");
+      score_rows.push_back(sr);
+    }
+    l1.set("has_table", !rows.is_empty_list());
+    l1.set("rows", rows);
+    l1.set("leaves", leaves);
+    level1.push_back(l1);
+  }
+  d.set("level1", level1);
+  d.set("score_rows", score_rows);
+
+  // Funds.
+  const Funds& f = p.funds;
+  data funds;
+  funds.set("unit", f.unit);
+  Decimal src_total, use_total;
+  for (const auto& r : f.sources) src_total += r.amount;
+  for (const auto& r : f.uses) use_total += r.amount;
+  data sources = List(), uses = List(), balances = List();
+  // Shares are each rounded on their own; the total row shows the sum of the
+  // displayed shares, so the column adds up as printed (it may be 99.99%).
+  Decimal share_sum;
+  for (const auto& r : f.sources) {
+    data row;
+    row.set("name", r.name);
+    row.set("amount", Money(r.amount));
+    Decimal share = src_total.IsZero() ? Decimal() : (r.amount / src_total).Round(kRatePlaces);
+    share_sum += share;
+    row.set("share", src_total.IsZero() ? "—" : share.ToPercent(2));
+    sources.push_back(row);
+  }
+  funds.set("sources_share_total", src_total.IsZero() ? "—" : share_sum.ToPercent(2));
+  for (const auto& r : f.uses) {
+    data row;
+    row.set("name", r.name);
+    row.set("amount", Money(r.amount));
+    row.set("note", r.note);
+    uses.push_back(row);
+  }
+  for (const auto& y : f.balances) {
+    data row;
+    row.set("year", y.year);
+    row.set("opening", Money(y.opening));
+    row.set("income", Money(y.income));
+    row.set("spending", Money(y.spending));
+    row.set("net", Money(y.income - y.spending));
+    row.set("closing", Money(y.closing));
+    balances.push_back(row);
+  }
+  funds.set("has_sources", !f.sources.empty());
+  funds.set("sources", sources);
+  funds.set("sources_total", Money(src_total));
+  funds.set("has_uses", !f.uses.empty());
+  funds.set("uses", uses);
+  funds.set("uses_total", Money(use_total));
+  funds.set("has_balances", !f.balances.empty());
+  funds.set("balances", balances);
+  if (!f.sources.empty()) funds.set("total_income", " " + Money(src_total) + " ");
+  else funds.set("total_income", false);
+  d.set("funds", funds);
+
+  // Surveys: shares computed from the counts (附件2).
+  data surveys = List();
+  size_t table_no = 1;
+  for (const auto& s : p.surveys) {
+    data sv;
+    sv.set("index", std::to_string(table_no++));
+    sv.set("title", s.title.empty() ? s.id : s.title);
+    Decimal total;
+    for (const auto& c : s.counts) total += c;
+    data options = List();
+    Decimal survey_share_sum;
+    for (size_t i = 0; i < s.options.size(); ++i) {
+      data o;
+      o.set("name", s.options[i]);
+      o.set("count", s.counts[i].ToShort(0));
+      Decimal share = total.IsZero() ? Decimal() : (s.counts[i] / total).Round(kRatePlaces);
+      survey_share_sum += share;
+      o.set("share", total.IsZero() ? "—" : share.ToPercent(2));
+      options.push_back(o);
+    }
+    sv.set("share_total", total.IsZero() ? "—" : survey_share_sum.ToPercent(2));
+    sv.set("has_counts", !s.options.empty());
+    sv.set("options", options);
+    sv.set("total", total.ToShort(0));
+    data items = List();
+    Decimal sum;
+    for (const auto& [name, rate] : s.items) {
+      data it;
+      it.set("name", name);
+      it.set("rate", rate.ToPercent(2));
+      items.push_back(it);
+      sum += rate;
+    }
+    sv.set("has_items", !s.items.empty());
+    sv.set("items", items);
+    sv.set("mean", s.items.empty() ? "" : (sum / Decimal(static_cast<long>(s.items.size()))).ToPercent(2));
+    surveys.push_back(sv);
+  }
+  d.set("has_surveys", !p.surveys.empty());
+  d.set("surveys", surveys);
+
+  // Annex numbers follow what the project has.
+  int annex = 1;
+  data annexes = List();
+  auto add_annex = [&](const std::string& title) {
+    data a;
+    a.set("number", "附件 " + std::to_string(annex));
+    a.set("title", title);
+    annexes.push_back(a);
+    return std::to_string(annex++);
+  };
+  add_annex("绩效评价指标评分表");
+  d.set("annex_survey", p.surveys.empty() ? std::string() : add_annex("满意度调查"));
+  d.set("annex_scoring_notes", add_annex("评分说明"));
+  d.set("annex_comments", p.comments.empty() ? std::string() : add_annex("意见反馈及采纳情况"));
+  data extras = List();
+  for (const auto& [title, body] : frag.annexes) {
+    data e;
+    e.set("number", add_annex(title));
+    e.set("title", title);
+    e.set("body", SanitizeFragment(body));
+    extras.push_back(e);
+  }
+  d.set("annexes", annexes);
+  d.set("extra_annexes", extras);
+
+  // 评分说明: how every number was made.
+  data notes = List();
+  notes.push_back(data(fmt::format("评价实行百分制，总分 {} 分；综合得分 = 一级指标得分之和{}。", sys.total.ToShort(),
+                                   sys.deduction_cap ? fmt::format(" − 减分项（减分上限 {} 分）", sys.deduction_cap->ToShort()) : "")));
+  notes.push_back(data(std::string("比率（执行率、知晓率、满意度等）先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和；得分率 = 得分 ÷ 权重。")));
+  std::string bands;
+  for (size_t i = 0; i < sys.grades.size(); ++i)
+    bands += (i ? "，" : "") + sys.grades[i].name + " ≥ " + sys.grades[i].min.ToShort();
+  notes.push_back(data("评价等级：" + bands + "（各档为左闭右开区间）。" +
+                       (sys.integer_grade_bands ? "指标体系按整数书写等级区间（如“80-89 分”），按 [80, 90) 理解。" : "")));
+  for (const auto& n : sys.notes) notes.push_back(data(n));
+  sys.ForEach([&](const Indicator& ind) {
+    if (!ind.rule) return;
+    const ScoredIndicator* s = sp.Find(ind.code);
+    std::string line = ind.code + " " + ind.name + "：" + DescribeRule(ind) + "。";
+    if (s && s->overridden) line += "本项由评价组调整评分，理由见附件 1。";
+    notes.push_back(data(line));
+  });
+  d.set("scoring_notes", notes);
+
+  data comments = List();
+  for (size_t i = 0; i < p.comments.size(); ++i) {
+    const Comment& c = p.comments[i];
+    data cm;
+    cm.set("index", std::to_string(i + 1));
+    cm.set("from", c.from);
+    cm.set("comment", c.comment);
+    cm.set("response", c.response);
+    cm.set("reason", c.reason);
+    comments.push_back(cm);
+  }
+  d.set("has_comments", !p.comments.empty());
+  d.set("comments", comments);
+
+  data toc = List();
+  for (const char* t : {"摘要", "一、项目基本情况", "二、绩效评价工作开展情况", "三、综合评价情况及评价结论",
+                        "四、绩效评价指标分析", "五、主要绩效及经验做法", "六、存在的问题及原因分析",
+                        "七、下一步改进意见及政策建议", "八、附件"})
+    toc.push_back(data(std::string(t)));
+  d.set("toc", toc);
+
+  data text;
+  for (const auto& [name, body] : frag.text) text.set(name, SanitizeFragment(body));
+  d.set("text", text);
+  return d;
+}
+
+}  // namespace jixiao

@@ -6,7 +6,8 @@ namespace jixiao {
 namespace {
 
 std::string Pts(const Decimal& d) { return d.ToShort(2) + " 分"; }
-std::string Pct(const Decimal& d) { return d.ToPercent(2); }
+std::string Pct(const Decimal& d) { return d.ToPercent(2); }        // a measured value
+std::string Limit(const Decimal& d) { return d.ToPercentShort(2); }  // a threshold in a rule
 
 std::string ItemList(const std::vector<int>& idx) {
   std::string s;
@@ -44,13 +45,13 @@ RuleResult Checklist(const Indicator& ind, const Rule& r, const Answer& a) {
   if (met.empty()) s = "各项均不满足";
   else s = fmt::format("满足第{}项，合计 {}", ItemList(met), Pts(sum));
   if (!unmet.empty()) s += fmt::format("；第{}项不满足", ItemList(unmet));
-  if (sum > ind.weight) s += fmt::format("，超过满分按 {} 计", Pts(ind.weight));
+  if (sum > ind.weight) s += fmt::format("，超过满分按 {}计", Pts(ind.weight));
   return {score, s + fmt::format("，得 {}。", Pts(score))};
 }
 
 RuleResult Steps(const Indicator& ind, const Rule& r, const Decimal& v, const std::string& name) {
   if (v >= r.full_at)
-    return {ind.weight, fmt::format("{} {}，不低于 {}，得满分 {}。", name, Pct(v), Pct(r.full_at),
+    return {ind.weight, fmt::format("{} {}，不低于 {}，得满分 {}。", name, Pct(v), Limit(r.full_at),
                                     Pts(ind.weight))};
   // A partial step counts as a step (002 B12: 90.56% is one step below 95%).
   Decimal steps = ((r.full_at - v) / r.step).Ceil();
@@ -58,10 +59,10 @@ RuleResult Steps(const Indicator& ind, const Rule& r, const Decimal& v, const st
   Decimal lost = Min(steps * per, ind.weight);
   Decimal score = ind.weight - lost;
   std::string per_text = r.deduct_is_share
-                             ? fmt::format("{} 权重分（{}）", Pct(r.deduct), Pts(per))
+                             ? fmt::format("{} 权重分（{}）", Limit(r.deduct), Pts(per))
                              : Pts(per);
   return {score, fmt::format("{} {}，低于 {}，按每降低 {} 扣 {}（不足一档按一档计）计 {} 档，扣 {}{}，得 {}。",
-                             name, Pct(v), Pct(r.full_at), Pct(r.step), per_text,
+                             name, Pct(v), Limit(r.full_at), Limit(r.step), per_text,
                              steps.ToShort(0), Pts(lost), lost >= ind.weight ? "（扣完为止）" : "",
                              Pts(score))};
 }
@@ -69,17 +70,17 @@ RuleResult Steps(const Indicator& ind, const Rule& r, const Decimal& v, const st
 RuleResult Proportional(const Indicator& ind, const Rule& r, const Decimal& v,
                         const std::string& name) {
   if (v >= r.target)
-    return {ind.weight, fmt::format("{} {}，达到 {}，得满分 {}。", name, Pct(v), Pct(r.target),
+    return {ind.weight, fmt::format("{} {}，达到 {}，得满分 {}。", name, Pct(v), Limit(r.target),
                                     Pts(ind.weight))};
   if (r.attainment) {
     Decimal score = v / r.target * ind.weight;
     return {score, fmt::format("{} {}，低于 {}，按完成比例得分：{} ÷ {} × {} = {}。", name, Pct(v),
-                               Pct(r.target), Pct(v), Pct(r.target), ind.weight.ToShort(),
+                               Limit(r.target), Pct(v), Limit(r.target), ind.weight.ToShort(),
                                Pts(score.Round(2)))};
   }
   Decimal score = v * ind.weight;
   return {score, fmt::format("{} {}，低于 {}，按比例得分：{} × {} = {}。", name, Pct(v),
-                             Pct(r.target), Pct(v), ind.weight.ToShort(), Pts(score.Round(2)))};
+                             Limit(r.target), Pct(v), ind.weight.ToShort(), Pts(score.Round(2)))};
 }
 
 RuleResult Bands(const Indicator& ind, const Rule& r, const Decimal& v, const std::string& name,
@@ -89,11 +90,11 @@ RuleResult Bands(const Indicator& ind, const Rule& r, const Decimal& v, const st
     if (b.min && v < *b.min) continue;
     std::string range;
     if (b.min && i > 0 && r.bands[i - 1].min)
-      range = fmt::format("在 {} 至 {} 之间", Pct(*b.min), Pct(*r.bands[i - 1].min));
+      range = fmt::format("在 {} 至 {} 之间", Limit(*b.min), Limit(*r.bands[i - 1].min));
     else if (b.min)
-      range = fmt::format("不低于 {}", Pct(*b.min));
+      range = fmt::format("不低于 {}", Limit(*b.min));
     else if (i > 0 && r.bands[i - 1].min)
-      range = fmt::format("低于 {}", Pct(*r.bands[i - 1].min));
+      range = fmt::format("低于 {}", Limit(*r.bands[i - 1].min));
     switch (b.score.kind) {
       case ScoreSpec::kFull:
         return {ind.weight, fmt::format("{} {}，{}，得满分 {}。", name, Pct(v), range, Pts(ind.weight))};
@@ -120,12 +121,12 @@ RuleResult Bands(const Indicator& ind, const Rule& r, const Decimal& v, const st
 
 RuleResult PassLine(const Indicator& ind, const Rule& r, const Decimal& v, const std::string& name) {
   if (v >= r.full)
-    return {ind.weight, fmt::format("{} {}，达到 {}，得满分 {}。", name, Pct(v), Pct(r.full), Pts(ind.weight))};
+    return {ind.weight, fmt::format("{} {}，达到 {}，得满分 {}。", name, Pct(v), Limit(r.full), Pts(ind.weight))};
   if (v < r.pass)
-    return {Decimal(0), fmt::format("{} {}，低于及格线 {}，得 0 分。", name, Pct(v), Pct(r.pass))};
+    return {Decimal(0), fmt::format("{} {}，低于及格线 {}，得 0 分。", name, Pct(v), Limit(r.pass))};
   Decimal score = (v - r.pass) / (r.full - r.pass) * ind.weight;
   return {score, fmt::format("{} {}：({} − {}) ÷ ({} − {}) × {} = {}。", name, Pct(v), Pct(v),
-                             Pct(r.pass), Pct(r.full), Pct(r.pass), ind.weight.ToShort(),
+                             Limit(r.pass), Limit(r.full), Limit(r.pass), ind.weight.ToShort(),
                              Pts(score.Round(2)))};
 }
 

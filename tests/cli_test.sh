@@ -1,1 +1,83 @@
-echo placeholder
+#!/usr/bin/env bash
+# End-to-end tests of the jixiao command as a user runs it: exit codes,
+# what lands on the terminal and in output/, and errors on bad input.
+# Run by ctest with JIXIAO set to the binary and the source dir as cwd.
+set -u
+JIXIAO=${JIXIAO:-build/jixiao}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+check() {  # check NAME CONDITION-COMMAND...
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name"
+  fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+
+# score: the bundled case, terminal and JSON
+"$JIXIAO" score inputs/jiaocheng-2024 >"$tmp/score.txt" 2>&1
+check "score exits 0" test $? -eq 0
+check "score prints the total and grade" contains "$tmp/score.txt" "总分 90.71 / 100，等级 优"
+check "score prints B12's reason" contains "$tmp/score.txt" "预算执行率 90.56%，低于 95%"
+"$JIXIAO" score --json inputs/jiaocheng-2024 >"$tmp/score.json"
+check "json total" contains "$tmp/score.json" '"total": 90.71,'
+check "json grade" contains "$tmp/score.json" '"grade": "优",'
+check "json D13" contains "$tmp/score.json" '"code": "D13", "name": "政策知晓率", "level": 3, "parent": "D1", "weight": 6, "score": 4.71'
+check "json is valid" python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/score.json"
+
+# bad input: a clear error naming file:line:col, the indicator, exit 2
+cp -r inputs/jiaocheng-2024 "$tmp/bad"
+sed -i 's|../../indicators/|'"$PWD"'/indicators/|' "$tmp/bad/project.yaml"
+sed -i 's|  D21:|  D21x:|' "$tmp/bad/project.yaml"
+"$JIXIAO" score "$tmp/bad" >"$tmp/bad.out" 2>"$tmp/bad.err"
+check "unknown indicator exits 2" test $? -eq 2
+check "unknown indicator is named with a hint" contains "$tmp/bad.err" "指标 D21x: 指标 D21x 不在指标体系"
+check "the hint names D21" contains "$tmp/bad.err" "是否应为“D21”"
+check "nothing on stdout" test ! -s "$tmp/bad.out"
+JIXIAO_LANG=en "$JIXIAO" score "$tmp/bad" 2>"$tmp/bad-en.err"
+check "English messages" contains "$tmp/bad-en.err" "indicator D21x: indicator D21x is not in the system"
+"$JIXIAO" score "$tmp/missing" 2>"$tmp/missing.err"
+check "missing project exits 2" test $? -eq 2
+check "missing project is named" contains "$tmp/missing.err" "$tmp/missing/project.yaml: 错误: 无法读取文件"
+"$JIXIAO" frobnicate >/dev/null 2>&1
+check "unknown command exits 2" test $? -eq 2
+
+# report: three files, written whole
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/out" >"$tmp/report.txt" 2>&1
+check "report exits 0" test $? -eq 0
+for f in report.md report.html 评分表.xlsx; do
+  check "report wrote $f" test -s "$tmp/out/jiaocheng-2024/$f"
+done
+check "no temporary files left" test -z "$(find "$tmp/out" -name '.*tmp*')"
+check "report.md has the total" contains "$tmp/out/jiaocheng-2024/report.md" "综合得分 90.71 分，绩效评级为“优”"
+check "report.html is one page" contains "$tmp/out/jiaocheng-2024/report.html" "<style>"
+
+# report: an output folder that cannot be written
+: >"$tmp/file"
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/file/sub" 2>"$tmp/nowrite.err"
+check "unwritable output exits 2" test $? -eq 2
+check "unwritable output is named" contains "$tmp/nowrite.err" "$tmp/file/sub"
+
+# report: a template with an unknown variable
+mkdir -p "$tmp/tpl"
+printf '# {{project.name}}\n\n{{project.nmae}}\n' >"$tmp/tpl/report.md.mustache"
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/out2" --templates "$tmp/tpl" 2>"$tmp/tpl.err"
+check "unknown template variable exits 2" test $? -eq 2
+check "unknown template variable names file and line" contains "$tmp/tpl.err" "$tmp/tpl/report.md.mustache:3: 错误: 模板使用了未知的变量“project.nmae”"
+check "nothing written on a template error" test ! -e "$tmp/out2/jiaocheng-2024/report.md"
+
+# report: a template that needs a fragment the project lacks
+printf '{{{text.不存在}}}\n' >"$tmp/tpl/report.md.mustache"
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/out2" --templates "$tmp/tpl" 2>"$tmp/frag.err"
+check "missing fragment exits 2" test $? -eq 2
+check "missing fragment names the file" contains "$tmp/frag.err" "inputs/jiaocheng-2024/text/不存在.md"
+
+echo "cli: $passed passed, $failed failed"
+test "$failed" -eq 0

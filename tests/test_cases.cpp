@@ -1,1 +1,115 @@
+// End to end over the bundled cases: inputs/<case>/project.yaml and the
+// indicator system it names, loaded, scored and checked against the
+// figures the seeds publish (or, where a seed adds up wrongly, the figures
+// that tie out).
 #include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "load.h"
+#include "render.h"
+#include "score.h"
+
+using jixiao::Decimal;
+
+namespace {
+
+std::string CaseDir(const std::string& name) {
+  return std::string(JIXIAO_SOURCE_DIR) + "/inputs/" + name;
+}
+
+jixiao::ScoredProject ScoreCase(const std::string& name) {
+  return jixiao::ScoreProject(jixiao::LoadProject(CaseDir(name)));
+}
+
+Decimal D(const char* text) { return *Decimal::Parse(text); }
+
+Decimal ScoreOf(const jixiao::ScoredProject& sp, const std::string& code) {
+  const jixiao::ScoredIndicator* s = sp.Find(code);
+  REQUIRE_MESSAGE(s != nullptr, "no indicator " << code);
+  return s->score;
+}
+
+}  // namespace
+
+TEST_CASE("jiaocheng-2024 (seed 002) scores 90.71 优") {
+  auto sp = ScoreCase("jiaocheng-2024");
+
+  CHECK(ScoreOf(sp, "A") == D("18"));
+  CHECK(ScoreOf(sp, "B") == D("17"));
+  CHECK(ScoreOf(sp, "C") == D("30"));
+  CHECK(ScoreOf(sp, "D") == D("25.71"));
+  CHECK(sp.deductions == D("0"));
+  CHECK(sp.total == D("90.71"));
+  CHECK(sp.grade == "优");
+
+  CHECK(ScoreOf(sp, "B12") == D("3"));     // 90.56%: one step below 95%
+  CHECK(ScoreOf(sp, "D13") == D("4.71"));  // 78.43% × 6
+  CHECK(ScoreOf(sp, "D31") == D("6"));     // 92.04% ≥ 90%
+  CHECK(ScoreOf(sp, "A22") == D("1"));     // 2 of 3 points unmet
+  CHECK(ScoreOf(sp, "B23") == D("2"));     // ① and ② unmet
+  CHECK(ScoreOf(sp, "D21") == D("3"));     // manual
+
+  std::vector<std::string> lost;
+  for (const auto* s : sp.LostLeaves()) lost.push_back(s->def->code);
+  CHECK(lost == std::vector<std::string>{"A22", "B12", "B23", "D13", "D21"});
+
+  const jixiao::ResolvedValue* awareness = sp.Value("政策知晓率");
+  REQUIRE(awareness != nullptr);
+  CHECK(awareness->display == "78.43%");  // 80 / 102
+  const jixiao::ResolvedValue* satisfaction = sp.Value("救助群众满意度");
+  REQUIRE(satisfaction != nullptr);
+  CHECK(satisfaction->display == "92.04%");  // mean 92.035%, half-up
+
+  std::string json = jixiao::RenderJson(sp);
+  CHECK(json.find("\"total\": 90.71") != std::string::npos);
+  CHECK(json.find("\"grade\": \"优\"") != std::string::npos);
+}
+
+TEST_CASE("tianjin-disabled-2023 (seed 000) scores 86 良 after a deduction of 3") {
+  auto sp = ScoreCase("tianjin-disabled-2023");
+
+  CHECK(ScoreOf(sp, "A") == D("12"));
+  CHECK(ScoreOf(sp, "B") == D("20"));
+  CHECK(ScoreOf(sp, "C") == D("33"));
+  CHECK(ScoreOf(sp, "D") == D("24"));
+  CHECK(sp.sum == D("89"));
+  CHECK(sp.deductions_claimed == D("3"));
+  CHECK(sp.deductions == D("3"));  // under the cap of 5
+  REQUIRE(sp.system().deduction_cap);
+  CHECK(*sp.system().deduction_cap == D("5"));
+  CHECK(sp.total == D("86"));
+  CHECK(sp.grade == "良");
+
+  // Every lost point has the evaluator's reason, not a generated sentence.
+  for (const auto* s : sp.LostLeaves()) CHECK_FALSE(s->reason.empty());
+  CHECK(sp.Find("A")->reason.find("绩效目标设置不够规范") != std::string::npos);
+  CHECK(sp.Find("B")->reason.find("资金拨付早于审批") != std::string::npos);
+
+  // The fund balances are recorded as they tie out.
+  for (const auto& y : sp.project->funds.balances)
+    CHECK_MESSAGE(y.opening + y.income - y.spending == y.closing, y.year);
+}
+
+TEST_CASE("yaohai-2023 (seed 004) scores 98 优, not the stated 100") {
+  auto sp = ScoreCase("yaohai-2023");
+
+  CHECK(ScoreOf(sp, "A") == D("10"));  // 预算执行率
+  CHECK(ScoreOf(sp, "B") == D("48"));  // 产出: 8 + 20 + 10 + 10, stated as 50
+  CHECK(ScoreOf(sp, "C") == D("30"));
+  CHECK(ScoreOf(sp, "D") == D("10"));
+  CHECK(sp.total == D("98"));
+  CHECK(sp.grade == "优");
+
+  const jixiao::ScoredIndicator* quantity = sp.Find("B11");
+  REQUIRE(quantity != nullptr);
+  CHECK(quantity->def->name == "城乡医疗救助代参保人数");
+  CHECK(quantity->score == D("8"));
+  CHECK(quantity->reason == "由于数量指标年初填写错误，实际资助参保3304人，未完成指标");
+  CHECK(ScoreOf(sp, "B1") == D("8"));  // 数量指标
+
+  std::vector<std::string> lost;
+  for (const auto* s : sp.LostLeaves()) lost.push_back(s->def->code);
+  CHECK(lost == std::vector<std::string>{"B11"});
+}

@@ -1,1 +1,215 @@
+// Decimal: parsing decimal text, exact arithmetic, 四舍五入 and printing.
 #include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "decimal.h"
+
+using jixiao::Decimal;
+
+namespace {
+Decimal D(const char* text) {
+  auto d = Decimal::Parse(text);
+  REQUIRE_MESSAGE(d.has_value(), "cannot parse ", std::string(text));
+  return *d;
+}
+Decimal Frac(long num, long den) { return Decimal(mpq_class(num, den)); }
+}  // namespace
+
+TEST_CASE("Decimal::Parse reads plain decimals exactly") {
+  CHECK(D("12") == Decimal(12));
+  CHECK(D("0") == Decimal(0));
+  CHECK(D("-3") == Decimal(-3));
+  CHECK(D("+7") == Decimal(7));
+  CHECK(D("-3.5") == Frac(-7, 2));
+  CHECK(D("1022.04") == Frac(102204, 100));
+  CHECK(D("0.1") == Frac(1, 10));
+  CHECK(D(".5") == Frac(1, 2));
+  CHECK(D("3.") == Decimal(3));
+  CHECK(D("  42  ") == Decimal(42));
+  CHECK(D("007.50") == Frac(15, 2));
+}
+
+TEST_CASE("Decimal::Parse takes thousands separators as Excel users type them") {
+  CHECK(D("1,022.04") == D("1022.04"));
+  CHECK(D("1,234,567") == Decimal(1234567));
+  CHECK(D("-1,000.5") == Frac(-2001, 2));
+  // A comma after the decimal point, or before any digit, is not a separator.
+  CHECK_FALSE(Decimal::Parse("1.2,3").has_value());
+  CHECK_FALSE(Decimal::Parse(",123").has_value());
+}
+
+TEST_CASE("Decimal::Parse divides by 100 for a percent sign, ASCII or full-width") {
+  CHECK(D("90.56%") == Frac(9056, 10000));
+  CHECK(D("100%") == Decimal(1));
+  CHECK(D("95%") == Frac(19, 20));
+  CHECK(D("78.43％") == D("0.7843"));
+  CHECK(D("-5%") == Frac(-1, 20));
+  CHECK(D(" 12.5% ") == Frac(1, 8));
+}
+
+TEST_CASE("Decimal::Parse rejects everything that is not decimal text") {
+  for (const char* bad : {"", " ", "abc", "1e3", "1E3", "1.5e-2", "12abc", "abc12", "1.2.3", "-",
+                          "+", ".", "%", "％", "--1", "1 2", "0x10", "inf", "nan", "1%%", "%5",
+                          "１２"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(Decimal::Parse(bad).has_value());
+  }
+}
+
+TEST_CASE("Decimal arithmetic is exact") {
+  CHECK(D("0.1") + D("0.2") == D("0.3"));
+  CHECK(D("0.3") - D("0.1") == D("0.2"));
+  CHECK(D("1.1") * D("1.1") == D("1.21"));
+  CHECK(Decimal(1) / Decimal(3) * Decimal(3) == Decimal(1));
+  CHECK(-D("2.5") == D("-2.5"));
+  Decimal acc;
+  for (int i = 0; i < 10; ++i) acc += D("0.1");
+  CHECK(acc == Decimal(1));
+  acc -= D("0.4");
+  CHECK(acc == D("0.6"));
+  // 925.59 / 1022.04 is held exactly and only rounded when asked.
+  Decimal rate = D("925.59") / D("1022.04");
+  CHECK(rate * D("1022.04") == D("925.59"));
+  CHECK(rate.Round(4) == D("0.9056"));
+  CHECK(rate != D("0.9056"));
+}
+
+TEST_CASE("Decimal comparisons, predicates, Min and Max") {
+  CHECK(D("0.95") == D("95%"));
+  CHECK(D("0.9499") < D("95%"));
+  CHECK(D("0.9499") <= D("95%"));
+  CHECK(D("95%") <= D("95%"));
+  CHECK(D("1") > D("0.9999"));
+  CHECK(D("1") >= D("100%"));
+  CHECK(D("1") != D("1.0001"));
+  CHECK(Decimal().IsZero());
+  CHECK(D("0.00").IsZero());
+  CHECK_FALSE(D("0.001").IsZero());
+  CHECK(D("3.00").IsInteger());
+  CHECK_FALSE(D("3.5").IsInteger());
+  CHECK(D("-2").Sign() == -1);
+  CHECK(D("0").Sign() == 0);
+  CHECK(D("2").Sign() == 1);
+  CHECK(D("-2.5").Abs() == D("2.5"));
+  CHECK(D("2.5").Abs() == D("2.5"));
+  CHECK(jixiao::Min(D("2"), D("3")) == D("2"));
+  CHECK(jixiao::Max(D("2"), D("3")) == D("3"));
+  CHECK(jixiao::Min(D("-2"), D("-3")) == D("-3"));
+}
+
+TEST_CASE("Decimal::Round is half-up (四舍五入), away from zero for negatives") {
+  // The DESIGN.md examples; each is where a binary double goes wrong.
+  CHECK(D("92.035").Round(2) == D("92.04"));
+  CHECK(D("2.675").Round(2) == D("2.68"));
+  CHECK(D("1.005").Round(2) == D("1.01"));
+  CHECK(D("0.92035").Round(4) == D("0.9204"));
+  CHECK(D("4.7058").Round(2) == D("4.71"));
+  CHECK(D("2.6997").Round(2) == D("2.70"));
+  // Half exactly, below half, above half.
+  CHECK(D("0.5").Round(0) == Decimal(1));
+  CHECK(D("1.5").Round(0) == Decimal(2));
+  CHECK(D("2.5").Round(0) == Decimal(3));  // not banker's rounding
+  CHECK(D("2.4999").Round(0) == Decimal(2));
+  CHECK(D("2.345").Round(2) == D("2.35"));
+  CHECK(D("2.3449999").Round(2) == D("2.34"));
+  // Negatives round away from zero at the half.
+  CHECK(D("-2.675").Round(2) == D("-2.68"));
+  CHECK(D("-0.5").Round(0) == Decimal(-1));
+  CHECK(D("-2.5").Round(0) == Decimal(-3));
+  CHECK(D("-2.4").Round(0) == Decimal(-2));
+  CHECK(D("-1.005").Round(2) == D("-1.01"));
+  // Values already at the precision are unchanged; rounding a third.
+  CHECK(D("3.14").Round(2) == D("3.14"));
+  CHECK((Decimal(2) / Decimal(3)).Round(2) == D("0.67"));
+  CHECK((Decimal(-2) / Decimal(3)).Round(2) == D("-0.67"));
+  CHECK(D("1234.5").Round(0) == Decimal(1235));
+}
+
+TEST_CASE("Decimal::Ceil and Floor") {
+  CHECK(D("0.888").Ceil() == Decimal(1));
+  CHECK(D("2").Ceil() == Decimal(2));
+  CHECK(D("2.0001").Ceil() == Decimal(3));
+  CHECK(D("-2.5").Ceil() == Decimal(-2));
+  CHECK(D("2.9").Floor() == Decimal(2));
+  CHECK(D("-2.1").Floor() == Decimal(-3));
+  CHECK(D("-2").Floor() == Decimal(-2));
+}
+
+TEST_CASE("Decimal::ToFixed pads and rounds") {
+  CHECK(Decimal(3).ToFixed(2) == "3.00");
+  CHECK(D("2.675").ToFixed(2) == "2.68");
+  CHECK(D("1.005").ToFixed(2) == "1.01");
+  CHECK(D("0.05").ToFixed(2) == "0.05");
+  CHECK(D("0.005").ToFixed(2) == "0.01");
+  CHECK(D("0.004").ToFixed(2) == "0.00");
+  CHECK(D("-0.004").ToFixed(2) == "0.00");
+  CHECK(D("-2.675").ToFixed(2) == "-2.68");
+  CHECK(D("-0.5").ToFixed(0) == "-1");
+  CHECK(D("1022.04").ToFixed(0) == "1022");
+  CHECK(D("1022.5").ToFixed(0) == "1023");
+  CHECK(D("12.3").ToFixed(4) == "12.3000");
+  CHECK((Decimal(1) / Decimal(3)).ToFixed(3) == "0.333");
+}
+
+TEST_CASE("Decimal::ToShort drops trailing zeros, as the seeds print scores") {
+  CHECK(Decimal(3).ToShort() == "3");
+  CHECK(D("4.7058").ToShort() == "4.71");
+  CHECK(D("25.70").ToShort() == "25.7");
+  CHECK(D("2.6997").ToShort() == "2.7");
+  CHECK(D("0.004").ToShort() == "0");
+  CHECK(D("-0.004").ToShort() == "0");
+  CHECK(D("-3.50").ToShort() == "-3.5");
+  CHECK(D("100").ToShort() == "100");  // zeros before the point stay
+  CHECK(D("1.23456").ToShort(3) == "1.235");
+  CHECK(D("0.5").ToShort(0) == "1");
+  CHECK(D("10").ToShort(0) == "10");
+}
+
+TEST_CASE("Decimal::ToPercent prints a rate with 2 decimals of a percent") {
+  CHECK(D("0.9056").ToPercent() == "90.56%");
+  CHECK((D("925.59") / D("1022.04")).ToPercent() == "90.56%");
+  CHECK(Decimal(1).ToPercent() == "100.00%");
+  CHECK(Decimal(0).ToPercent() == "0.00%");
+  CHECK(D("0.92035").ToPercent() == "92.04%");
+  CHECK(D("0.95").ToPercent(0) == "95%");
+  CHECK((Decimal(80) / Decimal(102)).ToPercent() == "78.43%");
+  CHECK(D("-0.05").ToPercent() == "-5.00%");
+}
+
+TEST_CASE("Decimal::ToPercentShort prints a threshold without trailing zeros") {
+  CHECK(D("0.95").ToPercentShort() == "95%");
+  CHECK(D("0.625").ToPercentShort() == "62.5%");
+  CHECK(Decimal(1).ToPercentShort() == "100%");
+  CHECK(D("0.9056").ToPercentShort() == "90.56%");
+  CHECK(D("0.920350").ToPercentShort() == "92.04%");
+  CHECK(Decimal(0).ToPercentShort() == "0%");
+}
+
+TEST_CASE("Decimal::ToExactString keeps up to 12 places") {
+  CHECK(D("1022.04").ToExactString() == "1022.04");
+  CHECK(D("0.9056").ToExactString() == "0.9056");
+  CHECK(Decimal(6).ToExactString() == "6");
+  CHECK((Decimal(1) / Decimal(3)).ToExactString() == "0.333333333333");
+  CHECK((Decimal(2) / Decimal(3)).ToExactString() == "0.666666666667");
+}
+
+TEST_CASE("002 satisfaction: the mean of four rates is 92.04%, where a double gives 92.03%") {
+  Decimal sum = D("94.52%") + D("92.17%") + D("90.11%") + D("91.34%");
+  Decimal mean = sum / Decimal(4);
+  CHECK(mean == D("92.035%"));
+  CHECK(mean.ToPercent(2) == "92.04%");
+  CHECK(mean.Round(4) == D("0.9204"));
+  // The same mean in binary floating point lands just below the half and
+  // prints as 92.03.
+  double dsum = 0.9452 + 0.9217 + 0.9011 + 0.9134;
+  double dmean = dsum / 4 * 100;
+  char printed[32];
+  std::snprintf(printed, sizeof printed, "%.2f", dmean);
+  CHECK(std::string(printed) == "92.03");
+  // 知晓率 80/102 → 78.43% → × 6 = 4.7058 → 4.71.
+  Decimal rate = (Decimal(80) / Decimal(102)).Round(4);
+  CHECK(rate == D("78.43%"));
+  CHECK((rate * Decimal(6)).Round(2) == D("4.71"));
+}

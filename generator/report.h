@@ -1,0 +1,52 @@
+// The full evaluation report: a ScoredProject, the templates and the
+// evaluator's fragments in; report.md, report.html and 评分表.xlsx out.
+//
+// The Markdown is rendered from templates/report.md.mustache; the HTML is
+// that Markdown through cmark-gfm, wrapped in report.html.mustache with
+// report.css inline and the SVG charts placed at their marks.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "report_data.h"
+#include "score.h"
+
+namespace jixiao {
+
+struct TemplateSet {
+  std::map<std::string, std::string> files;   // report.md.mustache → text
+  std::map<std::string, std::string> origin;  // → the file it came from, for errors
+};
+
+// The embedded defaults, each replaced by the file of the same name in
+// `override_dir` when it has one. Throws InputError for a missing folder.
+TemplateSet LoadTemplates(const std::string& override_dir);
+
+// Checks every tag of every template against TemplateVariables() and the
+// project's fragments: an unknown variable, a syntax error, or a required
+// fragment ({{{text.X}}} outside a {{#text.X}} section) with no text/X.md
+// is an InputError naming the template file and line.
+void ValidateTemplates(const TemplateSet& t, const Fragments& fragments);
+
+struct Report {
+  std::string markdown;  // with layout marks removed
+  std::string html;
+};
+
+Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& fragments);
+
+// Markdown → HTML body (cmark-gfm with tables; raw HTML is never passed).
+std::string MarkdownToHtml(const std::string& md);
+
+// Inline SVG charts.
+std::string SvgLevel1Chart(const ScoredProject& sp);
+std::string SvgBalanceChart(const ScoredProject& sp);  // empty when fewer than 2 years
+
+// Writes report.md, report.html and 评分表.xlsx into `out_dir` (created if
+// needed), each atomically. Returns the paths written.
+std::vector<std::string> WriteReport(const ScoredProject& sp, const TemplateSet& t,
+                                     const std::string& out_dir);
+
+}  // namespace jixiao

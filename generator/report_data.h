@@ -1,0 +1,43 @@
+// Report data: a ScoredProject plus the evaluator's narrative fragments in,
+// the values every report template reads out.
+//
+// Fragments are Markdown files in the project's text/ folder (项目概况.md,
+// 绩效目标.md, 主要绩效.md, 问题.md, 建议.md, 指标/A11.md for an indicator's
+// evidence, 附件-*.md for further annexes). Their raw HTML is neutralised
+// here, so nothing from an input reaches a page as markup.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "score.h"
+
+namespace jixiao {
+
+struct Fragments {
+  std::string dir;  // the text/ folder
+  std::map<std::string, std::string> text;       // 项目概况 → Markdown
+  std::map<std::string, std::string> evidence;   // A11 → Markdown
+  std::vector<std::pair<std::string, std::string>> annexes;  // title → Markdown
+};
+
+// Reads <project dir>/text/. A missing folder gives no fragments.
+Fragments LoadFragments(const std::string& project_dir);
+
+// Markdown-escapes text from inputs for a paragraph or table cell: the
+// characters that would start markup are backslash-escaped, line breaks
+// become spaces.
+std::string EscapeMarkdown(const std::string& s);
+
+// A narrative fragment made safe to insert: raw HTML and layout marks are
+// escaped, the evaluator's Markdown (lists, emphasis, tables) is kept.
+std::string SanitizeFragment(const std::string& md);
+
+// The one sentence per rule variant for the 评分说明 annex.
+std::string DescribeRule(const Indicator& ind);
+
+// Every name a template may use (docs/templates.md lists them).
+const std::vector<std::string>& TemplateVariables();
+
+}  // namespace jixiao

@@ -1,0 +1,12 @@
+// Internal to the report renderers: the mustache data tree for a report.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include "report_data.h"
+
+namespace jixiao {
+
+kainjow::mustache::data BuildReportData(const ScoredProject& sp, const Fragments& fragments);
+
+}  // namespace jixiao

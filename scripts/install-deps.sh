@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what jixiao needs to build and test on Debian 12 (run as root).
+# Build: compiler, CMake and the libraries. Tests also read workbooks back
+# after LibreOffice re-saves them, so LibreOffice Calc and the CJK fonts
+# come too (set JIXIAO_MINIMAL=1 to skip them).
+set -euo pipefail
+packages=(
+  cmake g++ make pkg-config
+  libgmp-dev libyaml-cpp-dev libfmt-dev libcli11-dev doctest-dev
+  libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpoco-dev
+  libkainjow-mustache-dev
+)
+if [ "${JIXIAO_MINIMAL:-0}" != 1 ]; then
+  packages+=(libreoffice-calc-nogui fonts-noto-cjk python3-openpyxl)
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps.sh: run as root (apt-get needs it)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

@@ -1,0 +1,88 @@
+// Helpers for the unit tests: YAML text written to a fresh temporary folder
+// (the loaders take file paths), and a way to catch an InputError and look
+// at its diagnostics.
+#pragma once
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace jixiao::testing {
+
+// A temporary folder, removed with everything in it when the object goes.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "jixiao-test-XXXXXX").string();
+    std::vector<char> buf(tmpl.begin(), tmpl.end());
+    buf.push_back('\0');
+    if (!mkdtemp(buf.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = buf.data();
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // Writes `text` to `name` inside the folder; returns the file's path.
+  std::string Write(const std::string& name, const std::string& text) const {
+    std::filesystem::path p = std::filesystem::path(path_) / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::binary);
+    out << text;
+    return p.string();
+  }
+
+ private:
+  std::string path_;
+};
+
+// Runs `f`, which must throw InputError, and returns its diagnostics. A test
+// that expects an error and gets none fails here.
+inline std::vector<Diagnostic> CatchDiagnostics(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e.diagnostics().All();
+  }
+  FAIL("expected an InputError, got none");
+  return {};
+}
+
+// The diagnostics with the given id.
+inline std::vector<Diagnostic> WithId(const std::vector<Diagnostic>& all, const std::string& id) {
+  std::vector<Diagnostic> out;
+  for (const auto& d : all)
+    if (d.id == id) out.push_back(d);
+  return out;
+}
+
+// The Chinese text of a message, whatever the process language is.
+inline std::string Zh(const Diagnostic& d) {
+  Language was = CurrentLanguage();
+  SetLanguage(Language::kChinese);
+  std::string s = Pick(d.message);
+  SetLanguage(was);
+  return s;
+}
+
+// Every diagnostic as it would print, for a failure message.
+inline std::string Dump(const std::vector<Diagnostic>& all) {
+  std::string s;
+  for (const auto& d : all) s += d.id + " @ " + d.loc.ToString() + " [" + d.indicator + "] " + d.message.zh + "\n";
+  return s;
+}
+
+}  // namespace jixiao::testing
