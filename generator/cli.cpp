@@ -94,6 +94,7 @@ int main(int argc, char** argv) {
   sc->add_option("--indicators", score.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
   sc->add_flag("--json", score.json, "输出 JSON / print JSON for machines");
+  sc->fallthrough();  // --lang may come after the subcommand too
 
   ReportOptions report;
   CLI::App* rp = app.add_subcommand(
@@ -106,6 +107,8 @@ int main(int argc, char** argv) {
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   rp->add_option("--indicators", report.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
+
+  rp->fallthrough();
 
   try {
     app.parse(argc, argv);

@@ -166,7 +166,7 @@ struct ProjectReader {
                         ind ? msg::kAnswerForParent : msg::kUnknownIndicator, a.code, sys.file);
         continue;
       }
-      const YAML::Node& v = it->second;
+      const YAML::Node v = it->second;  // a copy: it->second lives in a temporary proxy
       if (!y.IsMap(v, "answer", a.code, diags)) continue;
       y.CheckKeys(v, {"unmet", "met", "score", "tier", "reason"}, a.code, diags);
       if (YAML::Node u = v["unmet"]) {
@@ -348,7 +348,10 @@ void Bind(const Project& p, const YamlFile& y, Diagnostics& diags) {
         break;
       case RuleKind::kAllOrNothing:
         if (r.formula.Empty() && !a->met && !a->score) diags.Error(loc, code, msg::kMissingAnswerField, "met");
-        if (a->unmet || !a->tier.empty()) diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind), "met, reason");
+        // With a `when` formula the data decide; a `met` beside it would be ignored.
+        if (a->unmet || !a->tier.empty() || (a->met && !r.formula.Empty()))
+          diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind),
+                      r.formula.Empty() ? "met, reason" : "score, reason");
         break;
       case RuleKind::kManual:
         if (!a->score) diags.Error(loc, code, msg::kMissingAnswerField, "score");

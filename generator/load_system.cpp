@@ -178,6 +178,15 @@ struct SystemReader {
             band.loc = y.Loc(b);
             band.min = y.Number(b, "min", false, code, diags);
             if (auto s = ReadScore(b, code)) band.score = *s;
+            // A fixed score outside [0, weight] is a mistake in the system,
+            // not something to clamp silently when scoring.
+            if (band.score.kind == ScoreSpec::kFixed && b["score"]) {
+              if (band.score.fixed > ind.weight)
+                diags.Error(y.Loc(b["score"]), code, msg::kScoreAboveWeight,
+                            band.score.fixed.ToExactString(), ind.weight.ToExactString());
+              else if (band.score.fixed.Sign() < 0)
+                diags.Error(y.Loc(b["score"]), code, msg::kMustBePositive, "score");
+            }
             if (!rule.bands.empty()) {
               const Band& prev = rule.bands.back();
               if (!prev.min) diags.Error(band.loc, code, msg::kBandAfterElse);

@@ -21,13 +21,31 @@ bool IsMark(const std::string& line) {
          line.compare(line.size() - 2, 2, "]]") == 0;
 }
 
+// The template's own mark lines, [[name]], become the internal mark
+// kMarkChar + name + kMarkChar, which no input text can contain.
+std::string InternMarks(const std::string& tmpl) {
+  std::istringstream in(tmpl);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    if (IsMark(line)) line = kMarkChar + line.substr(2, line.size() - 4) + kMarkChar;
+    out += line + "\n";
+  }
+  return out;
+}
+
+bool IsInternalMark(const std::string& line) {
+  size_t n = std::char_traits<char>::length(kMarkChar);
+  return line.size() > 2 * n && line.compare(0, n, kMarkChar) == 0 &&
+         line.compare(line.size() - n, n, kMarkChar) == 0;
+}
+
 // Drops layout-mark lines and the blank line each leaves behind.
 std::string StripMarks(const std::string& md) {
   std::istringstream in(md);
   std::string line, out;
   bool last_blank = true;
   while (std::getline(in, line)) {
-    if (IsMark(line)) continue;
+    if (IsInternalMark(line)) continue;
     bool blank = line.empty();
     if (blank && last_blank) continue;
     out += line + "\n";
@@ -121,7 +139,7 @@ void ValidateTemplates(const TemplateSet& t, const Fragments& fragments) {
 
 Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& fragments) {
   ValidateTemplates(t, fragments);
-  kainjow::mustache::mustache md_tmpl{t.files.at("report.md.mustache")};
+  kainjow::mustache::mustache md_tmpl{InternMarks(t.files.at("report.md.mustache"))};
   md_tmpl.set_custom_escape(EscapeMarkdown);
   std::string marked = md_tmpl.render(BuildReportData(sp, fragments));
   if (!md_tmpl.is_valid())
@@ -130,17 +148,18 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   Report r;
   r.markdown = StripMarks(marked);
   std::string body = MarkdownToHtml(marked);
-  auto place = [&body](const std::string& mark, const std::string& html) {
+  auto place = [&body](const std::string& name, const std::string& html) {
+    std::string mark = kMarkChar + name + kMarkChar;
     for (const std::string& form : {"<p>" + mark + "</p>", mark}) {
       for (size_t at; (at = body.find(form)) != std::string::npos;) body.replace(at, form.size(), html);
     }
   };
-  place("[[cover]]", "<section class=\"cover\">");
-  place("[[/cover]]", "</section>");
-  place("[[pagebreak]]", "<div class=\"page-break\"></div>");
-  place("[[chart:level1]]", "<figure class=\"chart\">" + SvgLevel1Chart(sp) + "</figure>");
+  place("cover", "<section class=\"cover\">");
+  place("/cover", "</section>");
+  place("pagebreak", "<div class=\"page-break\"></div>");
+  place("chart:level1", "<figure class=\"chart\">" + SvgLevel1Chart(sp) + "</figure>");
   std::string balance = SvgBalanceChart(sp);
-  place("[[chart:balances]]", balance.empty() ? "" : "<figure class=\"chart\">" + balance + "</figure>");
+  place("chart:balances", balance.empty() ? "" : "<figure class=\"chart\">" + balance + "</figure>");
 
   kainjow::mustache::mustache shell{t.files.at("report.html.mustache")};
   kainjow::mustache::data d;

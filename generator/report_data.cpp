@@ -77,6 +77,10 @@ std::string EscapeMarkdown(const std::string& s) {
   out.reserve(s.size() + 8);
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
+    if (s.compare(i, 3, kMarkChar) == 0) {
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '\\': case '*': case '_': case '[': case ']': case '<': case '>': case '|':
       case '#': case '`': case '~':
@@ -97,8 +101,8 @@ std::string SanitizeFragment(const std::string& md) {
   out.reserve(md.size() + 16);
   for (size_t i = 0; i < md.size(); ++i) {
     char c = md[i];
-    if (c == '<') out += "\\<";                                  // no raw HTML from inputs
-    else if (c == '[' && i + 1 < md.size() && md[i + 1] == '[') out += "\\[";  // no layout marks
+    if (md.compare(i, 3, kMarkChar) == 0) i += 2;  // no layout marks from inputs
+    else if (c == '<') out += "\\<";               // no raw HTML from inputs
     else out += c;
   }
   return out;

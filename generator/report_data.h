@@ -25,6 +25,12 @@ struct Fragments {
 // Reads <project dir>/text/. A missing folder gives no fragments.
 Fragments LoadFragments(const std::string& project_dir);
 
+// Layout marks ([[pagebreak]] …) travel through Markdown and HTML as this
+// private-use character around the mark's name; text from inputs never
+// contains it (EscapeMarkdown and SanitizeFragment drop it), so a user's
+// "[[pagebreak]]" stays text.
+inline constexpr const char* kMarkChar = "\xEE\x80\x80";  // U+E000
+
 // Markdown-escapes text from inputs for a paragraph or table cell: the
 // characters that would start markup are backslash-escaped, line breaks
 // become spaces.

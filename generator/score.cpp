@@ -99,7 +99,7 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
       if (r.value_max && v->value > *r.value_max)
         Fail(v->loc, ind.code, msg::kRateOutOfRange, v->display, r.value_max->ToPercent(2));
       if (v->value.Sign() < 0)
-        Fail(v->loc, ind.code, msg::kRateOutOfRange, v->display, "0");
+        Fail(v->loc, ind.code, msg::kMustBePositive, r.value);
     }
     bool manual_kind = r.kind == RuleKind::kManual || r.kind == RuleKind::kQualitative;
     try {
@@ -126,7 +126,7 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
       s.score = rr.score.Round(kScorePlaces);
       s.explanation = rr.explanation;
     } catch (const FormulaError& e) {
-      Fail(r.loc, ind.code, msg::kFormulaEval, "", e.what());
+      Fail(r.loc, ind.code, msg::kFormulaEval, r.formula.Text(), e.what());
     }
     if (s.score < ind.weight)
       s.reason = in.answer && !in.answer->reason.empty() ? in.answer->reason : s.explanation;

@@ -13,6 +13,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -53,6 +56,26 @@ bool ParseCellRef(std::string_view ref, int& row, int& col) {
   row = static_cast<int>(r - 1);
   col = static_cast<int>(c - 1);
   return true;
+}
+
+std::string ShortestNumber(const std::string& text) {
+  int significant = 0;
+  bool leading = true;
+  for (char c : text) {
+    if (c == 'e' || c == 'E') break;
+    if (!std::isdigit(static_cast<unsigned char>(c))) continue;
+    if (leading && c == '0') continue;
+    leading = false;
+    ++significant;
+  }
+  if (significant <= 15) return text;
+  const char* begin = text.c_str();
+  char* end = nullptr;
+  double v = std::strtod(begin, &end);
+  if (end != begin + text.size() || !std::isfinite(v)) return text;
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  return res.ec == std::errc() ? std::string(buf, res.ptr) : text;
 }
 
 const XlsxCell* XlsxSheet::At(int row, int col) const {

@@ -85,4 +85,11 @@ XlsxWorkbook ReadXlsx(const std::string& path, const XlsxLimits& limits = XlsxLi
 std::string CellRef(int row, int col);
 bool ParseCellRef(std::string_view ref, int& row, int& col);
 
+// A number's text with binary-float noise removed: writers that print a
+// double with 16 or 17 significant digits store 90.71 as
+// "90.70999999999999" (libxlsxwriter uses %.16G); this gives the shortest
+// text that reads back as the same double, "90.71". Text with at most 15
+// significant digits, or that is not a number, is returned unchanged.
+std::string ShortestNumber(const std::string& text);
+
 }  // namespace jixiao

@@ -1,5 +1,6 @@
 #include "yaml_source.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -12,7 +13,9 @@ YamlFile YamlFile::Load(const std::string& path) {
   YamlFile f;
   f.path_ = path;
   std::ifstream in(path, std::ios::binary);
-  if (!in) Fail(SourceLoc{path}, "", msg::kCannotRead);
+  std::error_code ec;
+  // A folder opens as a stream on Linux and reads as an empty document.
+  if (!in || std::filesystem::is_directory(path, ec)) Fail(SourceLoc{path}, "", msg::kCannotRead);
   std::stringstream buf;
   buf << in.rdbuf();
   try {

@@ -96,6 +96,9 @@ TEST_CASE("yaohai-2023 (seed 004) scores 98 优, not the stated 100") {
   auto sp = ScoreCase("yaohai-2023");
 
   CHECK(ScoreOf(sp, "A") == D("10"));  // 预算执行率
+  const jixiao::ResolvedValue* execution = sp.Value("预算执行率");  // a metric in the full form
+  REQUIRE(execution != nullptr);
+  CHECK(execution->display == "100.00%");
   CHECK(ScoreOf(sp, "B") == D("48"));  // 产出: 8 + 20 + 10 + 10, stated as 50
   CHECK(ScoreOf(sp, "C") == D("30"));
   CHECK(ScoreOf(sp, "D") == D("10"));

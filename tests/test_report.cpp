@@ -1,1 +1,151 @@
+// The report: golden report.md per bundled case, HTML escaping of hostile
+// input, template errors, and the computed tables. Regenerate the golden
+// files after a reviewed change with: JIXIAO_ACCEPT=1 ./build/jixiao_tests -tc='golden*'
 #include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "load.h"
+#include "report.h"
+#include "score.h"
+
+namespace fs = std::filesystem;
+using namespace jixiao;
+
+namespace {
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+Report RenderCase(const std::string& dir) {
+  auto project = LoadProject(dir);
+  ScoredProject sp = ScoreProject(project);
+  return RenderReport(sp, LoadTemplates(""), LoadFragments(project->dir));
+}
+
+void CheckGolden(const std::string& name) {
+  fs::path src(JIXIAO_SOURCE_DIR);
+  Report r = RenderCase((src / "inputs" / name).string());
+  fs::path golden = src / "tests" / "golden" / name / "report.md";
+  const char* accept = std::getenv("JIXIAO_ACCEPT");
+  if (accept && std::string(accept) == "1") {
+    fs::create_directories(golden.parent_path());
+    std::ofstream(golden, std::ios::binary) << r.markdown;
+    MESSAGE("rewrote " << golden.string());
+  }
+  REQUIRE_MESSAGE(fs::exists(golden), "no golden file " << golden.string());
+  std::string want = Slurp(golden);
+  if (r.markdown != want) {
+    // Point at the first differing line, which is what a reviewer needs.
+    std::istringstream a(r.markdown), b(want);
+    std::string la, lb;
+    int line = 1;
+    while (std::getline(a, la) && std::getline(b, lb) && la == lb) ++line;
+    FAIL_CHECK(golden.string() << ":" << line << ": differs\n  got:  " << la << "\n  want: " << lb);
+  }
+}
+
+fs::path TempDir(const std::string& tag) {
+  fs::path d = fs::temp_directory_path() / ("jixiao-report-" + tag + "-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("golden report.md: jiaocheng-2024") { CheckGolden("jiaocheng-2024"); }
+TEST_CASE("golden report.md: tianjin-disabled-2023") { CheckGolden("tianjin-disabled-2023"); }
+TEST_CASE("golden report.md: yaohai-2023") { CheckGolden("yaohai-2023"); }
+
+TEST_CASE("report: computed tables of jiaocheng-2024") {
+  Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024");
+  const std::string& md = r.markdown;
+  CHECK(md.find("包括 4 项一级指标、12 项二级指标、22 项三级指标") != std::string::npos);
+  CHECK(md.find("| D 效益 | 30 | 25.71 | 85.70% |") != std::string::npos);
+  CHECK(md.find("| 合计 | 100 | 90.71 | 90.71% |") != std::string::npos);
+  CHECK(md.find("|  | D13 政策知晓率 | 6 | 4.71 | 78.50% |") != std::string::npos);
+  CHECK(md.find("根据评分规则，该指标满分为 4 分，得 3 分。") != std::string::npos);
+  // 附件2: shares computed from the counts, not the published 8.63% / 68.82%.
+  CHECK(md.find("| 熟悉 | 9 | 8.82% |") != std::string::npos);
+  CHECK(md.find("| 一般了解 | 70 | 68.63% |") != std::string::npos);
+  CHECK(md.find("| 平均 | 92.04% |") != std::string::npos);
+  // The fund-source shares add up as displayed: 24.64 + 36.89 + 2.75 + 35.71.
+  CHECK(md.find("| 合计 | 1022.04 | 99.99% |") != std::string::npos);
+  CHECK(md.find("[[") == std::string::npos);  // layout marks never reach report.md
+  CHECK(r.html.find("<svg") != std::string::npos);
+  CHECK(r.html.find("class=\"page-break\"") != std::string::npos);
+}
+
+TEST_CASE("report: tianjin's deduction row and balance chart") {
+  Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/tianjin-disabled-2023");
+  CHECK(r.markdown.find("| 减分项 | — | −3 | — |") != std::string::npos);
+  CHECK(r.markdown.find("| 合计 | 100 | 86 | 86.00% |") != std::string::npos);
+  CHECK(r.html.find("chart-balance") != std::string::npos);
+}
+
+TEST_CASE("report: hostile input is escaped in the HTML") {
+  fs::path d = TempDir("hostile");
+  fs::path src(JIXIAO_SOURCE_DIR);
+  fs::copy(src / "inputs" / "jiaocheng-2024", d / "p", fs::copy_options::recursive);
+  fs::copy(src / "indicators" / "jiaocheng-2024.yaml", d / "system.yaml");
+  // A hostile indicator name in the system, a hostile fragment and project name.
+  std::string sys = Slurp(d / "system.yaml");
+  sys.replace(sys.find("name: 立项依据充分性"), std::string("name: 立项依据充分性").size(),
+              "name: \"立项<script>alert('x')</script>依据\"");
+  std::ofstream(d / "system.yaml", std::ios::binary) << sys;
+  std::string proj = Slurp(d / "p" / "project.yaml");
+  proj.replace(proj.find("system: ../../indicators/jiaocheng-2024.yaml"),
+               std::string("system: ../../indicators/jiaocheng-2024.yaml").size(), "system: ../system.yaml");
+  proj.replace(proj.find("name: 交城县城乡医疗救助补助资金"), std::string("name: 交城县城乡医疗救助补助资金").size(),
+               "name: \"<img src=x onerror=alert(1)>资金\"");
+  std::ofstream(d / "p" / "project.yaml", std::ios::binary) << proj;
+  fs::create_directories(d / "p" / "text");
+  std::ofstream(d / "p" / "text" / "主要绩效.md", std::ios::binary)
+      << "正文 <script>alert(2)</script> 与 <b onclick=x>粗体</b>\n\n<iframe src=evil></iframe>\n\n[[pagebreak]]\n";
+
+  Report r = RenderCase((d / "p").string());
+  const std::string& h = r.html;
+  CHECK(h.find("<script>alert") == std::string::npos);
+  CHECK(h.find("<img src=x") == std::string::npos);
+  CHECK(h.find("<b onclick") == std::string::npos);
+  CHECK(h.find("<iframe") == std::string::npos);
+  CHECK(h.find("&lt;script&gt;alert(2)&lt;/script&gt;") != std::string::npos);
+  CHECK(h.find("立项&lt;script&gt;alert('x')&lt;/script&gt;依据") != std::string::npos);
+  CHECK(h.find("&lt;img src=x onerror=alert(1)&gt;资金") != std::string::npos);
+  // A user's [[pagebreak]] is text, not a layout mark.
+  CHECK(h.find("[[pagebreak]]") != std::string::npos);
+  fs::remove_all(d);
+}
+
+TEST_CASE("report: template errors name the file and line") {
+  fs::path d = TempDir("tpl");
+  std::ofstream(d / "report.md.mustache") << "# {{project.name}}\n{{#level1}}\n{{nmae}}\n{{/level1}}\n";
+  TemplateSet t = LoadTemplates(d.string());
+  Fragments none;
+  try {
+    ValidateTemplates(t, none);
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    REQUIRE(e.diagnostics().All().size() == 1);
+    const Diagnostic& diag = e.diagnostics().All()[0];
+    CHECK(diag.id == "template-unknown-variable");
+    CHECK(diag.loc.file == (d / "report.md.mustache").string());
+    CHECK(diag.loc.line == 3);
+    CHECK(diag.hint_name == "name");
+  }
+  std::ofstream(d / "report.md.mustache", std::ios::trunc) << "{{#level1}}\n{{name}}\n";
+  t = LoadTemplates(d.string());
+  CHECK_THROWS_AS(ValidateTemplates(t, none), InputError);
+  CHECK_THROWS_AS(LoadTemplates((d / "nope").string()), InputError);
+  fs::remove_all(d);
+}
