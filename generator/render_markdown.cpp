@@ -156,6 +156,8 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   };
   place("cover", "<section class=\"cover\">");
   place("/cover", "</section>");
+  place("landscape", "<section class=\"landscape\">");
+  place("/landscape", "</section>");
   place("pagebreak", "<div class=\"page-break\"></div>");
   place("chart:level1", "<figure class=\"chart\">" + SvgLevel1Chart(sp) + "</figure>");
   std::string balance = SvgBalanceChart(sp);
