@@ -54,22 +54,29 @@ std::optional<Decimal> Decimal::Parse(std::string_view text) {
   }
   std::string digits;
   int frac = 0;
-  bool seen_point = false, seen_digit = false;
+  int group = 0;  // integer digits since the last thousands separator
+  bool seen_point = false, seen_digit = false, seen_comma = false;
   for (; i < text.size(); ++i) {
     char c = text[i];
     if (std::isdigit(static_cast<unsigned char>(c))) {
       digits += c;
       seen_digit = true;
       if (seen_point) ++frac;
+      else ++group;
     } else if (c == '.' && !seen_point) {
+      if (seen_comma && group != 3) return std::nullopt;
       seen_point = true;
-    } else if (c == ',' && !seen_point && seen_digit) {
-      continue;  // thousands separator as Excel users type it
+    } else if (c == ',' && !seen_point && group > 0) {
+      // A thousands separator as Excel users type it: 1,022.04. Groups
+      // of three only, so "1,2" is refused rather than read as 12.
+      if (seen_comma ? group != 3 : group > 3) return std::nullopt;
+      seen_comma = true;
+      group = 0;
     } else {
       return std::nullopt;
     }
   }
-  if (!seen_digit) return std::nullopt;
+  if (!seen_digit || (seen_comma && !seen_point && group != 3)) return std::nullopt;
   mpz_class num(digits, 10);
   if (negative) num = -num;
   mpz_class den = Pow10(frac + (percent ? 2 : 0));

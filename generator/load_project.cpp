@@ -415,7 +415,12 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
                                            const std::string& system_override) {
   std::string file = target;
   std::error_code ec;
-  if (fs::is_directory(target, ec)) file = (fs::path(target) / "project.yaml").string();
+  // A folder, or a missing path that does not name a YAML file, is a
+  // project folder: a missing one is reported as its project.yaml.
+  std::string ext = fs::path(target).extension().string();
+  bool names_yaml = ext == ".yaml" || ext == ".yml";
+  if (fs::is_directory(target, ec) || (!names_yaml && !fs::exists(target, ec)))
+    file = (fs::path(target) / "project.yaml").string();
   YamlFile y = YamlFile::Load(file);
   Diagnostics diags;
   auto p = std::make_shared<Project>();

@@ -161,7 +161,14 @@ struct SystemReader {
                             NearestName(*reading, {"value", "attainment"}), msg::kBadChoice,
                             *reading, "value, attainment");
         }
-        rate_default();
+        // value × weight reads a rate, which cannot pass 100%; value / target
+        // reads any measure (counts, money), so it has no default limit.
+        if (rule.attainment) {
+          if (r["value_max"] && r["value_max"].Scalar() != "none")
+            rule.value_max = y.NumberOf(r["value_max"], code, diags);
+        } else {
+          rate_default();
+        }
         break;
       }
       case RuleKind::kBands: {

@@ -5,10 +5,13 @@
 // sees the totals move.
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <map>
-#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "atomic_file.h"
 #include "messages.h"
@@ -191,7 +194,10 @@ class Sheet {
     worksheet_set_paper(ws_, 9);  // A4
     worksheet_set_margins(ws_, 0.4, 0.4, 0.5, 0.6);
     worksheet_center_horizontally(ws_);
-    worksheet_fit_to_pages(ws_, 1, 0);
+    // One page wide. "Any number tall" (0) would be the natural height, but
+    // LibreOffice 7.4 then miscounts the pages and drops rows that spill
+    // onto a last page; a generous cap prints the same in Excel and WPS.
+    worksheet_fit_to_pages(ws_, 1, 99);
     Check(worksheet_set_footer(ws_, "&C第 &P 页，共 &N 页"));
   }
 
@@ -239,9 +245,113 @@ std::string GradeFormula(const IndicatorSystem& sys, const std::string& total_ce
   return "=" + f;
 }
 
-// 评分表 (附件1): one row per leaf, parents merged over their leaves.
-// Three levels of (名称, 权重) columns at most: a shallower system uses
-// fewer, a deeper one shows the levels below 三级 joined in the last pair.
+// The columns of 评分表: (名称, 权重) per level shown, then the texts, the
+// score and the reason.
+struct ScoreColumns {
+  int levels = 3;
+  bool deeper = false;  // the system goes below 三级: the last pair joins the rest
+  int Name(int k) const { return 2 * k; }
+  int Weight(int k) const { return 2 * k + 1; }
+  int expl() const { return 2 * levels; }
+  int crit() const { return 2 * levels + 1; }
+  int score() const { return 2 * levels + 2; }
+  int reason() const { return 2 * levels + 3; }
+};
+
+void WriteScoreHeader(Sheet& sh, const Formats& fm, const ScoreColumns& col,
+                      const std::string& title) {
+  for (int k = 0; k < col.levels; ++k) {
+    sh.Column(col.Name(k), col.levels == 1 ? 16 : 13);
+    sh.Column(col.Weight(k), 5.5);
+  }
+  sh.Column(col.expl(), 30);
+  sh.Column(col.crit(), 46);
+  sh.Column(col.score(), 7);
+  sh.Column(col.reason(), 26);
+
+  sh.Merge(0, 0, 0, col.reason(), title, fm.title);
+  sh.Height(0, 30);
+  sh.Merge(1, 0, 1, col.Weight(col.levels - 1), "评价指标", fm.header);
+  sh.Merge(1, col.expl(), 3, col.expl(), "指标解释", fm.header);
+  sh.Merge(1, col.crit(), 3, col.crit(), "评分标准", fm.header);
+  sh.Merge(1, col.score(), 3, col.score(), "得分", fm.header);
+  sh.Merge(1, col.reason(), 3, col.reason(), "扣分原因", fm.header);
+  static const char* kLevelNames[] = {"一级指标", "二级指标", "三级指标"};
+  for (int k = 0; k < col.levels; ++k) {
+    std::string name = k == 2 && col.deeper ? "三级及以下指标" : kLevelNames[k];
+    sh.Merge(2, col.Name(k), 2, col.Weight(k), name, fm.header);
+    sh.Text(3, col.Name(k), "名称", fm.header);
+    sh.Text(3, col.Weight(k), "权重", fm.header);
+  }
+}
+
+// What the leaf rows add up to in each weight column; a column some row
+// leaves empty (a leaf above the system's depth) gets no total.
+struct WeightColumns {
+  std::vector<Decimal> sum;
+  std::vector<bool> complete;
+};
+
+// One row per leaf from `first`: each level's node in its (名称, 权重) pair,
+// merged down over the rows where the same node repeats.
+WeightColumns WriteLeafRows(Sheet& sh, const Formats& fm, const ScoreColumns& col,
+                            const std::vector<std::vector<const ScoredIndicator*>>& leaves,
+                            int first) {
+  const size_t levels = static_cast<size_t>(col.levels);
+  WeightColumns w{std::vector<Decimal>(levels), std::vector<bool>(levels, true)};
+  for (size_t i = 0; i < leaves.size(); ++i) {
+    const auto& path = leaves[i];
+    const int row = first + static_cast<int>(i);
+    const ScoredIndicator& leaf = *path.back();
+    std::vector<std::pair<int, std::string>> fit;
+    for (size_t k = 0; k < levels; ++k) {
+      const int name_col = col.Name(static_cast<int>(k)), weight_col = col.Weight(static_cast<int>(k));
+      const bool joined = k + 1 == levels && path.size() > levels;
+      if (k >= path.size()) {
+        w.complete[k] = false;
+        sh.Blank(row, name_col, fm.center);
+        sh.Blank(row, weight_col, fm.number);
+        continue;
+      }
+      if (joined) {
+        std::string name;
+        for (size_t j = k; j < path.size(); ++j)
+          name += (name.empty() ? "" : " / ") + Label(*path[j]->def);
+        sh.Text(row, name_col, name, fm.center);
+        sh.Number(row, weight_col, Exact(leaf.def->weight), fm.number);
+        w.sum[k] += leaf.def->weight;
+        fit.emplace_back(name_col, name);
+        continue;
+      }
+      const ScoredIndicator* node = path[k];
+      auto same = [&](size_t j) { return leaves[j].size() > k && leaves[j][k] == node; };
+      if (i > 0 && same(i - 1)) continue;  // inside a merge written above
+      size_t span = 1;
+      while (i + span < leaves.size() && same(i + span)) ++span;
+      const int last = row + static_cast<int>(span) - 1;
+      sh.Merge(row, name_col, last, name_col, Label(*node->def), span > 1 ? fm.parent : fm.center);
+      sh.MergeNumber(row, weight_col, last, weight_col, Exact(node->def->weight),
+                     span > 1 ? fm.parent_number : fm.number);
+      w.sum[k] += node->def->weight;
+      if (span == 1) fit.emplace_back(name_col, Label(*node->def));
+    }
+    const Indicator& d = *leaf.def;
+    const std::string reason = leaf.Lost() ? leaf.reason : "";
+    sh.Text(row, col.expl(), d.explanation, fm.text);
+    sh.Text(row, col.crit(), d.criteria, fm.text);
+    sh.Number(row, col.score(), Score(leaf.score), fm.number);
+    sh.Text(row, col.reason(), reason, fm.text);
+    fit.emplace_back(col.expl(), d.explanation);
+    fit.emplace_back(col.crit(), d.criteria);
+    fit.emplace_back(col.reason(), reason);
+    sh.FitRow(row, fit);
+  }
+  return w;
+}
+
+// 评分表 (附件1): the leaf rows, then 减分项, 合计 and 评价等级 as formulas
+// over them. Three (名称, 权重) pairs at most: a shallower system uses
+// fewer, a deeper one joins the levels below 三级 in the last pair.
 ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const ScoredProject& sp,
                                  const std::string& path) {
   const Project& p = *sp.project;
@@ -251,159 +361,85 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
   for (const auto& r : sp.roots) Leaves(r, walk, leaves);
   size_t depth = 1;
   for (const auto& l : leaves) depth = std::max(depth, l.size());
-  const int levels = static_cast<int>(std::min<size_t>(depth, 3));
-  const int c_expl = 2 * levels, c_crit = c_expl + 1, c_score = c_expl + 2, c_reason = c_expl + 3;
+  ScoreColumns col;
+  col.levels = static_cast<int>(std::min<size_t>(depth, 3));
+  col.deeper = depth > 3;
+  const int sc = col.score();
 
-  for (int k = 0; k < levels; ++k) {
-    sh.Column(2 * k, levels == 1 ? 16 : 13);
-    sh.Column(2 * k + 1, 5.5);
-  }
-  sh.Column(c_expl, 30);
-  sh.Column(c_crit, 46);
-  sh.Column(c_score, 7);
-  sh.Column(c_reason, 26);
-
-  sh.Merge(0, 0, 0, c_reason, p.info.name + "绩效评价指标评分表", fm.title);
-  sh.Height(0, 30);
-  sh.Merge(1, 0, 1, 2 * levels - 1, "评价指标", fm.header);
-  sh.Merge(1, c_expl, 3, c_expl, "指标解释", fm.header);
-  sh.Merge(1, c_crit, 3, c_crit, "评分标准", fm.header);
-  sh.Merge(1, c_score, 3, c_score, "得分", fm.header);
-  sh.Merge(1, c_reason, 3, c_reason, "扣分原因", fm.header);
-  static const char* kLevelNames[] = {"一级指标", "二级指标", "三级指标"};
-  for (int k = 0; k < levels; ++k) {
-    std::string name = kLevelNames[k];
-    if (k == 2 && depth > 3) name = "三级及以下指标";
-    sh.Merge(2, 2 * k, 2, 2 * k + 1, name, fm.header);
-    sh.Text(3, 2 * k, "名称", fm.header);
-    sh.Text(3, 2 * k + 1, "权重", fm.header);
-  }
+  WriteScoreHeader(sh, fm, col, p.info.name + "绩效评价指标评分表");
+  const int first = 4;
+  WeightColumns weights = WriteLeafRows(sh, fm, col, leaves, first);
+  const int last_leaf = first + static_cast<int>(leaves.size()) - 1;
 
   ScoreSheetLayout out;
-  out.score_col = c_score;
-  const int first = 4;
-  // Which node stands in column pair k of each leaf row, merged down over
-  // the rows where the same node repeats.
-  std::vector<Decimal> column_weight(static_cast<size_t>(levels));
-  std::vector<bool> column_complete(static_cast<size_t>(levels), true);
+  out.score_col = sc;
   for (size_t i = 0; i < leaves.size(); ++i) {
-    const auto& path_i = leaves[i];
     const int row = first + static_cast<int>(i);
-    const ScoredIndicator& leaf = *path_i.back();
-    std::vector<std::pair<int, std::string>> fit;
-    for (int k = 0; k < levels; ++k) {
-      const size_t uk = static_cast<size_t>(k);
-      const bool last_pair = k == levels - 1;
-      if (uk >= path_i.size()) {  // a leaf above the system's depth: nothing here
-        column_complete[uk] = false;
-        sh.Blank(row, 2 * k, fm.center);
-        sh.Blank(row, 2 * k + 1, fm.number);
-        continue;
-      }
-      if (last_pair && path_i.size() > uk + 1) {  // deeper than 三级: join the names
-        std::string name;
-        for (size_t j = uk; j < path_i.size(); ++j)
-          name += (name.empty() ? "" : " / ") + Label(*path_i[j]->def);
-        sh.Text(row, 2 * k, name, fm.center);
-        sh.Number(row, 2 * k + 1, Score(leaf.def->weight), fm.number);
-        column_weight[uk] += leaf.def->weight;
-        fit.emplace_back(2 * k, name);
-        continue;
-      }
-      const ScoredIndicator* node = path_i[uk];
-      if (i > 0 && leaves[i - 1].size() > uk && leaves[i - 1][uk] == node) continue;
-      size_t span = 1;
-      while (i + span < leaves.size() && leaves[i + span].size() > uk &&
-             leaves[i + span][uk] == node && !(last_pair && leaves[i + span].size() > uk + 1))
-        ++span;
-      const int last = row + static_cast<int>(span) - 1;
-      lxw_format* name_format = span > 1 ? fm.parent : fm.center;
-      lxw_format* weight_format = span > 1 ? fm.parent_number : fm.number;
-      sh.Merge(row, 2 * k, last, 2 * k, Label(*node->def), name_format);
-      sh.MergeNumber(row, 2 * k + 1, last, 2 * k + 1, Score(node->def->weight), weight_format);
-      column_weight[uk] += node->def->weight;
-      if (span == 1) fit.emplace_back(2 * k, Label(*node->def));
-    }
-    const Indicator& d = *leaf.def;
-    sh.Text(row, c_expl, d.explanation, fm.text);
-    sh.Text(row, c_crit, d.criteria, fm.text);
-    sh.Number(row, c_score, Score(leaf.score), fm.number);
-    std::string reason = leaf.Lost() ? leaf.reason : "";
-    sh.Text(row, c_reason, reason, fm.text);
-    fit.emplace_back(c_expl, d.explanation);
-    fit.emplace_back(c_crit, d.criteria);
-    fit.emplace_back(c_reason, reason);
-    sh.FitRow(row, fit);
+    if (i > 0 && leaves[i][0] == leaves[i - 1][0])
+      out.root_rows.back().second = row;
+    else
+      out.root_rows.emplace_back(row, row);
   }
-  const int last_leaf = first + static_cast<int>(leaves.size()) - 1;
-  {
-    int row = first;
-    for (const auto& r : sp.roots) {
-      std::vector<std::vector<const ScoredIndicator*>> mine;
-      Leaves(r, walk, mine);
-      out.root_rows.emplace_back(row, row + static_cast<int>(mine.size()) - 1);
-      row += static_cast<int>(mine.size());
-    }
-  }
-  const std::string leaf_scores = Range(first, c_score, last_leaf, c_score);
 
   int row = last_leaf + 1;
-  std::string total_formula = "=SUM(" + leaf_scores + ")";
+  std::string total_formula = "=SUM(" + Range(first, sc, last_leaf, sc) + ")";
   if (!p.deductions.empty()) {
     const int ded_first = row;
     for (const auto& d : p.deductions) {
-      sh.Merge(row, 1, row, c_crit, d.reason, fm.text);
-      sh.Number(row, c_score, -Score(d.points), fm.number);
-      sh.Blank(row, c_reason, fm.text);
-      sh.FitMerged(row, 1, c_crit, d.reason);
+      sh.Merge(row, 1, row, col.crit(), d.reason, fm.text);
+      sh.Number(row, sc, -Exact(d.points), fm.number);
+      sh.Blank(row, col.reason(), fm.text);
+      sh.FitMerged(row, 1, col.crit(), d.reason);
       ++row;
     }
     sh.Merge(ded_first, 0, row - 1, 0, "减分项", fm.bold_center);
-    const std::string items = Range(ded_first, c_score, row - 1, c_score);
+    const std::string items = "SUM(" + Range(ded_first, sc, row - 1, sc) + ")";
     const auto& cap = sp.system().deduction_cap;
     std::string label = "减分合计";
-    std::string formula = "=SUM(" + items + ")";
+    std::string formula = "=" + items;
     if (cap) {
       label += "（上限 " + cap->ToShort() + " 分）";
-      formula = "=MAX(-" + cap->ToExactString() + ",SUM(" + items + "))";
+      formula = "=MAX(-" + cap->ToExactString() + "," + items + ")";
     }
-    sh.Merge(row, 0, row, c_crit, label, fm.bold_center);
-    sh.Formula(row, c_score, formula, fm.bold_number, -Score(sp.deductions));
-    sh.Blank(row, c_reason, fm.text);
+    sh.Merge(row, 0, row, col.crit(), label, fm.bold_center);
+    sh.Formula(row, sc, formula, fm.bold_number, -Exact(sp.deductions));
+    sh.Blank(row, col.reason(), fm.text);
     out.deductions_row = row;
-    total_formula += "+" + Ref(row, c_score);
+    total_formula += "+" + Ref(row, sc);
     ++row;
   }
 
   out.total_row = row;
   sh.Text(row, 0, "合计", fm.bold_center);
-  for (int k = 0; k < levels; ++k) {
-    if (k > 0) sh.Blank(row, 2 * k, fm.center);
-    if (column_complete[static_cast<size_t>(k)])
-      sh.Formula(row, 2 * k + 1, "=SUM(" + Range(first, 2 * k + 1, last_leaf, 2 * k + 1) + ")",
-                 fm.bold_number, Score(column_weight[static_cast<size_t>(k)]));
+  for (int k = 0; k < col.levels; ++k) {
+    const size_t uk = static_cast<size_t>(k);
+    if (k > 0) sh.Blank(row, col.Name(k), fm.center);
+    if (weights.complete[uk])
+      sh.Formula(row, col.Weight(k),
+                 "=SUM(" + Range(first, col.Weight(k), last_leaf, col.Weight(k)) + ")",
+                 fm.bold_number, Exact(weights.sum[uk]));
     else
-      sh.Blank(row, 2 * k + 1, fm.number);
+      sh.Blank(row, col.Weight(k), fm.number);
   }
-  sh.Blank(row, c_expl, fm.text);
-  sh.Blank(row, c_crit, fm.text);
-  sh.Formula(row, c_score, total_formula, fm.bold_number, Score(sp.total));
-  sh.Blank(row, c_reason, fm.text);
+  sh.Blank(row, col.expl(), fm.text);
+  sh.Blank(row, col.crit(), fm.text);
+  sh.Formula(row, sc, total_formula, fm.bold_number, Score(sp.total));
+  sh.Blank(row, col.reason(), fm.text);
   sh.Height(row, 20);
   ++row;
 
   out.grade_row = row;
-  sh.Merge(row, 0, row, c_crit, "评价等级", fm.bold_center);
-  std::string grade = GradeFormula(sp.system(), Ref(out.total_row, c_score));
+  sh.Merge(row, 0, row, col.crit(), "评价等级", fm.bold_center);
+  std::string grade = GradeFormula(sp.system(), Ref(out.total_row, sc));
   if (grade.empty())
-    sh.Text(row, c_score, sp.grade, fm.bold_center);
+    sh.Text(row, sc, sp.grade, fm.bold_center);
   else
-    sh.FormulaText(row, c_score, grade, fm.bold_center, sp.grade);
-  sh.Blank(row, c_reason, fm.text);
+    sh.FormulaText(row, sc, grade, fm.bold_center, sp.grade);
+  sh.Blank(row, col.reason(), fm.text);
   sh.Height(row, 20);
 
   sh.PrintSetup(true);
-  worksheet_repeat_rows(sh.ws(), 1, 3);
+  sh.Check(worksheet_repeat_rows(sh.ws(), 1, 3));
   worksheet_freeze_panes(sh.ws(), 4, 0);
   return out;
 }
@@ -429,7 +465,7 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
     const ScoredIndicator& r = sp.roots[i];
     auto [a, b] = layout.root_rows[i];
     sh.Text(row, 0, Label(*r.def), fm.center);
-    sh.Number(row, 1, Score(r.def->weight), fm.number);
+    sh.Number(row, 1, Exact(r.def->weight), fm.number);
     sh.Formula(row, 2,
                "=SUM(" + source + Range(a, layout.score_col, b, layout.score_col) + ")",
                fm.number, Score(r.score));
@@ -445,14 +481,14 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
     sh.Text(row, 0, "减分项", fm.center);
     sh.Blank(row, 1, fm.number);
     sh.Formula(row, 2, "=" + source + Ref(layout.deductions_row, layout.score_col), fm.number,
-               -Score(sp.deductions));
+               -Exact(sp.deductions));
     sh.Blank(row, 3, fm.percent);
     ++row;
   }
   const int total = row;
   sh.Text(total, 0, "合计", fm.bold_center);
   sh.Formula(total, 1, "=SUM(" + Range(first, 1, last_root, 1) + ")", fm.bold_number,
-             Score(weights));
+             Exact(weights));
   sh.Formula(total, 2, "=SUM(" + Range(first, 2, total - 1, 2) + ")", fm.bold_number,
              Score(sp.total));
   if (sp.total_rate)
@@ -536,7 +572,8 @@ void WriteSurveySheet(lxw_workbook* wb, const Formats& fm, const Project& p,
                    Rate(share));
       }
       sh.Text(row, 0, "小计", fm.bold_center);
-      sh.Formula(row, 1, "=SUM(" + Range(first, 1, row - 1, 1) + ")", fm.count, Exact(total));
+      sh.Formula(row, 1, "=SUM(" + Range(first, 1, row - 1, 1) + ")", fm.bold_number,
+                 Exact(total));
       if (total.IsZero())
         sh.Blank(row, 2, fm.bold_percent);
       else

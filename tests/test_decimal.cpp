@@ -35,9 +35,14 @@ TEST_CASE("Decimal::Parse takes thousands separators as Excel users type them") 
   CHECK(D("1,022.04") == D("1022.04"));
   CHECK(D("1,234,567") == Decimal(1234567));
   CHECK(D("-1,000.5") == Frac(-2001, 2));
-  // A comma after the decimal point, or before any digit, is not a separator.
-  CHECK_FALSE(Decimal::Parse("1.2,3").has_value());
-  CHECK_FALSE(Decimal::Parse(",123").has_value());
+  CHECK(D("999,999.999") == D("999999.999"));
+  // A comma after the decimal point, or before any digit, is not a separator;
+  // nor is one that does not mark off groups of three ("1,2" is not 12).
+  for (const char* bad : {"1.2,3", ",123", "1,2", "12,34", "1,", "1,,000", "1234,567", "1,0000",
+                          "1,00.5", "1,000,00", "-,100"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(Decimal::Parse(bad).has_value());
+  }
 }
 
 TEST_CASE("Decimal::Parse divides by 100 for a percent sign, ASCII or full-width") {

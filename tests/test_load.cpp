@@ -213,7 +213,7 @@ TEST_CASE("load: the satisfaction formula is rounded at scoring (89.99% × 3 = 2
   CHECK(sp.grade == "中");
 }
 
-TEST_CASE("load: deductions are capped (3 under a cap of 5 → −3; 7 → −5)") {
+TEST_CASE("load: deductions are capped (3 under a cap of 5 → −3, 7 → −5)") {
   {
     Fixture f;
     ScoredProject sp = ScoreProject(f.Load());
@@ -527,10 +527,14 @@ TEST_CASE("load: malformed YAML names the line and column") {
 TEST_CASE("load: a missing file") {
   TempDir dir;
   std::string missing = (std::filesystem::path(dir.path()) / "nothing-here").string();
+  // A missing project folder is reported as the project.yaml it should hold.
   Diagnostic d = Only(CatchDiagnostics([&] { LoadProject(missing); }), "cannot-read");
-  CHECK(d.loc.file == missing);
+  CHECK(d.loc.file == missing + "/project.yaml");
   CHECK(d.loc.line == 0);
   CHECK(Zh(d) == "无法读取文件（不存在或无权限）");
+  // A missing YAML file is named as given.
+  CHECK(Only(CatchDiagnostics([&] { LoadProject(missing + ".yaml"); }), "cannot-read").loc.file ==
+        missing + ".yaml");
 
   // A project folder without project.yaml.
   Diagnostic e = Only(CatchDiagnostics([&] { LoadProject(dir.path()); }), "cannot-read");
@@ -672,7 +676,7 @@ TEST_CASE("load: RenderDiagnostic adds the hint, and puts the caret under CJK te
   SetLanguage(was);
 }
 
-TEST_CASE("load: integer grade bands '80-89' are read as [80, 90)") {
+TEST_CASE("load: integer grade bands '80-89' are read as 80 ≤ X < 90") {
   Fixture f(Replace(kSystem, "deduction_cap: 5\n", R"(deduction_cap: 5
 grades:
   - {name: 优, range: 90-100}
@@ -718,4 +722,24 @@ TEST_CASE("load: 002's indicator system has 4, 12 and 22 indicators at its three
   CHECK(sys->Find("B23")->rule->kind == RuleKind::kChecklistPoints);
   CHECK(sys->Find("D13")->rule->target == D("90%"));
   CHECK(sys->Find("X99") == nullptr);
+}
+
+TEST_CASE("load: the attainment reading takes counts above 100% of nothing") {
+  // 完成值 / 指标值 reads counts, not a rate: 2600 of a 2000 target is full,
+  // 1500 of 2000 is 75% of the weight; no 100% limit applies by default.
+  const std::string sys =
+      "name: 计数\nindicators:\n"
+      "  - code: A\n    name: 产出\n    weight: 100\n    rule:\n"
+      "      kind: proportional\n      value: 参保人数\n      target: 2000\n      reading: attainment\n";
+  Fixture over(sys, "project: {name: 甲}\nsystem: sys.yaml\nvalues: {参保人数: 2600}\n");
+  CHECK(ScoreProject(over.Load()).total == Decimal(100));
+  Fixture under(sys, "project: {name: 甲}\nsystem: sys.yaml\nvalues: {参保人数: 1500}\n");
+  CHECK(ScoreProject(under.Load()).total == Decimal(75));
+  // The value reading still refuses a rate above 100%.
+  std::string value_reading = sys;
+  value_reading.replace(value_reading.find("target: 2000\n      reading: attainment"),
+                        std::string("target: 2000\n      reading: attainment").size(),
+                        "target: 90%\n      reading: value");
+  Fixture rate(value_reading, "project: {name: 甲}\nsystem: sys.yaml\nvalues: {参保人数: 120%}\n");
+  CHECK(Only(CatchDiagnostics([&] { ScoreProject(rate.Load()); }), "rate-out-of-range").indicator == "A");
 }

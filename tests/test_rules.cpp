@@ -430,7 +430,7 @@ TEST_CASE("bands: below every band without an else band is 0, with a sentence") 
   CHECK(r.explanation == "比率 50.00%，不在任何评分区间内，得 0 分。");
 }
 
-TEST_CASE("bands: a formula result is kept within [0, weight]") {
+TEST_CASE("bands: a formula result is kept between 0 and the weight") {
   // x * 3 under a weight of 2: 90% → 2.7, limited to 2.
   Case c = Bands("X2", "2", "比率", {{"60%", "x * 3"}, {nullptr, "x - 1"}});
   RuleResult r = c.At("90%");
@@ -542,7 +542,7 @@ TEST_CASE("manual: the evaluator's score, full or not") {
   CHECK(c.With(Scored("0")).score == Decimal(0));
 }
 
-TEST_CASE("formula: a custom expression, clamped to [0, weight]") {
+TEST_CASE("formula: a custom expression, clamped between 0 and the weight") {
   Case c = FormulaRule("5", "完成人数 / 计划人数 * weight");
   c.names = {{"完成人数", Decimal(800)}, {"计划人数", Decimal(1000)}};
   RuleResult r = c.Apply(std::nullopt);
