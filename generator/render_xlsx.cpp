@@ -72,9 +72,9 @@ int WrappedLines(const std::string& text, double width) {
 struct Formats {
   lxw_format* title;
   lxw_format* header;
-  lxw_format* text;     // wrapped, left
-  lxw_format* center;   // wrapped, centred (labels)
-  lxw_format* parent;   // a parent's name over its leaves: at the top, as 附件1 prints it
+  lxw_format* text;    // wrapped, left
+  lxw_format* center;  // wrapped, centred (labels)
+  lxw_format* parent;  // a parent's name over its leaves: at the top, as 附件1 prints it
   lxw_format* parent_number;
   lxw_format* number;   // scores and weights: General shows 3 and 4.71 as written
   lxw_format* percent;  // 0.00%
@@ -141,7 +141,6 @@ class Sheet {
   }
 
   lxw_worksheet* ws() const { return ws_; }
-  const std::string& name() const { return name_; }
 
   void Text(int r, int c, const std::string& s, lxw_format* f) {
     Check(worksheet_write_string(ws_, Row(r), Col(c), s.c_str(), f));
@@ -240,8 +239,8 @@ std::string GradeFormula(const IndicatorSystem& sys, const std::string& total_ce
   if (sys.grades.empty()) return "";
   std::string f = "\"" + sys.grades.back().name + "\"";
   for (size_t i = sys.grades.size() - 1; i-- > 0;)
-    f = "IF(" + total_cell + ">=" + sys.grades[i].min.ToExactString() + ",\"" +
-        sys.grades[i].name + "\"," + f + ")";
+    f = "IF(" + total_cell + ">=" + sys.grades[i].min.ToExactString() + ",\"" + sys.grades[i].name +
+        "\"," + f + ")";
   return "=" + f;
 }
 
@@ -305,7 +304,8 @@ WeightColumns WriteLeafRows(Sheet& sh, const Formats& fm, const ScoreColumns& co
     const ScoredIndicator& leaf = *path.back();
     std::vector<std::pair<int, std::string>> fit;
     for (size_t k = 0; k < levels; ++k) {
-      const int name_col = col.Name(static_cast<int>(k)), weight_col = col.Weight(static_cast<int>(k));
+      const int name_col = col.Name(static_cast<int>(k)),
+                weight_col = col.Weight(static_cast<int>(k));
       const bool joined = k + 1 == levels && path.size() > levels;
       if (k >= path.size()) {
         w.complete[k] = false;
@@ -466,8 +466,7 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
     auto [a, b] = layout.root_rows[i];
     sh.Text(row, 0, Label(*r.def), fm.center);
     sh.Number(row, 1, Exact(r.def->weight), fm.number);
-    sh.Formula(row, 2,
-               "=SUM(" + source + Range(a, layout.score_col, b, layout.score_col) + ")",
+    sh.Formula(row, 2, "=SUM(" + source + Range(a, layout.score_col, b, layout.score_col) + ")",
                fm.number, Score(r.score));
     if (r.rate)
       sh.Formula(row, 3, "=ROUND(" + Ref(row, 2) + "/" + Ref(row, 1) + ",4)", fm.percent,
@@ -492,8 +491,8 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
   sh.Formula(total, 2, "=SUM(" + Range(first, 2, total - 1, 2) + ")", fm.bold_number,
              Score(sp.total));
   if (sp.total_rate)
-    sh.Formula(total, 3, "=ROUND(" + Ref(total, 2) + "/" + Ref(total, 1) + ",4)",
-               fm.bold_percent, Rate(*sp.total_rate));
+    sh.Formula(total, 3, "=ROUND(" + Ref(total, 2) + "/" + Ref(total, 1) + ",4)", fm.bold_percent,
+               Rate(*sp.total_rate));
   else
     sh.Blank(total, 3, fm.bold_percent);
   sh.Text(total + 1, 0, "评价等级", fm.bold_center);
@@ -543,9 +542,9 @@ void WriteSurveySheet(lxw_workbook* wb, const Formats& fm, const Project& p,
   sh.Height(0, 30);
   int row = 2;
   for (const auto& s : p.surveys) {
-    std::string caption = s.title.empty() ? s.id
-                          : s.title.find(s.id) != std::string::npos ? s.title
-                                                                    : s.id + " " + s.title;
+    // "Q1 您是否了解…", but not "满意度 满意度问题得分情况".
+    std::string caption = s.title.find(s.id) == std::string::npos ? s.id + " " + s.title : s.title;
+    if (s.title.empty()) caption = s.id;
     sh.Merge(row, 0, row, 2, caption, fm.caption);
     sh.FitMerged(row, 0, 2, caption);
     ++row;
@@ -572,8 +571,7 @@ void WriteSurveySheet(lxw_workbook* wb, const Formats& fm, const Project& p,
                    Rate(share));
       }
       sh.Text(row, 0, "小计", fm.bold_center);
-      sh.Formula(row, 1, "=SUM(" + Range(first, 1, row - 1, 1) + ")", fm.bold_number,
-                 Exact(total));
+      sh.Formula(row, 1, "=SUM(" + Range(first, 1, row - 1, 1) + ")", fm.bold_number, Exact(total));
       if (total.IsZero())
         sh.Blank(row, 2, fm.bold_percent);
       else
@@ -597,8 +595,8 @@ void WriteSurveySheet(lxw_workbook* wb, const Formats& fm, const Project& p,
       Decimal mean = (sum / Decimal(static_cast<long>(s.items.size()))).Round(kRatePlaces);
       sh.Text(row, 0, "平均", fm.bold_center);
       sh.Merge(row, 1, row, 2, "", fm.bold_percent);
-      sh.Formula(row, 1, "=ROUND(AVERAGE(" + Range(first, 1, row - 1, 1) + "),4)",
-                 fm.bold_percent, Rate(mean));
+      sh.Formula(row, 1, "=ROUND(AVERAGE(" + Range(first, 1, row - 1, 1) + "),4)", fm.bold_percent,
+                 Rate(mean));
       ++row;
     }
     ++row;
@@ -608,8 +606,7 @@ void WriteSurveySheet(lxw_workbook* wb, const Formats& fm, const Project& p,
 
 // 资金: sources and uses with their totals, and each year's balance with
 // 年初 + 收入 − 支出 computed beside the stated 年末.
-void WriteFundsSheet(lxw_workbook* wb, const Formats& fm, const Funds& f,
-                     const std::string& path) {
+void WriteFundsSheet(lxw_workbook* wb, const Formats& fm, const Funds& f, const std::string& path) {
   Sheet sh(wb, "资金", path);
   const std::string unit = f.unit.empty() ? "" : "（" + f.unit + "）";
   sh.Column(0, 22);
@@ -644,8 +641,8 @@ void WriteFundsSheet(lxw_workbook* wb, const Formats& fm, const Funds& f,
   if (!f.balances.empty()) {
     sh.Merge(row, 0, row, 6, "资金结余", fm.caption);
     ++row;
-    const char* headers[] = {"年度", "年初结余", "本年收入", "本年支出", "年末结余",
-                             "年初+收入−支出", "差额"};
+    const char* headers[] = {"年度",     "年初结余",       "本年收入", "本年支出",
+                             "年末结余", "年初+收入−支出", "差额"};
     for (int c = 0; c < 7; ++c) sh.Text(row, c, headers[c], fm.header);
     ++row;
     for (const auto& y : f.balances) {

@@ -23,7 +23,7 @@ std::vector<std::string> WriteReport(const ScoredProject& sp, const TemplateSet&
   written.push_back(path("report.md"));
   WriteFileAtomic(path("report.html"), report.html);
   written.push_back(path("report.html"));
-  //TEMP RenderXlsx(sp, path("评分表.xlsx"));
+  RenderXlsx(sp, path("评分表.xlsx"));
   written.push_back(path("评分表.xlsx"));
   return written;
 }

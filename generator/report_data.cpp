@@ -33,6 +33,10 @@ std::string ReadText(const fs::path& p) {
 
 data List() { return data(data::type::list); }
 
+// Mustache treats every string as true; an empty one must be false so that
+// {{#project.evaluator}}…{{/project.evaluator}} disappears when not given.
+data Opt(const std::string& s) { return s.empty() ? data(false) : data(s); }
+
 std::string Rate(const std::optional<Decimal>& r) { return r ? r->ToPercent(2) : "—"; }
 
 std::string Money(const Decimal& d) { return d.ToShort(2); }
@@ -200,14 +204,14 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   data d;
 
   data project;
-  project.set("name", p.info.name);
-  project.set("year", p.info.year);
-  project.set("department", p.info.department);
-  project.set("implementer", p.info.implementer);
-  project.set("commissioner", p.info.commissioner);
-  project.set("evaluator", p.info.evaluator);
-  project.set("lead_evaluator", p.info.lead_evaluator);
-  project.set("date", p.info.date);
+  project.set("name", Opt(p.info.name));
+  project.set("year", Opt(p.info.year));
+  project.set("department", Opt(p.info.department));
+  project.set("implementer", Opt(p.info.implementer));
+  project.set("commissioner", Opt(p.info.commissioner));
+  project.set("evaluator", Opt(p.info.evaluator));
+  project.set("lead_evaluator", Opt(p.info.lead_evaluator));
+  project.set("date", Opt(p.info.date));
   d.set("project", project);
 
   static const char* level_names[] = {"一级", "二级", "三级", "四级", "五级"};
@@ -255,9 +259,8 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     grades.push_back(gd);
   }
   d.set("grades", grades);
-  d.set("grades_note", sys.integer_grade_bands
-                           ? std::string("等级区间按整数书写（如“80-89 分”），按左闭右开区间理解，即 80 ≤ X < 90，89.5 分属于该档。")
-                           : std::string());
+  d.set("grades_note", !sys.integer_grade_bands ? data(false) : data(
+                           std::string("等级区间按整数书写（如“80-89 分”），按左闭右开区间理解，即 80 ≤ X < 90，89.5 分属于该档。")));
 
   // Indicators that lost points.
   auto lost = sp.LostLeaves();

@@ -655,10 +655,10 @@ class SheetHandler : public PartHandler {
     if (!has_value_ && !has_inline_ && !cell_.is_formula) return;  // formatting only
     if (type_ == "s") {
       std::string idx = Trim(value_);
-      unsigned long n = idx.empty() || idx.size() > 9 ||
-                                idx.find_first_not_of("0123456789") != std::string::npos
-                            ? strings_.size()
-                            : std::stoul(idx);
+      unsigned long n =
+          idx.empty() || idx.size() > 9 || idx.find_first_not_of("0123456789") != std::string::npos
+              ? strings_.size()
+              : std::stoul(idx);
       if (n >= strings_.size()) {
         SourceLoc at = loc();
         at.cell = sheet_.name + "!" + cell_.ref;

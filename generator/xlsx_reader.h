@@ -35,8 +35,9 @@ struct XlsxCell {
 };
 
 struct MergeRange {
-  int first_row = 0, first_col = 0, last_row = 0, last_col = 0;  // 0-based, inclusive
-  std::string ref;  // "A5:A10"
+  // 0-based, inclusive; `ref` as Excel writes it, "A5:A10".
+  int first_row = 0, first_col = 0, last_row = 0, last_col = 0;
+  std::string ref;
 
   bool Contains(int row, int col) const {
     return row >= first_row && row <= last_row && col >= first_col && col <= last_col;
@@ -73,7 +74,7 @@ struct XlsxLimits {
   std::uint64_t max_total_bytes = 256ull << 20;  // inflated, all parts read
   int max_depth = 64;                            // XML element nesting
   std::size_t max_cells = 1000000;
-  std::uint64_t max_text_bytes = 256ull << 20;   // all cell texts, shared strings repeated
+  std::uint64_t max_text_bytes = 256ull << 20;  // all cell texts, shared strings repeated
 };
 
 // Throws InputError naming the workbook (and the part or sheet!cell): a

@@ -149,3 +149,26 @@ TEST_CASE("report: template errors name the file and line") {
   CHECK_THROWS_AS(LoadTemplates((d / "nope").string()), InputError);
   fs::remove_all(d);
 }
+
+TEST_CASE("report: the evaluated unit's comments get their annex") {
+  fs::path d = TempDir("comments");
+  fs::path src(JIXIAO_SOURCE_DIR);
+  fs::copy(src / "inputs" / "tianjin-disabled-2023", d / "p", fs::copy_options::recursive);
+  std::string proj = Slurp(d / "p" / "project.yaml");
+  size_t at = proj.find("system: ../../indicators/");
+  proj.replace(at, std::string("system: ../../").size(), "system: " + (src.string() + "/"));
+  proj += "\ncomments:\n"
+          "  - {from: 天津市残疾人联合会, comment: 建议删除减分项, response: 不予采纳, reason: 自评报告确有问题}\n"
+          "  - {from: 天津市残疾人联合会, comment: 补充 2023 年资金数据来源, response: 采纳}\n";
+  std::ofstream(d / "p" / "project.yaml", std::ios::binary) << proj;
+  Report r = RenderCase((d / "p").string());
+  CHECK(r.markdown.find("## 附件 3：意见反馈及采纳情况") != std::string::npos);
+  CHECK(r.markdown.find("| 1 | 天津市残疾人联合会 | 建议删除减分项 | 不予采纳 | 自评报告确有问题 |") != std::string::npos);
+  CHECK(r.markdown.find("| 2 | 天津市残疾人联合会 | 补充 2023 年资金数据来源 | 采纳 |  |") != std::string::npos);
+  CHECK(r.markdown.find("附件 3. 意见反馈及采纳情况") != std::string::npos);
+  // 不予采纳 without a reason is an input error.
+  proj += "  - {comment: 无理由, response: 不予采纳}\n";
+  std::ofstream(d / "p" / "project.yaml", std::ios::binary | std::ios::trunc) << proj;
+  CHECK_THROWS_AS(LoadProject((d / "p").string()), InputError);
+  fs::remove_all(d);
+}

@@ -3,10 +3,9 @@
 // a LibreOffice re-save; hostile files (zip bombs, too many entries, entity
 // bombs, deep nesting) refused quickly with an error naming the file; and
 // the workbook RenderXlsx writes for jiaocheng-2024 read back cell by cell.
-#include <doctest/doctest.h>
-
 #include <Poco/DateTime.h>
 #include <Poco/Zip/Compress.h>
+#include <doctest/doctest.h>
 #include <xlsxwriter.h>
 
 #include <chrono>
@@ -35,24 +34,18 @@ namespace {
 
 using Parts = std::vector<std::pair<std::string, std::string>>;
 
-void WriteZip(const std::string& path, const std::vector<std::pair<std::string, std::istream*>>& parts) {
+// A zip of `parts` (name, bytes), then `extra` read from a stream, as the
+// last entry, when given.
+void WriteZip(const std::string& path, const Parts& parts, const std::string& extra_name = "",
+              std::istream* extra = nullptr) {
   std::ofstream out(path, std::ios::binary);
   Poco::Zip::Compress zip(out, true);
-  for (const auto& [name, in] : parts)
-    zip.addFile(*in, Poco::DateTime(2024, 1, 1), name, Poco::Zip::ZipCommon::CM_DEFLATE,
-                Poco::Zip::ZipCommon::CL_MAXIMUM);
-  zip.close();
-}
-
-void WriteZip(const std::string& path, const Parts& parts) {
-  std::vector<std::istringstream> streams;
-  streams.reserve(parts.size());
-  std::vector<std::pair<std::string, std::istream*>> refs;
   for (const auto& [name, data] : parts) {
-    streams.emplace_back(data);
-    refs.emplace_back(name, &streams.back());
+    std::istringstream in(data);
+    zip.addFile(in, Poco::DateTime(2024, 1, 1), name);
   }
-  WriteZip(path, refs);
+  if (extra) zip.addFile(*extra, Poco::DateTime(2024, 1, 1), extra_name);
+  zip.close();
 }
 
 const char* kMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -105,7 +98,7 @@ Diagnostic Refused(const std::string& path, const std::string& id,
   return all[0];
 }
 
-// The checks shared by the normal and constant_memory libxlsxwriter files.
+// One sample of every kind of cell, in normal or constant_memory mode.
 void WriteSampleWithLibxlsxwriter(const std::string& path, bool constant_memory) {
   lxw_workbook_options options = {};
   options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
@@ -143,6 +136,7 @@ void WriteSampleWithLibxlsxwriter(const std::string& path, bool constant_memory)
   REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
 }
 
+// What the reader must find in the sample, whichever mode wrote it.
 void CheckSample(const XlsxWorkbook& wb) {
   REQUIRE(wb.sheets.size() == 2);
   CHECK(wb.sheets[0].name == "评分表");
@@ -189,7 +183,7 @@ void CheckSample(const XlsxWorkbook& wb) {
   CHECK(wb.Where(s, *sum).ToString() == wb.path + ": 评分表!B3");
 }
 
-// Reads `path` from a stream of `size` zero bytes without holding them.
+// `size` zero bytes, made as they are read: a bomb's payload without the memory.
 class ZeroBuf : public std::streambuf {
  public:
   explicit ZeroBuf(std::uint64_t size) : left_(size), chunk_(1 << 16, '\0') {}
@@ -219,7 +213,8 @@ void WriteBytes(const std::string& path, const std::string& bytes) {
 }
 
 void PutU32(std::string& bytes, size_t at, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) bytes[at + static_cast<size_t>(i)] = static_cast<char>((v >> (8 * i)) & 0xFF);
+  for (int i = 0; i < 4; ++i)
+    bytes[at + static_cast<size_t>(i)] = static_cast<char>((v >> (8 * i)) & 0xFF);
 }
 
 bool OnPath(const std::string& program) {
@@ -233,7 +228,9 @@ int FindRow(const XlsxSheet& s, int col, const std::string& prefix) {
   return -1;
 }
 
-std::string SourcePath(const std::string& rel) { return std::string(JIXIAO_SOURCE_DIR) + "/" + rel; }
+std::string SourcePath(const std::string& rel) {
+  return std::string(JIXIAO_SOURCE_DIR) + "/" + rel;
+}
 
 // The numbers the jiaocheng-2024 workbook must hold, whoever saved it last.
 void CheckJiaochengTotals(const XlsxWorkbook& wb) {
@@ -300,7 +297,8 @@ TEST_CASE("ReadXlsx reads a constant_memory workbook, whose strings are inline")
 TEST_CASE("ReadXlsx reads a workbook written by openpyxl") {
   std::string python;
   for (const char* candidate : {"/usr/bin/python3", "python3"})
-    if (std::system((std::string(candidate) + " -c 'import openpyxl' >/dev/null 2>&1").c_str()) == 0) {
+    if (std::system((std::string(candidate) + " -c 'import openpyxl' >/dev/null 2>&1").c_str()) ==
+        0) {
       python = candidate;
       break;
     }
@@ -344,21 +342,24 @@ wb.save(sys.argv[1])
   CHECK(wb.sheets[1].Text(0, 0) == "合计");
 }
 
-TEST_CASE("ReadXlsx handles what other writers do: no r attributes, rich runs, phonetics, "
-          "cell types, styles") {
+TEST_CASE(
+    "ReadXlsx handles what other writers do: no r attributes, rich runs, phonetics, "
+    "cell types, styles") {
   TempDir dir;
-  std::string sst = std::string("<?xml version=\"1.0\"?><sst xmlns=\"") + kMain +
-                    "\" count=\"3\" uniqueCount=\"3\">"
-                    "<si><t>决策</t></si>"
-                    "<si><r><rPr><b/></rPr><t>扣分</t></r><r><t xml:space=\"preserve\">原因 </t></r>"
-                    "<rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh></si>"
-                    "<si><t>行_x000D_内</t></si></sst>";
-  std::string styles = std::string("<?xml version=\"1.0\"?><styleSheet xmlns=\"") + kMain +
-                       "\"><numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"0.00&quot;日&quot;\"/>"
-                       "<numFmt numFmtId=\"165\" formatCode=\"[$-804]yyyy&quot;年&quot;m&quot;月&quot;\"/></numFmts>"
-                       "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
-                       "<cellXfs count=\"4\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/>"
-                       "<xf numFmtId=\"164\"/><xf numFmtId=\"165\"/></cellXfs></styleSheet>";
+  std::string sst =
+      std::string("<?xml version=\"1.0\"?><sst xmlns=\"") + kMain +
+      "\" count=\"3\" uniqueCount=\"3\">"
+      "<si><t>决策</t></si>"
+      "<si><r><rPr><b/></rPr><t>扣分</t></r><r><t xml:space=\"preserve\">原因 </t></r>"
+      "<rPh sb=\"0\" eb=\"1\"><t>ふりがな</t></rPh></si>"
+      "<si><t>行_x000D_内</t></si></sst>";
+  std::string styles =
+      std::string("<?xml version=\"1.0\"?><styleSheet xmlns=\"") + kMain +
+      "\"><numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"0.00&quot;日&quot;\"/>"
+      "<numFmt numFmtId=\"165\" formatCode=\"[$-804]yyyy&quot;年&quot;m&quot;月&quot;\"/></numFmts>"
+      "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
+      "<cellXfs count=\"4\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/>"
+      "<xf numFmtId=\"164\"/><xf numFmtId=\"165\"/></cellXfs></styleSheet>";
   std::string sheet = Worksheet(
       "<sheetData>"
       "<row><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c><v>1.50</v></c></row>"
@@ -384,10 +385,10 @@ TEST_CASE("ReadXlsx handles what other writers do: no r attributes, rich runs, p
   CHECK(s.At("C2")->text == "决策x");
   CHECK(s.At("C2")->formula == "A1&\"x\"");
   CHECK_FALSE(s.At("C2")->is_number);
-  CHECK(s.At("B5")->is_date);   // built-in 14
+  CHECK(s.At("B5")->is_date);        // built-in 14
   CHECK_FALSE(s.At("C5")->is_date);  // 0.00"日": the 日 is quoted text
   CHECK(s.At("C5")->is_number);
-  CHECK(s.At("D5")->is_date);   // [$-804]yyyy"年"m"月"
+  CHECK(s.At("D5")->is_date);  // [$-804]yyyy"年"m"月"
   CHECK(s.At("E5")->text == "内联");
   CHECK(s.At("F5")->text == "行\r内");
   CHECK(s.At("G5") == nullptr);  // a styled blank
@@ -399,7 +400,8 @@ TEST_CASE("ReadXlsx handles what other writers do: no r attributes, rich runs, p
   CHECK(s.MergeAt(1, 2)->ref == "B1:C2");
 }
 
-TEST_CASE("ReadXlsx refuses a missing file, a file that is not a zip and a zip without a workbook") {
+TEST_CASE(
+    "ReadXlsx refuses a missing file, a file that is not a zip and a zip without a workbook") {
   TempDir dir;
   std::string missing = dir.path() + "/none.xlsx";
   Refused(missing, "cannot-read");
@@ -421,17 +423,9 @@ TEST_CASE("ReadXlsx refuses a zip bomb quickly, whether its headers tell the tru
   {
     Parts parts = MinimalWorkbook("");
     parts.pop_back();  // the sheet comes from the zero stream
-    std::vector<std::istringstream> streams;
-    streams.reserve(parts.size());
-    std::vector<std::pair<std::string, std::istream*>> refs;
-    for (const auto& [name, data] : parts) {
-      streams.emplace_back(data);
-      refs.emplace_back(name, &streams.back());
-    }
     ZeroBuf zeros(inflated);
     std::istream zero_stream(&zeros);
-    refs.emplace_back("xl/worksheets/sheet1.xml", &zero_stream);
-    WriteZip(path, refs);
+    WriteZip(path, parts, "xl/worksheets/sheet1.xml", &zero_stream);
   }
   CHECK(std::filesystem::file_size(path) < 200 * 1024);
 
@@ -442,12 +436,14 @@ TEST_CASE("ReadXlsx refuses a zip bomb quickly, whether its headers tell the tru
   // Make the headers claim 1000 bytes: the reader must count what inflates.
   std::string bytes = ReadBytes(path);
   size_t patched = 0;
-  for (size_t at = bytes.find("PK\x03\x04"); at != std::string::npos; at = bytes.find("PK\x03\x04", at + 4)) {
+  for (size_t at = bytes.find("PK\x03\x04"); at != std::string::npos;
+       at = bytes.find("PK\x03\x04", at + 4)) {
     if (bytes.compare(at + 30, 24, "xl/worksheets/sheet1.xml") != 0) continue;
     PutU32(bytes, at + 22, 1000);
     ++patched;
   }
-  for (size_t at = bytes.find("PK\x01\x02"); at != std::string::npos; at = bytes.find("PK\x01\x02", at + 4)) {
+  for (size_t at = bytes.find("PK\x01\x02"); at != std::string::npos;
+       at = bytes.find("PK\x01\x02", at + 4)) {
     if (bytes.compare(at + 46, 24, "xl/worksheets/sheet1.xml") != 0) continue;
     PutU32(bytes, at + 24, 1000);
     ++patched;
@@ -488,7 +484,8 @@ TEST_CASE("ReadXlsx refuses a zip with too many entries, even when its directory
 
 TEST_CASE("ReadXlsx refuses a DOCTYPE: entity bombs and external entities never expand") {
   TempDir dir;
-  std::string laughs = "<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY a \"哈哈哈哈哈哈哈哈哈哈\">";
+  std::string laughs =
+      "<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY a \"哈哈哈哈哈哈哈哈哈哈\">";
   std::string prev = "a";
   for (int i = 0; i < 12; ++i) {
     std::string name = "e" + std::to_string(i);
@@ -507,10 +504,12 @@ TEST_CASE("ReadXlsx refuses a DOCTYPE: entity bombs and external entities never 
   CHECK(Zh(d).find("xl/worksheets/sheet1.xml") != std::string::npos);
   CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 2);
 
-  std::string external = std::string("<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY x "
-                                     "SYSTEM \"file:///etc/passwd\">]><worksheet xmlns=\"") +
-                         kMain + "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&x;"
-                                 "</t></is></c></row></sheetData></worksheet>";
+  std::string external = std::string(
+                             "<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY x "
+                             "SYSTEM \"file:///etc/passwd\">]><worksheet xmlns=\"") +
+                         kMain +
+                         "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&x;"
+                         "</t></is></c></row></sheetData></worksheet>";
   std::string xxe = dir.path() + "/xxe.xlsx";
   WriteZip(xxe, MinimalWorkbook(external));
   Refused(xxe, "xlsx-doctype");
@@ -532,13 +531,18 @@ TEST_CASE("ReadXlsx refuses deep nesting, malformed XML and bad references, nami
   CHECK(Zh(d2).find("line 1") != std::string::npos);
 
   std::string p3 = dir.path() + "/badref.xlsx";
-  WriteZip(p3, MinimalWorkbook(Worksheet("<sheetData><row r=\"1\"><c r=\"A0\"><v>1</v></c></row></sheetData>")));
+  WriteZip(p3, MinimalWorkbook(Worksheet(
+                   "<sheetData><row r=\"1\"><c r=\"A0\"><v>1</v></c></row></sheetData>")));
   auto d3 = Refused(p3, "xlsx-bad-cell-ref");
   CHECK(d3.loc.cell == "数据!A0");
 
   std::string p4 = dir.path() + "/badstring.xlsx";
   std::string sst = std::string("<sst xmlns=\"") + kMain + "\"><si><t>一</t></si></sst>";
-  WriteZip(p4, MinimalWorkbook(Worksheet("<sheetData><row r=\"2\"><c r=\"D2\" t=\"s\"><v>7</v></c></row></sheetData>"), sst));
+  WriteZip(
+      p4,
+      MinimalWorkbook(
+          Worksheet("<sheetData><row r=\"2\"><c r=\"D2\" t=\"s\"><v>7</v></c></row></sheetData>"),
+          sst));
   auto d4 = Refused(p4, "xlsx-bad-shared-string");
   CHECK(d4.loc.cell == "数据!D2");
   CHECK(RenderDiagnostic(d4).find(p4 + ": 数据!D2") != std::string::npos);
@@ -547,9 +551,11 @@ TEST_CASE("ReadXlsx refuses deep nesting, malformed XML and bad references, nami
   std::string p5 = dir.path() + "/amplify.xlsx";
   std::string big(1 << 20, 'x');
   std::string cells;
-  for (int i = 1; i <= 40; ++i) cells += "<row r=\"" + std::to_string(i) + "\"><c t=\"s\"><v>0</v></c></row>";
-  WriteZip(p5, MinimalWorkbook(Worksheet("<sheetData>" + cells + "</sheetData>"),
-                               std::string("<sst xmlns=\"") + kMain + "\"><si><t>" + big + "</t></si></sst>"));
+  for (int i = 1; i <= 40; ++i)
+    cells += "<row r=\"" + std::to_string(i) + "\"><c t=\"s\"><v>0</v></c></row>";
+  WriteZip(p5, MinimalWorkbook(
+                   Worksheet("<sheetData>" + cells + "</sheetData>"),
+                   std::string("<sst xmlns=\"") + kMain + "\"><si><t>" + big + "</t></si></sst>"));
   XlsxLimits limits;
   limits.max_text_bytes = 32ull << 20;
   Refused(p5, "xlsx-too-much-text", limits);
@@ -564,7 +570,8 @@ TEST_CASE("RenderXlsx writes jiaocheng-2024 as 附件1 with live totals, and it 
   RenderXlsx(sp, path);
   // Written beside the target and renamed: nothing else is left in the folder.
   int files = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir.path())) files += e.is_regular_file();
+  for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+    files += e.is_regular_file();
   CHECK(files == 1);
 
   auto wb = ReadXlsx(path);
@@ -648,7 +655,8 @@ TEST_CASE("RenderXlsx writes jiaocheng-2024 as 附件1 with live totals, and it 
   CHECK(survey.Text(q1 + 2, 0) == "熟悉");
   CHECK(survey.At(q1 + 2, 1)->text == "19");
   CHECK(survey.At(q1 + 2, 2)->text == "0.1863");
-  CHECK(survey.At(q1 + 2, 2)->formula == "ROUND(" + CellRef(q1 + 2, 1) + "/" + CellRef(q1 + 5, 1) + ",4)");
+  CHECK(survey.At(q1 + 2, 2)->formula ==
+        "ROUND(" + CellRef(q1 + 2, 1) + "/" + CellRef(q1 + 5, 1) + ",4)");
   CHECK(survey.Text(q1 + 5, 0) == "小计");
   CHECK(survey.At(q1 + 5, 1)->text == "102");
   int mean = FindRow(survey, 0, "平均");
@@ -670,6 +678,12 @@ TEST_CASE("RenderXlsx writes jiaocheng-2024 as 附件1 with live totals, and it 
   std::string again = dir.path() + "/again.xlsx";
   RenderXlsx(sp, again);
   CHECK(ReadBytes(again) == ReadBytes(path));
+
+  std::string nowhere = dir.path() + "/no/such/folder/评分表.xlsx";
+  auto all = CatchDiagnostics([&] { RenderXlsx(sp, nowhere); });
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].id == "cannot-write");
+  CHECK(all[0].loc.file == nowhere);
 }
 
 TEST_CASE("RenderXlsx: a one-level system with capped deductions, and a four-level one") {
@@ -783,8 +797,10 @@ TEST_CASE("a LibreOffice re-save of the jiaocheng-2024 workbook still reads 90.7
   std::string path = dir.path() + "/score.xlsx";
   RenderXlsx(sp, path);
   std::string out = dir.path() + "/lo";
-  std::string cmd = "libreoffice --headless -env:UserInstallation=file:///tmp/lo-profile-test "
-                    "--convert-to xlsx --outdir '" + out + "' '" + path + "' >/dev/null 2>&1";
+  std::string cmd =
+      "libreoffice --headless -env:UserInstallation=file:///tmp/lo-profile-test "
+      "--convert-to xlsx --outdir '" +
+      out + "' '" + path + "' >/dev/null 2>&1";
   REQUIRE(std::system(cmd.c_str()) == 0);
   std::string resaved = out + "/score.xlsx";
   REQUIRE(std::filesystem::exists(resaved));
