@@ -9,6 +9,8 @@
 
 #include "diagnostics.h"
 #include "load.h"
+#include "atomic_file.h"
+#include "check.h"
 #include "render.h"
 #include "report.h"
 #include "score.h"
@@ -76,6 +78,42 @@ int RunReport(const ReportOptions& o) {
   return kExitOk;
 }
 
+struct CheckOptionsCli {
+  std::string target;
+  std::string indicators;
+  std::string out;
+  std::string tolerance;
+  bool json = false;
+};
+
+constexpr int kExitFindings = 1;
+
+int RunCheck(const CheckOptionsCli& o) {
+  CheckOptions opt;
+  if (!o.tolerance.empty()) {
+    auto t = Decimal::Parse(o.tolerance);
+    if (!t || t->Sign() < 0) {
+      std::cerr << fmt::format("--tolerance: 应为非负数，实际为“{}” / expected a non-negative number\n", o.tolerance);
+      return kExitInput;
+    }
+    opt.tolerance = *t;
+  }
+  auto project = LoadProject(o.target, o.indicators);
+  ScoredProject sp = ScoreProject(project);
+  CheckResult r = CheckProject(sp, opt);
+  std::cout << (o.json ? RenderCheckJson(r) : RenderCheckTerminal(r));
+  if (!o.out.empty()) {
+    std::string dir = ProjectOutputDir(o.out, *project);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    std::string md = RenderCheckMarkdown(r);
+    WriteFileAtomic(dir + "/check.md", md);
+    WriteFileAtomic(dir + "/check.html", RenderStandaloneHtml(r.name + " 审核意见", md));
+    if (!o.json) std::cout << dir << "/check.md\n" << dir << "/check.html\n";
+  }
+  return r.errors > 0 ? kExitFindings : kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -110,6 +148,20 @@ int main(int argc, char** argv) {
 
   rp->fallthrough();
 
+  CheckOptionsCli check;
+  CLI::App* ck = app.add_subcommand(
+      "check", "核对报送的得分、合计、比率与勾稽关系 / recompute and check the figures a submission states");
+  ck->add_option("target", check.target, "项目文件夹或 project.yaml / project folder or its project.yaml")
+      ->required();
+  ck->add_flag("--json", check.json, "输出 JSON / print JSON for machines");
+  ck->add_option("-o,--output", check.out,
+                 "把审核意见写入 <文件夹>/<项目文件夹名>/check.md 和 check.html / also write check.md and check.html");
+  ck->add_option("--tolerance", check.tolerance,
+                 "差额不超过此数的记为警告而非错误（默认 0，即精确）/ differences up to this are warnings (default 0)");
+  ck->add_option("--indicators", check.indicators,
+                 "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
+  ck->fallthrough();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -120,6 +172,7 @@ int main(int argc, char** argv) {
   try {
     if (sc->parsed()) return RunScore(score);
     if (rp->parsed()) return RunReport(report);
+    if (ck->parsed()) return RunCheck(check);
   } catch (const InputError& e) {
     return PrintInputError(e);
   }

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "load.h"
+#include "load_stated.h"
 #include "messages.h"
 #include "yaml_source.h"
 
@@ -429,7 +430,7 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   const YAML::Node& root = y.root();
   if (!y.IsMap(root, "project file", "", diags)) throw InputError(diags);
   y.CheckKeys(root, {"project", "system", "values", "metrics", "surveys", "answers", "deductions",
-               "funds", "comments"},
+               "funds", "comments", "stated"},
               "", diags);
   ProjectReader r{y, diags, *p};
   if (root["project"]) r.ReadInfo(root["project"]);
@@ -453,6 +454,7 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   if (root["deductions"]) r.ReadDeductions(root["deductions"]);
   if (root["funds"]) r.ReadFunds(root["funds"]);
   if (root["comments"]) r.ReadComments(root["comments"]);
+  if (root["stated"]) ReadStated(y, root["stated"], diags, p->stated);
   std::set<std::string> seen;
   for (const auto& v : p->values)
     if (!seen.insert(v.name).second) diags.Error(v.loc, "", msg::kDuplicateName, v.name);

@@ -14,6 +14,7 @@
 #include "diagnostics.h"
 #include "formula.h"
 #include "indicator.h"
+#include "stated.h"
 
 namespace jixiao {
 
@@ -115,6 +116,7 @@ struct Project {
   std::vector<Deduction> deductions;
   Funds funds;
   std::vector<Comment> comments;
+  Stated stated;  // what a submitted document says, for `check`
 };
 
 }  // namespace jixiao

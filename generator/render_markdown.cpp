@@ -174,4 +174,14 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   return r;
 }
 
+std::string RenderStandaloneHtml(const std::string& title, const std::string& markdown) {
+  TemplateSet t = LoadTemplates("");
+  kainjow::mustache::mustache shell{t.files.at("report.html.mustache")};
+  kainjow::mustache::data d;
+  d.set("title", title);
+  d.set("css", t.files.at("report.css"));
+  d.set("body", MarkdownToHtml(markdown));
+  return shell.render(d);
+}
+
 }  // namespace jixiao

@@ -40,6 +40,9 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
 // Markdown → HTML body (cmark-gfm with tables; raw HTML is never passed).
 std::string MarkdownToHtml(const std::string& md);
 
+// A page of its own around Markdown (for check.html): the report's CSS.
+std::string RenderStandaloneHtml(const std::string& title, const std::string& markdown);
+
 // Inline SVG charts.
 std::string SvgLevel1Chart(const ScoredProject& sp);
 std::string SvgBalanceChart(const ScoredProject& sp);  // empty when fewer than 2 years

@@ -79,5 +79,20 @@ printf '{{{text.不存在}}}\n' >"$tmp/tpl/report.md.mustache"
 check "missing fragment exits 2" test $? -eq 2
 check "missing fragment names the file" contains "$tmp/frag.err" "inputs/jiaocheng-2024/text/不存在.md"
 
+# check: the bundled check cases exit 1 and list their findings; clean cases exit 0
+"$JIXIAO" check inputs/check-yaohai-2023 >"$tmp/check.txt" 2>&1
+check "check with errors exits 1" test $? -eq 1
+check "check names the parent-sum finding" contains "$tmp/check.txt" "[parent-sum] B 产出指标 得分：报告为 50"
+check "check states the grade effect" contains "$tmp/check.txt" "等级不变（优）"
+"$JIXIAO" check inputs/jiaocheng-2024 >"$tmp/clean.txt" 2>&1
+check "check on a clean case exits 0" test $? -eq 0
+"$JIXIAO" check --json inputs/check-jiaocheng-2024 >"$tmp/check.json"
+check "check --json is valid JSON with 7 errors" python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['errors']==7, d['errors']" "$tmp/check.json"
+"$JIXIAO" check inputs/check-tianjin-disabled-2023 -o "$tmp/chk" >/dev/null
+check "check -o writes check.md" contains "$tmp/chk/check-tianjin-disabled-2023/check.md" "figure-mismatch"
+check "check -o writes check.html" test -s "$tmp/chk/check-tianjin-disabled-2023/check.html"
+"$JIXIAO" check inputs/check-tianjin-disabled-2023 --tolerance abc >/dev/null 2>"$tmp/tol.err"
+check "a bad tolerance exits 2" test $? -eq 2
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0

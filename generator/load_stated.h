@@ -1,0 +1,11 @@
+// Reading the `stated:` section of project.yaml into Stated.
+#pragma once
+
+#include "stated.h"
+#include "yaml_source.h"
+
+namespace jixiao {
+
+void ReadStated(const YamlFile& y, const YAML::Node& n, Diagnostics& diags, Stated& st);
+
+}  // namespace jixiao
