@@ -3,6 +3,11 @@
 // errors, 2 bad input or usage).
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -10,6 +15,7 @@
 #include "diagnostics.h"
 #include "load.h"
 #include "atomic_file.h"
+#include "batch.h"
 #include "check.h"
 #include "render.h"
 #include "report.h"
@@ -114,6 +120,68 @@ int RunCheck(const CheckOptionsCli& o) {
   return r.errors > 0 ? kExitFindings : kExitOk;
 }
 
+std::atomic<bool> g_interrupted{false};
+extern "C" void OnInterrupt(int) { g_interrupted.store(true); }
+
+constexpr int kExitFailed = 3;
+constexpr int kExitInterrupted = 130;
+
+struct BatchOptionsCli {
+  std::string folder;
+  std::string out = "output";
+  std::string templates;
+  int jobs = 0;
+  bool score_only = false;
+};
+
+int RunBatchCommand(const BatchOptionsCli& o) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(o.folder, ec)) {
+    std::cerr << fmt::format("{}: 错误: 不是文件夹 / not a folder\n", o.folder);
+    return kExitInput;
+  }
+  std::signal(SIGINT, OnInterrupt);
+  std::signal(SIGTERM, OnInterrupt);
+  BatchOptions opt;
+  opt.folder = o.folder;
+  opt.out = o.out;
+  opt.templates = o.templates;
+  opt.jobs = o.jobs;
+  opt.score_only = o.score_only;
+  opt.interrupted = &g_interrupted;
+  bool tty = isatty(STDERR_FILENO) != 0;
+  auto start = std::chrono::steady_clock::now();
+  BatchResult r = RunBatch(opt, [&](size_t done, size_t total, const BatchRow& row) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double rate = secs > 0 ? static_cast<double>(done) / secs : 0;
+    double left = rate > 0 ? static_cast<double>(total - done) / rate : 0;
+    if (tty) {
+      // One line redrawn in place: bar, count, rate, time left.
+      const int width = 28;
+      int filled = total ? static_cast<int>(width * done / total) : width;
+      std::cerr << fmt::format("\r[{}{}] {}/{}  {:.1f} 个/秒  剩余 {:02}:{:02}  ", std::string(static_cast<size_t>(filled), '#'),
+                               std::string(static_cast<size_t>(width - filled), '.'), done, total, rate,
+                               static_cast<int>(left) / 60, static_cast<int>(left) % 60);
+      if (!row.ok) std::cerr << "\n失败：" << row.dir << "\n";
+      if (done == total) std::cerr << "\n";
+    } else {
+      std::cerr << fmt::format("[{}/{}] {}: {}\n", done, total, row.dir,
+                               row.ok ? row.total.ToShort() + " " + row.grade : "失败 / failed");
+    }
+    if (!row.ok) std::cerr << row.error << "\n";
+  });
+  std::filesystem::create_directories(o.out, ec);
+  std::string summary = (std::filesystem::path(o.out) / "汇总.xlsx").string();
+  RenderSummaryXlsx(r, summary);
+  size_t with_errors = 0;
+  for (const auto& row : r.rows) with_errors += row.ok && row.errors > 0 ? 1 : 0;
+  std::cout << fmt::format("{} 个项目：完成 {}，失败 {}，核对有错误的 {}{}。汇总：{}\n", r.rows.size(), r.done, r.failed,
+                           with_errors, r.interrupted ? "（已中断，未处理的项目未计入）" : "", summary);
+  if (r.interrupted) return kExitInterrupted;
+  if (r.failed) return kExitFailed;
+  return with_errors ? kExitFindings : kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -162,6 +230,18 @@ int main(int argc, char** argv) {
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
   ck->fallthrough();
 
+  BatchOptionsCli batch;
+  CLI::App* bt = app.add_subcommand(
+      "batch", "批量评分、核对并生成报告，输出汇总表 / score, check and report every project under a folder");
+  bt->add_option("folder", batch.folder, "含多个项目文件夹的文件夹 / folder holding project folders")->required();
+  bt->add_option("-o,--output", batch.out, "输出文件夹（默认 output）/ output folder (default: output)");
+  bt->add_option("-j,--jobs", batch.jobs, "并行数（默认为 CPU 核数）/ workers (default: the machine's cores)")
+      ->check(CLI::NonNegativeNumber);
+  bt->add_flag("--score-only", batch.score_only, "只评分和核对，不生成报告 / score and check only, write no reports");
+  bt->add_option("--templates", batch.templates,
+                 "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
+  bt->fallthrough();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -173,6 +253,7 @@ int main(int argc, char** argv) {
     if (sc->parsed()) return RunScore(score);
     if (rp->parsed()) return RunReport(report);
     if (ck->parsed()) return RunCheck(check);
+    if (bt->parsed()) return RunBatchCommand(batch);
   } catch (const InputError& e) {
     return PrintInputError(e);
   }

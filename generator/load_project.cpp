@@ -430,7 +430,7 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   const YAML::Node& root = y.root();
   if (!y.IsMap(root, "project file", "", diags)) throw InputError(diags);
   y.CheckKeys(root, {"project", "system", "values", "metrics", "surveys", "answers", "deductions",
-               "funds", "comments", "stated"},
+               "funds", "comments", "stated", "text"},
               "", diags);
   ProjectReader r{y, diags, *p};
   if (root["project"]) r.ReadInfo(root["project"]);
@@ -455,6 +455,13 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   if (root["funds"]) r.ReadFunds(root["funds"]);
   if (root["comments"]) r.ReadComments(root["comments"]);
   if (root["stated"]) ReadStated(y, root["stated"], diags, p->stated);
+  p->text_dir = (fs::path(p->dir) / "text").string();
+  if (auto text = y.String(root, "text", false, "", diags)) {
+    // Another folder's fragments, e.g. a check case reusing its report's text.
+    p->text_dir = ResolveSystemPath(file, *text);
+    std::error_code dir_ec;
+    if (!fs::is_directory(p->text_dir, dir_ec)) diags.Error(y.Loc(root["text"]), "", msg::kTextDirMissing, p->text_dir);
+  }
   std::set<std::string> seen;
   for (const auto& v : p->values)
     if (!seen.insert(v.name).second) diags.Error(v.loc, "", msg::kDuplicateName, v.name);

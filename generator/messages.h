@@ -86,3 +86,7 @@ inline constexpr MessageDef kXlsxTooMuchText{"xlsx-too-much-text", "单元格文
 inline constexpr MessageDef kXlsxBadCellRef{"xlsx-bad-cell-ref", "单元格引用“{}”无效", "invalid cell reference '{}'"};
 inline constexpr MessageDef kXlsxBadSharedString{"xlsx-bad-shared-string", "共享字符串编号“{}”不存在（共 {} 个）", "shared string '{}' does not exist (the table has {})"};
 }  // namespace jixiao::msg
+
+namespace jixiao::msg {
+inline constexpr MessageDef kTextDirMissing{"text-dir-missing", "文字片段文件夹 {} 不存在", "the fragments folder {} does not exist"};
+}  // namespace jixiao::msg

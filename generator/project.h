@@ -107,6 +107,7 @@ struct ProjectInfo {
 struct Project {
   std::string dir;   // the project folder
   std::string file;  // its project.yaml
+  std::string text_dir;  // the narrative fragments: <dir>/text unless project.yaml names another
   ProjectInfo info;
   std::shared_ptr<const IndicatorSystem> system;
   std::vector<NamedValue> values;

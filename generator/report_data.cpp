@@ -43,9 +43,9 @@ std::string Money(const Decimal& d) { return d.ToShort(2); }
 
 }  // namespace
 
-Fragments LoadFragments(const std::string& project_dir) {
+Fragments LoadFragments(const std::string& text_dir) {
   Fragments f;
-  fs::path dir = fs::path(project_dir) / "text";
+  fs::path dir = fs::path(text_dir);
   f.dir = dir.string();
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return f;

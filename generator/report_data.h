@@ -22,8 +22,9 @@ struct Fragments {
   std::vector<std::pair<std::string, std::string>> annexes;  // title → Markdown
 };
 
-// Reads <project dir>/text/. A missing folder gives no fragments.
-Fragments LoadFragments(const std::string& project_dir);
+// Reads a project's fragments folder (Project::text_dir, normally
+// <project>/text/). A missing folder gives no fragments.
+Fragments LoadFragments(const std::string& text_dir);
 
 // Layout marks ([[pagebreak]] …) travel through Markdown and HTML as this
 // private-use character around the mark's name; text from inputs never

@@ -521,21 +521,46 @@ bool IsDateFormatCode(const std::string& code) {
   return date;
 }
 
+// A format shows a percent when its first section has a % outside quoted
+// text and escapes: built-in 9 (0%) and 10 (0.00%), or a custom "0.0%".
+bool IsPercentFormatCode(const std::string& code) {
+  for (size_t i = 0; i < code.size(); ++i) {
+    char c = code[i];
+    if (c == '"') {
+      size_t end = code.find('"', i + 1);
+      if (end == std::string::npos) break;
+      i = end;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;
+    } else if (c == ';') {
+      break;
+    } else if (c == '%') {
+      return true;
+    }
+  }
+  return false;
+}
+
 class StylesHandler : public PartHandler {
  public:
   using PartHandler::PartHandler;
   std::vector<bool> xf_is_date;
+  std::vector<bool> xf_is_percent;
 
  protected:
   void Start(const std::string& local, const Poco::XML::Attributes& a) override {
     if (local == "numFmt") {
-      custom_[std::atoi(Attr(a, "numFmtId").c_str())] = IsDateFormatCode(Attr(a, "formatCode"));
+      int id = std::atoi(Attr(a, "numFmtId").c_str());
+      custom_[id] = IsDateFormatCode(Attr(a, "formatCode"));
+      custom_percent_[id] = IsPercentFormatCode(Attr(a, "formatCode"));
     } else if (local == "cellXfs") {
       in_xfs_ = true;
     } else if (local == "xf" && in_xfs_) {
       int id = std::atoi(Attr(a, "numFmtId").c_str());
       auto it = custom_.find(id);
       xf_is_date.push_back(it != custom_.end() ? it->second : IsBuiltinDateFormat(id));
+      auto pt = custom_percent_.find(id);
+      xf_is_percent.push_back(pt != custom_percent_.end() ? pt->second : id == 9 || id == 10);
     }
   }
   void End(const std::string& local) override {
@@ -544,6 +569,7 @@ class StylesHandler : public PartHandler {
 
  private:
   std::map<int, bool> custom_;
+  std::map<int, bool> custom_percent_;
   bool in_xfs_ = false;
 };
 
@@ -556,12 +582,13 @@ class SheetHandler : public PartHandler {
  public:
   SheetHandler(const SourceLoc& loc, std::string part, const XlsxLimits& limits, XlsxSheet& sheet,
                const std::vector<std::string>& strings, const std::vector<bool>& xf_is_date,
-               Budget& budget)
+               const std::vector<bool>& xf_is_percent, Budget& budget)
       : PartHandler(loc, std::move(part), limits.max_depth),
         limits_(limits),
         sheet_(sheet),
         strings_(strings),
         xf_is_date_(xf_is_date),
+        xf_is_percent_(xf_is_percent),
         budget_(budget) {}
 
  protected:
@@ -683,6 +710,9 @@ class SheetHandler : public PartHandler {
       cell_.is_date = cell_.is_number && style_ >= 0 &&
                       static_cast<size_t>(style_) < xf_is_date_.size() &&
                       xf_is_date_[static_cast<size_t>(style_)];
+      cell_.is_percent = cell_.is_number && style_ >= 0 &&
+                         static_cast<size_t>(style_) < xf_is_percent_.size() &&
+                         xf_is_percent_[static_cast<size_t>(style_)];
     }
     if (++budget_.cells > limits_.max_cells)
       Fail(loc(), "", msg::kXlsxTooManyCells, limits_.max_cells);
@@ -720,6 +750,7 @@ class SheetHandler : public PartHandler {
   XlsxSheet& sheet_;
   const std::vector<std::string>& strings_;
   const std::vector<bool>& xf_is_date_;
+  const std::vector<bool>& xf_is_percent_;
   Budget& budget_;
 
   bool in_data_ = false, in_cell_ = false, in_phonetic_ = false;
@@ -755,11 +786,12 @@ XlsxWorkbook ReadXlsx(const std::string& path, const XlsxLimits& limits) {
     Parse(pkg, h.part(), h);
     strings = std::move(h.strings);
   }
-  std::vector<bool> xf_is_date;
+  std::vector<bool> xf_is_date, xf_is_percent;
   if (const Relationship* r = FindRel(rels, "/styles")) {
     StylesHandler h(pkg.Loc(), ResolveTarget(workbook_part, r->target), limits.max_depth);
     Parse(pkg, h.part(), h);
     xf_is_date = std::move(h.xf_is_date);
+    xf_is_percent = std::move(h.xf_is_percent);
   }
 
   Budget budget;
@@ -771,7 +803,7 @@ XlsxWorkbook ReadXlsx(const std::string& path, const XlsxLimits& limits) {
     XlsxSheet sheet;
     sheet.name = entry.name;
     SheetHandler h(pkg.Loc(), ResolveTarget(workbook_part, rel->target), limits, sheet, strings,
-                   xf_is_date, budget);
+                   xf_is_date, xf_is_percent, budget);
     Parse(pkg, h.part(), h);
     wb.sheets.push_back(std::move(sheet));
   }

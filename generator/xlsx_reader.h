@@ -30,6 +30,7 @@ struct XlsxCell {
   std::string text;
   bool is_number = false;
   bool is_date = false;  // a number in a date or time format: a serial day count
+  bool is_percent = false;  // a number in a percent format: 0.9056 shown as 90.56%
   bool is_formula = false;
   std::string formula;  // as stored, without '='; empty for a shared formula's followers
 };

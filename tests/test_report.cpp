@@ -29,7 +29,7 @@ std::string Slurp(const fs::path& p) {
 Report RenderCase(const std::string& dir) {
   auto project = LoadProject(dir);
   ScoredProject sp = ScoreProject(project);
-  return RenderReport(sp, LoadTemplates(""), LoadFragments(project->dir));
+  return RenderReport(sp, LoadTemplates(""), LoadFragments(project->text_dir));
 }
 
 void CheckGolden(const std::string& name) {

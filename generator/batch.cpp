@@ -1,0 +1,115 @@
+#include "batch.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "atomic_file.h"
+#include "check.h"
+#include "load.h"
+#include "report.h"
+
+namespace fs = std::filesystem;
+
+namespace jixiao {
+namespace {
+
+std::string ErrorText(const InputError& e) {
+  std::string s;
+  for (const auto& d : e.diagnostics().All()) s += RenderDiagnostic(d);
+  while (!s.empty() && s.back() == '\n') s.pop_back();
+  return s;
+}
+
+BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateSet& templates) {
+  BatchRow row;
+  row.dir = dir;
+  try {
+    auto project = LoadProject(dir);
+    ScoredProject sp = ScoreProject(project);
+    CheckResult check = CheckProject(sp, CheckOptions{});
+    row.name = project->info.name;
+    row.department = project->info.department;
+    row.year = project->info.year;
+    row.total = sp.total;
+    row.grade = sp.grade;
+    for (const auto& r : sp.roots) row.level1.emplace_back(r.def->code + " " + r.def->name, r.score);
+    row.errors = check.errors;
+    row.warnings = check.warnings;
+    if (!opt.score_only) {
+      fs::path rel = fs::relative(fs::path(dir), fs::path(opt.folder));
+      fs::path out = fs::path(opt.out) / rel;
+      WriteReport(sp, templates, out.string());
+      if (!check.findings.empty()) {
+        std::string md = RenderCheckMarkdown(check);
+        WriteFileAtomic((out / "check.md").string(), md);
+      }
+      row.report = (rel / "report.html").string();
+    }
+    row.ok = true;
+  } catch (const InputError& e) {
+    row.error = ErrorText(e);
+  } catch (const std::exception& e) {
+    row.error = e.what();
+  }
+  return row;
+}
+
+}  // namespace
+
+std::vector<std::string> FindProjects(const std::string& root) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  if (fs::is_regular_file(fs::path(root) / "project.yaml", ec)) found.push_back(root);
+  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_directory(ec) && fs::is_regular_file(it->path() / "project.yaml", ec))
+      found.push_back(it->path().string());
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+BatchResult RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
+  BatchResult result;
+  TemplateSet templates = LoadTemplates(opt.templates);  // one set, read by every worker
+  std::vector<std::string> dirs = FindProjects(opt.folder);
+  result.rows.resize(dirs.size());
+  int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = std::min<int>(jobs, std::max<size_t>(1, dirs.size()));
+
+  std::atomic<size_t> next{0};
+  std::mutex mu;  // guards `finished` and the progress callback
+  size_t finished = 0;
+  std::vector<bool> ran(dirs.size(), false);
+  auto worker = [&] {
+    for (;;) {
+      if (opt.interrupted && opt.interrupted->load()) return;
+      size_t i = next.fetch_add(1);
+      if (i >= dirs.size()) return;
+      BatchRow row = RunOne(dirs[i], opt, templates);
+      std::lock_guard<std::mutex> lock(mu);
+      result.rows[i] = std::move(row);
+      ran[i] = true;
+      ++finished;
+      if (progress) progress(finished, dirs.size(), result.rows[i]);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+
+  // Keep the order the projects were found in; drop what an interrupt left undone.
+  std::vector<BatchRow> rows;
+  for (size_t i = 0; i < dirs.size(); ++i)
+    if (ran[i]) rows.push_back(std::move(result.rows[i]));
+  result.interrupted = rows.size() < dirs.size();
+  result.rows = std::move(rows);
+  for (const auto& r : result.rows) (r.ok ? result.done : result.failed)++;
+  return result;
+}
+
+}  // namespace jixiao
