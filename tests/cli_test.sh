@@ -94,5 +94,38 @@ check "check -o writes check.html" test -s "$tmp/chk/check-tianjin-disabled-2023
 "$JIXIAO" check inputs/check-tianjin-disabled-2023 --tolerance abc >/dev/null 2>"$tmp/tol.err"
 check "a bad tolerance exits 2" test $? -eq 2
 
+# batch: a folder with a broken project; exit 3, the others finish
+mkdir -p "$tmp/many"
+for i in 1 2 3; do
+  cp -r inputs/jiaocheng-2024 "$tmp/many/p$i"
+  sed -i 's|../../indicators/|'"$PWD"'/indicators/|' "$tmp/many/p$i/project.yaml"
+done
+mkdir -p "$tmp/many/zz-broken" && echo "project: [" >"$tmp/many/zz-broken/project.yaml"
+"$JIXIAO" batch "$tmp/many" -o "$tmp/bout" -j 2 >"$tmp/batch.txt" 2>"$tmp/batch.err"
+check "batch with a broken project exits 3" test $? -eq 3
+check "batch names the broken file" contains "$tmp/batch.err" "zz-broken/project.yaml"
+check "batch wrote the summary" test -s "$tmp/bout/汇总.xlsx"
+check "batch wrote each report" test -s "$tmp/bout/p3/report.html"
+check "batch prints plain progress lines when not a terminal" contains "$tmp/batch.err" "[4/4]"
+"$JIXIAO" batch "$tmp/nothing-here" >/dev/null 2>&1
+check "batch on a missing folder exits 2" test $? -eq 2
+
+# batch: Ctrl-C leaves every finished report whole and no temporary file
+rm -rf "$tmp/many/zz-broken"
+for i in $(seq 4 240); do cp -r "$tmp/many/p1" "$tmp/many/p$i"; done
+"$JIXIAO" batch "$tmp/many" -o "$tmp/iout" -j 1 >/dev/null 2>&1 &
+pid=$!
+sleep 0.4
+kill -INT "$pid"
+wait "$pid"
+status=$?
+check "interrupted batch exits 130" test "$status" -eq 130
+check "interrupted batch leaves no temporary files" test -z "$(find "$tmp/iout" -name '.*tmp*')"
+ref="$tmp/iout/p1/report.md"
+whole=1
+for f in "$tmp/iout"/p*/report.md; do cmp -s "$f" "$ref" || whole=0; done
+check "every report an interrupted batch wrote is whole" test "$whole" -eq 1
+check "an interrupted batch stopped early" test "$(ls -d "$tmp/iout"/p* | wc -l)" -lt 240
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0

@@ -1,0 +1,154 @@
+// Batch: order, broken projects, identical results at any worker count,
+// the summary workbook read back, and interrupts.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "batch.h"
+#include "test_util.h"
+#include "xlsx_reader.h"
+
+namespace fs = std::filesystem;
+using namespace jixiao;
+
+namespace {
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+// A folder of projects: the three bundled cases (their system paths made
+// absolute) and one broken project.
+void MakeFolder(const fs::path& root) {
+  fs::path src(JIXIAO_SOURCE_DIR);
+  for (const char* name : {"jiaocheng-2024", "tianjin-disabled-2023", "yaohai-2023"}) {
+    fs::copy(src / "inputs" / name, root / name, fs::copy_options::recursive);
+    std::string y = Slurp(root / name / "project.yaml");
+    size_t at = y.find("system: ../../");
+    y.replace(at, std::string("system: ../../").size(), "system: " + src.string() + "/");
+    std::ofstream(root / name / "project.yaml", std::ios::binary | std::ios::trunc) << y;
+  }
+  fs::create_directories(root / "broken");
+  std::ofstream(root / "broken" / "project.yaml") << "project: {name: 坏\n";
+}
+
+}  // namespace
+
+TEST_CASE("batch: finds every project folder, sorted") {
+  auto found = FindProjects(std::string(JIXIAO_SOURCE_DIR) + "/inputs");
+  REQUIRE(found.size() >= 6);
+  CHECK(std::is_sorted(found.begin(), found.end()));
+  CHECK(std::find_if(found.begin(), found.end(), [](const std::string& s) {
+          return s.size() >= 14 && s.compare(s.size() - 14, 14, "jiaocheng-2024") == 0;
+        }) != found.end());
+}
+
+TEST_CASE("batch: a broken project is reported and the others finish, in order, alike at -j1 and -j2") {
+  testing::TempDir tmp;
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::create_directories(root);
+  MakeFolder(root);
+  BatchResult runs[2];
+  for (int j = 1; j <= 2; ++j) {
+    BatchOptions opt;
+    opt.folder = root.string();
+    opt.out = (fs::path(tmp.path()) / ("out" + std::to_string(j))).string();
+    opt.jobs = j;
+    size_t calls = 0;
+    runs[j - 1] = RunBatch(opt, [&](size_t done, size_t total, const BatchRow&) {
+      ++calls;
+      CHECK(done <= total);
+    });
+    CHECK(calls == 4);
+    RenderSummaryXlsx(runs[j - 1], opt.out + "/汇总.xlsx");
+  }
+  const BatchResult& r = runs[0];
+  REQUIRE(r.rows.size() == 4);
+  CHECK(r.done == 3);
+  CHECK(r.failed == 1);
+  CHECK_FALSE(r.interrupted);
+  CHECK(fs::path(r.rows[0].dir).filename() == "broken");
+  CHECK_FALSE(r.rows[0].ok);
+  CHECK(r.rows[0].error.find("broken/project.yaml:") != std::string::npos);
+  CHECK(r.rows[0].error.find("YAML") != std::string::npos);
+  CHECK(r.rows[1].total == *Decimal::Parse("90.71"));
+  CHECK(r.rows[1].grade == "优");
+  CHECK(r.rows[2].total == Decimal(86));
+  CHECK(r.rows[3].total == Decimal(98));
+  // The same results in the same order at two workers, and byte-identical files.
+  for (size_t i = 0; i < 4; ++i) {
+    CHECK(runs[1].rows[i].dir == r.rows[i].dir);
+    CHECK(runs[1].rows[i].total == r.rows[i].total);
+    CHECK(runs[1].rows[i].grade == r.rows[i].grade);
+  }
+  fs::path o1 = fs::path(tmp.path()) / "out1", o2 = fs::path(tmp.path()) / "out2";
+  for (const char* f : {"jiaocheng-2024/report.md", "jiaocheng-2024/report.html", "jiaocheng-2024/评分表.xlsx",
+                        "yaohai-2023/report.md", "汇总.xlsx"})
+    CHECK_MESSAGE(Slurp(o1 / f) == Slurp(o2 / f), f);
+
+  // The summary read back: one row per finished project, the failure listed.
+  XlsxWorkbook wb = ReadXlsx((o1 / "汇总.xlsx").string());
+  const XlsxSheet* projects = wb.Sheet("项目");
+  REQUIRE(projects != nullptr);
+  CHECK(projects->Text(0, 4) == "总分");
+  CHECK(projects->Text(1, 1) == "交城县城乡医疗救助补助资金");
+  CHECK(ShortestNumber(projects->Text(1, 4)) == "90.71");
+  CHECK(projects->Text(1, 5) == "优");
+  CHECK(projects->Text(2, 5) == "良");
+  CHECK(projects->Text(3, 5) == "优");
+  CHECK(projects->RowCount() == 4);
+  const XlsxSheet* dist = wb.Sheet("等级分布");
+  REQUIRE(dist != nullptr);
+  CHECK(dist->Text(1, 1) == "2");  // 优
+  CHECK(dist->Text(2, 1) == "1");  // 良
+  const XlsxSheet* failed = wb.Sheet("失败");
+  REQUIRE(failed != nullptr);
+  CHECK(failed->Text(1, 0).find("broken") != std::string::npos);
+  // Every report landed whole: no temporary files anywhere.
+  for (const auto& e : fs::recursive_directory_iterator(o1))
+    CHECK_MESSAGE(e.path().filename().string().find(".tmp") == std::string::npos, e.path().string());
+}
+
+TEST_CASE("batch: an interrupt stops new projects and keeps the finished ones whole") {
+  testing::TempDir tmp;
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::create_directories(root);
+  MakeFolder(root);
+  std::atomic<bool> stop{false};
+  BatchOptions opt;
+  opt.folder = root.string();
+  opt.out = (fs::path(tmp.path()) / "out").string();
+  opt.jobs = 1;
+  opt.interrupted = &stop;
+  BatchResult r = RunBatch(opt, [&](size_t done, size_t, const BatchRow&) {
+    if (done == 2) stop = true;  // as if Ctrl-C came during the second project
+  });
+  CHECK(r.interrupted);
+  REQUIRE(r.rows.size() == 2);
+  CHECK(fs::exists(fs::path(opt.out) / "jiaocheng-2024" / "report.md"));
+  CHECK_FALSE(fs::exists(fs::path(opt.out) / "tianjin-disabled-2023"));
+  stop = true;
+  BatchResult none = RunBatch(opt, nullptr);
+  CHECK(none.rows.empty());
+  CHECK(none.interrupted);
+}
+
+TEST_CASE("batch: score only writes no reports") {
+  testing::TempDir tmp;
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::create_directories(root);
+  MakeFolder(root);
+  BatchOptions opt;
+  opt.folder = root.string();
+  opt.out = (fs::path(tmp.path()) / "out").string();
+  opt.score_only = true;
+  BatchResult r = RunBatch(opt, nullptr);
+  CHECK(r.done == 3);
+  CHECK_FALSE(fs::exists(fs::path(opt.out) / "jiaocheng-2024" / "report.md"));
+  CHECK(r.rows[1].report.empty());
+}
