@@ -22,11 +22,12 @@ std::string ErrorText(const InputError& e) {
   return s;
 }
 
-BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateSet& templates) {
+BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateSet& templates,
+               SystemCache& systems) {
   BatchRow row;
   row.dir = dir;
   try {
-    auto project = LoadProject(dir);
+    auto project = LoadProject(dir, "", &systems);
     ScoredProject sp = ScoreProject(project);
     CheckResult check = CheckProject(sp, CheckOptions{});
     row.name = project->info.name;
@@ -75,6 +76,7 @@ std::vector<std::string> FindProjects(const std::string& root) {
 BatchResult RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   BatchResult result;
   TemplateSet templates = LoadTemplates(opt.templates);  // one set, read by every worker
+  SystemCache systems;                                   // each system parsed once
   std::vector<std::string> dirs = FindProjects(opt.folder);
   result.rows.resize(dirs.size());
   int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -89,7 +91,7 @@ BatchResult RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
       if (opt.interrupted && opt.interrupted->load()) return;
       size_t i = next.fetch_add(1);
       if (i >= dirs.size()) return;
-      BatchRow row = RunOne(dirs[i], opt, templates);
+      BatchRow row = RunOne(dirs[i], opt, templates, systems);
       std::lock_guard<std::mutex> lock(mu);
       result.rows[i] = std::move(row);
       ran[i] = true;

@@ -17,6 +17,8 @@
 #include "atomic_file.h"
 #include "batch.h"
 #include "check.h"
+#include "collect_workbook.h"
+#include "import_system.h"
 #include "render.h"
 #include "report.h"
 #include "score.h"
@@ -182,6 +184,31 @@ int RunBatchCommand(const BatchOptionsCli& o) {
   return with_errors ? kExitFindings : kExitOk;
 }
 
+struct InitOptions {
+  std::string dir;
+  std::string indicators;
+  bool force = false;
+};
+
+int RunInit(const InitOptions& o) {
+  for (const auto& path : InitProject(o.indicators, o.dir, o.force)) std::cout << path << "\n";
+  std::cout << fmt::format("填写 {} 后运行 / fill in the workbook, then run: jixiao score {}\n",
+                           kCollectWorkbookName, o.dir);
+  return kExitOk;
+}
+
+struct ImportOptionsCli {
+  std::string workbook;
+  std::string out;
+  ImportOptions options;
+};
+
+int RunImport(const ImportOptionsCli& o) {
+  ImportedSystem imported = ImportSystem(o.workbook, o.out, o.options);
+  std::cout << RenderImportSummary(imported, o.out);
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -242,6 +269,28 @@ int main(int argc, char** argv) {
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   bt->fallthrough();
 
+  InitOptions init;
+  CLI::App* in = app.add_subcommand(
+      "init", "新建项目文件夹：project.yaml 和按指标体系生成的数据采集表.xlsx / a new project folder with a data-collection workbook");
+  in->add_option("folder", init.dir, "要新建的项目文件夹，如 inputs/新项目 / the project folder to create")->required();
+  in->add_option("--indicators", init.indicators, "指标体系文件 / the indicator system (indicators/<system>.yaml)")
+      ->required();
+  in->add_flag("--force", init.force, "覆盖已有的 project.yaml 和数据采集表.xlsx / overwrite existing files");
+  in->fallthrough();
+
+  ImportOptionsCli import;
+  CLI::App* ip = app.add_subcommand(
+      "import", "从附件1格式的评分表 .xlsx 导入指标体系 / import an indicator system from a scoring sheet (.xlsx)");
+  ip->add_option("workbook", import.workbook, "评分表 .xlsx / the scoring sheet")->required();
+  ip->add_option("-o,--output", import.out, "写入的指标体系，如 indicators/<体系>.yaml / the YAML to write")
+      ->required();
+  ip->add_option("--sheet", import.options.sheet,
+                 "读取此工作表（默认：第一个符合附件1格式的）/ read this sheet (default: the first in 附件1's layout)");
+  ip->add_option("--name", import.options.name,
+                 "指标体系名称（默认取自标题行）/ the system's name (default: from the title row)");
+  ip->add_flag("--force", import.options.force, "覆盖已有的输出文件 / overwrite an existing output");
+  ip->fallthrough();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -254,6 +303,8 @@ int main(int argc, char** argv) {
     if (rp->parsed()) return RunReport(report);
     if (ck->parsed()) return RunCheck(check);
     if (bt->parsed()) return RunBatchCommand(batch);
+    if (ip->parsed()) return RunImport(import);
+    if (in->parsed()) return RunInit(init);
   } catch (const InputError& e) {
     return PrintInputError(e);
   }

@@ -27,6 +27,8 @@ enum class RuleKind {
   kManual,           // expert judgement, reason required below the weight
   kFormula,          // any expression over the project's values
   kPassLine,         // (value − pass) / (full − pass) × weight, 0 below pass
+  kTarget,           // self-evaluation: 年度指标值 vs 实际完成值 (≥, ≤, =, yes/no, qualitative)
+  kBudgetRate,       // self-evaluation: 预算执行率 from the project's 项目资金
 };
 
 const char* RuleKindName(RuleKind k);  // the YAML spelling
@@ -88,6 +90,11 @@ struct Rule {
   Decimal pass, full;
   // kQualitative
   std::vector<Tier> tiers;
+  // kTarget: the 年度指标值 when the system states it (a project's answer
+  // may give its own), and a tolerance for "=" targets (share of the target).
+  std::string target_text;
+  SourceLoc target_loc;
+  std::optional<Decimal> tolerance;
 };
 
 struct Indicator {
@@ -101,6 +108,10 @@ struct Indicator {
   int level = 1;  // 1 = 一级
   SourceLoc loc;
   SourceLoc weight_loc;
+  // 不适用 and 折算计分 (self_evaluation.cpp): a leaf left out has weight 0;
+  // the others' weights are rescaled. written_weight is the system's own.
+  bool not_applicable = false;
+  std::optional<Decimal> written_weight;
 
   bool IsLeaf() const { return children.empty(); }
 };
@@ -109,6 +120,37 @@ struct GradeBand {
   std::string name;  // 优, 良, 中, 差
   Decimal min;       // inclusive lower bound; the band runs up to the next one's min
   std::string written;  // as the system wrote it ("80-89"), for the 评分说明
+};
+
+// The named options of a system that declares `layout: self_evaluation`
+// (or uses target / budget_rate rules): local rules differ, and each
+// variant is one of these, never a code branch. docs/zh/自评.md.
+struct SelfEvaluationOptions {
+  enum class BudgetRate { kProportional, kIntervals, kSteps };
+  enum class BudgetBase { kFullYear, kAdjusted, kReceived };  // 全年预算数 / 调整后预算数 / 实际到位资金
+  enum class AtMost { kRatio, kLinear };
+  enum class Equal { kProportional, kAllOrNothing };
+  struct Interval {
+    Decimal min;    // lowest 执行率 of the interval, inclusive
+    Decimal share;  // of the weight
+  };
+  BudgetRate budget_rate = BudgetRate::kProportional;
+  BudgetBase budget_base = BudgetBase::kFullYear;
+  AtMost at_most = AtMost::kRatio;
+  Equal equal = Equal::kProportional;
+  Decimal equal_tolerance;             // share of the target; 0: exact
+  Decimal overachievement = Decimal(mpq_class(13, 10));  // completion ≥ 130% needs a 偏差原因
+  // kIntervals, highest first: 10/7/5/0 of 10 at 100%/80%/60% (财预〔2021〕101号, as DESIGN.md gives it).
+  std::vector<Interval> intervals = {{Decimal(1), Decimal(1)},
+                                     {Decimal(mpq_class(4, 5)), Decimal(mpq_class(7, 10))},
+                                     {Decimal(mpq_class(3, 5)), Decimal(mpq_class(1, 2))},
+                                     {Decimal(0), Decimal(0)}};
+  Decimal steps_full_at, steps_step, steps_deduct;  // kSteps: the system must state them
+  // 财预〔2020〕10号: 达成 100–80% (含 80%), 部分达成 80–60% (含 60%), 未达成 60–0%.
+  std::vector<Tier> tiers = {{"达成", Decimal(mpq_class(4, 5)), Decimal(1)},
+                             {"部分达成", Decimal(mpq_class(3, 5)), Decimal(mpq_class(4, 5))},
+                             {"未达成", Decimal(0), Decimal(mpq_class(3, 5))}};
+  std::vector<std::string> written;    // the options the system wrote, as "key: value"
 };
 
 struct IndicatorSystem {
@@ -120,6 +162,9 @@ struct IndicatorSystem {
   bool integer_grade_bands = false;  // written as "80-89", read as [80, 90)
   std::optional<Decimal> deduction_cap;
   std::vector<std::string> notes;  // 评分说明 lines the system states
+  std::string layout;               // "" (evaluation report) or "self_evaluation"
+  SelfEvaluationOptions options;
+  bool SelfEvaluation() const { return layout == "self_evaluation"; }
 
   // Visits every indicator depth-first, parents before children.
   template <typename F>

@@ -4,7 +4,9 @@
 // expected.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "indicator.h"
@@ -14,9 +16,31 @@ namespace jixiao {
 
 std::shared_ptr<const IndicatorSystem> LoadSystem(const std::string& path);
 
+// Indicator systems already loaded, shared by the projects that name them
+// (batch: hundreds of projects, one system). Safe to use from several
+// threads; a system that fails to load is not kept.
+class SystemCache {
+ public:
+  std::shared_ptr<const IndicatorSystem> Get(const std::string& path);
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<const IndicatorSystem>> systems_;
+};
+
+// A filled 项目支出绩效自评表 (load_self_form.cpp): `target` is the .xlsx,
+// or a folder holding 自评表.xlsx and no project.yaml. Its rows become a
+// self-evaluation system of target rules; `system_override`, when set,
+// gives the options and grades (its indicators are not used).
+bool IsSelfFormTarget(const std::string& target);
+std::shared_ptr<const Project> LoadSelfForm(const std::string& target,
+                                            const std::string& system_override = "");
+
 // `target` is a project folder (holding project.yaml) or the YAML file
-// itself. `system_override`, when set, replaces the system the project names.
+// itself, or a filled 自评表 (IsSelfFormTarget). `system_override`, when
+// set, replaces the system the project names.
 std::shared_ptr<const Project> LoadProject(const std::string& target,
-                                           const std::string& system_override = "");
+                                           const std::string& system_override = "",
+                                           SystemCache* cache = nullptr);
 
 }  // namespace jixiao

@@ -4,7 +4,9 @@
 
 #include "load.h"
 #include "load_stated.h"
+#include "load_workbook.h"
 #include "messages.h"
+#include "self_evaluation.h"
 #include "yaml_source.h"
 
 namespace fs = std::filesystem;
@@ -37,12 +39,12 @@ struct ProjectReader {
   Diagnostics& diags;
   Project& p;
 
-  void ReadInfo(const YAML::Node& n) {
+  void ReadInfo(const YAML::Node& n, bool name_required = true) {
     if (!y.IsMap(n, "project", "", diags)) return;
     y.CheckKeys(n, {"name", "year", "department", "implementer", "commissioner", "evaluator",
                     "lead_evaluator", "date"},
                 "", diags);
-    p.info.name = y.String(n, "name", true, "", diags).value_or("");
+    p.info.name = y.String(n, "name", name_required, "", diags).value_or("");
     p.info.year = y.String(n, "year", false, "", diags).value_or("");
     p.info.department = y.String(n, "department", false, "", diags).value_or("");
     p.info.implementer = y.String(n, "implementer", false, "", diags).value_or("");
@@ -169,7 +171,9 @@ struct ProjectReader {
       }
       const YAML::Node v = it->second;  // a copy: it->second lives in a temporary proxy
       if (!y.IsMap(v, "answer", a.code, diags)) continue;
-      y.CheckKeys(v, {"unmet", "met", "score", "tier", "reason"}, a.code, diags);
+      y.CheckKeys(v, {"unmet", "met", "score", "tier", "reason", "target", "actual", "baseline",
+                      "deviation_reason", "not_applicable"},
+                  a.code, diags);
       if (YAML::Node u = v["unmet"]) {
         if (y.IsList(u, "unmet", a.code, diags)) {
           std::vector<int> unmet;
@@ -191,6 +195,7 @@ struct ProjectReader {
       if (v["score"]) a.score_loc = y.Loc(v["score"]);
       a.tier = y.String(v, "tier", false, a.code, diags).value_or("");
       a.reason = y.String(v, "reason", false, a.code, diags).value_or("");
+      ReadSelfEvaluationAnswer(y, v, a, diags);  // target, actual, … (load_self_evaluation.cpp)
       if (!p.answers.emplace(a.code, a).second)
         diags.Error(a.loc, a.code, msg::kDuplicateAnswer, a.code);
     }
@@ -317,7 +322,11 @@ void Bind(const Project& p, const YamlFile& y, Diagnostics& diags) {
     if (!ind.rule) return;
     const Rule& r = *ind.rule;
     const std::string& code = ind.code;
-    if (!r.value.empty() && !names.count(r.value))
+    auto own_actual = [&] {  // a target rule's answer may give the 实际完成值 itself
+      auto it = p.answers.find(code);
+      return r.kind == RuleKind::kTarget && it != p.answers.end() && !it->second.actual.empty();
+    };
+    if (!r.value.empty() && !names.count(r.value) && !own_actual())
       diags.ErrorHint(r.value_loc, code, NearestName(r.value, keys), msg::kRuleNeedsName, r.value,
                       p.file);
     for (const auto& b : r.bands)
@@ -327,6 +336,8 @@ void Bind(const Project& p, const YamlFile& y, Diagnostics& diags) {
 
     auto it = p.answers.find(code);
     const Answer* a = it == p.answers.end() ? nullptr : &it->second;
+    // 不适用, target and budget_rate: BindSelfEvaluation (load_self_evaluation.cpp).
+    if ((a && a->not_applicable) || IsSelfEvaluationRule(r)) return;
     bool needs_answer = r.kind == RuleKind::kChecklist || r.kind == RuleKind::kChecklistPoints ||
                         r.kind == RuleKind::kManual || r.kind == RuleKind::kQualitative ||
                         (r.kind == RuleKind::kAllOrNothing && r.formula.Empty());
@@ -412,8 +423,24 @@ std::string ResolveSystemPath(const std::string& project_file, const std::string
 
 }  // namespace
 
+std::shared_ptr<const IndicatorSystem> SystemCache::Get(const std::string& path) {
+  std::error_code ec;
+  std::string key = fs::weakly_canonical(path, ec).string();
+  if (ec) key = path;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = systems_.find(key);
+    if (it != systems_.end()) return it->second;
+  }
+  auto sys = LoadSystem(path);  // outside the lock: loading is the slow part
+  std::lock_guard<std::mutex> lock(mu_);
+  return systems_.emplace(key, sys).first->second;
+}
+
 std::shared_ptr<const Project> LoadProject(const std::string& target,
-                                           const std::string& system_override) {
+                                           const std::string& system_override,
+                                           SystemCache* cache) {
+  if (IsSelfFormTarget(target)) return LoadSelfForm(target, system_override);  // 自评表.xlsx
   std::string file = target;
   std::error_code ec;
   // A folder, or a missing path that does not name a YAML file, is a
@@ -430,11 +457,13 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   const YAML::Node& root = y.root();
   if (!y.IsMap(root, "project file", "", diags)) throw InputError(diags);
   y.CheckKeys(root, {"project", "system", "values", "metrics", "surveys", "answers", "deductions",
-               "funds", "comments", "stated", "text"},
+               "funds", "comments", "stated", "text", "workbook", "budget", "goals", "tables"},
               "", diags);
+  // 数据采集表.xlsx and `workbook:` (load_workbook.cpp) may give the project info.
+  const std::vector<std::string> workbooks = ProjectWorkbooks(y, diags);
   ProjectReader r{y, diags, *p};
-  if (root["project"]) r.ReadInfo(root["project"]);
-  else diags.Error(y.Loc(root), "", msg::kMissingKey, "project");
+  if (root["project"]) r.ReadInfo(root["project"], workbooks.empty());
+  else if (workbooks.empty()) diags.Error(y.Loc(root), "", msg::kMissingKey, "project");
 
   std::string sys_path = system_override;
   if (sys_path.empty()) {
@@ -442,7 +471,7 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   }
   if (sys_path.empty()) throw InputError(diags);
   try {
-    p->system = LoadSystem(sys_path);
+    p->system = cache ? cache->Get(sys_path) : LoadSystem(sys_path);
   } catch (const InputError& e) {
     diags.Append(e.diagnostics());
     throw InputError(diags);
@@ -455,6 +484,9 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   if (root["funds"]) r.ReadFunds(root["funds"]);
   if (root["comments"]) r.ReadComments(root["comments"]);
   if (root["stated"]) ReadStated(y, root["stated"], diags, p->stated);
+  if (root["budget"]) ReadBudget(y, root["budget"], p->budget, diags);  // self-evaluation
+  if (root["goals"]) ReadGoals(y, root["goals"], p->goals, diags);
+  if (root["tables"]) ReadTables(y, root["tables"], p->tables, diags);
   p->text_dir = (fs::path(p->dir) / "text").string();
   if (auto text = y.String(root, "text", false, "", diags)) {
     // Another folder's fragments, e.g. a check case reusing its report's text.
@@ -462,6 +494,7 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
     std::error_code dir_ec;
     if (!fs::is_directory(p->text_dir, dir_ec)) diags.Error(y.Loc(root["text"]), "", msg::kTextDirMissing, p->text_dir);
   }
+  ReadProjectWorkbooks(*p, y, workbooks, diags);
   std::set<std::string> seen;
   for (const auto& v : p->values)
     if (!seen.insert(v.name).second) diags.Error(v.loc, "", msg::kDuplicateName, v.name);
@@ -470,7 +503,9 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   if (!p->deductions.empty() && !p->system->deduction_cap)
     diags.Error(y.Loc(root["deductions"]), "", msg::kDeductionsWithoutCap, p->system->file);
   if (!diags.HasErrors()) Bind(*p, y, diags);
+  if (!diags.HasErrors()) BindSelfEvaluation(*p, diags);
   if (diags.HasErrors()) throw InputError(diags);
+  p->system = ApplyNotApplicable(p->system, p->answers);  // 折算计分
   return p;
 }
 

@@ -68,7 +68,7 @@ void ReadStated(const YamlFile& y, const YAML::Node& n, Diagnostics& diags, Stat
   if (YAML::Node names = n["names"]) {
     if (y.IsMap(names, "names", "", diags)) {
       for (auto it = names.begin(); it != names.end(); ++it) {
-        const YAML::Node& v = it->second;
+        const YAML::Node v = it->second;  // a copy: the iterator's node is a temporary
         StatedText t;
         t.loc = y.Loc(v);
         if (v.IsMap()) {

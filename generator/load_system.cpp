@@ -2,6 +2,7 @@
 
 #include "load.h"
 #include "messages.h"
+#include "self_evaluation.h"
 #include "yaml_source.h"
 
 namespace jixiao {
@@ -72,7 +73,8 @@ struct SystemReader {
         {"proportional", RuleKind::kProportional}, {"bands", RuleKind::kBands},
         {"all_or_nothing", RuleKind::kAllOrNothing}, {"conditions", RuleKind::kConditions},
         {"qualitative", RuleKind::kQualitative},   {"manual", RuleKind::kManual},
-        {"formula", RuleKind::kFormula},           {"pass_line", RuleKind::kPassLine}};
+        {"formula", RuleKind::kFormula},           {"pass_line", RuleKind::kPassLine},
+        {"target", RuleKind::kTarget},             {"budget_rate", RuleKind::kBudgetRate}};
     bool found = false;
     std::vector<std::string> names;
     for (const auto& [name, k] : kinds) {
@@ -274,6 +276,10 @@ struct SystemReader {
         if (r["value_max"] && r["value_max"].Scalar() != "none")
           rule.value_max = y.NumberOf(r["value_max"], code, diags);
         break;
+      case RuleKind::kTarget:
+      case RuleKind::kBudgetRate:
+        ReadSelfEvaluationRule(y, r, rule, code, diags);  // load_self_evaluation.cpp
+        break;
     }
     return rule;
   }
@@ -324,7 +330,9 @@ std::shared_ptr<const IndicatorSystem> LoadSystem(const std::string& path) {
   sys->file = path;
   const YAML::Node& root = y.root();
   if (!y.IsMap(root, "indicator system", "", diags)) throw InputError(diags);
-  y.CheckKeys(root, {"name", "total", "grades", "deduction_cap", "notes", "indicators"}, "", diags);
+  y.CheckKeys(root, {"name", "total", "grades", "deduction_cap", "notes", "indicators", "layout", "options"},
+              "", diags);
+  ReadSystemOptions(y, root, *sys, diags);  // layout: self_evaluation and its options
   sys->name = y.String(root, "name", true, "", diags).value_or("");
   sys->total = y.Number(root, "total", false, "", diags).value_or(Decimal(100));
   sys->deduction_cap = y.Number(root, "deduction_cap", false, "", diags);
@@ -429,6 +437,8 @@ const char* RuleKindName(RuleKind k) {
     case RuleKind::kManual: return "manual";
     case RuleKind::kFormula: return "formula";
     case RuleKind::kPassLine: return "pass_line";
+    case RuleKind::kTarget: return "target";
+    case RuleKind::kBudgetRate: return "budget_rate";
   }
   return "?";
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "budget.h"
 #include "decimal.h"
 #include "diagnostics.h"
 #include "formula.h"
@@ -42,6 +43,14 @@ struct Answer {
   SourceLoc score_loc;
   std::string tier;
   std::string reason;  // the evaluator's 扣分原因
+  std::string evidence;  // 佐证材料 from the workbook (else text/指标/<code>.md)
+  // Self-evaluation (rule kind target): the 年度指标值 and 实际完成值 as
+  // written, last year's value for "不低于上年", the 偏差原因分析及改进措施,
+  // 不适用 (left out, the rest rescaled), and the 得分 a filled 自评表 states.
+  std::string target, actual, baseline, deviation_reason;
+  SourceLoc target_loc, actual_loc;
+  bool not_applicable = false;
+  std::optional<Decimal> stated_score;
 };
 
 struct Survey {
@@ -118,6 +127,9 @@ struct Project {
   Funds funds;
   std::vector<Comment> comments;
   Stated stated;  // what a submitted document says, for `check`
+  Budget budget;                  // 项目资金 (self-evaluation)
+  Goals goals;                    // 年度总体目标 (self-evaluation)
+  std::vector<DataTable> tables;  // further tables with checked totals
 };
 
 }  // namespace jixiao

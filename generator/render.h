@@ -23,6 +23,10 @@ std::string RenderJson(const ScoredProject& sp);
 // `path` and renamed into place; throws InputError (cannot-write).
 void RenderXlsx(const ScoredProject& sp, const std::string& path);
 
+// The 项目支出绩效自评表 (自评表.xlsx) in the Ministry of Finance's layout,
+// for a system with layout: self_evaluation (render_self_xlsx.cpp).
+void RenderSelfXlsx(const ScoredProject& sp, const std::string& path);
+
 // A JSON string literal with quotes and escapes.
 std::string JsonString(const std::string& s);
 

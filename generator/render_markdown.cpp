@@ -7,6 +7,7 @@
 #include "render.h"
 #include "report.h"
 #include "report_mustache.h"
+#include "self_evaluation.h"
 
 namespace fs = std::filesystem;
 
@@ -56,13 +57,20 @@ std::string StripMarks(const std::string& md) {
 
 }  // namespace
 
+namespace {
+void AnalyzeTemplates(TemplateSet& t);
+}  // namespace
+
 TemplateSet LoadTemplates(const std::string& override_dir) {
   TemplateSet t;
   for (const auto& [name, body] : DefaultTemplates()) {
     t.files[name] = body;
     t.origin[name] = "templates/" + name + "（内置 built-in）";
   }
-  if (override_dir.empty()) return t;
+  if (override_dir.empty()) {
+    AnalyzeTemplates(t);
+    return t;
+  }
   std::error_code ec;
   if (!fs::is_directory(override_dir, ec)) Fail(SourceLoc{override_dir}, "", msg::kTemplateDirMissing);
   for (auto& [name, body] : t.files) {
@@ -75,10 +83,15 @@ TemplateSet LoadTemplates(const std::string& override_dir) {
     body = buf.str();
     t.origin[name] = p.string();
   }
+  AnalyzeTemplates(t);
   return t;
 }
 
-void ValidateTemplates(const TemplateSet& t, const Fragments& fragments) {
+namespace {
+
+// Syntax and variables of every template, checked once when the set is
+// loaded; what remains per project is whether its fragments are there.
+void AnalyzeTemplates(TemplateSet& t) {
   Diagnostics diags;
   for (const auto& [name, body] : t.files) {
     if (name.size() < 9 || name.compare(name.size() - 9, 9, ".mustache") != 0) continue;
@@ -87,6 +100,8 @@ void ValidateTemplates(const TemplateSet& t, const Fragments& fragments) {
                                       ? std::set<std::string>{"title", "css", "body"}
                                       : std::set<std::string>(TemplateVariables().begin(),
                                                               TemplateVariables().end());
+    if (name == "self-report.md.mustache")  // the 自评报告 reads more (self_report_data.cpp)
+      known.insert(SelfReportVariables().begin(), SelfReportVariables().end());
     SourceLoc file{t.origin.at(name)};
     kainjow::mustache::mustache probe{body};
     if (!probe.is_valid()) {
@@ -127,23 +142,35 @@ void ValidateTemplates(const TemplateSet& t, const Fragments& fragments) {
         diags.ErrorHint(at, "", NearestName(var, all), msg::kTemplateUnknownVariable, var);
       }
     }
-    for (const auto& [var, l] : required_text) {
-      std::string frag = var.substr(5);
-      if (optional_text.count(var) || fragments.text.count(frag)) continue;
-      diags.Error(SourceLoc{file.file, l, 0, ""}, "", msg::kMissingFragment,
-                  (fs::path(fragments.dir) / (frag + ".md")).string());
-    }
+    for (const auto& [var, l] : required_text)
+      if (!optional_text.count(var)) t.required.push_back({file.file, l, var.substr(5)});
   }
   if (diags.HasErrors()) throw InputError(diags);
 }
 
+}  // namespace
+
+void ValidateTemplates(const TemplateSet& t, const Fragments& fragments,
+                       const std::string& markdown_template) {
+  Diagnostics diags;
+  for (const auto& need : t.required)
+    if (!fragments.text.count(need.fragment) &&
+        (markdown_template.empty() || need.file == t.origin.at(markdown_template)))
+      diags.Error(SourceLoc{need.file, need.line, 0, ""}, "", msg::kMissingFragment,
+                  (fs::path(fragments.dir) / (need.fragment + ".md")).string());
+  if (diags.HasErrors()) throw InputError(diags);
+}
+
 Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& fragments) {
-  ValidateTemplates(t, fragments);
-  kainjow::mustache::mustache md_tmpl{InternMarks(t.files.at("report.md.mustache"))};
+  // A self-evaluation (layout: self_evaluation) is a 自评报告 from its own template.
+  const bool self = sp.system().SelfEvaluation();
+  const std::string md_name = self ? "self-report.md.mustache" : "report.md.mustache";
+  ValidateTemplates(t, fragments, md_name);
+  kainjow::mustache::mustache md_tmpl{InternMarks(t.files.at(md_name))};
   md_tmpl.set_custom_escape(EscapeMarkdown);
-  std::string marked = md_tmpl.render(BuildReportData(sp, fragments));
+  std::string marked = md_tmpl.render(self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments));
   if (!md_tmpl.is_valid())
-    Fail(SourceLoc{t.origin.at("report.md.mustache")}, "", msg::kTemplateSyntax, md_tmpl.error_message());
+    Fail(SourceLoc{t.origin.at(md_name)}, "", msg::kTemplateSyntax, md_tmpl.error_message());
 
   Report r;
   r.markdown = StripMarks(marked);
@@ -165,7 +192,7 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
 
   kainjow::mustache::mustache shell{t.files.at("report.html.mustache")};
   kainjow::mustache::data d;
-  d.set("title", sp.project->info.name + "绩效评价报告");
+  d.set("title", self ? SelfReportTitle(sp.project->info.name) : sp.project->info.name + "绩效评价报告");
   d.set("css", t.files.at("report.css"));
   d.set("body", body);
   r.html = shell.render(d);

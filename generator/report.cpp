@@ -23,8 +23,11 @@ std::vector<std::string> WriteReport(const ScoredProject& sp, const TemplateSet&
   written.push_back(path("report.md"));
   WriteFileAtomic(path("report.html"), report.html);
   written.push_back(path("report.html"));
-  RenderXlsx(sp, path("评分表.xlsx"));
-  written.push_back(path("评分表.xlsx"));
+  // A self-evaluation gets the Ministry's 自评表 instead of the scoring workbook.
+  const char* sheet = sp.system().SelfEvaluation() ? "自评表.xlsx" : "评分表.xlsx";
+  if (sp.system().SelfEvaluation()) RenderSelfXlsx(sp, path(sheet));
+  else RenderXlsx(sp, path(sheet));
+  written.push_back(path(sheet));
   return written;
 }
 

@@ -18,17 +18,27 @@ namespace jixiao {
 struct TemplateSet {
   std::map<std::string, std::string> files;   // report.md.mustache → text
   std::map<std::string, std::string> origin;  // → the file it came from, for errors
+  struct Need {
+    std::string file;
+    int line;
+    std::string fragment;  // 项目概况 for {{{text.项目概况}}}
+  };
+  std::vector<Need> required;  // fragments the templates cannot do without
 };
 
 // The embedded defaults, each replaced by the file of the same name in
-// `override_dir` when it has one. Throws InputError for a missing folder.
+// `override_dir` when it has one. Every tag is checked here, once: a
+// syntax error or a variable not in TemplateVariables() is an InputError
+// naming the template file and line; so is a missing folder.
 TemplateSet LoadTemplates(const std::string& override_dir);
 
-// Checks every tag of every template against TemplateVariables() and the
-// project's fragments: an unknown variable, a syntax error, or a required
-// fragment ({{{text.X}}} outside a {{#text.X}} section) with no text/X.md
-// is an InputError naming the template file and line.
-void ValidateTemplates(const TemplateSet& t, const Fragments& fragments);
+// A project's fragments against what the templates require ({{{text.X}}}
+// outside a {{#text.X}} section): a missing text/X.md is an InputError
+// naming the template file and line.
+// `markdown_template`, when given, limits the check to that template's needs
+// (self-report.md.mustache for a self-evaluation, else report.md.mustache).
+void ValidateTemplates(const TemplateSet& t, const Fragments& fragments,
+                       const std::string& markdown_template = "");
 
 struct Report {
   std::string markdown;  // with layout marks removed

@@ -169,6 +169,10 @@ std::string DescribeRule(const Indicator& ind) {
     case RuleKind::kPassLine:
       return fmt::format("{} ≥ {} 得满分；低于 {} 不得分；其间得分 = ({} − {}) ÷ ({} − {}) × {} 分",
                          r.value, P(r.full), P(r.pass), r.value, P(r.pass), P(r.full), P(r.pass), w);
+    case RuleKind::kTarget:
+      return (r.target_text.empty() ? std::string("对照年度指标值") : "年度指标值 " + r.target_text + "，") +
+             "达到得满分，未达到按完成比例计分；定性指标按三档评定";
+    case RuleKind::kBudgetRate: return "预算执行率按指标体系选定的口径计分（见自评的评分说明）";
   }
   return "";
 }
@@ -329,7 +333,10 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
       lf.set("rate", Rate(leaf->rate));
       lf.set("explanation", def.explanation);
       auto ev = frag.evidence.find(def.code);
+      auto answer = sp.project->answers.find(def.code);  // 佐证材料 from the workbook
       if (ev != frag.evidence.end()) lf.set("evidence", SanitizeFragment(ev->second));
+      else if (answer != sp.project->answers.end() && !answer->second.evidence.empty())
+        lf.set("evidence", EscapeMarkdown(answer->second.evidence));
       else lf.set("evidence", false);
       lf.set("rule_sentence", leaf->explanation);
       lf.set("lost", leaf->Lost());

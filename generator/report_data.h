@@ -46,5 +46,7 @@ std::string DescribeRule(const Indicator& ind);
 
 // Every name a template may use (docs/templates.md lists them).
 const std::vector<std::string>& TemplateVariables();
+// The further names self-report.md.mustache may use (self_report_data.cpp).
+const std::vector<std::string>& SelfReportVariables();
 
 }  // namespace jixiao

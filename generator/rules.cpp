@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "self_evaluation.h"
+
 namespace jixiao {
 namespace {
 
@@ -183,12 +185,12 @@ RuleResult ApplyRule(const Indicator& ind, const Rule& r, const RuleInput& in) {
       const Tier* t = nullptr;
       for (const auto& tier : r.tiers)
         if (tier.name == a->tier) t = &tier;
-      Decimal s = *a->score;
+      Decimal s = ScaledAnswerScore(ind, *a->score);  // 折算计分 when others are 不适用
       return {s, fmt::format("评价为“{}”（{}–{} 权重分），得 {}。", a->tier,
                              t ? t->low.ToPercent(0) : "", t ? t->high.ToPercent(0) : "", Pts(s))};
     }
     case RuleKind::kManual: {
-      Decimal s = *a->score;
+      Decimal s = ScaledAnswerScore(ind, *a->score);
       if (s == ind.weight) return {s, fmt::format("评价组评定得满分 {}。", Pts(s))};
       return {s, fmt::format("评价组评定得 {}（满分 {}）。", Pts(s), Pts(ind.weight))};
     }
@@ -201,6 +203,8 @@ RuleResult ApplyRule(const Indicator& ind, const Rule& r, const RuleInput& in) {
       return {s, fmt::format("按公式 {} 计算得 {}{}。", r.formula.Text(), Pts(s),
                              s != raw ? "（限于 0 至满分）" : "")};
     }
+    case RuleKind::kTarget: return ApplyTargetRule(ind, r, in);          // self_evaluation.cpp
+    case RuleKind::kBudgetRate: return ApplyBudgetRateRule(ind, r, in);
   }
   return {Decimal(0), ""};
 }

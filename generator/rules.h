@@ -22,6 +22,7 @@ struct RuleInput {
   std::string value_text;        // as displayed: "90.56%"
   const Answer* answer = nullptr;
   NameLookup lookup;  // project names, for conditions and formulas
+  const Project* project = nullptr;  // target and budget_rate rules: budget, options
 };
 
 struct RuleResult {

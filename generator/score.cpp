@@ -5,6 +5,7 @@
 
 #include "messages.h"
 #include "rules.h"
+#include "self_evaluation.h"
 
 namespace jixiao {
 namespace {
@@ -86,13 +87,22 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
       s.children.push_back(ScoreNode(c, p, res));
       s.score += s.children.back().score;  // displayed children sum to the displayed parent
     }
+  } else if (ind.not_applicable) {
+    // 不适用: left out, its weight (now 0) shared among the others (折算计分).
+    auto a = p.answers.find(ind.code);
+    s.explanation = fmt::format("该指标不适用，不计分{}；其分值 {} 分按折算计分分配给其他指标。",
+                                a != p.answers.end() && !a->second.reason.empty() ? "（" + a->second.reason + "）" : "",
+                                ind.written_weight.value_or(Decimal()).ToShort());
+    return s;
   } else {
     const Rule& r = *ind.rule;
     RuleInput in;
+    in.project = &p;
     in.lookup = [&res](const std::string& n) { return res.Get(n); };
     auto a = p.answers.find(ind.code);
     in.answer = a == p.answers.end() ? nullptr : &a->second;
-    if (!r.value.empty()) {
+    bool own_actual = r.kind == RuleKind::kTarget && in.answer && !in.answer->actual.empty();
+    if (!r.value.empty() && !own_actual) {
       const ResolvedValue* v = res.Find(r.value);
       in.value = v->value;
       in.value_text = v->display;
@@ -101,7 +111,9 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
       if (v->value.Sign() < 0)
         Fail(v->loc, ind.code, msg::kMustBePositive, r.value);
     }
-    bool manual_kind = r.kind == RuleKind::kManual || r.kind == RuleKind::kQualitative;
+    // A target rule handles an evaluator's score itself (a tier's point or an override).
+    bool manual_kind = r.kind == RuleKind::kManual || r.kind == RuleKind::kQualitative ||
+                       r.kind == RuleKind::kTarget;
     try {
       RuleResult rr;
       if (in.answer && in.answer->score && !manual_kind) {
@@ -114,7 +126,7 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
         if (r.kind == RuleKind::kAllOrNothing && r.formula.Empty() && !in.answer->met)
           computable = false;
         if (computable) computed = ApplyRule(ind, r, in);
-        rr.score = *in.answer->score;
+        rr.score = ScaledAnswerScore(ind, *in.answer->score);
         rr.explanation = computable
                              ? fmt::format("按评分规则：{}评价组调整为 {} 分。", computed.explanation,
                                            in.answer->score->ToShort())
@@ -129,7 +141,12 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
       Fail(r.loc, ind.code, msg::kFormulaEval, r.formula.Text(), e.what());
     }
     if (s.score < ind.weight)
-      s.reason = in.answer && !in.answer->reason.empty() ? in.answer->reason : s.explanation;
+      s.reason = in.answer && !in.answer->reason.empty()             ? in.answer->reason
+                 : in.answer && !in.answer->deviation_reason.empty() ? in.answer->deviation_reason
+                                                                     : s.explanation;
+    if (r.kind == RuleKind::kTarget && in.answer && in.answer->score &&
+        !TargetIsQualitative(r, in.answer))
+      s.overridden = true;
   }
   if (ind.weight.Sign() > 0) s.rate = (s.score / ind.weight).Round(kRatePlaces);
   return s;

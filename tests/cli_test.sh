@@ -127,5 +127,47 @@ for f in "$tmp/iout"/p*/report.md; do cmp -s "$f" "$ref" || whole=0; done
 check "every report an interrupted batch wrote is whole" test "$whole" -eq 1
 check "an interrupted batch stopped early" test "$(ls -d "$tmp/iout"/p* | wc -l)" -lt 240
 
+# import: jixiao's own 评分表.xlsx back into an indicator system
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/imp" >/dev/null 2>&1
+"$JIXIAO" import "$tmp/imp/jiaocheng-2024/评分表.xlsx" -o "$tmp/imported.yaml" >"$tmp/import.out" 2>&1
+check "import exits 0" test $? -eq 0
+check "import counts the levels" contains "$tmp/import.out" "指标：一级 4 项，二级 12 项，三级 22 项"
+check "import names the manual leaf and why" contains "$tmp/import.out" "D21 项目可持续性（评分表!H25）：未匹配到常见的评分表述"
+check "import lists the values projects must give" contains "$tmp/import.out" "  政策知晓率"
+check "imported YAML has the inferred steps" contains "$tmp/imported.yaml" "deduct_share: 20%"
+"$JIXIAO" import "$tmp/imp/jiaocheng-2024/评分表.xlsx" -o "$tmp/imported.yaml" 2>"$tmp/import-again.err"
+check "import refuses to overwrite" test $? -eq 2
+check "import says to add --force" contains "$tmp/import-again.err" "如需覆盖请加 --force"
+"$JIXIAO" import "$tmp/imp/jiaocheng-2024/评分表.xlsx" -o "$tmp/imported.yaml" --force >/dev/null 2>&1
+check "import --force overwrites" test $? -eq 0
+"$JIXIAO" import "$tmp/imp/jiaocheng-2024/评分表.xlsx" --sheet 汇总 -o "$tmp/summary.yaml" 2>"$tmp/import-bad.err"
+check "import of a sheet without the layout exits 2" test $? -eq 2
+check "import says which labels it looked for" contains "$tmp/import-bad.err" "应有一行写“一级指标”"
+check "nothing written for a sheet without the layout" test ! -e "$tmp/summary.yaml"
+
+# init: a new project folder with project.yaml and the data-collection workbook
+"$JIXIAO" init --indicators indicators/jiaocheng-2024.yaml "$tmp/init/新项目" >"$tmp/init.out" 2>&1
+check "init exits 0" test $? -eq 0
+check "init wrote project.yaml" test -s "$tmp/init/新项目/project.yaml"
+check "init wrote the workbook" test -s "$tmp/init/新项目/数据采集表.xlsx"
+check "init lists what it wrote" contains "$tmp/init.out" "$tmp/init/新项目/数据采集表.xlsx"
+check "init's project.yaml names the system" contains "$tmp/init/新项目/project.yaml" "jiaocheng-2024.yaml"
+check "init leaves no temporary files" test -z "$(find "$tmp/init" -name '.*tmp*')"
+"$JIXIAO" score "$tmp/init/新项目" >/dev/null 2>"$tmp/init-score.err"
+check "an unfilled workbook exits 2" test $? -eq 2
+check "an unfilled workbook asks for the name at its cell" contains "$tmp/init-score.err" "数据采集表.xlsx: 基本信息!B4: 错误: 缺少必填项“项目名称"
+cp "$tmp/init/新项目/数据采集表.xlsx" "$tmp/init.xlsx"
+"$JIXIAO" init --indicators indicators/jiaocheng-2024.yaml "$tmp/init/新项目" >/dev/null 2>"$tmp/init-again.err"
+check "init refuses to overwrite" test $? -eq 2
+check "init says to add --force" contains "$tmp/init-again.err" "project.yaml: 错误: 文件已存在，未覆盖（如需重新生成，加 --force）"
+"$JIXIAO" init --indicators indicators/jiaocheng-2024.yaml "$tmp/init/新项目" --force >/dev/null 2>&1
+check "init --force overwrites" test $? -eq 0
+check "init writes the same workbook every time" cmp -s "$tmp/init.xlsx" "$tmp/init/新项目/数据采集表.xlsx"
+"$JIXIAO" init "$tmp/init/other" >/dev/null 2>&1
+check "init without --indicators exits 2" test $? -eq 2
+"$JIXIAO" init --indicators "$tmp/nonexistent.yaml" "$tmp/init/other" 2>"$tmp/init-nosys.err"
+check "init with a missing system exits 2" test $? -eq 2
+check "init with a missing system writes nothing" test ! -e "$tmp/init/other"
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0

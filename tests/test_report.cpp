@@ -130,10 +130,9 @@ TEST_CASE("report: hostile input is escaped in the HTML") {
 TEST_CASE("report: template errors name the file and line") {
   fs::path d = TempDir("tpl");
   std::ofstream(d / "report.md.mustache") << "# {{project.name}}\n{{#level1}}\n{{nmae}}\n{{/level1}}\n";
-  TemplateSet t = LoadTemplates(d.string());
   Fragments none;
   try {
-    ValidateTemplates(t, none);
+    LoadTemplates(d.string());
     FAIL("expected an InputError");
   } catch (const InputError& e) {
     REQUIRE(e.diagnostics().All().size() == 1);
@@ -144,8 +143,15 @@ TEST_CASE("report: template errors name the file and line") {
     CHECK(diag.hint_name == "name");
   }
   std::ofstream(d / "report.md.mustache", std::ios::trunc) << "{{#level1}}\n{{name}}\n";
-  t = LoadTemplates(d.string());
+  CHECK_THROWS_AS(LoadTemplates(d.string()), InputError);  // a section left open
+  std::ofstream(d / "report.md.mustache", std::ios::trunc) << "{{{text.甲}}}\n{{#text.乙}}{{{text.乙}}}{{/text.乙}}\n";
+  TemplateSet t = LoadTemplates(d.string());
+  REQUIRE(t.required.size() == 1);
+  CHECK(t.required[0].fragment == "甲");
+  CHECK(t.required[0].line == 1);
   CHECK_THROWS_AS(ValidateTemplates(t, none), InputError);
+  none.text["甲"] = "有";
+  CHECK_NOTHROW(ValidateTemplates(t, none));
   CHECK_THROWS_AS(LoadTemplates((d / "nope").string()), InputError);
   fs::remove_all(d);
 }

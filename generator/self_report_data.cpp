@@ -1,0 +1,337 @@
+// The template data of the 自评报告 (templates/self-report.md.mustache): the
+// general report data (report_data.cpp) plus the 项目资金 block, the
+// 年度总体目标, the indicator rows of the 自评表, the 指标分析 per 一级
+// indicator ("满分 N 分，实得 M 分"), further tables and the 评分说明 of
+// the options applied.
+#include <functional>
+
+#include "report_mustache.h"
+#include "self_evaluation.h"
+
+using kainjow::mustache::data;
+
+namespace jixiao {
+namespace {
+
+const char* kDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+std::string Ordinal(size_t i) {  // 0 → 一
+  if (i < 10) return kDigits[i];
+  if (i < 20) return std::string("十") + (i == 9 ? "" : kDigits[i - 10]);
+  return std::to_string(i + 1);
+}
+
+data List() { return data(data::type::list); }
+data Opt(const std::string& s) { return s.empty() ? data(false) : data(s); }
+data Strings(const std::vector<std::string>& v) {
+  data l = List();
+  for (const auto& s : v) l.push_back(data(s));
+  return l;
+}
+
+std::string Money(const std::optional<Decimal>& d) { return d ? d->ToExactString() : "—"; }
+std::string Rate(const std::optional<Decimal>& r) { return r ? r->ToPercent(2) : "—"; }
+
+std::optional<Decimal> BaseOf(const BudgetRow& row, SelfEvaluationOptions::BudgetBase b) {
+  switch (b) {
+    case SelfEvaluationOptions::BudgetBase::kFullYear: return row.full_year;
+    case SelfEvaluationOptions::BudgetBase::kAdjusted: return row.adjusted;
+    case SelfEvaluationOptions::BudgetBase::kReceived: return row.received;
+  }
+  return std::nullopt;
+}
+
+std::optional<Decimal> RowRate(const BudgetRow& row, SelfEvaluationOptions::BudgetBase b) {
+  auto base = BaseOf(row, b);
+  if (!base || !row.executed || base->IsZero()) return std::nullopt;
+  return (*row.executed / *base).Round(kRatePlaces);
+}
+
+std::string Evidence(const Fragments& frag, const Project& p, const std::string& code) {
+  auto ev = frag.evidence.find(code);
+  if (ev != frag.evidence.end()) return SanitizeFragment(ev->second);
+  auto a = p.answers.find(code);
+  if (a != p.answers.end() && !a->second.evidence.empty()) return EscapeMarkdown(a->second.evidence);
+  return "";
+}
+
+}  // namespace
+
+const std::vector<std::string>& SelfReportVariables() {
+  static const std::vector<std::string> names = {
+      "budget.present", "budget.sentence", "budget.unit", "budget.columns", "budget.rows",
+      "form_budget.columns", "form_budget.rows", "cells", "tables", "header", "aligns",
+      "goals.expected", "goals.actual", "counts_sentence", "targets_table", "scores_table",
+      "form_rows", "target", "actual", "status", "deviation", "completion_sentence", "analysis",
+      "groups", "sentence", "inline", "unit", "report_title"};
+  return names;
+}
+
+data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
+  data d = BuildReportData(sp, frag);
+  const Project& p = *sp.project;
+  d.set("report_title", SelfReportTitle(p.info.name));
+  const IndicatorSystem& sys = sp.system();
+  const auto base = sys.options.budget_base;
+  const bool other_base = base != SelfEvaluationOptions::BudgetBase::kFullYear;
+  const ScoredIndicator* budget_leaf = FindBudgetRateLeaf(sp);
+
+  // 项目资金: the report's table 1 and the form's block.
+  data budget;
+  budget.set("present", p.budget.present);
+  budget.set("unit", p.budget.unit);
+  std::vector<std::string> cols = {"年初预算数", "全年预算数"};
+  if (other_base) cols.push_back(BudgetBaseName(base));
+  cols.push_back("全年执行数");
+  std::vector<std::string> form_cols = cols;
+  cols.push_back("执行率");
+  form_cols.insert(form_cols.end(), {"分值", "执行率", "得分"});
+  budget.set("columns", Strings(cols));
+  data rows = List(), form_rows_budget = List();
+  auto add_row = [&](const BudgetRow& r, const std::string& name, bool total) {
+    std::vector<std::string> cells = {Money(r.initial), Money(r.full_year)};
+    if (other_base) cells.push_back(Money(BaseOf(r, base)));
+    cells.push_back(Money(r.executed));
+    std::vector<std::string> form_cells = cells;
+    cells.push_back(Rate(RowRate(r, base)));
+    form_cells.push_back(total && budget_leaf ? budget_leaf->def->weight.ToShort() : "—");
+    form_cells.push_back(Rate(RowRate(r, base)));
+    form_cells.push_back(total && budget_leaf ? budget_leaf->score.ToShort() : "—");
+    data row;
+    row.set("name", name);
+    row.set("cells", Strings(cells));
+    rows.push_back(row);
+    data frow;
+    frow.set("name", name);
+    frow.set("cells", Strings(form_cells));
+    form_rows_budget.push_back(frow);
+  };
+  add_row(p.budget.total, "年度资金总额", true);
+  for (size_t i = 0; i < p.budget.sources.size(); ++i)
+    add_row(p.budget.sources[i], (i == 0 ? "其中：" : "") + p.budget.sources[i].name, false);
+  budget.set("rows", rows);
+  std::string sentence;
+  if (p.budget.present) {
+    const BudgetRow& t = p.budget.total;
+    std::vector<std::string> parts;
+    if (t.initial) parts.push_back("年初预算数 " + t.initial->ToExactString() + " " + p.budget.unit);
+    if (t.full_year) parts.push_back("全年预算数 " + t.full_year->ToExactString() + " " + p.budget.unit);
+    if (other_base && BaseOf(t, base))
+      parts.push_back(std::string(BudgetBaseName(base)) + " " + BaseOf(t, base)->ToExactString() + " " + p.budget.unit);
+    if (t.executed) parts.push_back("全年执行数 " + t.executed->ToExactString() + " " + p.budget.unit);
+    for (size_t i = 0; i < parts.size(); ++i) sentence += (i ? "，" : "") + parts[i];
+    if (auto r = RowRate(t, base)) sentence += "，预算执行率 " + r->ToPercent(2);
+    sentence += "。";
+  }
+  budget.set("sentence", Opt(sentence));
+  d.set("budget", budget);
+  data form_budget;
+  form_budget.set("columns", Strings(form_cols));
+  form_budget.set("rows", form_rows_budget);
+  d.set("form_budget", form_budget);
+
+  data goals;
+  goals.set("expected", Opt(p.goals.expected));
+  goals.set("actual", Opt(p.goals.actual));
+  d.set("goals", goals);
+
+  // Further tables, numbered after table 1.
+  int table_no = p.budget.present ? 2 : 1;
+  data tables = List();
+  for (const auto& t : p.tables) {
+    data td;
+    td.set("number", std::to_string(table_no++));
+    td.set("title", t.title);
+    td.set("unit", Opt(t.unit));
+    td.set("header", Strings(t.columns));
+    std::vector<std::string> aligns;
+    for (size_t c = 0; c < t.columns.size(); ++c) aligns.push_back(c == 0 ? "---" : "---:");
+    td.set("aligns", Strings(aligns));
+    data trs = List();
+    auto add = [&](const DataRow& r) {
+      std::vector<std::string> cells = {r.label};
+      cells.insert(cells.end(), r.cells.begin(), r.cells.end());
+      data tr;
+      tr.set("cells", Strings(cells));
+      trs.push_back(tr);
+    };
+    for (const auto& r : t.rows) add(r);
+    if (t.total) add(*t.total);
+    td.set("rows", trs);
+    tables.push_back(td);
+  }
+  d.set("tables", tables);
+  d.set("targets_table", std::to_string(table_no++));
+  d.set("scores_table", std::to_string(table_no++));
+
+  // The indicator rows of the 自评表; a parent named on its first row only.
+  std::vector<SelfFormRow> form = SelfFormRows(sp);
+  data form_rows = List();
+  const ScoredIndicator* last[2] = {nullptr, nullptr};
+  int met = 0, total_rows = 0;
+  std::vector<std::string> unmet, na;
+  for (const auto& r : form) {
+    data row;
+    const ScoredIndicator* l1 = r.path[0];
+    const ScoredIndicator* l2 = r.path.size() > 1 ? r.path[1] : nullptr;
+    row.set("l1", l1 == last[0] ? std::string() : l1->def->name);
+    row.set("l2", l2 && (l2 != last[1] || l1 != last[0]) ? l2->def->name : std::string());
+    std::string l3;
+    for (size_t k = 2; k < r.path.size(); ++k) l3 += (l3.empty() ? "" : " / ") + r.path[k]->def->name;
+    row.set("l3", l3);
+    last[0] = l1;
+    last[1] = l2;
+    row.set("target", r.target);
+    row.set("actual", r.actual);
+    row.set("status", r.status);
+    row.set("weight", r.not_applicable ? std::string("—") : r.leaf->def->weight.ToShort());
+    row.set("score", r.not_applicable ? std::string("—") : r.leaf->score.ToShort());
+    row.set("deviation", r.deviation);
+    form_rows.push_back(row);
+    if (r.not_applicable) {
+      na.push_back(r.leaf->def->name);
+      continue;
+    }
+    ++total_rows;
+    if (r.leaf->Lost()) unmet.push_back(r.leaf->def->name);
+    else ++met;
+  }
+  d.set("form_rows", form_rows);
+
+  // "预算执行率和 3 个一级指标、7 个二级指标、8 个三级指标": the leaves
+  // under a 二级 indicator count as its 三级 indicators, as 004 counts them.
+  int l1 = 0, l2 = 0;
+  for (const auto& root : sp.roots) {
+    if (&root == budget_leaf) continue;
+    ++l1;
+    l2 += static_cast<int>(root.children.size());
+  }
+  std::string counts = budget_leaf ? "预算执行率和 " : "";
+  counts += fmt::format("{} 个一级指标、{} 个二级指标、{} 个三级指标", l1, l2, form.size());
+  d.set("counts_sentence", counts);
+
+  std::string completion = fmt::format("年度绩效指标共 {} 项", total_rows);
+  if (unmet.empty()) completion += "，均已完成";
+  else {
+    std::string names;
+    for (const auto& n : unmet) names += (names.empty() ? "" : "、") + n;
+    completion += fmt::format("，已完成 {} 项，{}未完全完成", met, names);
+  }
+  if (!na.empty()) {
+    std::string names;
+    for (const auto& n : na) names += (names.empty() ? "" : "、") + n;
+    completion += fmt::format("（另有{}不适用，按折算计分）", names);
+  }
+  if (budget_leaf) {
+    if (auto f = ComputeBudgetRate(p, nullptr)) completion += "；预算执行率 " + f->rate.ToPercent(2);
+  }
+  completion += unmet.empty() ? "。已完成年度设定的绩效目标。" : "。";
+  d.set("completion_sentence", completion);
+
+  // 指标分析: per 一级, per 二级, per leaf.
+  data analysis = List();
+  for (size_t i = 0; i < sp.roots.size(); ++i) {
+    const ScoredIndicator& root = sp.roots[i];
+    data a;
+    a.set("ordinal", Ordinal(i));
+    a.set("name", root.def->name);
+    a.set("weight", root.def->weight.ToShort());
+    a.set("score", root.score.ToShort());
+    auto deviation_of = [&](const ScoredIndicator& s) {
+      auto it = p.answers.find(s.def->code);
+      if (it != p.answers.end() && !it->second.deviation_reason.empty()) return it->second.deviation_reason;
+      if (s.Lost() && s.reason != s.explanation) return s.reason;
+      return std::string();
+    };
+    if (root.children.empty()) {
+      a.set("sentence", Opt(root.explanation));
+      a.set("evidence", Opt(Evidence(frag, p, root.def->code)));
+      a.set("deviation", Opt(deviation_of(root)));
+    } else {
+      a.set("sentence", false);
+      a.set("evidence", false);
+      a.set("deviation", false);
+    }
+    data groups = List();
+    for (size_t g = 0; g < root.children.size(); ++g) {
+      const ScoredIndicator& group = root.children[g];
+      data gd;
+      gd.set("number", std::to_string(g + 1));
+      gd.set("name", group.def->name);
+      gd.set("weight", group.def->weight.ToShort());
+      gd.set("score", group.score.ToShort());
+      data leaves = List();
+      std::vector<const ScoredIndicator*> flat;
+      std::function<void(const ScoredIndicator&)> walk = [&](const ScoredIndicator& s) {
+        if (s.children.empty()) flat.push_back(&s);
+        for (const auto& c : s.children) walk(c);
+      };
+      walk(group);
+      for (size_t k = 0; k < flat.size(); ++k) {
+        const ScoredIndicator& leaf = *flat[k];
+        data ld;
+        ld.set("inline", &leaf == &group);
+        ld.set("number", std::to_string(k + 1));
+        ld.set("name", leaf.def->name);
+        ld.set("weight", leaf.def->weight.ToShort());
+        ld.set("score", leaf.score.ToShort());
+        ld.set("sentence", leaf.explanation);
+        ld.set("evidence", Opt(Evidence(frag, p, leaf.def->code)));
+        ld.set("deviation", Opt(deviation_of(leaf)));
+        leaves.push_back(ld);
+      }
+      gd.set("leaves", leaves);
+      groups.push_back(gd);
+    }
+    a.set("groups", groups);
+    analysis.push_back(a);
+  }
+  d.set("analysis", analysis);
+
+  // 附件: the form first, then the 评分说明, the survey, the fragments.
+  int annex = 1;
+  data annexes = List();
+  auto add_annex = [&](const std::string& title) {
+    data a;
+    a.set("number", "附件 " + std::to_string(annex));
+    a.set("title", title);
+    annexes.push_back(a);
+    return std::to_string(annex++);
+  };
+  add_annex("项目支出绩效自评表（自评表.xlsx）");
+  d.set("annex_scoring_notes", add_annex("评分说明"));
+  d.set("annex_survey", p.surveys.empty() ? std::string() : add_annex("满意度调查"));
+  data extras = List();
+  for (const auto& [title, body] : frag.annexes) {
+    data e;
+    e.set("number", add_annex(title));
+    e.set("title", title);
+    e.set("body", SanitizeFragment(body));
+    extras.push_back(e);
+  }
+  d.set("annexes", annexes);
+  d.set("extra_annexes", extras);
+
+  // 评分说明: how every number was made, and which variant of each rule.
+  data notes = List();
+  Decimal others = sys.total - (budget_leaf ? budget_leaf->def->weight : Decimal(0));
+  if (budget_leaf)
+    notes.push_back(data(fmt::format("自评实行百分制，总分 {} 分：预算执行率 {} 分，产出、效益、满意度等指标合计 {} 分，分值由单位按指标重要程度设定（{}）。",
+                                     sys.total.ToShort(), budget_leaf->def->weight.ToShort(), others.ToShort(), sys.name)));
+  for (const auto& line : SelfEvaluationNotes(sys)) notes.push_back(data(line));
+  notes.push_back(data(std::string("比率先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和，总分为各一级指标得分之和。")));
+  std::string bands;
+  for (size_t i = 0; i < sys.grades.size(); ++i)
+    bands += (i ? "，" : "") + sys.grades[i].name + " ≥ " + sys.grades[i].min.ToShort();
+  notes.push_back(data("评价等级：" + bands + "（各档为左闭右开区间）。"));
+  for (const auto& n : sys.notes) notes.push_back(data(n));
+  std::function<void(const ScoredIndicator&)> overrides = [&](const ScoredIndicator& s) {
+    if (s.overridden) notes.push_back(data(s.def->name + "：评价组调整了按规则算得的分数，理由见附件 1 偏差原因栏。"));
+    for (const auto& c : s.children) overrides(c);
+  };
+  for (const auto& r : sp.roots) overrides(r);
+  d.set("scoring_notes", notes);
+  return d;
+}
+
+}  // namespace jixiao

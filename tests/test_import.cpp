@@ -1,0 +1,529 @@
+// `jixiao import`: a scoring sheet in 附件1's layout read back into an
+// indicator system. jixiao's own 评分表.xlsx for the three bundled cases
+// gives back their trees (codes, names, weights, texts) and, for
+// jiaocheng-2024, the rule kinds the published criteria mean; a hand-made
+// sheet (title row, no codes, parents only on their first row) imports with
+// the unrecognised criterion left manual and reported; a sheet that is not
+// a scoring sheet, and weights that do not add up, are clear errors.
+#include <doctest/doctest.h>
+#include <xlsxwriter.h>
+
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "import_system.h"
+#include "load.h"
+#include "render.h"
+#include "score.h"
+#include "test_util.h"
+
+using namespace jixiao;
+using jixiao::testing::CatchDiagnostics;
+using jixiao::testing::Dump;
+using jixiao::testing::TempDir;
+using jixiao::testing::WithId;
+using jixiao::testing::Zh;
+
+namespace {
+
+std::string SourcePath(const std::string& rel) { return std::string(JIXIAO_SOURCE_DIR) + "/" + rel; }
+
+// jixiao's own scoring workbook for a bundled case.
+std::string RenderCase(const TempDir& dir, const std::string& name) {
+  auto sp = ScoreProject(LoadProject(SourcePath("inputs/" + name)));
+  std::string path = dir.path() + "/" + name + "-评分表.xlsx";
+  RenderXlsx(sp, path);
+  return path;
+}
+
+// Every indicator by code.
+std::map<std::string, const Indicator*> ByCode(const IndicatorSystem& sys) {
+  std::map<std::string, const Indicator*> out;
+  sys.ForEach([&](const Indicator& n) { out[n.code] = &n; });
+  return out;
+}
+
+// The same tree: codes in order, names, weights, levels and texts.
+void CheckSameTree(const std::vector<Indicator>& got, const std::vector<Indicator>& want) {
+  REQUIRE(got.size() == want.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    INFO("indicator " << want[i].code);
+    CHECK(got[i].code == want[i].code);
+    CHECK(got[i].name == want[i].name);
+    CHECK(got[i].weight == want[i].weight);
+    CHECK(got[i].level == want[i].level);
+    CHECK(got[i].IsLeaf() == want[i].IsLeaf());
+    if (want[i].IsLeaf()) {
+      CHECK(got[i].explanation == want[i].explanation);
+      CHECK(got[i].criteria == want[i].criteria);
+    }
+    CheckSameTree(got[i].children, want[i].children);
+  }
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A worksheet written cell by cell, as someone builds a sheet by hand.
+struct Cell {
+  int row, col;
+  std::string text;
+  bool number = false;
+};
+struct Merge {
+  int r1, c1, r2, c2;
+  std::string text;
+};
+
+void WriteSheet(const std::string& path, const std::vector<Cell>& cells,
+                const std::vector<Merge>& merges = {}, const char* sheet = "评分表") {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  REQUIRE(wb != nullptr);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet);
+  lxw_format* wrap = workbook_add_format(wb);
+  format_set_text_wrap(wrap);
+  for (const auto& m : merges)
+    worksheet_merge_range(ws, static_cast<lxw_row_t>(m.r1), static_cast<lxw_col_t>(m.c1),
+                          static_cast<lxw_row_t>(m.r2), static_cast<lxw_col_t>(m.c2), m.text.c_str(),
+                          wrap);
+  for (const auto& c : cells) {
+    auto r = static_cast<lxw_row_t>(c.row);
+    auto col = static_cast<lxw_col_t>(c.col);
+    if (c.number)
+      worksheet_write_number(ws, r, col, std::stod(c.text), nullptr);
+    else
+      worksheet_write_string(ws, r, col, c.text.c_str(), wrap);
+  }
+  REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+}
+
+// The header of a hand-made sheet: a title in row 1, 一级/二级/三级指标 in
+// row 2 (with a line break in 一级), 名称 | 权重 in row 3.
+std::vector<Merge> HandHeader() {
+  return {{0, 0, 0, 9, "某某项目绩效评价指标评分表"},
+          {1, 0, 1, 1, "一级\n指标"},
+          {1, 2, 1, 3, "二级指标"},
+          {1, 4, 1, 5, "三级 指标"},
+          {1, 6, 2, 6, "指标解释"},
+          {1, 7, 2, 7, "指标说明和\n评分标准"},
+          {1, 8, 2, 8, "得分"},
+          {1, 9, 2, 9, "扣分原因"}};
+}
+std::vector<Cell> HandSubHeader(int row) {
+  return {{row, 0, "名称"}, {row, 1, "权重"}, {row, 2, "名称"},
+          {row, 3, "权重"}, {row, 4, "名称"}, {row, 5, "权重"}};
+}
+// One leaf row: the names and weights given (empty = blank), then texts.
+void Row(std::vector<Cell>& cells, int row, const std::vector<std::string>& names_weights,
+         const std::string& criteria) {
+  for (size_t i = 0; i < names_weights.size(); ++i) {
+    if (names_weights[i].empty()) continue;
+    const bool number = i % 2 == 1 && std::isdigit(static_cast<unsigned char>(names_weights[i][0]));
+    cells.push_back({row, static_cast<int>(i), names_weights[i], number});
+  }
+  cells.push_back({row, 6, "指标解释文字"});
+  cells.push_back({row, 7, criteria});
+}
+
+}  // namespace
+
+TEST_CASE("import: jixiao's own 评分表.xlsx for jiaocheng-2024 gives back its tree and the rules its criteria mean") {
+  TempDir dir;
+  std::string xlsx = RenderCase(dir, "jiaocheng-2024");
+  ImportedSystem im = ReadScoringSheet(xlsx);
+  auto want = LoadSystem(SourcePath("indicators/jiaocheng-2024.yaml"));
+
+  CHECK(im.sheet == "评分表");
+  CHECK(im.system.name == "交城县城乡医疗救助补助资金绩效评价指标体系");
+  CHECK(im.system.total == Decimal(100));
+  CHECK(im.generated_codes == 0);
+  CheckSameTree(im.system.roots, want->roots);
+  CHECK(im.system.CountAtLevel(1) == 4);
+  CHECK(im.system.CountAtLevel(2) == 12);
+  CHECK(im.system.CountAtLevel(3) == 22);
+
+  auto got = ByCode(im.system);
+  auto kind = [&](const std::string& code) { return got.at(code)->rule->kind; };
+  auto rule = [&](const std::string& code) -> const Rule& { return *got.at(code)->rule; };
+
+  // "N项各占1/N权重分…": checklist, the ①②… items split out.
+  const std::map<std::string, size_t> checklists = {{"A11", 5}, {"A12", 3}, {"A21", 4}, {"A22", 3},
+                                                    {"A31", 4}, {"A32", 2}, {"B13", 4}};
+  for (const auto& [code, n] : checklists) {
+    INFO(code);
+    CHECK(kind(code) == RuleKind::kChecklist);
+    CHECK(rule(code).items.size() == n);
+  }
+  CHECK(rule("A22").items[0].text == "是否将项目绩效目标细化分解为具体的绩效指标");
+  CHECK(rule("A11").items[4].text == "项目是否与相关部门同类项目或部门内部相关项目重复");
+
+  CHECK(kind("B11") == RuleKind::kRatio);
+  CHECK(rule("B11").value == "资金到位率");
+  CHECK(!rule("B11").cap);  // 最高得分2分 is the weight
+
+  CHECK(kind("B12") == RuleKind::kSteps);
+  CHECK(rule("B12").value == "预算执行率");
+  CHECK(rule("B12").full_at == *Decimal::Parse("95%"));
+  CHECK(rule("B12").step == *Decimal::Parse("5%"));
+  CHECK(rule("B12").deduct == Decimal(1));
+  CHECK(!rule("B12").deduct_is_share);
+
+  const std::map<std::string, std::vector<long>> points = {
+      {"B21", {1, 1, 1}}, {"B22", {2, 2}}, {"B23", {1, 1, 2}}};
+  for (const auto& [code, pts] : points) {
+    INFO(code);
+    CHECK(kind(code) == RuleKind::kChecklistPoints);
+    REQUIRE(rule(code).items.size() == pts.size());
+    for (size_t i = 0; i < pts.size(); ++i) CHECK(rule(code).items[i].points == Decimal(pts[i]));
+  }
+  CHECK(rule("B21").items[0].text == "项目具有财务管理制度");
+  CHECK(rule("B22").items[1].text == "申请等资料齐全");
+
+  CHECK(kind("C11") == RuleKind::kConditions);
+  REQUIRE(rule("C11").conditions.size() == 2);
+  CHECK(rule("C11").conditions[0].text == "农村低收入群体参保率为100%");
+  CHECK(rule("C11").conditions[0].when.Text() == "农村低收入群体参保率 >= 100%");
+  CHECK(rule("C11").conditions[1].when.Text() == "脱贫人口参保率 >= 95%");
+  CHECK(rule("C11").conditions[0].points == Decimal(3));
+  CHECK(rule("C11").conditions[1].points == Decimal(3));
+
+  for (const char* code : {"C12", "C31", "C41", "D11", "D12"}) {
+    INFO(code);
+    CHECK(kind(code) == RuleKind::kAllOrNothing);
+    CHECK(rule(code).formula.Empty());  // the evaluator answers met
+  }
+
+  CHECK(kind("C21") == RuleKind::kSteps);
+  CHECK(rule("C21").value == "政策范围内住院自付费用年度限额内救助比例");
+  CHECK(rule("C21").full_at == *Decimal::Parse("70%"));
+  CHECK(rule("C21").step == *Decimal::Parse("10%"));
+  CHECK(rule("C21").deduct_is_share);
+  CHECK(rule("C21").deduct == *Decimal::Parse("20%"));
+
+  CHECK(kind("D13") == RuleKind::kProportional);
+  CHECK(rule("D13").value == "政策知晓率");
+  CHECK(rule("D13").target == *Decimal::Parse("90%"));
+  CHECK(!rule("D13").attainment);
+
+  CHECK(kind("D31") == RuleKind::kBands);
+  CHECK(rule("D31").value == "满意度");
+  REQUIRE(rule("D31").bands.size() == 3);
+  CHECK(*rule("D31").bands[0].min == *Decimal::Parse("90%"));
+  CHECK(rule("D31").bands[0].score.kind == ScoreSpec::kFull);
+  CHECK(*rule("D31").bands[1].min == *Decimal::Parse("60%"));
+  CHECK(rule("D31").bands[1].score.formula.Text() == "x * 3");
+  CHECK(!rule("D31").bands[2].min);
+  CHECK(rule("D31").bands[2].score.fixed == Decimal(0));
+
+  CHECK(kind("D21") == RuleKind::kManual);
+
+  // The summary says which leaves are manual and why, which text went
+  // unused, and which values the projects must give.
+  const ImportedLeaf* d21 = nullptr;
+  const ImportedLeaf* a21 = nullptr;
+  for (const auto& l : im.leaves) {
+    if (l.code == "D21") d21 = &l;
+    if (l.code == "A21") a21 = &l;
+  }
+  REQUIRE(d21 != nullptr);
+  CHECK(d21->why.zh == "未匹配到常见的评分表述");
+  CHECK(d21->why.en == "no common pattern matched");
+  CHECK(d21->loc.cell == "评分表!H25");
+  REQUIRE(a21 != nullptr);
+  REQUIRE(a21->notes.size() == 1);
+  CHECK(a21->notes[0].zh.find("若绩效目标非预算单位制定，扣1/2权重分") != std::string::npos);
+
+  Language was = CurrentLanguage();
+  SetLanguage(Language::kChinese);
+  std::string summary = RenderImportSummary(im, "indicators/x.yaml");
+  SetLanguage(was);
+  CHECK(summary.find("指标：一级 4 项，二级 12 项，三级 22 项") != std::string::npos);
+  CHECK(summary.find("D21 项目可持续性（评分表!H25）：未匹配到常见的评分表述") != std::string::npos);
+  CHECK(summary.find("checklist 7, checklist_points 3, ratio 1, steps 2, proportional 1, bands 1, "
+                     "all_or_nothing 5, conditions 1, manual 1") != std::string::npos);
+  CHECK(summary.find("  预算执行率（评分标准写明：预算执行率=（实际支出资金/实际到位资金）×100%）") !=
+        std::string::npos);
+  for (const char* v : {"资金到位率", "政策知晓率", "满意度", "农村低收入群体参保率", "脱贫人口参保率"})
+    CHECK_MESSAGE(summary.find(std::string("  ") + v) != std::string::npos, v);
+}
+
+TEST_CASE("import: the written YAML loads with LoadSystem into the same system, and is not overwritten without --force") {
+  TempDir dir;
+  std::string xlsx = RenderCase(dir, "jiaocheng-2024");
+  std::string out = dir.path() + "/imported.yaml";
+  ImportedSystem im = ImportSystem(xlsx, out);
+  auto loaded = LoadSystem(out);
+  CHECK(loaded->name == im.system.name);
+  CheckSameTree(loaded->roots, im.system.roots);
+  auto got = ByCode(*loaded);
+  im.system.ForEach([&](const Indicator& n) {
+    if (!n.rule) return;
+    INFO(n.code);
+    const Rule& a = *n.rule;
+    const Rule& b = *got.at(n.code)->rule;
+    CHECK(a.kind == b.kind);
+    CHECK(a.value == b.value);
+    CHECK(a.items.size() == b.items.size());
+    for (size_t i = 0; i < a.items.size() && i < b.items.size(); ++i) {
+      CHECK(a.items[i].text == b.items[i].text);
+      CHECK(a.items[i].points == b.items[i].points);
+    }
+    CHECK(a.full_at == b.full_at);
+    CHECK(a.step == b.step);
+    CHECK(a.deduct == b.deduct);
+    CHECK(a.deduct_is_share == b.deduct_is_share);
+    CHECK(a.bands.size() == b.bands.size());
+    CHECK(a.conditions.size() == b.conditions.size());
+  });
+  std::string yaml = ReadFile(out);
+  CHECK(yaml.find("criteria: |") != std::string::npos);  // multi-line criteria as literal blocks
+  CHECK(yaml.find("kind: manual  # 未匹配到常见的评分表述 / no common pattern matched") != std::string::npos);
+  CHECK(yaml.find("\\u") == std::string::npos);  // UTF-8, not escapes
+
+  auto diags = CatchDiagnostics([&] { ImportSystem(xlsx, out); });
+  REQUIRE(WithId(diags, "import-output-exists").size() == 1);
+  CHECK(diags[0].loc.file == out);
+  CHECK(ReadFile(out) == yaml);
+  ImportOptions force;
+  force.force = true;
+  ImportSystem(xlsx, out, force);
+  CHECK(ReadFile(out) == yaml);  // the same sheet gives the same file
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) files += e.is_regular_file();
+  CHECK(files == 2);  // no temporary left beside the output
+}
+
+TEST_CASE("import: yaohai-2023's sheet, with leaves at the first and second level, and tianjin's one level with its deduction cap") {
+  TempDir dir;
+  {
+    ImportedSystem im = ReadScoringSheet(RenderCase(dir, "yaohai-2023"));
+    auto want = LoadSystem(SourcePath("indicators/yaohai-2023.yaml"));
+    CheckSameTree(im.system.roots, want->roots);
+  }
+  {
+    ImportedSystem im = ReadScoringSheet(RenderCase(dir, "tianjin-disabled-2023"));
+    auto want = LoadSystem(SourcePath("indicators/tianjin-disabled-2023.yaml"));
+    CheckSameTree(im.system.roots, want->roots);
+    REQUIRE(im.system.deduction_cap);
+    CHECK(*im.system.deduction_cap == Decimal(5));
+    for (const auto& l : im.leaves) CHECK(l.kind == RuleKind::kManual);
+  }
+}
+
+TEST_CASE("import: a hand-made sheet — title row, no codes, parents only on their first row — with an unrecognised criterion left manual") {
+  TempDir dir;
+  std::vector<Cell> cells = HandSubHeader(2);
+  Row(cells, 3, {"决策", "10", "项目立项", "10", "立项依据充分性", "4"},
+      "评价要点：①项目立项符合相关政策；②项目与部门职责相符。\n2项各占1/2权重分，每有一项不满足，则扣除相应权重分。");
+  Row(cells, 4, {"", "", "", "", "绩效目标合理性", "6"},
+      "①有绩效目标，得 3 分；②绩效目标明确，得 3 分。");
+  Row(cells, 5, {"产出", "50", "产出数量", "30", "任务完成率", "30"},
+      "任务完成率>=95%，得满分；每降低5%，扣3分，扣完为止。");
+  // The header again, as a sheet laid out for printing repeats it.
+  cells.push_back({6, 0, "一级指标"});
+  cells.push_back({6, 2, "二级指标"});
+  cells.push_back({6, 4, "三级指标"});
+  for (const auto& c : HandSubHeader(7)) cells.push_back(c);
+  Row(cells, 8, {"", "", "产出质量", "20", "验收合格率", "20"}, "验收合格率≥90%，得满分；否则，按比例得分。");
+  Row(cells, 9, {"效益", "40", "社会效益", "20", "带动就业", "20"},
+      "项目带动当地就业，群众普遍认可。\n由评价组酌情给分。");
+  Row(cells, 10, {"", "", "满意度", "20", "群众满意度", "20"},
+      "满意度≥90%，得满分；60%≤满意度<90%，得分=满意度×20分；满意度<60%，不得分。");
+  cells.push_back({11, 0, "合计"});
+  cells.push_back({11, 1, "100", true});
+  std::string xlsx = dir.path() + "/手工评分表.xlsx";
+  WriteSheet(xlsx, cells, HandHeader());
+
+  ImportedSystem im = ReadScoringSheet(xlsx);
+  const IndicatorSystem& sys = im.system;
+  CHECK(sys.name == "某某项目绩效评价指标体系");
+  std::vector<std::string> codes;
+  sys.ForEach([&](const Indicator& n) { codes.push_back(n.code + " " + n.name + " " + n.weight.ToExactString()); });
+  CHECK(codes == std::vector<std::string>{"A 决策 10", "A1 项目立项 10", "A11 立项依据充分性 4",
+                                          "A12 绩效目标合理性 6", "B 产出 50", "B1 产出数量 30",
+                                          "B11 任务完成率 30", "B2 产出质量 20", "B21 验收合格率 20",
+                                          "C 效益 40", "C1 社会效益 20", "C11 带动就业 20",
+                                          "C2 满意度 20", "C21 群众满意度 20"});
+  CHECK(im.generated_codes == 14);
+  auto got = ByCode(sys);
+  CHECK(got.at("A11")->rule->kind == RuleKind::kChecklist);
+  CHECK(got.at("A11")->rule->items.size() == 2);
+  CHECK(got.at("A12")->rule->kind == RuleKind::kChecklistPoints);
+  CHECK(got.at("A12")->rule->items[1].text == "绩效目标明确");
+  CHECK(got.at("B11")->rule->kind == RuleKind::kSteps);
+  CHECK(got.at("B11")->rule->deduct == Decimal(3));
+  CHECK(got.at("B21")->rule->kind == RuleKind::kProportional);
+  CHECK(got.at("C11")->rule->kind == RuleKind::kManual);
+  CHECK(got.at("C21")->rule->kind == RuleKind::kBands);
+  CHECK(got.at("C21")->rule->bands[1].score.formula.Text() == "x * weight");
+  CHECK(got.at("A11")->criteria ==
+        "评价要点：①项目立项符合相关政策；②项目与部门职责相符。\n2项各占1/2权重分，每有一项不满足，则扣除相应权重分。");
+
+  Language was = CurrentLanguage();
+  SetLanguage(Language::kChinese);
+  std::string summary = RenderImportSummary(im, "out.yaml");
+  SetLanguage(Language::kEnglish);
+  std::string summary_en = RenderImportSummary(im, "out.yaml");
+  SetLanguage(was);
+  CHECK(summary.find("以下 1 项指标设为 manual") != std::string::npos);
+  CHECK(summary.find("C11 带动就业（评分表!H10）：未匹配到常见的评分表述") != std::string::npos);
+  CHECK(summary.find("编码：表中写明 0 个，按位置生成 14 个") != std::string::npos);
+  CHECK(summary_en.find("C11 带动就业 (评分表!H10): no common pattern matched") != std::string::npos);
+  CHECK(summary_en.find("3 at level 1, 5 at level 2, 6 at level 3") != std::string::npos);
+
+  std::string out = dir.path() + "/hand.yaml";
+  ImportSystem(xlsx, out);
+  auto loaded = LoadSystem(out);
+  CHECK(loaded->Find("C21")->rule->kind == RuleKind::kBands);
+  // A multi-line criterion of a manual leaf comes back exactly, comment and all outside it.
+  CHECK(loaded->Find("C11")->criteria == "项目带动当地就业，群众普遍认可。\n由评价组酌情给分。");
+  CHECK(loaded->Find("C11")->rule->kind == RuleKind::kManual);
+}
+
+TEST_CASE("import: 权重 beside each level's label, parents repeated on every row, codes without a space, a leaf's text over two rows") {
+  TempDir dir;
+  std::vector<Cell> cells = {
+      {0, 0, "一级指标"}, {0, 1, "权重"},   {0, 2, "二级指标"}, {0, 3, "分值"},
+      {0, 4, "评分标准"}, {0, 5, "扣分原因"},
+      {1, 0, "A决策"},    {1, 1, "40", true}, {1, 2, "A1立项依据"}, {1, 3, "15", true},
+      {1, 4, "符合规划，得满分；"},
+      {2, 4, "否则，不得分。"},  // the same leaf's criterion, continued
+      {3, 0, "A决策"},    {3, 1, "40", true}, {3, 2, "A2资金到位率"}, {3, 3, "25", true},
+      {3, 4, "得分=资金到位率×权重分。"},
+      {4, 0, "B效益"},    {4, 1, "60", true}, {4, 2, "B1满意度"}, {4, 3, "60", true},
+      {4, 4, "满意度≥90%，得满分；否则，按比例得分。"},
+  };
+  std::string xlsx = dir.path() + "/横排.xlsx";
+  WriteSheet(xlsx, cells, {}, "附件1");
+  ImportedSystem im = ReadScoringSheet(xlsx);
+  INFO(EmitSystemYaml(im));
+  CHECK(im.system.name == "横排");  // no title row: the file's name
+  std::vector<std::string> codes;
+  im.system.ForEach([&](const Indicator& n) { codes.push_back(n.code + " " + n.name); });
+  CHECK(codes == std::vector<std::string>{"A 决策", "A1 立项依据", "A2 资金到位率", "B 效益", "B1 满意度"});
+  auto got = ByCode(im.system);
+  CHECK(got.at("A1")->criteria == "符合规划，得满分；\n否则，不得分。");
+  CHECK(got.at("A1")->rule->kind == RuleKind::kAllOrNothing);
+  CHECK(got.at("A2")->rule->kind == RuleKind::kRatio);
+  CHECK(got.at("B1")->rule->kind == RuleKind::kProportional);
+  CHECK(got.at("B1")->explanation.empty());  // no 指标解释 column
+}
+
+TEST_CASE("import: a sheet that is not a scoring sheet is refused, saying which labels were looked for") {
+  TempDir dir;
+  std::string xlsx = dir.path() + "/资金表.xlsx";
+  WriteSheet(xlsx, {{0, 0, "项目"}, {0, 1, "金额"}, {1, 0, "救助资金"}, {1, 1, "1022.04", true}}, {},
+             "资金");
+  auto diags = CatchDiagnostics([&] { ReadScoringSheet(xlsx); });
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].id == "import-no-header");
+  CHECK(diags[0].loc.file == xlsx);
+  std::string zh = Zh(diags[0]);
+  for (const char* label : {"一级指标", "二级指标", "三级指标", "名称", "权重", "评分标准",
+                            "指标说明和评分标准", "指标解释", "资金"})
+    CHECK_MESSAGE(zh.find(label) != std::string::npos, label);
+
+  // 一级指标 but no criteria column: the general error and what was missing.
+  std::string partial = dir.path() + "/汇总.xlsx";
+  WriteSheet(partial, {{0, 0, "一级指标"}, {0, 1, "权重"}, {0, 2, "得分"}, {1, 0, "决策"}, {1, 1, "100", true}});
+  diags = CatchDiagnostics([&] { ReadScoringSheet(partial); });
+  CHECK(WithId(diags, "import-no-header").size() == 1);
+  REQUIRE(WithId(diags, "import-no-criteria-column").size() == 1);
+  CHECK(WithId(diags, "import-no-criteria-column")[0].loc.cell == "评分表!A1");
+
+  // A sheet asked for by name that the workbook lacks.
+  ImportOptions o;
+  o.sheet = "附件1";
+  diags = CatchDiagnostics([&] { ReadScoringSheet(partial, o); });
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].id == "import-no-sheet");
+  CHECK(Zh(diags[0]).find("评分表") != std::string::npos);
+}
+
+TEST_CASE("import: weights that do not add up are errors naming sheet!cell, as the loader names file:line") {
+  TempDir dir;
+  std::vector<Cell> cells = HandSubHeader(2);
+  Row(cells, 3, {"A 决策", "20", "A1 项目立项", "10", "A11 立项依据充分性", "4"}, "符合政策，得满分；否则，不得分。");
+  Row(cells, 4, {"", "", "", "", "A12 立项程序规范性", "5"}, "程序规范，得满分；否则，不得分。");
+  Row(cells, 5, {"", "", "A2 绩效目标", "10", "A21 绩效目标合理性", "10"}, "目标合理，得满分；否则，不得分。");
+  Row(cells, 6, {"B 过程", "79", "B1 资金管理", "79", "B11 资金到位率", "79"}, "得分=资金到位率×权重分。");
+  std::string xlsx = dir.path() + "/权重.xlsx";
+  WriteSheet(xlsx, cells, HandHeader());
+  auto diags = CatchDiagnostics([&] { ReadScoringSheet(xlsx); });
+  INFO(Dump(diags));
+  auto sums = WithId(diags, "weight-sum");
+  REQUIRE(sums.size() == 1);
+  CHECK(sums[0].indicator == "A1");
+  CHECK(sums[0].loc.cell == "评分表!D4");
+  CHECK(sums[0].loc.file == xlsx);
+  CHECK(Zh(sums[0]) == "下级指标权重合计 9，与本指标权重 10 不符");
+  auto roots = WithId(diags, "root-weight-sum");
+  REQUIRE(roots.size() == 1);
+  CHECK(Zh(roots[0]) == "一级指标权重合计 99，与体系总分 100 不符");
+  CHECK(roots[0].loc.cell == "评分表!B3");  // no 合计 row: the 权重 header of 一级指标
+  CHECK(RenderDiagnostic(sums[0]).find(xlsx + ": 评分表!D4: 错误: 指标 A1: 下级指标权重合计 9") != std::string::npos);
+
+  // A weight that is not a number, and a child whose parent's name is missing.
+  cells = HandSubHeader(2);
+  Row(cells, 3, {"决策", "二十", "项目立项", "20", "立项依据充分性", "20"}, "x");
+  Row(cells, 4, {"", "", "", "", "", ""}, "");
+  Row(cells, 5, {"过程", "80", "", "", "资金到位率", "80"}, "x");
+  xlsx = dir.path() + "/坏.xlsx";
+  WriteSheet(xlsx, cells, HandHeader());
+  diags = CatchDiagnostics([&] { ReadScoringSheet(xlsx); });
+  INFO(Dump(diags));
+  REQUIRE(WithId(diags, "import-bad-weight").size() == 1);
+  CHECK(WithId(diags, "import-bad-weight")[0].loc.cell == "评分表!B4");
+  REQUIRE(WithId(diags, "import-missing-name").size() == 1);
+  CHECK(WithId(diags, "import-missing-name")[0].loc.cell == "评分表!C6");
+}
+
+TEST_CASE("InferRule: the common wordings, spaced as PDF text is, and what is left manual") {
+  auto infer = [](const std::string& text, long weight) { return InferRule(text, Decimal(weight)); };
+
+  Inference r = infer("预算执行率 ≥ 95 %，得 4 分；每降低 1 个百分点，扣 0.5 分，扣完为止。", 4);
+  CHECK(r.rule.kind == RuleKind::kSteps);
+  CHECK(r.rule.step == *Decimal::Parse("1%"));
+  CHECK(r.rule.deduct == *Decimal::Parse("0.5"));
+
+  r = infer("预算执行率≥95%，得5分；每降低5%，扣1分。", 4);  // 5 is not the weight 4
+  CHECK(r.rule.kind == RuleKind::kManual);
+  CHECK(r.why.zh == "满分写作 5 分，与权重 4 不符");
+
+  r = infer("评价要点：①甲；②乙；③丙。4项各占1/4权重分，每有一项不满足，则扣除相应权重分。", 4);
+  CHECK(r.rule.kind == RuleKind::kManual);
+  CHECK(r.why.zh == "写明 4 项，但列出的要点（①②…）有 3 项");
+
+  r = infer("完成率≥90%，得满分；否则，不得分。", 5);
+  CHECK(r.rule.kind == RuleKind::kAllOrNothing);
+  CHECK(r.rule.formula.Text() == "完成率 >= 90%");
+
+  r = infer("得分=资金到位率×权重分，最高得分3分。", 5);
+  CHECK(r.rule.kind == RuleKind::kRatio);
+  REQUIRE(r.rule.cap);
+  CHECK(*r.rule.cap == Decimal(3));
+
+  r = infer("预算执行率≥100%，得10分；80%≤预算执行率<100%，得7分；60%≤预算执行率<80%，得5分；预算执行率<60%，不得分。", 10);
+  CHECK(r.rule.kind == RuleKind::kBands);
+  REQUIRE(r.rule.bands.size() == 4);
+  CHECK(r.rule.bands[1].score.fixed == Decimal(7));
+
+  r = infer("①有制度，得1分；②执行到位，得1分。", 4);
+  CHECK(r.rule.kind == RuleKind::kChecklistPoints);
+  REQUIRE(r.notes.size() == 1);
+  CHECK(r.notes[0].zh == "各项分值合计 2，低于权重 4：全部满足也得不到满分");
+
+  CHECK(infer("", 3).rule.kind == RuleKind::kManual);
+  CHECK(infer("", 3).why.zh == "没有评分标准文字");
+  CHECK(infer("根据实际情况酌情打分。", 3).why.en == "no common pattern matched");
+}
