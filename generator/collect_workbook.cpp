@@ -21,6 +21,7 @@
 #include <utility>
 
 #include "atomic_file.h"
+#include "xlsx_layout.h"
 #include "load.h"
 #include "messages.h"
 #include "rules.h"
@@ -84,7 +85,6 @@ using namespace collect;
 
 // A fixed creation time (2024-01-01 00:00 UTC), as in render_xlsx.cpp: the
 // same system gives a byte-identical workbook on every run.
-constexpr std::time_t kCreated = 1704067200;
 constexpr double kFontSize = 10;
 constexpr double kLineHeight = 14;
 constexpr lxw_color_t kInputFill = 0xFFF2CC;  // light yellow: type here
@@ -101,31 +101,7 @@ constexpr int kOptionColumns = 8;
 constexpr int kRatedBlocks = 2;
 constexpr int kRatedRows = 15;
 
-// Display width in Excel column units: a CJK character is about two digits.
-double TextWidth(const std::string& s) {
-  double w = 0;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    w += len >= 3 ? 1.9 : 1.0;
-    i += static_cast<size_t>(len);
-  }
-  return w;
-}
 
-int WrappedLines(const std::string& text, double width) {
-  double usable = std::max(width - 1.2, 1.0);
-  int lines = 0;
-  size_t start = 0;
-  for (;;) {
-    size_t nl = text.find('\n', start);
-    std::string para = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    lines += std::max(1, static_cast<int>((TextWidth(para) + usable - 0.01) / usable));
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  return lines;
-}
 
 double Height(int lines) { return lines * kLineHeight + 4; }
 
@@ -984,7 +960,7 @@ void WriteCollectWorkbook(const IndicatorSystem& sys, const std::string& path) {
     props.title = const_cast<char*>(title.c_str());
     props.subject = const_cast<char*>(sys.name.c_str());
     props.comments = const_cast<char*>("jixiao init");
-    props.created = kCreated;
+    props.created = kWorkbookCreated;
     workbook_set_properties(wb, &props);
     Formats fm(wb);
     OptionLists options;

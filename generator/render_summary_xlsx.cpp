@@ -10,11 +10,10 @@
 #include "atomic_file.h"
 #include "batch.h"
 #include "messages.h"
+#include "xlsx_layout.h"
 
 namespace jixiao {
 namespace {
-
-constexpr std::time_t kCreated = 1704067200;  // fixed, so the file is the same on every run
 
 double Number(const Decimal& d) { return std::strtod(d.ToShort(2).c_str(), nullptr); }
 
@@ -28,7 +27,7 @@ void RenderSummaryXlsx(const BatchResult& result, const std::string& path) {
   if (!wb) Fail(SourceLoc{path}, "", msg::kCannotWrite, "workbook_new");
   lxw_doc_properties props = {};
   props.title = const_cast<char*>("绩效评价汇总");
-  props.created = kCreated;
+  props.created = kWorkbookCreated;
   workbook_set_properties(wb, &props);
 
   lxw_format* header = workbook_add_format(wb);

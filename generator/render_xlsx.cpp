@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "atomic_file.h"
+#include "xlsx_layout.h"
 #include "messages.h"
 #include "render.h"
 #include "xlsx_reader.h"
@@ -25,7 +26,6 @@ namespace {
 
 // A fixed creation time (2024-01-01 00:00 UTC) so that the same project
 // gives a byte-identical workbook on every run.
-constexpr std::time_t kCreated = 1704067200;
 
 constexpr double kFontSize = 10;
 constexpr double kLineHeight = 14;  // points per wrapped line at kFontSize
@@ -41,33 +41,7 @@ std::string Ref(int row, int col) { return CellRef(row, col); }
 std::string Range(int r1, int c1, int r2, int c2) { return Ref(r1, c1) + ":" + Ref(r2, c2); }
 std::string Quoted(const std::string& sheet) { return "'" + sheet + "'!"; }
 
-// Display width of text in Excel's column units: a CJK character is about
-// two digits wide.
-double TextWidth(const std::string& s) {
-  double w = 0;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    w += len >= 3 ? 1.9 : 1.0;
-    i += static_cast<size_t>(len);
-  }
-  return w;
-}
 
-// Lines `text` wraps to in a column `width` units wide.
-int WrappedLines(const std::string& text, double width) {
-  double usable = std::max(width - 1.2, 1.0);
-  int lines = 0;
-  size_t start = 0;
-  for (;;) {
-    size_t nl = text.find('\n', start);
-    std::string para = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    lines += std::max(1, static_cast<int>((TextWidth(para) + usable - 0.01) / usable));
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  return lines;
-}
 
 struct Formats {
   lxw_format* title;
@@ -676,7 +650,7 @@ void RenderXlsx(const ScoredProject& sp, const std::string& path) {
     props.subject = const_cast<char*>(sp.system().name.c_str());
     props.author = const_cast<char*>(p.info.evaluator.c_str());
     props.company = const_cast<char*>(p.info.evaluator.c_str());
-    props.created = kCreated;
+    props.created = kWorkbookCreated;
     workbook_set_properties(wb, &props);
 
     Formats fm(wb);

@@ -239,7 +239,7 @@ TargetEvaluation EvaluateTarget(const Indicator& ind, const Rule& r, const Answe
     ev.met = tier == &opt.tiers.front();
     ev.sentence = fmt::format(
         "年度指标值“{}”为定性指标{}，{}评价为“{}”（分值的 {}–{}），得 {}{}。", ev.target_text,
-        t.kind == ValueKind::kLastYear ? "（未给出上年值，由评价人评定）" : "",
+        t.kind == ValueKind::kLastYear ? "（未给出上年值，由评价组评定）" : "",
         ev.actual_text.empty() ? "" : "实际完成“" + ev.actual_text + "”，", tier->name,
         Share(tier->low), Share(tier->high), Pts(ev.score.Round(2)), note);
     ev.ok = !failed;
@@ -480,8 +480,8 @@ std::vector<std::string> SelfEvaluationNotes(const IndicatorSystem& sys) {
     tiers += (i ? "、" : "") + t.name + " " + Share(t.high) + "–" + Share(t.low) +
              (t.low.IsZero() ? "" : "（含 " + Share(t.low) + "）");
   }
-  out.push_back("定性指标分三档：" + tiers + "，评价人选定档次并在档内评定得分，说明理由；得分不在所选档内的不予接受。");
-  out.push_back("评价人可对定量指标调整得分（如年度指标值填写错误），须说明理由；报告同时写出按规则算得的分数。");
+  out.push_back("定性指标分三档：" + tiers + "，评价组选定档次并在档内评定得分，说明理由；得分不在所选档内的不予接受。");
+  out.push_back("评价组可对定量指标调整得分（如年度指标值填写错误），须说明理由；报告同时写出按规则算得的分数。");
   // 折算计分
   std::vector<std::string> na;
   Decimal na_weight;

@@ -63,7 +63,7 @@ const std::vector<std::string>& SelfReportVariables() {
       "form_budget.columns", "form_budget.rows", "cells", "tables", "header", "aligns",
       "goals.expected", "goals.actual", "counts_sentence", "targets_table", "scores_table",
       "form_rows", "target", "actual", "status", "deviation", "completion_sentence", "analysis",
-      "groups", "sentence", "inline", "unit", "report_title"};
+      "groups", "sentence", "inline", "unit", "report_title", "judgement"};
   return names;
 }
 
@@ -243,11 +243,19 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
       if (s.Lost() && s.reason != s.explanation) return s.reason;
       return std::string();
     };
+    // The reason for an evaluator's score (a tier's point, an adjustment).
+    auto judgement_of = [&](const ScoredIndicator& s) {
+      auto it = p.answers.find(s.def->code);
+      if (it == p.answers.end() || !it->second.score || it->second.reason.empty()) return std::string();
+      return it->second.reason == deviation_of(s) ? std::string() : it->second.reason;
+    };
     if (root.children.empty()) {
+      a.set("judgement", Opt(judgement_of(root)));
       a.set("sentence", Opt(root.explanation));
       a.set("evidence", Opt(Evidence(frag, p, root.def->code)));
       a.set("deviation", Opt(deviation_of(root)));
     } else {
+      a.set("judgement", false);
       a.set("sentence", false);
       a.set("evidence", false);
       a.set("deviation", false);
@@ -278,6 +286,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
         ld.set("sentence", leaf.explanation);
         ld.set("evidence", Opt(Evidence(frag, p, leaf.def->code)));
         ld.set("deviation", Opt(deviation_of(leaf)));
+        ld.set("judgement", Opt(judgement_of(leaf)));
         leaves.push_back(ld);
       }
       gd.set("leaves", leaves);
