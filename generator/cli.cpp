@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <iostream>
 
 #include "diagnostics.h"
@@ -17,6 +18,7 @@
 #include "atomic_file.h"
 #include "batch.h"
 #include "check.h"
+#include "check_workbook.h"
 #include "collect_workbook.h"
 #include "import_system.h"
 #include "render.h"
@@ -106,18 +108,35 @@ int RunCheck(const CheckOptionsCli& o) {
     }
     opt.tolerance = *t;
   }
-  auto project = LoadProject(o.target, o.indicators);
-  ScoredProject sp = ScoreProject(project);
-  CheckResult r = CheckProject(sp, opt);
+  // A submitted workbook is checked on its own figures; a project folder
+  // (or its project.yaml) is scored from its data and compared with `stated:`.
+  std::string ext = std::filesystem::path(o.target).extension().string();
+  bool workbook = ext == ".xlsx" || ext == ".XLSX";
+  std::optional<SheetCheck> sheet;
+  std::shared_ptr<const Project> project;
+  CheckResult r;
+  if (workbook) {
+    sheet = CheckScoringSheet(o.target, opt);
+    r = sheet->result;
+  } else {
+    project = LoadProject(o.target, o.indicators);
+    r = CheckProject(ScoreProject(project), opt);
+  }
   std::cout << (o.json ? RenderCheckJson(r) : RenderCheckTerminal(r));
   if (!o.out.empty()) {
-    std::string dir = ProjectOutputDir(o.out, *project);
+    std::filesystem::path stem = std::filesystem::path(o.target).stem();
+    std::string dir = workbook ? (std::filesystem::path(o.out) / stem).string() : ProjectOutputDir(o.out, *project);
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     std::string md = RenderCheckMarkdown(r);
     WriteFileAtomic(dir + "/check.md", md);
     WriteFileAtomic(dir + "/check.html", RenderStandaloneHtml(r.name + " 审核意见", md));
     if (!o.json) std::cout << dir << "/check.md\n" << dir << "/check.html\n";
+    if (workbook) {
+      std::string copy = dir + "/" + stem.string() + ".审核.xlsx";
+      WriteAnnotatedCopy(o.target, *sheet, copy);
+      if (!o.json) std::cout << copy << "\n";
+    }
   }
   return r.errors > 0 ? kExitFindings : kExitOk;
 }
@@ -246,7 +265,8 @@ int main(int argc, char** argv) {
   CheckOptionsCli check;
   CLI::App* ck = app.add_subcommand(
       "check", "核对报送的得分、合计、比率与勾稽关系 / recompute and check the figures a submission states");
-  ck->add_option("target", check.target, "项目文件夹或 project.yaml / project folder or its project.yaml")
+  ck->add_option("target", check.target,
+                 "项目文件夹、project.yaml，或报送的评分表 .xlsx / project folder, its project.yaml, or a submitted scoring workbook")
       ->required();
   ck->add_flag("--json", check.json, "输出 JSON / print JSON for machines");
   ck->add_option("-o,--output", check.out,

@@ -162,6 +162,7 @@ std::optional<Decimal> ParseWeight(const std::string& text) {
 struct Layout {
   std::vector<int> name_col, weight_col;  // per level
   int expl_col = -1, crit_col = -1;
+  int score_col = -1, reason_col = -1;  // 得分 and 扣分原因, when the sheet has them
   int level_row = 0, header_top = 0, first_row = 0;
   SourceLoc root_weight_header;
 };
@@ -258,7 +259,13 @@ std::optional<Layout> FindLayout(const SheetView& v, Diagnostics& why) {
         std::string sq = Squash(c->text);
         bool crit = lay.crit_col < 0 && IsCriteriaLabel(sq);
         bool expl = !crit && lay.expl_col < 0 && IsExplanationLabel(sq);
-        if (!crit && !expl) continue;
+        if (!crit && !expl) {
+          // A submitted sheet's own scores, for `check`.
+          if (lay.score_col < 0 && (sq == "得分" || sq == "评价得分" || sq == "实际得分")) lay.score_col = c->col;
+          if (lay.reason_col < 0 && (StartsWith(sq, "扣分原因") || StartsWith(sq, "扣分理由") || StartsWith(sq, "扣分说明")))
+            lay.reason_col = c->col;
+          continue;
+        }
         (crit ? lay.crit_col : lay.expl_col) = c->col;
         top = std::min(top, hr);
         last = std::max(last, v.LastRowOf(hr, c->col));
@@ -283,6 +290,8 @@ struct RawNode {
   Decimal weight;
   SourceLoc loc, weight_loc, crit_loc;
   std::string explanation, criteria;
+  std::string score_text, reason;  // as the sheet states them (leaves)
+  SourceLoc score_loc;
   std::vector<std::unique_ptr<RawNode>> children;
 };
 
@@ -292,6 +301,7 @@ struct RawSheet {
   std::optional<Decimal> total;
   SourceLoc total_loc;
   std::optional<Decimal> deduction_cap;
+  SheetScores scores;  // the total, grade and deductions the sheet states
 };
 
 // The number after 上限 in "减分合计（上限 5 分）".
@@ -407,8 +417,37 @@ RawSheet ReadRows(const SheetView& v, const Layout& lay, Diagnostics& diags) {
     if (lay.expl_col >= 0) last->explanation = Tidy(v.Shown(r, lay.expl_col));
     last->criteria = Tidy(v.Shown(r, lay.crit_col));
     last->crit_loc = v.Loc(r, lay.crit_col);
+    if (lay.score_col >= 0) {
+      last->score_text = Tidy(ShortestNumber(s.Text(r, lay.score_col)));
+      last->score_loc = v.Loc(r, lay.score_col);
+    }
+    if (lay.reason_col >= 0) last->reason = Tidy(v.Shown(r, lay.reason_col));
   }
-  // Below the rows: the total (合计) and a cap on deductions (减分…上限 N 分).
+  // Below the rows: the total (合计) and a cap on deductions (减分…上限 N 分),
+  // and what a submitted sheet states there: its total, deductions and grade.
+  auto stated = [&](int row) -> std::optional<StatedNumber> {
+    if (lay.score_col < 0) return std::nullopt;
+    std::string t = Squash(ShortestNumber(s.Text(row, lay.score_col)));
+    return t.empty() ? std::nullopt : ParseStatedNumber(t, v.Loc(row, lay.score_col));
+  };
+  for (int row = r; row < rows; ++row) {
+    std::string label;
+    for (int c : label_cols)
+      if (label.empty()) label = Squash(v.Shown(row, c));
+    if (StartsWith(label, "评价等级") || StartsWith(label, "等级")) {
+      for (const XlsxCell* c : v.Row(row)) {
+        std::string t = Tidy(c->text);
+        if (!t.empty() && !StartsWith(Squash(t), "评价等级") && !StartsWith(Squash(t), "等级")) {
+          out.scores.grade = StatedText{t, "", v.Loc(row, c->col)};
+          break;
+        }
+      }
+    } else if (StartsWith(label, "减分") && !CapIn(label)) {
+      if (auto n = stated(row)) out.scores.deductions.emplace_back(label, *n);
+    } else if (StartsWith(label, "合计") || StartsWith(label, "总计") || StartsWith(label, "综合得分")) {
+      if (!out.scores.total) out.scores.total = stated(row);
+    }
+  }
   for (; r < rows; ++r) {
     for (int c : label_cols) {
       std::string sq = Squash(v.Shown(r, c));
@@ -452,6 +491,13 @@ struct Builder {
     for (size_t i = 0; i < n.children.size(); ++i)
       ind.children.push_back(Build(*n.children[i], level + 1, CodeOf(*n.children[i], code, i)));
     if (ind.children.empty()) {
+      if (!n.score_text.empty()) {
+        if (auto s = ParseStatedNumber(n.score_text, n.score_loc)) im.scores.scores[code] = *s;
+        else diags.Error(n.score_loc, code, msg::kExpectedNumber, n.score_text);
+      } else if (!n.score_loc.cell.empty()) {
+        im.scores.blank.emplace_back(code, n.score_loc);
+      }
+      if (!n.reason.empty()) im.scores.reasons[code] = n.reason;
       Inference inf = InferRule(ind.criteria, ind.weight);
       ind.rule = inf.rule;
       im.leaves.push_back(ImportedLeaf{ind.code, ind.name, n.crit_loc, inf.rule.kind, inf.why, inf.notes});
@@ -640,6 +686,7 @@ ImportedSystem ReadScoringSheet(const std::string& xlsx_path, const ImportOption
     sys.name = options.name.empty() ? DeriveName(raw.title) : options.name;
     if (sys.name.empty()) sys.name = std::filesystem::path(xlsx_path).stem().string();
     sys.total = raw.total.value_or(Decimal(100));
+    sys.grades = DefaultGrades();  // a sheet does not state its bands
     sys.deduction_cap = raw.deduction_cap;
     Builder b{im, diags, {}};
     for (size_t i = 0; i < raw.roots.size(); ++i)
@@ -649,6 +696,20 @@ ImportedSystem ReadScoringSheet(const std::string& xlsx_path, const ImportOption
     if (sum != sys.total)
       diags.Error(raw.total ? raw.total_loc : lay->root_weight_header, "", msg::kRootWeightSum,
                   sum.ToExactString(), sys.total.ToExactString());
+    im.scores.total = raw.scores.total;
+    im.scores.grade = raw.scores.grade;
+    im.scores.deductions = raw.scores.deductions;
+    im.scores.has_score_column = lay->score_col >= 0;
+    im.scores.reason_column = lay->reason_col;
+    if (options.lenient) {
+      // `check` reports weights that do not add up as findings, not as a failure to read.
+      Diagnostics rest;
+      for (const auto& d : diags.All()) {
+        if (d.id == msg::kWeightSum.id || d.id == msg::kRootWeightSum.id) im.problems.push_back(d);
+        else rest.Add(d.severity, d.loc, d.indicator, MessageDef{d.id.c_str(), "", ""}, d.message, d.hint_name);
+      }
+      diags = rest;
+    }
     if (diags.HasErrors()) throw InputError(diags);
     return im;
   }

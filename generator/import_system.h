@@ -14,12 +14,15 @@
 // yaml-cpp's emitter and must load with LoadSystem.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "diagnostics.h"
 #include "indicator.h"
+#include "stated.h"
 
 namespace jixiao {
 
@@ -44,6 +47,7 @@ struct ImportOptions {
   std::string sheet;   // the worksheet to read; default: the first with the layout
   std::string name;    // the system's name; default: from the title row, else the file name
   bool force = false;  // overwrite an existing output
+  bool lenient = false;  // weights that do not sum go to ImportedSystem::problems (for check)
 };
 
 // One leaf as imported: its inferred kind and, for manual ones, why.
@@ -56,6 +60,19 @@ struct ImportedLeaf {
   std::vector<Text> notes;
 };
 
+// What a submitted sheet states beside its tree: each leaf's 得分 and
+// 扣分原因, and the rows below (合计, 减分, 评价等级). Read for `check`.
+struct SheetScores {
+  std::map<std::string, StatedNumber> scores;   // leaf code → 得分
+  std::map<std::string, std::string> reasons;   // leaf code → 扣分原因
+  std::vector<std::pair<std::string, SourceLoc>> blank;  // leaves whose 得分 is empty
+  std::optional<StatedNumber> total;
+  std::optional<StatedText> grade;
+  std::vector<std::pair<std::string, StatedNumber>> deductions;
+  bool has_score_column = false;
+  int reason_column = -1;
+};
+
 struct ImportedSystem {
   std::string path;   // the workbook
   std::string sheet;  // the worksheet read
@@ -65,6 +82,8 @@ struct ImportedSystem {
   // Every value the rules read, in order of first use, with the definition
   // the criteria give (or "").
   std::vector<std::pair<std::string, std::string>> values;
+  SheetScores scores;
+  std::vector<Diagnostic> problems;  // with ImportOptions::lenient: weights that do not sum
 };
 
 // Reads the workbook and builds the system. Throws InputError naming the

@@ -182,6 +182,9 @@ struct IndicatorSystem {
   int CountAtLevel(int level) const;
 };
 
+// 优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差: the bands a system gets when it states none.
+std::vector<GradeBand> DefaultGrades();
+
 // The grade for a displayed total: the first band whose min it reaches.
 std::string GradeFor(const IndicatorSystem& sys, const Decimal& total);
 

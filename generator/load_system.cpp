@@ -373,11 +373,7 @@ std::shared_ptr<const IndicatorSystem> LoadSystem(const std::string& path) {
       sys->integer_grade_bands = integer_forms > 0;
     }
   } else {
-    // 财预〔2020〕10号 and 002 表2-1: 优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差.
-    sys->grades = {{"优", Decimal(90), "100≥X≥90"},
-                   {"良", Decimal(80), "90>X≥80"},
-                   {"中", Decimal(60), "80>X≥60"},
-                   {"差", Decimal(0), "X<60"}};
+    sys->grades = DefaultGrades();
   }
 
   SystemReader reader{y, diags, {}};
@@ -415,6 +411,14 @@ int IndicatorSystem::CountAtLevel(int level) const {
   int c = 0;
   ForEach([&](const Indicator& n) { c += n.level == level ? 1 : 0; });
   return c;
+}
+
+std::vector<GradeBand> DefaultGrades() {
+  // 财预〔2020〕10号 and 002 表2-1: 优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差.
+  return {{"优", Decimal(90), "100≥X≥90"},
+          {"良", Decimal(80), "90>X≥80"},
+          {"中", Decimal(60), "80>X≥60"},
+          {"差", Decimal(0), "X<60"}};
 }
 
 std::string GradeFor(const IndicatorSystem& sys, const Decimal& total) {

@@ -176,3 +176,7 @@ inline constexpr MessageDef kFormNoIndicators{"form-no-indicators", "自评表�
 inline constexpr MessageDef kFormScoreOutsideTiers{"form-score-outside-tiers", "定性指标得分 {} 不在 0 至满分 {} 之间", "the qualitative score {} is outside 0 to {}"};
 inline constexpr MessageDef kFormMissingWeight{"form-missing-weight", "指标“{}”缺少分值", "indicator '{}' has no 分值"};
 }  // namespace jixiao::msg
+
+namespace jixiao::msg {
+inline constexpr MessageDef kCheckNoScoreColumn{"check-no-score-column", "评分表没有“得分”列，无法核对（应有列标题“得分”）", "the scoring sheet has no 得分 column to check (a header cell reading 得分 was expected)"};
+}  // namespace jixiao::msg

@@ -1,0 +1,164 @@
+// `check` on a submitted scoring workbook in 附件1's layout.
+#include <doctest/doctest.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "check_workbook.h"
+#include "load.h"
+#include "render.h"
+#include "test_util.h"
+#include "xlsx_reader.h"
+
+namespace fs = std::filesystem;
+using namespace jixiao;
+
+namespace {
+
+std::vector<Finding> OfKind(const CheckResult& r, const std::string& kind) {
+  std::vector<Finding> out;
+  std::copy_if(r.findings.begin(), r.findings.end(), std::back_inserter(out),
+               [&](const Finding& f) { return f.kind == kind; });
+  return out;
+}
+
+// A hand-made sheet as a unit might submit it: a title, the 附件1 header,
+// parents merged down, the 合计, a 减分 row and the grade.
+std::string WriteSubmitted(const fs::path& dir, const char* total, const char* grade, bool weights_ok = true,
+                           const char* deduction = nullptr) {
+  std::string path = (dir / "报送评分表.xlsx").string();
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "附件1");
+  worksheet_write_string(ws, 0, 0, "某项目绩效评价指标评分表", nullptr);
+  const char* top[] = {"一级指标", "", "二级指标", "", "三级指标", "", "指标解释", "评分标准", "得分", "扣分原因"};
+  for (lxw_col_t c = 0; c < 10; ++c) worksheet_write_string(ws, 1, c, top[c], nullptr);
+  const char* sub[] = {"名称", "权重", "名称", "权重", "名称", "权重"};
+  for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(ws, 2, c, sub[c], nullptr);
+  worksheet_merge_range(ws, 3, 0, 5, 0, "A 决策", nullptr);
+  worksheet_merge_range(ws, 3, 1, 5, 1, "", nullptr);
+  worksheet_write_number(ws, 3, 1, 40, nullptr);
+  worksheet_merge_range(ws, 3, 2, 4, 2, "A1 立项", nullptr);
+  worksheet_merge_range(ws, 3, 3, 4, 3, "", nullptr);
+  worksheet_write_number(ws, 3, 3, weights_ok ? 25 : 24, nullptr);
+  struct Leaf { const char* name; double weight; const char* score; const char* reason; int row; };
+  Leaf leaves[] = {{"A11 依据", 10, "10", "", 3}, {"A12 程序", 15, "16", "", 4}, {"A21 目标", 15, "", "", 5},
+                   {"B11 执行率", 60, "50", "", 6}};
+  worksheet_write_string(ws, 5, 2, "A2 目标", nullptr);
+  worksheet_write_number(ws, 5, 3, 15, nullptr);
+  worksheet_write_string(ws, 6, 0, "B 过程", nullptr);
+  worksheet_write_number(ws, 6, 1, 60, nullptr);
+  worksheet_write_string(ws, 6, 2, "B1 资金", nullptr);
+  worksheet_write_number(ws, 6, 3, 60, nullptr);
+  for (const Leaf& l : leaves) {
+    lxw_row_t r = static_cast<lxw_row_t>(l.row);
+    worksheet_write_string(ws, r, 4, l.name, nullptr);
+    worksheet_write_number(ws, r, 5, l.weight, nullptr);
+    worksheet_write_string(ws, r, 6, "说明", nullptr);
+    worksheet_write_string(ws, r, 7, "按要点评分", nullptr);
+    if (*l.score) worksheet_write_number(ws, r, 8, std::strtod(l.score, nullptr), nullptr);
+    if (*l.reason) worksheet_write_string(ws, r, 9, l.reason, nullptr);
+  }
+  lxw_row_t r = 7;
+  if (deduction) {
+    worksheet_write_string(ws, r, 0, "减分项（资料迟交）", nullptr);
+    worksheet_write_number(ws, r, 8, std::strtod(deduction, nullptr), nullptr);
+    ++r;
+  }
+  worksheet_write_string(ws, r, 0, "合计", nullptr);
+  worksheet_write_number(ws, r, 1, 100, nullptr);
+  worksheet_write_number(ws, r, 8, std::strtod(total, nullptr), nullptr);
+  worksheet_write_string(ws, r + 1, 0, "评价等级", nullptr);
+  worksheet_write_string(ws, r + 1, 8, grade, nullptr);
+  workbook_close(wb);
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("check workbook: jixiao's own 评分表.xlsx ties out") {
+  testing::TempDir tmp;
+  auto p = LoadProject(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024");
+  std::string path = (fs::path(tmp.path()) / "评分表.xlsx").string();
+  RenderXlsx(ScoreProject(p), path);
+  SheetCheck c = CheckScoringSheet(path, CheckOptions{});
+  CHECK_MESSAGE(c.result.findings.empty(), RenderCheckTerminal(c.result));
+  CHECK(c.total == *Decimal::Parse("90.71"));
+  CHECK(c.grade == "优");
+  CHECK(c.recomputed.at("D") == *Decimal::Parse("25.71"));
+}
+
+TEST_CASE("check workbook: a unit's hand-made sheet with errors") {
+  testing::TempDir tmp;
+  // Leaves 10 + 16 + (blank) + 50 = 76; A12's 16 is above its 15.
+  std::string path = WriteSubmitted(tmp.path(), "86", "良", /*weights_ok=*/false);
+  SheetCheck c = CheckScoringSheet(path, CheckOptions{});
+  const CheckResult& r = c.result;
+  // A1 is written 24 over 10 + 15, and so A's 40 is not 24 + 15 either.
+  auto weights = OfKind(r, "weight-sum");
+  REQUIRE(weights.size() == 2);
+  CHECK(weights[0].loc.cell == "附件1!D4");
+  CHECK(weights[0].indicator == "A1");
+  CHECK(weights[1].loc.cell == "附件1!B4");
+  CHECK(weights[1].indicator == "A");
+  auto above = OfKind(r, "score-above-weight");
+  REQUIRE(above.size() == 1);
+  CHECK(above[0].loc.cell == "附件1!I5");
+  auto blank = OfKind(r, "blank-score");
+  REQUIRE(blank.size() == 1);
+  CHECK(blank[0].loc.cell == "附件1!I6");
+  CHECK(OfKind(r, "missing-reason").size() == 1);  // B11 lost 10 points and says nothing
+  auto total = OfKind(r, "total");
+  REQUIRE(total.size() == 1);
+  CHECK(total[0].stated == "86");
+  CHECK(total[0].expected == "76");
+  CHECK(total[0].effect == "等级由“良”变为“中”");
+  auto grade = OfKind(r, "grade");
+  REQUIRE(grade.size() == 1);
+  CHECK(grade[0].expected == "中");
+  CHECK(r.errors == 5);
+  CHECK(r.warnings == 2);
+
+  // The annotated copy: the flagged cells coloured, a 审核意见 sheet.
+  std::string copy = (fs::path(tmp.path()) / "copy.xlsx").string();
+  WriteAnnotatedCopy(path, c, copy);
+  XlsxWorkbook wb = ReadXlsx(copy);
+  REQUIRE(wb.Sheet("附件1") != nullptr);
+  CHECK(wb.Sheet("附件1")->Text(4, 8) == "16");
+  const XlsxSheet* findings = wb.Sheet("审核意见");
+  REQUIRE(findings != nullptr);
+  CHECK(findings->Text(0, 7) == "说明");
+  CHECK(findings->RowCount() == 8);
+  CHECK(findings->Text(1, 1) == "错误");
+}
+
+TEST_CASE("check workbook: deductions and their cap, and a correct sheet") {
+  testing::TempDir tmp;
+  // 10 + 15 + 15 + 60 − 3 = 97 → 优; the sheet says exactly that.
+  std::string path = WriteSubmitted(tmp.path(), "97", "优", true, "-3");
+  // Fill the blank and fix A12 by writing a correct sheet: reuse the writer's rows.
+  SheetCheck c = CheckScoringSheet(path, CheckOptions{});
+  // The writer's fixed rows still have A12 = 16 and a blank A21: 10 + 16 + 0 + 50 − 3 = 73.
+  auto total = OfKind(c.result, "total");
+  REQUIRE(total.size() == 1);
+  CHECK(total[0].expected == "73");
+  CHECK(total[0].message.find("− 减分 3") != std::string::npos);
+}
+
+TEST_CASE("check workbook: a sheet that is not a scoring sheet is refused, saying what was expected") {
+  testing::TempDir tmp;
+  std::string path = (fs::path(tmp.path()) / "别的表.xlsx").string();
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Sheet1");
+  worksheet_write_string(ws, 0, 0, "姓名", nullptr);
+  worksheet_write_string(ws, 0, 1, "电话", nullptr);
+  workbook_close(wb);
+  try {
+    CheckScoringSheet(path, CheckOptions{});
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    std::string text = Pick(e.diagnostics().All().front().message);
+    CHECK(text.find("一级指标") != std::string::npos);
+    CHECK(e.diagnostics().All().front().loc.file == path);
+  }
+}
