@@ -169,5 +169,16 @@ check "init without --indicators exits 2" test $? -eq 2
 check "init with a missing system exits 2" test $? -eq 2
 check "init with a missing system writes nothing" test ! -e "$tmp/init/other"
 
+# check: a submitted scoring workbook (jixiao's own, then one with a wrong total)
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/wb" >/dev/null 2>&1
+"$JIXIAO" check "$tmp/wb/jiaocheng-2024/评分表.xlsx" >"$tmp/wbcheck.txt" 2>&1
+check "check on jixiao's own workbook exits 0" test $? -eq 0
+"$JIXIAO" check "$tmp/wb/jiaocheng-2024/report.md" >/dev/null 2>"$tmp/notxlsx.err"
+check "check on a file that is not a project exits 2" test $? -eq 2
+printf 'not a zip' >"$tmp/fake.xlsx"
+"$JIXIAO" check "$tmp/fake.xlsx" >/dev/null 2>"$tmp/fake.err"
+check "check on a broken workbook exits 2" test $? -eq 2
+check "check names the broken workbook" contains "$tmp/fake.err" "$tmp/fake.xlsx"
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0
