@@ -1,14 +1,29 @@
 #include "decimal.h"
 
 #include <cctype>
+#include <vector>
 
 namespace jixiao {
 namespace {
 
-mpz_class Pow10(int n) {
+mpz_class Pow10Uncached(int n) {
   mpz_class r;
   mpz_ui_pow_ui(r.get_mpz_t(), 10, static_cast<unsigned long>(n));
   return r;
+}
+
+// Powers of ten up to 10^24 are made once: rounding at a display precision
+// is the hottest path of rendering a report.
+const mpz_class& Pow10(int n) {
+  static const std::vector<mpz_class> table = [] {
+    std::vector<mpz_class> t;
+    for (int i = 0; i <= 24; ++i) t.push_back(Pow10Uncached(i));
+    return t;
+  }();
+  if (n >= 0 && n < static_cast<int>(table.size())) return table[static_cast<size_t>(n)];
+  thread_local mpz_class big;
+  big = Pow10Uncached(n);
+  return big;
 }
 
 // floor(|q| * 10^places + 1/2) with the sign of q: 四舍五入.

@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -31,6 +32,31 @@ std::string InternMarks(const std::string& tmpl) {
     if (IsMark(line)) line = kMarkChar + line.substr(2, line.size() - 4) + kMarkChar;
     out += line + "\n";
   }
+  return out;
+}
+
+// Replaces every internal mark in `html` by its entry in `marks` (an
+// unknown mark is dropped); "<p>MARK</p>" goes whole.
+std::string PlaceMarks(const std::string& html, const std::map<std::string, std::string>& marks) {
+  const std::string m = kMarkChar;
+  std::string out;
+  out.reserve(html.size() + 4096);
+  size_t pos = 0;
+  for (size_t at; (at = html.find(m, pos)) != std::string::npos;) {
+    size_t end = html.find(m, at + m.size());
+    if (end == std::string::npos) break;
+    std::string name = html.substr(at + m.size(), end - at - m.size());
+    size_t from = at, to = end + m.size();
+    if (from >= 3 && html.compare(from - 3, 3, "<p>") == 0 && html.compare(to, 4, "</p>") == 0) {
+      from -= 3;
+      to += 4;
+    }
+    out.append(html, pos, from - pos);
+    auto it = marks.find(name);
+    if (it != marks.end()) out += it->second;
+    pos = to;
+  }
+  out.append(html, pos, std::string::npos);
   return out;
 }
 
@@ -175,20 +201,21 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   Report r;
   r.markdown = StripMarks(marked);
   std::string body = MarkdownToHtml(marked);
-  auto place = [&body](const std::string& name, const std::string& html) {
-    std::string mark = kMarkChar + name + kMarkChar;
-    for (const std::string& form : {"<p>" + mark + "</p>", mark}) {
-      for (size_t at; (at = body.find(form)) != std::string::npos;) body.replace(at, form.size(), html);
-    }
+  // Each layout mark becomes its HTML in one pass over the page; a mark
+  // alone in a paragraph takes the <p> with it.
+  std::map<std::string, std::string> marks = {
+      {"cover", "<section class=\"cover\">"},
+      {"/cover", "</section>"},
+      {"landscape", "<section class=\"landscape\">"},
+      {"/landscape", "</section>"},
+      {"form", "<section class=\"landscape self-form\">"},  // the 自评表 annex of a 自评报告
+      {"/form", "</section>"},
+      {"pagebreak", "<div class=\"page-break\"></div>"},
+      {"chart:level1", "<figure class=\"chart\">" + SvgLevel1Chart(sp) + "</figure>"},
   };
-  place("cover", "<section class=\"cover\">");
-  place("/cover", "</section>");
-  place("landscape", "<section class=\"landscape\">");
-  place("/landscape", "</section>");
-  place("pagebreak", "<div class=\"page-break\"></div>");
-  place("chart:level1", "<figure class=\"chart\">" + SvgLevel1Chart(sp) + "</figure>");
   std::string balance = SvgBalanceChart(sp);
-  place("chart:balances", balance.empty() ? "" : "<figure class=\"chart\">" + balance + "</figure>");
+  marks["chart:balances"] = balance.empty() ? "" : "<figure class=\"chart\">" + balance + "</figure>";
+  body = PlaceMarks(body, marks);
 
   kainjow::mustache::mustache shell{t.files.at("report.html.mustache")};
   kainjow::mustache::data d;

@@ -22,7 +22,7 @@ double Number(const Decimal& d) { return std::strtod(d.ToShort(2).c_str(), nullp
 void RenderSummaryXlsx(const BatchResult& result, const std::string& path) {
   PendingFile pending(path);
   lxw_workbook_options options = {};
-  options.constant_memory = LXW_FALSE;
+  options.constant_memory = LXW_TRUE;  // rows go out as written: memory stays flat for any number of projects
   lxw_workbook* wb = workbook_new_opt(pending.temp_path().c_str(), &options);
   if (!wb) Fail(SourceLoc{path}, "", msg::kCannotWrite, "workbook_new");
   lxw_doc_properties props = {};

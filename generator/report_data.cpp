@@ -81,7 +81,7 @@ std::string EscapeMarkdown(const std::string& s) {
   out.reserve(s.size() + 8);
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    if (s.compare(i, 3, kMarkChar) == 0) {
+    if (c == kMarkChar[0] && s.compare(i, 3, kMarkChar) == 0) {
       i += 2;
       continue;
     }
@@ -105,7 +105,7 @@ std::string SanitizeFragment(const std::string& md) {
   out.reserve(md.size() + 16);
   for (size_t i = 0; i < md.size(); ++i) {
     char c = md[i];
-    if (md.compare(i, 3, kMarkChar) == 0) i += 2;  // no layout marks from inputs
+    if (c == kMarkChar[0] && md.compare(i, 3, kMarkChar) == 0) i += 2;  // no layout marks from inputs
     else if (c == '<') out += "\\<";               // no raw HTML from inputs
     else out += c;
   }
