@@ -111,7 +111,8 @@ int RunCheck(const CheckOptionsCli& o) {
   // A submitted workbook is checked on its own figures; a project folder
   // (or its project.yaml) is scored from its data and compared with `stated:`.
   std::string ext = std::filesystem::path(o.target).extension().string();
-  bool workbook = ext == ".xlsx" || ext == ".XLSX";
+  // A filled 自评表 is a project of its own (load_self_form.cpp): its 得分 and 总分 are the stated figures.
+  bool workbook = (ext == ".xlsx" || ext == ".XLSX") && !IsSelfFormWorkbook(o.target);
   std::optional<SheetCheck> sheet;
   std::shared_ptr<const Project> project;
   CheckResult r;

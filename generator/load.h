@@ -33,6 +33,9 @@ class SystemCache {
 // self-evaluation system of target rules; `system_override`, when set,
 // gives the options and grades (its indicators are not used).
 bool IsSelfFormTarget(const std::string& target);
+// Whether an .xlsx holds a 自评表 (三级指标 with 年度指标值 or 实际完成值) rather
+// than a 附件1 scoring sheet; false for anything that cannot be read.
+bool IsSelfFormWorkbook(const std::string& xlsx_path);
 std::shared_ptr<const Project> LoadSelfForm(const std::string& target,
                                             const std::string& system_override = "");
 

@@ -148,6 +148,24 @@ bool IsSelfFormTarget(const std::string& target) {
   return ext == ".xlsx" || ext == ".XLSX";
 }
 
+bool IsSelfFormWorkbook(const std::string& xlsx_path) {
+  try {
+    XlsxWorkbook wb = ReadXlsx(xlsx_path);
+    for (const auto& s : wb.sheets) {
+      bool level3 = false, target = false, criteria = false;
+      for (const auto& [rc, cell] : s.cells) {
+        std::string t = Norm(cell.text);
+        level3 = level3 || t == "三级指标";
+        target = target || t == "年度指标值" || t == "实际完成值" || t == "全年实际值";
+        criteria = criteria || Has(t, "评分标准");
+      }
+      if (level3 && target && !criteria) return true;
+    }
+  } catch (const InputError&) {
+  }
+  return false;
+}
+
 std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std::string& system_override) {
   std::error_code ec;
   std::string path = fs::is_directory(target, ec) ? (fs::path(target) / "自评表.xlsx").string() : target;
@@ -424,7 +442,11 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
     a.score_loc = col_score >= 0 ? f.Loc(row.row, col_score) : loc;
     a.deviation_reason = row.deviation;
     a.not_applicable = row.not_applicable;
-    if (row.not_applicable) a.reason = row.deviation.empty() ? "自评表标注不适用" : row.deviation;
+    if (row.not_applicable) {
+      a.reason = row.deviation.empty() ? "自评表标注不适用" : row.deviation;
+      if (a.reason.rfind("不适用：", 0) == 0) a.reason = a.reason.substr(std::string("不适用：").size());
+      a.actual.clear();
+    }
     a.stated_score = row.score;
     if (row.score) {
       if (auto sn = ParseStatedNumber(row.score->ToExactString(), a.score_loc)) st.scores[a.code] = *sn;

@@ -210,6 +210,8 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
       {"/landscape", "</section>"},
       {"form", "<section class=\"landscape self-form\">"},  // the 自评表 annex of a 自评报告
       {"/form", "</section>"},
+      {"self", "<div class=\"self-report\">"},  // the whole 自评报告, for its own styles
+      {"/self", "</div>"},
       {"pagebreak", "<div class=\"page-break\"></div>"},
       {"chart:level1", "<figure class=\"chart\">" + SvgLevel1Chart(sp) + "</figure>"},
   };

@@ -20,12 +20,12 @@
 #include "messages.h"
 #include "render.h"
 #include "self_evaluation.h"
+#include "xlsx_layout.h"
 #include "xlsx_reader.h"
 
 namespace jixiao {
 namespace {
 
-constexpr std::time_t kCreated = 1704067200;  // 2024-01-01: byte-identical output
 constexpr double kFont = 10;
 constexpr double kLine = 14;  // points per wrapped line
 
@@ -33,34 +33,9 @@ double Num(const std::string& digits) { return std::strtod(digits.c_str(), nullp
 double Score(const Decimal& d) { return Num(d.ToShort(2)); }
 double Exact(const Decimal& d) { return Num(d.ToExactString()); }
 
-double TextWidth(const std::string& s) {
-  double w = 0;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    w += len >= 3 ? 1.9 : 1.0;
-    i += static_cast<size_t>(len);
-  }
-  return w;
-}
-
-int Lines(const std::string& text, double width) {
-  double usable = std::max(width - 1.2, 1.0);
-  int lines = 0;
-  size_t start = 0;
-  for (;;) {
-    size_t nl = text.find('\n', start);
-    std::string para = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    lines += std::max(1, static_cast<int>((TextWidth(para) + usable - 0.01) / usable));
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  return lines;
-}
-
 // The columns: A labels the blocks; B–I hold them.
 enum Col { kA, kB, kC, kD, kE, kF, kG, kH, kI };
-const double kWidths[] = {9, 11, 12, 22, 15, 15, 7, 7, 30};
+const double kWidths[] = {9, 11, 12, 22, 16, 20, 7, 7, 24};
 
 class Form {
  public:
@@ -93,6 +68,11 @@ class Form {
     format_set_align(text, LXW_ALIGN_LEFT);
     center = base(true);
     format_set_align(center, LXW_ALIGN_CENTER);
+    // A parent over several rows: at the top when the form runs over a page
+    // break, so its name is not printed across the break.
+    parent = base(true);
+    format_set_align(parent, LXW_ALIGN_CENTER);
+    format_set_align(parent, LXW_ALIGN_VERTICAL_TOP);
     number = base(true);
     format_set_align(number, LXW_ALIGN_CENTER);
     percent = base(true);
@@ -109,7 +89,7 @@ class Form {
   }
 
   lxw_worksheet* ws() const { return ws_; }
-  lxw_format *title, *subtitle, *label, *header, *text, *center, *number, *percent, *bold_number, *note;
+  lxw_format *title, *subtitle, *label, *header, *text, *center, *parent, *number, *percent, *bold_number, *note;
 
   void Text(int r, int c, const std::string& s, lxw_format* f) {
     Check(worksheet_write_string(ws_, Row(r), Col(c), s.c_str(), f));
@@ -128,15 +108,19 @@ class Form {
     if (r1 == r2 && c1 == c2) return Text(r1, c1, s, f);
     Check(worksheet_merge_range(ws_, Row(r1), Col(c1), Row(r2), Col(c2), s.c_str(), f));
   }
-  // Tall enough for each (first column, last column, text) to show whole.
-  void Fit(int r, const std::vector<std::tuple<int, int, std::string>>& cells, double min = 18) {
+  using Cells = std::vector<std::tuple<int, int, std::string>>;
+  // The height for each (first column, last column, text) to show whole.
+  static double Estimate(const Cells& cells, double min) {
     int lines = 1;
     for (const auto& [c1, c2, s] : cells) {
       double w = 0;
       for (int c = c1; c <= c2; ++c) w += kWidths[c];
-      lines = std::max(lines, Lines(s, w));
+      lines = std::max(lines, WrappedLines(s, w));
     }
-    double h = std::max(min, lines * kLine + 4);
+    return std::max(min, lines * kLine + 4);
+  }
+  void Fit(int r, const Cells& cells, double min = 18) {
+    double h = Estimate(cells, min);
     heights_ += h;
     Check(worksheet_set_row(ws_, Row(r), h, nullptr));
   }
@@ -205,7 +189,7 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     props.subject = const_cast<char*>(sys.name.c_str());
     props.author = const_cast<char*>(p.info.implementer.c_str());
     props.company = const_cast<char*>(p.info.implementer.c_str());
-    props.created = kCreated;
+    props.created = kWorkbookCreated;
     workbook_set_properties(wb, &props);
 
     Form f(wb, path);
@@ -291,6 +275,26 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     f.Fit(r++, {{kI, kI, ind_heads[7]}}, 22);
     std::vector<SelfFormRow> form = SelfFormRows(sp);
     const int first = r;
+    auto leaf_name_of = [](const SelfFormRow& row) {
+      std::string name;
+      for (size_t k = 2; k < row.path.size(); ++k) name += (name.empty() ? "" : " / ") + row.path[k]->def->name;
+      return name;
+    };
+    auto cells_of = [&](const SelfFormRow& row) -> Form::Cells {
+      return {{kD, kD, leaf_name_of(row)}, {kE, kE, row.target}, {kF, kF, row.actual},
+              {kI, kI, row.deviation}, {kB, kB, row.path[0]->def->name}};
+    };
+    // 评分说明, and whether the whole form fits one A4 landscape page without
+    // shrinking below about 60% (a page holds ~520 pt).
+    std::string notes = "评分说明：";
+    std::vector<std::string> lines = SelfEvaluationNotes(sys);
+    for (size_t i = 0; i < lines.size(); ++i) notes += "\n" + std::to_string(i + 1) + ". " + lines[i];
+    double note_width = 0;
+    for (double w : kWidths) note_width += w;
+    const double notes_height = WrappedLines(notes, note_width * 1.25) * 12 + 8;  // 9-point text: more to a line
+    double estimate = f.Height() + notes_height + 24;
+    for (const auto& row : form) estimate += Form::Estimate(cells_of(row), 20);
+    const bool one_page = estimate <= 860;
     for (size_t i = 0; i < form.size(); ++i) {
       const SelfFormRow& row = form[i];
       const int rr = first + static_cast<int>(i);
@@ -303,11 +307,10 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
         size_t span = 1;
         while (i + span < form.size() && same(i + span)) ++span;
         f.Merge(rr, kB + static_cast<int>(k), rr + static_cast<int>(span) - 1, kB + static_cast<int>(k),
-                node->def->name, f.center);
+                node->def->name, one_page || span == 1 ? f.center : f.parent);
       }
       // The leaf: 三级 in D; a 二级 leaf spans C:D, a 一级 leaf B:D.
-      std::string leaf_name;
-      for (size_t k = 2; k < depth; ++k) leaf_name += (leaf_name.empty() ? "" : " / ") + row.path[k]->def->name;
+      const std::string leaf_name = leaf_name_of(row);
       if (depth >= 3) f.Text(rr, kD, leaf_name, f.text);
       else if (depth == 2) f.Merge(rr, kC, rr, kD, row.leaf->def->name, f.center);
       else f.Merge(rr, kB, rr, kD, row.leaf->def->name, f.center);
@@ -321,12 +324,7 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
         f.Number(rr, kH, Score(row.leaf->score), f.number);
       }
       f.Text(rr, kI, row.deviation, f.text);
-      f.Fit(rr, {{kD, kD, depth >= 3 ? leaf_name : ""},
-                 {kE, kE, row.target},
-                 {kF, kF, row.actual},
-                 {kI, kI, row.deviation},
-                 {kB, kB, depth >= 1 ? row.path[0]->def->name : ""}},
-            20);
+      f.Fit(rr, cells_of(row), 20);
     }
     if (form.empty()) f.Fit(r, {}, 20);
     const int last = first + std::max(0, static_cast<int>(form.size()) - 1);
@@ -351,24 +349,16 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     f.Fit(r++, {}, 24);
 
     // 评分说明: which variant of each rule was applied.
-    std::string notes = "评分说明：";
-    std::vector<std::string> lines = SelfEvaluationNotes(sys);
-    for (size_t i = 0; i < lines.size(); ++i) notes += "\n" + std::to_string(i + 1) + ". " + lines[i];
     f.Merge(r, kA, r, kI, notes, f.note);
-    double note_width = 0;
-    for (double w : kWidths) note_width += w;
-    double h = Lines(notes, note_width * kFont / 9) * 12.5 + 6;
-    f.Check(worksheet_set_row(f.ws(), static_cast<lxw_row_t>(r), h, nullptr));
-    double total_height = f.Height() + h;
+    f.Check(worksheet_set_row(f.ws(), static_cast<lxw_row_t>(r), notes_height, nullptr));
     ++r;
 
-    // Print: A4 landscape, one page wide; one page tall where the form fits
-    // without shrinking below about 60% (an A4 landscape page holds ~520 pt).
+    // Print: A4 landscape, one page wide; one page tall where it fits.
     worksheet_set_landscape(f.ws());
     worksheet_set_paper(f.ws(), 9);
     worksheet_set_margins(f.ws(), 0.4, 0.4, 0.5, 0.5);
     worksheet_center_horizontally(f.ws());
-    worksheet_fit_to_pages(f.ws(), 1, total_height <= 860 ? 1 : 99);
+    worksheet_fit_to_pages(f.ws(), 1, one_page ? 1 : 99);
     f.Check(worksheet_print_area(f.ws(), 0, 0, static_cast<lxw_row_t>(r - 1), kI));
   } catch (...) {
     workbook_close(wb);

@@ -613,6 +613,7 @@ std::vector<SelfFormRow> SelfFormRows(const ScoredProject& sp) {
         row.status = a && !a->tier.empty() ? a->tier : s.Lost() ? "未完成" : "已完成";
         if (a && !a->deviation_reason.empty()) row.deviation = a->deviation_reason;
         else if (s.Lost()) row.deviation = s.reason;
+        else if (s.overridden && a && !a->reason.empty()) row.deviation = a->reason;  // why it was adjusted
       }
       if (row.target.empty()) row.target = "—";
       if (row.actual.empty()) row.actual = "—";

@@ -1,4 +1,4 @@
-// Shared by the workbook writers (render_xlsx, render_summary_xlsx,
+// Shared by the workbook writers (render_xlsx, render_summary_xlsx, render_self_xlsx,
 // collect_workbook): the fixed creation time that makes their output
 // byte-identical run to run, and the text measures row heights need.
 #pragma once

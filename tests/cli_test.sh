@@ -180,5 +180,28 @@ printf 'not a zip' >"$tmp/fake.xlsx"
 check "check on a broken workbook exits 2" test $? -eq 2
 check "check names the broken workbook" contains "$tmp/fake.err" "$tmp/fake.xlsx"
 
+# self-evaluation: the 自评报告 and 自评表.xlsx, then the form itself as the input
+"$JIXIAO" report inputs/yaohai-2023 -o "$tmp/self" >"$tmp/self.txt" 2>&1
+check "self-evaluation report exits 0" test $? -eq 0
+check "self-evaluation writes 自评表.xlsx" test -s "$tmp/self/yaohai-2023/自评表.xlsx"
+check "self-evaluation writes no 评分表.xlsx" test ! -e "$tmp/self/yaohai-2023/评分表.xlsx"
+check "self-evaluation report is a 自评报告" contains "$tmp/self/yaohai-2023/report.md" "# 城乡医疗救助项目支出绩效自评报告（2023年度）"
+check "self-evaluation prints 98 优" contains "$tmp/self.txt" "城乡医疗救助项目：98 分，优"
+mkdir -p "$tmp/form"
+cp "$tmp/self/yaohai-2023/自评表.xlsx" "$tmp/form/"
+"$JIXIAO" report "$tmp/form/自评表.xlsx" -o "$tmp/formout" >"$tmp/form.txt" 2>&1
+check "report from a filled 自评表 exits 0" test $? -eq 0
+check "report from a filled 自评表 scores 98 优" contains "$tmp/form.txt" "城乡医疗救助项目：98 分，优"
+check "report from a filled 自评表 writes the report" test -s "$tmp/formout/form/report.html"
+"$JIXIAO" score "$tmp/form" >"$tmp/formscore.txt" 2>&1
+check "a folder holding 自评表.xlsx is a project" contains "$tmp/formscore.txt" "总分 98 / 100，等级 优"
+"$JIXIAO" check "$tmp/form/自评表.xlsx" >"$tmp/formcheck.txt" 2>&1
+check "check on a filled 自评表 exits 0" test $? -eq 0
+check "check on a filled 自评表 finds its figures consistent" contains "$tmp/formcheck.txt" "未发现问题"
+sed 's|  B22:|  B22x:|' inputs/guangzhou-2021/project.yaml | sed 's|../../indicators/|'"$PWD"'/indicators/|' >"$tmp/gz.yaml"
+"$JIXIAO" score "$tmp/gz.yaml" 2>"$tmp/gz.err" >/dev/null
+check "a self-evaluation answer for an unknown indicator exits 2" test $? -eq 2
+check "the misspelt indicator gets a hint" contains "$tmp/gz.err" "是否应为“B22”"
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0

@@ -355,3 +355,389 @@ TEST_CASE("tables: the total row and 小计 columns are checked") {
   bad.replace(bad.find("[甲区, 1.5, 1.5, 3]"), std::string("[甲区, 1.5, 1.5, 3]").size(), "[甲区, 1.5, 1.5]");
   CHECK(WithId(Errors(System(""), bad), "table-columns").size() == 1);
 }
+
+// ---- the bundled cases, end to end ----
+
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "render.h"
+#include "report.h"
+#include "xlsx_reader.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string CaseDir(const std::string& name) { return std::string(JIXIAO_SOURCE_DIR) + "/inputs/" + name; }
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+// As tests/test_report.cpp: JIXIAO_ACCEPT=1 rewrites the golden file.
+void CheckSelfGolden(const std::string& name) {
+  fs::path src(JIXIAO_SOURCE_DIR);
+  auto project = LoadProject(CaseDir(name));
+  Report r = RenderReport(ScoreProject(project), LoadTemplates(""), LoadFragments(project->text_dir));
+  fs::path golden = src / "tests" / "golden" / name / "report.md";
+  const char* accept = std::getenv("JIXIAO_ACCEPT");
+  if (accept && std::string(accept) == "1") {
+    fs::create_directories(golden.parent_path());
+    std::ofstream(golden, std::ios::binary) << r.markdown;
+    MESSAGE("rewrote " << golden.string());
+  }
+  REQUIRE_MESSAGE(fs::exists(golden), "no golden file " << golden.string());
+  std::string want = Slurp(golden);
+  if (r.markdown != want) {
+    std::istringstream a(r.markdown), b(want);
+    std::string la, lb;
+    int line = 1;
+    while (std::getline(a, la) && std::getline(b, lb) && la == lb) ++line;
+    FAIL_CHECK(golden.string() << ":" << line << ": differs\n  got:  " << la << "\n  want: " << lb);
+  }
+}
+
+int RowWith(const XlsxSheet& s, int col, const std::string& text) {
+  for (int r = 0; r < s.RowCount(); ++r)
+    if (s.Text(r, col) == text) return r;
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("golden report.md: guangzhou-2021 (self-evaluation)") { CheckSelfGolden("guangzhou-2021"); }
+TEST_CASE("golden report.md: tianjin-aid-2023 (self-evaluation)") { CheckSelfGolden("tianjin-aid-2023"); }
+
+TEST_CASE("guangzhou-2021 (seed 003): all 11 indicators met, 100, 优 as published") {
+  ScoredProject sp = ScoreProject(LoadProject(CaseDir("guangzhou-2021")));
+  auto rows = SelfFormRows(sp);
+  CHECK(rows.size() == 11);
+  for (const auto& r : rows) CHECK_MESSAGE(!r.leaf->Lost(), r.leaf->def->name);
+  CHECK(sp.Find("A")->score == D("10"));  // 28602.02 ÷ 28602.02
+  CHECK(sp.total == D("100"));
+  CHECK(sp.grade == "优");
+  CHECK(sp.Find("B22")->explanation == "年度指标值 达到80%以上，实际完成值 达到80%以上，已完成指标，得满分 12.5 分。");
+  CHECK(sp.Find("D11")->explanation == "年度指标值 ≥80%，实际完成值 90.4%，已完成指标，得满分 5 分。");
+}
+
+TEST_CASE("tianjin-aid-2023 (seed 001): the allocation tables total 9429 and 30551.6") {
+  ScoredProject sp = ScoreProject(LoadProject(CaseDir("tianjin-aid-2023")));
+  const auto& tables = sp.project->tables;
+  REQUIRE(tables.size() == 2);
+  CHECK(tables[0].rows.size() == 16);
+  CHECK(*tables[0].total->values[0] == D("9429"));
+  CHECK(tables[1].rows.size() == 16);
+  CHECK(*tables[1].total->values[2] == D("30551.6"));
+  CHECK(sp.total == D("100"));
+  CHECK(sp.grade == "优");
+  CHECK(sp.Find("C11")->overridden);  // 知晓率: no published figure, the evaluator's score
+  CHECK_FALSE(sp.Find("B31")->overridden);
+  CHECK(sp.Find("B31")->explanation.find("不低于上年") != std::string::npos);
+  // The tables' figures are checked when loading: one changed district fails.
+  TempDir dir;
+  fs::copy(CaseDir("tianjin-aid-2023"), fs::path(dir.path()) / "p", fs::copy_options::recursive);
+  std::string y = Slurp(fs::path(dir.path()) / "p" / "project.yaml");
+  y.replace(y.find("system: ../../"), std::string("system: ../../").size(), std::string("system: ") + JIXIAO_SOURCE_DIR + "/");
+  y.replace(y.find("[和平区, 148]"), std::string("[和平区, 148]").size(), "[和平区, 149]");
+  std::ofstream(fs::path(dir.path()) / "p" / "project.yaml", std::ios::binary | std::ios::trunc) << y;
+  auto errs = CatchDiagnostics([&] { LoadProject(dir.path() + "/p"); });
+  REQUIRE(WithId(errs, "table-total").size() == 1);
+  CHECK(testing::Zh(WithId(errs, "table-total")[0]) == "“安排资金金额”列各行合计 9430，与合计行的 9429 不符");
+}
+
+TEST_CASE("自评表.xlsx: the Ministry's layout with merged parents, live totals and the 评分说明") {
+  ScoredProject sp = ScoreProject(LoadProject(CaseDir("yaohai-2023")));
+  TempDir dir;
+  std::string path = dir.path() + "/自评表.xlsx";
+  RenderSelfXlsx(sp, path);
+  XlsxWorkbook wb = ReadXlsx(path);
+  REQUIRE(wb.sheets.size() == 1);
+  const XlsxSheet& s = wb.sheets[0];
+  CHECK(s.name == "自评表");
+  CHECK(s.Text(0, 0) == "项目支出绩效自评表");
+  CHECK(s.Text(1, 0) == "（2023年度）");
+  CHECK(s.Text(2, 0) == "项目名称");
+  CHECK(s.Text(2, 1) == "城乡医疗救助项目");
+  CHECK(s.Text(3, 0) == "主管部门");
+  CHECK(s.Text(3, 5) == "实施单位");
+  // 项目资金: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分.
+  CHECK(s.Text(4, 3) == "年初预算数");
+  CHECK(s.Text(4, 5) == "全年执行数");
+  CHECK(s.Text(4, 8) == "得分");
+  CHECK(s.Text(5, 1) == "年度资金总额");
+  CHECK(s.At(5, 6)->text == "10");
+  CHECK(s.At(5, 7)->formula == "IF(E6=0,\"\",ROUND(F6/E6,4))");
+  CHECK(s.At(5, 7)->text == "1");
+  CHECK(s.At(5, 8)->text == "10");
+  CHECK(s.Text(6, 1) == "其中：当年财政拨款");
+  CHECK(s.Text(7, 1) == "上年结转资金");
+  CHECK(s.Text(8, 1) == "其他资金");
+  CHECK(s.MergeAt(4, 0)->ref == "A5:A9");
+  // 年度总体目标, then the indicators from the header row.
+  CHECK(s.Text(9, 0) == "年度总体目标");
+  CHECK(s.Text(9, 1) == "预期目标");
+  CHECK(s.Text(9, 5) == "实际完成情况");
+  int head = RowWith(s, 1, "一级指标");
+  REQUIRE(head == 11);
+  CHECK(s.Text(head, 8) == "偏差原因分析及改进措施");
+  CHECK(s.Text(head + 1, 1) == "产出指标");
+  CHECK(s.MergeAt(head + 1, 1)->ref == "B13:B17");  // 产出 over its five 三级
+  CHECK(s.MergeAt(head + 2, 2)->ref == "C14:C15");  // 质量指标 over two
+  CHECK(s.Text(head + 1, 3) == "城乡医疗救助代参保人数");
+  CHECK(s.Text(head + 1, 4) == "≥241000人");
+  CHECK(s.Text(head + 1, 5) == "3304人");
+  CHECK(s.At(head + 1, 7)->text == "8");
+  CHECK(s.Text(head + 1, 8) == "由于数量指标年初填写错误，实际资助参保3304人，未完成指标");
+  CHECK(s.MergeAt(head + 6, 2)->ref == "C18:D18");  // a 二级 leaf spans 二级 and 三级
+  CHECK(s.MergeAt(head + 1, 0)->ref == "A12:A20");
+  int total = RowWith(s, 0, "总分");
+  REQUIRE(total == 20);
+  CHECK(s.At(total, 6)->formula == "G6+SUM(G13:G20)");
+  CHECK(s.At(total, 6)->text == "100");
+  CHECK(s.At(total, 7)->formula == "I6+SUM(H13:H20)");
+  CHECK(s.At(total, 7)->text == "98");
+  CHECK(s.Text(total, 8) == "自评等级：优");
+  CHECK(s.Text(total + 1, 0).find("budget_rate: proportional") != std::string::npos);
+}
+
+TEST_CASE("a 自评表 jixiao wrote reads back as the same project, for every case") {
+  for (const char* name : {"yaohai-2023", "guangzhou-2021", "tianjin-aid-2023"}) {
+    CAPTURE(name);
+    ScoredProject sp = ScoreProject(LoadProject(CaseDir(name)));
+    TempDir dir;
+    std::string path = dir.path() + "/自评表.xlsx";
+    RenderSelfXlsx(sp, path);
+    REQUIRE(IsSelfFormTarget(path));
+    CHECK(IsSelfFormWorkbook(path));  // `check` takes it as a project, not a 附件1 scoring sheet
+    REQUIRE(IsSelfFormTarget(dir.path()));  // a folder with 自评表.xlsx and no project.yaml
+    ScoredProject back = ScoreProject(LoadProject(path));
+    CHECK(back.total == sp.total);
+    CHECK(back.grade == sp.grade);
+    CHECK(back.project->info.name == sp.project->info.name);
+    CHECK(back.project->info.year == sp.project->info.year);
+    CHECK(back.project->goals.expected == sp.project->goals.expected);
+    CHECK(*back.project->budget.total.executed == *sp.project->budget.total.executed);
+    auto a = SelfFormRows(sp), b = SelfFormRows(back);
+    REQUIRE(a.size() == b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      CHECK(b[i].leaf->def->name == a[i].leaf->def->name);
+      CHECK(b[i].leaf->def->weight == a[i].leaf->def->weight);
+      CHECK(b[i].leaf->score == a[i].leaf->score);
+      CHECK(b[i].target == a[i].target);
+    }
+    // The form's own figures are stated: `check` finds them consistent.
+    CHECK(back.project->stated.present);
+    REQUIRE(back.project->stated.total);
+    CHECK(back.project->stated.total->value == sp.total);
+    // And the report is written from it, with no fragments at all.
+    Report r = RenderReport(back, LoadTemplates(""), LoadFragments(back.project->text_dir));
+    CHECK(r.markdown.find("综合得分为 " + sp.total.ToShort() + " 分") != std::string::npos);
+  }
+}
+
+TEST_CASE("a 自评表 as a budget system exports it: 年度指标值 split into 指标性质 | 指标值 | 度量单位") {
+  TempDir dir;
+  std::string path = dir.path() + "/export.xlsx";
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Sheet1");
+  auto text = [&](int r, int c, const char* s) { worksheet_write_string(ws, r, c, s, nullptr); };
+  auto num = [&](int r, int c, double v) { worksheet_write_number(ws, r, c, v, nullptr); };
+  worksheet_merge_range(ws, 0, 0, 0, 9, "2020年度项目支出绩效自评表", nullptr);
+  text(1, 0, "项目名称");
+  worksheet_merge_range(ws, 1, 1, 1, 9, "省级自然资源卫片执法补助经费", nullptr);
+  text(2, 0, "主管部门");
+  text(2, 1, "丽江市自然资源和规划局");
+  text(2, 5, "实施单位");
+  text(2, 6, "丽江市古城区自然资源局");
+  worksheet_merge_range(ws, 3, 0, 7, 0, "项目资金(万元)", nullptr);
+  const char* heads[] = {"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"};
+  for (int i = 0; i < 6; ++i) text(3, 2 + i, heads[i]);
+  text(4, 1, "年度资金总额");
+  num(4, 2, 7.29), num(4, 3, 7.29), num(4, 4, 7.29), num(4, 5, 10), text(4, 6, "100%"), num(4, 7, 10);
+  text(5, 1, "其中：当年财政拨款");
+  num(5, 2, 7.29), num(5, 3, 7.29), num(5, 4, 7.29);
+  text(6, 1, "上年结转资金");
+  text(7, 1, "其他资金");
+  worksheet_merge_range(ws, 8, 0, 9, 0, "年度总体目标", nullptr);
+  text(8, 1, "预期目标");
+  text(8, 5, "实际完成情况");
+  text(9, 1, "按时完成卫片执法");
+  text(9, 5, "已完成");
+  // The budget system's two header rows.
+  worksheet_merge_range(ws, 10, 0, 10, 2, "绩效指标", nullptr);
+  worksheet_merge_range(ws, 10, 3, 10, 5, "年度指标值", nullptr);
+  text(10, 6, "实际完成值"), text(10, 7, "分值"), text(10, 8, "得分"), text(10, 9, "偏差原因分析及改进措施");
+  const char* heads2[] = {"一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"};
+  for (int i = 0; i < 6; ++i) text(11, i, heads2[i]);
+  struct Row { const char *l1, *l2, *l3, *nature, *value, *unit, *actual; double weight, score; const char* dev; };
+  const Row rows[] = {
+      {"产出指标", "数量指标", "卫片执法补助经费", "﹦", "72890", "元", "72890", 10, 9, ""},
+      {"", "质量指标", "项目验收合格率", "﹦", "100", "%", "98", 20, 19.6, "个别图斑未验收"},
+      {"", "时效指标", "项目完成及时率", "﹦", "100", "%", "100", 20, 20, ""},
+      {"效益指标", "社会效益指标", "违法行为责停率", "≥", "95", "%", "95", 30, 30, ""},
+      {"满意度指标", "服务对象满意度指标", "满意度", "≥", "95", "%", "96", 10, 10, ""},
+  };
+  for (int i = 0; i < 5; ++i) {
+    const Row& r = rows[i];
+    int at = 12 + i;
+    text(at, 0, r.l1), text(at, 1, r.l2), text(at, 2, r.l3), text(at, 3, r.nature);
+    text(at, 4, r.value), text(at, 5, r.unit), text(at, 6, r.actual);
+    num(at, 7, r.weight), num(at, 8, r.score), text(at, 9, r.dev);
+  }
+  text(17, 0, "总分"), num(17, 7, 100), num(17, 8, 98.6);
+  workbook_close(wb);
+
+  auto p = LoadProject(path);
+  CHECK(p->info.name == "省级自然资源卫片执法补助经费");
+  CHECK(p->info.year == "2020");
+  CHECK(p->info.implementer == "丽江市古城区自然资源局");
+  CHECK(*p->budget.total.full_year == D("7.29"));
+  REQUIRE(p->budget.sources.size() == 1);
+  CHECK(p->budget.sources[0].name == "当年财政拨款");
+  CHECK(p->goals.actual == "已完成");
+  ScoredProject sp = ScoreProject(p);
+  CHECK(sp.system().roots.size() == 4);  // 预算执行率, 产出, 效益, 满意度
+  const ScoredIndicator* b11 = sp.Find("B11");
+  REQUIRE(b11 != nullptr);
+  CHECK(b11->def->name == "卫片执法补助经费");
+  CHECK(p->answers.at("B11").target == "﹦72890元");
+  CHECK(p->answers.at("B11").actual == "72890元");
+  // Met by the rule; the form's 9 has no 偏差原因, so the rule's 10 stands and the 9 is stated.
+  CHECK(b11->score == D("10"));
+  CHECK(b11->explanation.find("（自评表填报 9 分）") != std::string::npos);
+  // 98% of = 100%, with a 偏差原因: the form's 19.6, which is also the rule's.
+  CHECK(sp.Find("B21")->score == D("19.6"));
+  CHECK(sp.Find("D11")->score == D("10"));
+  CHECK(sp.total == D("99.6"));
+  CHECK(p->stated.total->value == D("98.6"));  // what the form says, for `check`
+}
+
+TEST_CASE("a workbook that is not a 自评表, or a row without its 分值, is named") {
+  TempDir dir;
+  ScoredProject jc = ScoreProject(LoadProject(CaseDir("jiaocheng-2024")));
+  RenderXlsx(jc, dir.path() + "/评分表.xlsx");
+  CHECK_FALSE(IsSelfFormWorkbook(dir.path() + "/评分表.xlsx"));
+  CHECK_FALSE(IsSelfFormWorkbook(dir.path() + "/missing.xlsx"));
+  std::string path = dir.path() + "/x.xlsx";
+  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "表");
+  worksheet_write_string(ws, 0, 0, "项目名称", nullptr);
+  worksheet_write_string(ws, 0, 1, "甲", nullptr);
+  workbook_close(wb);
+  auto errs = CatchDiagnostics([&] { LoadProject(path); });
+  REQUIRE(WithId(errs, "form-not-self-form").size() == 1);
+  CHECK(testing::Zh(WithId(errs, "form-not-self-form")[0]) == "不是项目支出绩效自评表：找不到“三级指标”");
+
+  wb = workbook_new(path.c_str());
+  ws = workbook_add_worksheet(wb, "自评表");
+  const char* heads[] = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"};
+  for (int i = 0; i < 7; ++i) worksheet_write_string(ws, 1, i, heads[i], nullptr);
+  worksheet_write_string(ws, 0, 0, "项目名称", nullptr);
+  worksheet_write_string(ws, 0, 1, "乙", nullptr);
+  worksheet_write_string(ws, 2, 0, "产出指标", nullptr);
+  worksheet_write_string(ws, 2, 1, "数量指标", nullptr);
+  worksheet_write_string(ws, 2, 2, "培训人数", nullptr);
+  worksheet_write_string(ws, 2, 3, "≥100人", nullptr);
+  worksheet_write_string(ws, 2, 4, "120人", nullptr);
+  workbook_close(wb);
+  errs = CatchDiagnostics([&] { LoadProject(path); });
+  REQUIRE(WithId(errs, "form-missing-weight").size() == 1);
+  CHECK(WithId(errs, "form-missing-weight")[0].loc.cell == "自评表!F3");
+}
+
+TEST_CASE("the 自评报告 outline and its template variables") {
+  auto project = LoadProject(CaseDir("yaohai-2023"));
+  Report r = RenderReport(ScoreProject(project), LoadTemplates(""), LoadFragments(project->text_dir));
+  const std::string& md = r.markdown;
+  for (const char* part : {"## 一、项目基本情况", "### （二）项目绩效目标", "## 二、绩效评价结论",
+                           "经评价，2023年度城乡医疗救助项目综合得分为 98 分，评价结果为“优”。", "## 三、指标分析",
+                           "### （二）产出指标（满分 50 分，实得 48 分）", "#### 1. 数量指标（满分 10 分，实得 8 分）",
+                           "## 四、存在问题", "## 五、意见和建议", "## 七、附件", "## 附件 1：项目支出绩效自评表（2023年度）",
+                           "## 附件 2：评分说明", "budget\\_rate: proportional"}) {
+    CAPTURE(part);
+    CHECK(md.find(part) != std::string::npos);
+  }
+  CHECK(r.html.find("<title>城乡医疗救助项目支出绩效自评报告</title>") != std::string::npos);
+  CHECK(r.html.find("<section class=\"landscape self-form\">") != std::string::npos);  // [[form]]
+  CHECK(r.markdown.find("[[") == std::string::npos);
+  // An unknown variable in a replacement self-report template is named.
+  TempDir dir;
+  dir.Write("self-report.md.mustache", "# {{report_title}}\n{{counts_sentense}}\n");
+  auto errs = CatchDiagnostics([&] { LoadTemplates(dir.path()); });
+  REQUIRE(errs.size() == 1);
+  CHECK(errs[0].id == "template-unknown-variable");
+  CHECK(errs[0].loc.line == 2);
+  CHECK(errs[0].hint_name == "counts_sentence");
+}
+
+TEST_CASE("the bundled template indicators/self-evaluation.yaml writes every option at its default") {
+  auto sys = LoadSystem(std::string(JIXIAO_SOURCE_DIR) + "/indicators/self-evaluation.yaml");
+  CHECK(sys->SelfEvaluation());
+  SelfEvaluationOptions defaults;
+  const SelfEvaluationOptions& o = sys->options;
+  CHECK(o.budget_rate == defaults.budget_rate);
+  CHECK(o.budget_base == defaults.budget_base);
+  CHECK(o.at_most == defaults.at_most);
+  CHECK(o.equal == defaults.equal);
+  CHECK(o.equal_tolerance == defaults.equal_tolerance);
+  CHECK(o.overachievement == defaults.overachievement);
+  REQUIRE(o.intervals.size() == defaults.intervals.size());
+  for (size_t i = 0; i < o.intervals.size(); ++i) {
+    CHECK(o.intervals[i].min == defaults.intervals[i].min);
+    CHECK(o.intervals[i].share == defaults.intervals[i].share);
+  }
+  REQUIRE(o.tiers.size() == 3);
+  CHECK(o.tiers[1].low == D("60%"));
+  CHECK(sys->Find("A")->weight == D("10"));
+  Decimal rest;
+  for (const auto& r : sys->roots)
+    if (r.code != "A") rest += r.weight;
+  CHECK(rest == D("90"));
+}
+
+TEST_CASE("自评表.xlsx with another base and a 不适用 row reads back the same") {
+  std::string sys = "name: 折算\nlayout: self_evaluation\noptions:\n  budget_base: 调整后预算数\nindicators:\n"
+                    "  - {code: A, name: 预算执行率, weight: 10, rule: {kind: budget_rate}}\n"
+                    "  - code: B\n    name: 产出指标\n    weight: 90\n    children:\n"
+                    "      - code: B1\n        name: 数量指标\n        weight: 90\n        children:\n"
+                    "          - {code: B11, name: 培训人数, weight: 30, rule: {kind: target}}\n"
+                    "          - {code: B12, name: 安全事故数, weight: 30, rule: {kind: target}}\n"
+                    "          - {code: B13, name: 新建站点数, weight: 30, rule: {kind: target}}\n";
+  std::string body = "budget: {initial: 100, full_year: 120, adjusted: 110, executed: 99}\n"
+                     "answers:\n"
+                     "  B11: {target: ≥100人, actual: 80人, deviation_reason: 疫情影响}\n"
+                     "  B12: {target: =0起, actual: 0起}\n"
+                     "  B13: {not_applicable: 本年度未安排新建站点}\n";
+  ScoredProject sp = Score(sys, body);
+  CHECK(sp.Find("A")->score == D("9"));      // 99 ÷ 110
+  CHECK(sp.Find("B11")->def->weight == D("45"));
+  CHECK(sp.Find("B11")->score == D("36"));   // 80 ÷ 100 × 45
+  CHECK(sp.total == D("90"));                // 9 + 36 + 45
+  TempDir dir;
+  std::string path = dir.path() + "/自评表.xlsx";
+  RenderSelfXlsx(sp, path);
+  XlsxWorkbook wb = ReadXlsx(path);
+  const XlsxSheet& s = wb.sheets[0];
+  CHECK(s.Text(4, 2) == "年初预算数");
+  CHECK(s.Text(4, 4) == "调整后预算数");
+  int row = RowWith(s, 3, "新建站点数");
+  REQUIRE(row > 0);
+  CHECK(s.Text(row, 6) == "不适用");
+  CHECK(s.Text(row, 8) == "不适用：本年度未安排新建站点");
+  CHECK(s.Text(RowWith(s, 0, "总分") + 1, 0).find("新建站点数不适用") != std::string::npos);
+  TemplateSet t = LoadTemplates("");
+  dir.Write("o.yaml", sys);
+  ScoredProject back = ScoreProject(LoadSelfForm(path, dir.path() + "/o.yaml"));
+  CHECK(back.total == D("90"));
+  CHECK(back.Find("B13")->def->not_applicable);
+  CHECK(back.Find("A")->score == D("9"));
+  Report r = RenderReport(back, t, LoadFragments(back.project->text_dir));
+  CHECK(r.markdown.find("另有新建站点数不适用，按折算计分") != std::string::npos);
+}
