@@ -1,5 +1,7 @@
 #include "check.h"
 
+#include "self_evaluation.h"
+
 #include <algorithm>
 #include <functional>
 
@@ -21,6 +23,7 @@ class Checker {
     Tables();
     Figures();
     Names();
+    Targets();
   }
 
  private:
@@ -47,7 +50,9 @@ class Checker {
     if (want == s.value) return true;
     Decimal diff = (want - s.value).Abs();
     bool within = opt_.tolerance.Sign() > 0 && diff <= opt_.tolerance;
-    std::string shown = Show(want, s);
+    // What it should be, shown at the stated precision, but never so coarse
+    // that it hides the value (a stated "8" against 0.14 reads "0.14", not "0").
+    std::string shown = s.percent ? Show(want, s) : exact.ToShort(std::max(2, s.places));
     Add(within ? Severity::kWarning : Severity::kError, kind, s.loc, code, subject, s.text, shown,
         fmt::format("{}：报告为 {}，{}应为 {}{}。", subject, s.text, how.empty() ? "" : how + "，",
                     shown, within ? fmt::format("（差 {}，在容差 {} 内）", Show(diff, s), opt_.tolerance.ToShort(4)) : ""),
@@ -275,6 +280,42 @@ class Checker {
     }
   }
 
+  // What reviewers of a 自评表 look for beyond the arithmetic: a shortfall or
+  // a completion ≥ 130% without a 偏差原因, a cost indicator written "≥".
+  void Targets() {
+    std::function<void(const ScoredIndicator&)> walk = [&](const ScoredIndicator& s) {
+      for (const auto& c : s.children) walk(c);
+      const Indicator& d = *s.def;
+      if (!s.children.empty() || !d.rule || d.rule->kind != RuleKind::kTarget) return;
+      auto it = p_.answers.find(d.code);
+      const Answer* a = it == p_.answers.end() ? nullptr : &it->second;
+      if (a && a->not_applicable) return;
+      const bool has_reason = a && (!a->deviation_reason.empty() || !a->reason.empty());
+      const SourceLoc at = a ? a->loc : d.loc;
+      std::string subject = d.code + " " + d.name;
+      if (s.Lost() && !has_reason)
+        Add(Severity::kWarning, "missing-deviation-reason", at, d.code, subject + " 偏差原因", "", "",
+            fmt::format("{}：未完成年度指标值（得 {} 分，满分 {} 分），未填写偏差原因。", subject,
+                        s.score.ToShort(), d.weight.ToShort()));
+      TargetEvaluation ev = EvaluateTarget(d, *d.rule, a, p_, std::nullopt, "", false, nullptr);
+      const Decimal limit = sp_.system().options.overachievement;
+      if (ev.completion && *ev.completion >= limit && !has_reason)
+        Add(Severity::kWarning, "missing-deviation-reason", at, d.code, subject + " 偏差原因", "", "",
+            fmt::format("{}：实际完成值为年度指标值的 {}，达到 {} 及以上，未说明偏差原因。", subject,
+                        ev.completion->ToPercent(2), limit.ToPercentShort(2)));
+      std::string target = a && !a->target.empty() ? a->target : d.rule->target_text;
+      bool cost = d.name.find("成本") != std::string::npos;
+      for (const auto& r : sp_.roots)
+        for (const auto& l2 : r.children)
+          for (const auto& leaf : l2.children)
+            if (leaf.def == &d && l2.def->name.find("成本") != std::string::npos) cost = true;
+      if (cost && (target.rfind("≥", 0) == 0 || target.rfind(">=", 0) == 0 || target.find("不低于") != std::string::npos))
+        Add(Severity::kWarning, "cost-direction", at, d.code, subject + " 年度指标值", target, "≤ …",
+            fmt::format("{}：成本指标的年度指标值写作“{}”，成本指标通常应为“≤”。", subject, target));
+    };
+    for (const auto& r : sp_.roots) walk(r);
+  }
+
   const ScoredProject& sp_;
   const Project& p_;
   const Stated& st_;
@@ -319,6 +360,8 @@ const std::vector<std::pair<std::string, std::string>>& CheckKinds() {
       {"figure-mismatch", "同一数字在不同位置不一致"},
       {"indicator-name", "同一指标编码在不同位置名称不同"},
       {"unverifiable", "所报数字无法据项目数据核对"},
+      {"missing-deviation-reason", "未完成或完成值达指标值 130% 及以上，未填写偏差原因"},
+      {"cost-direction", "成本指标的年度指标值写作“≥”"},
   };
   return kinds;
 }

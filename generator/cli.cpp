@@ -120,7 +120,7 @@ int RunCheck(const CheckOptionsCli& o) {
     sheet = CheckScoringSheet(o.target, opt);
     r = sheet->result;
   } else {
-    project = LoadProject(o.target, o.indicators);
+    project = LoadProject(o.target, o.indicators, nullptr, /*review=*/true);
     r = CheckProject(ScoreProject(project), opt);
   }
   std::cout << (o.json ? RenderCheckJson(r) : RenderCheckTerminal(r));

@@ -37,13 +37,15 @@ bool IsSelfFormTarget(const std::string& target);
 // than a 附件1 scoring sheet; false for anything that cannot be read.
 bool IsSelfFormWorkbook(const std::string& xlsx_path);
 std::shared_ptr<const Project> LoadSelfForm(const std::string& target,
-                                            const std::string& system_override = "");
+                                            const std::string& system_override = "",
+                                            bool review = false);
 
 // `target` is a project folder (holding project.yaml) or the YAML file
 // itself, or a filled 自评表 (IsSelfFormTarget). `system_override`, when
 // set, replaces the system the project names.
+// `review`: loaded for `check` (Project::review).
 std::shared_ptr<const Project> LoadProject(const std::string& target,
                                            const std::string& system_override = "",
-                                           SystemCache* cache = nullptr);
+                                           SystemCache* cache = nullptr, bool review = false);
 
 }  // namespace jixiao

@@ -439,8 +439,8 @@ std::shared_ptr<const IndicatorSystem> SystemCache::Get(const std::string& path)
 
 std::shared_ptr<const Project> LoadProject(const std::string& target,
                                            const std::string& system_override,
-                                           SystemCache* cache) {
-  if (IsSelfFormTarget(target)) return LoadSelfForm(target, system_override);  // 自评表.xlsx
+                                           SystemCache* cache, bool review) {
+  if (IsSelfFormTarget(target)) return LoadSelfForm(target, system_override, review);  // 自评表.xlsx
   std::string file = target;
   std::error_code ec;
   // A folder, or a missing path that does not name a YAML file, is a
@@ -452,6 +452,7 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   YamlFile y = YamlFile::Load(file);
   Diagnostics diags;
   auto p = std::make_shared<Project>();
+  p->review = review;
   p->file = file;
   p->dir = fs::path(file).parent_path().string();
   const YAML::Node& root = y.root();

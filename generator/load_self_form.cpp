@@ -166,7 +166,8 @@ bool IsSelfFormWorkbook(const std::string& xlsx_path) {
   return false;
 }
 
-std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std::string& system_override) {
+std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std::string& system_override,
+                                            bool review) {
   std::error_code ec;
   std::string path = fs::is_directory(target, ec) ? (fs::path(target) / "自评表.xlsx").string() : target;
   XlsxWorkbook wb = ReadXlsx(path);
@@ -176,6 +177,7 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
   FormReader f(wb, *sheet, diags);
 
   auto p = std::make_shared<Project>();
+  p->review = review;
   p->file = path;
   p->dir = fs::path(path).parent_path().string();
   if (p->dir.empty()) p->dir = ".";

@@ -127,6 +127,9 @@ struct Project {
   Funds funds;
   std::vector<Comment> comments;
   Stated stated;  // what a submitted document says, for `check`
+  // Loaded for `check`: a missing 偏差原因 is a finding to report, not an
+  // input error that stops the run (self_evaluation.cpp, check.cpp).
+  bool review = false;
   Budget budget;                  // 项目资金 (self-evaluation)
   Goals goals;                    // 年度总体目标 (self-evaluation)
   std::vector<DataTable> tables;  // further tables with checked totals

@@ -356,7 +356,7 @@ TargetEvaluation EvaluateTarget(const Indicator& ind, const Rule& r, const Answe
   if (ev.completion && *ev.completion >= opt.overachievement) {
     sentence += fmt::format("完成值为指标值的 {}，达到 {} 及以上，偏差原因见说明。", ev.completion->ToPercent(2),
                             Share(opt.overachievement));
-    if (!has_reason)
+    if (!has_reason && !p.review)  // under review: a finding (check.cpp), not a stop
       error(actual_loc, msg::kOverachievementNeedsReason, ev.completion->ToPercent(2),
             Share(opt.overachievement));
   }
@@ -385,7 +385,7 @@ TargetEvaluation EvaluateTarget(const Indicator& ind, const Rule& r, const Answe
     if (a && a->stated_score && a->stated_score->Round(2) != score.Round(2))
       ev.sentence += fmt::format("（自评表填报 {}）", Pts(*a->stated_score));
   }
-  if (ev.score.Round(2) < w && !has_reason)
+  if (ev.score.Round(2) < w && !has_reason && !p.review)
     error(override ? a->score_loc : actual_loc, msg::kShortfallNeedsReason, ev.score.ToShort(2),
           w.ToShort(2));
   ev.ok = !failed;
