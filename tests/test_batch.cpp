@@ -15,12 +15,7 @@ using namespace jixiao;
 
 namespace {
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+std::string Slurp(const fs::path& p) { return testing::ReadText(p.string()); }
 
 // A folder of projects: the three bundled cases (their system paths made
 // absolute) and one broken project.

@@ -3,12 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "check.h"
 #include "load.h"
 #include "test_util.h"
 
 using namespace jixiao;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -255,4 +257,32 @@ TEST_CASE("check: renderings carry every finding") {
   CHECK(md.find("| 1 | 错误 | parent-sum |") != std::string::npos);
   std::string term = RenderCheckTerminal(r);
   CHECK(term.find("错误 2 项，警告 0 项。") != std::string::npos);
+}
+
+TEST_CASE("check under review: a 自评表 shortfall without 偏差原因, a cost written ≥") {
+  // yaohai-2023 with B11's override and reason taken away, and B41 (成本) as "≥".
+  testing::TempDir dir;
+  fs::path src(JIXIAO_SOURCE_DIR);
+  std::string y = testing::ReadText((src / "inputs" / "yaohai-2023" / "project.yaml").string());
+  auto cut = [&](const std::string& from, const std::string& to) {
+    size_t at = y.find(from);
+    REQUIRE(at != std::string::npos);
+    y.replace(at, from.size(), to);
+  };
+  cut("system: ../../indicators/", "system: " + (src / "indicators").string() + "/");
+  cut("    score: 8\n    reason: 由于数量指标年初填写错误，实际资助参保3304人，未完成指标\n", "");
+  cut("    target: ≤1000000元\n", "    target: ≥1000000元\n");
+  std::string path = dir.Write("project.yaml", y);
+  // As an input for a report this is refused: the shortfall needs its reason.
+  CHECK_THROWS_AS(LoadProject(dir.path()), InputError);
+  // As a submission under review it is read, and the reviewer is told.
+  CheckResult r = CheckProject(ScoreProject(LoadProject(dir.path(), "", nullptr, /*review=*/true)), CheckOptions{});
+  auto reasons = OfKind(r, "missing-deviation-reason");
+  REQUIRE(reasons.size() == 1);
+  CHECK(reasons[0].indicator == "B11");
+  CHECK(reasons[0].loc.file == path);
+  auto cost = OfKind(r, "cost-direction");
+  REQUIRE(cost.size() == 1);
+  CHECK(cost[0].indicator == "B41");
+  CHECK(cost[0].stated == "≥1000000元");
 }

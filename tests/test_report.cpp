@@ -13,18 +13,14 @@
 #include "load.h"
 #include "report.h"
 #include "score.h"
+#include "test_util.h"
 
 namespace fs = std::filesystem;
 using namespace jixiao;
 
 namespace {
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+std::string Slurp(const fs::path& p) { return testing::ReadText(p.string()); }
 
 Report RenderCase(const std::string& dir) {
   auto project = LoadProject(dir);

@@ -3,6 +3,8 @@
 // at its diagnostics.
 #pragma once
 
+#include <sstream>
+
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -70,6 +72,14 @@ inline std::vector<Diagnostic> WithId(const std::vector<Diagnostic>& all, const 
 }
 
 // The Chinese text of a message, whatever the process language is.
+// A file's bytes.
+inline std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
 inline std::string Zh(const Diagnostic& d) {
   Language was = CurrentLanguage();
   SetLanguage(Language::kChinese);
