@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "atomic_file.h"
@@ -22,12 +23,13 @@ std::string ErrorText(const InputError& e) {
   return s;
 }
 
-BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateSet& templates,
+BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& templates,
                SystemCache& systems) {
   BatchRow row;
-  row.dir = dir;
+  row.dir = std::move(dir);
+  const std::string& dir_ref = row.dir;
   try {
-    auto project = LoadProject(dir, "", &systems);
+    auto project = LoadProject(dir_ref, "", &systems);
     ScoredProject sp = ScoreProject(project);
     CheckResult check = CheckProject(sp, CheckOptions{});
     row.name = project->info.name;
@@ -35,11 +37,11 @@ BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateS
     row.year = project->info.year;
     row.total = sp.total;
     row.grade = sp.grade;
-    for (const auto& r : sp.roots) row.level1.emplace_back(r.def->code + " " + r.def->name, r.score);
+    for (const auto& r : sp.roots) row.level1.emplace_back(r.def->code + " " + r.def->name, r.score.ToShort());
     row.errors = check.errors;
     row.warnings = check.warnings;
     if (!opt.score_only) {
-      fs::path rel = fs::relative(fs::path(dir), fs::path(opt.folder));
+      fs::path rel = fs::relative(fs::path(dir_ref), fs::path(opt.folder));
       fs::path out = fs::path(opt.out) / rel;
       WriteReport(sp, templates, out.string());
       if (!check.findings.empty()) {
@@ -78,25 +80,23 @@ BatchResult RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   TemplateSet templates = LoadTemplates(opt.templates);  // one set, read by every worker
   SystemCache systems;                                   // each system parsed once
   std::vector<std::string> dirs = FindProjects(opt.folder);
-  result.rows.resize(dirs.size());
+  std::vector<std::optional<BatchRow>> slots(dirs.size());  // filled as projects finish
   int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   jobs = std::min<int>(jobs, std::max<size_t>(1, dirs.size()));
 
   std::atomic<size_t> next{0};
   std::mutex mu;  // guards `finished` and the progress callback
   size_t finished = 0;
-  std::vector<bool> ran(dirs.size(), false);
   auto worker = [&] {
     for (;;) {
       if (opt.interrupted && opt.interrupted->load()) return;
       size_t i = next.fetch_add(1);
       if (i >= dirs.size()) return;
-      BatchRow row = RunOne(dirs[i], opt, templates, systems);
+      BatchRow row = RunOne(std::move(dirs[i]), opt, templates, systems);  // the row keeps the path
       std::lock_guard<std::mutex> lock(mu);
-      result.rows[i] = std::move(row);
-      ran[i] = true;
+      slots[i] = std::move(row);
       ++finished;
-      if (progress) progress(finished, dirs.size(), result.rows[i]);
+      if (progress) progress(finished, dirs.size(), *slots[i]);
     }
   };
   std::vector<std::thread> threads;
@@ -105,11 +105,9 @@ BatchResult RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   for (auto& t : threads) t.join();
 
   // Keep the order the projects were found in; drop what an interrupt left undone.
-  std::vector<BatchRow> rows;
-  for (size_t i = 0; i < dirs.size(); ++i)
-    if (ran[i]) rows.push_back(std::move(result.rows[i]));
-  result.interrupted = rows.size() < dirs.size();
-  result.rows = std::move(rows);
+  for (auto& slot : slots)
+    if (slot) result.rows.push_back(std::move(*slot));
+  result.interrupted = result.rows.size() < dirs.size();
   for (const auto& r : result.rows) (r.ok ? result.done : result.failed)++;
   return result;
 }

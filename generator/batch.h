@@ -33,7 +33,9 @@ struct BatchRow {
   std::string error;  // why it failed (the diagnostics as printed)
   std::string name, department, year, grade, report;
   Decimal total;
-  std::vector<std::pair<std::string, Decimal>> level1;  // "A 决策" → score
+  // "A 决策" → the displayed score. Kept as text: a summary row is all that
+  // stays of a finished project, so it is kept small.
+  std::vector<std::pair<std::string, std::string>> level1;
   size_t errors = 0, warnings = 0;  // check findings
 };
 

@@ -85,15 +85,20 @@ void RenderSummaryXlsx(const BatchResult& result, const std::string& path) {
     worksheet_write_string(ws, row, c++, r.grade.c_str(), center);
     for (const auto& n : level1) {
       auto it = std::find_if(r.level1.begin(), r.level1.end(), [&](const auto& p) { return p.first == n; });
-      if (it != r.level1.end()) worksheet_write_number(ws, row, c, Number(it->second), number);
+      if (it != r.level1.end()) worksheet_write_number(ws, row, c, std::strtod(it->second.c_str(), nullptr), number);
       else worksheet_write_blank(ws, row, c, text);
       ++c;
     }
     worksheet_write_number(ws, row, c++, static_cast<double>(r.errors), number);
     worksheet_write_number(ws, row, c++, static_cast<double>(r.warnings), number);
     if (!r.report.empty()) {
-      std::string url = "external:" + r.report;
-      worksheet_write_url_opt(ws, row, c, url.c_str(), link, "报告", nullptr);
+      // A HYPERLINK formula rather than a hyperlink record: libxlsxwriter
+      // keeps every record until the file closes, a formula streams out
+      // with its row, so a summary of thousands of projects stays small.
+      std::string target;
+      for (char ch : r.report) target += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      std::string f = "=HYPERLINK(\"" + target + "\",\"报告\")";
+      worksheet_write_formula_str(ws, row, c, f.c_str(), link, "报告");
     } else {
       worksheet_write_blank(ws, row, c, text);
     }

@@ -97,6 +97,12 @@ TEST_CASE("batch: a broken project is reported and the others finish, in order, 
   CHECK(projects->Text(2, 5) == "良");
   CHECK(projects->Text(3, 5) == "优");
   CHECK(projects->RowCount() == 4);
+  // Each report is linked by a HYPERLINK formula, relative to the summary.
+  bool linked = false;
+  for (const auto& [pos, cell] : projects->cells)
+    if (pos.first == 1 && cell.is_formula && cell.formula == "HYPERLINK(\"jiaocheng-2024/report.html\",\"报告\")")
+      linked = true;
+  CHECK(linked);
   const XlsxSheet* dist = wb.Sheet("等级分布");
   REQUIRE(dist != nullptr);
   CHECK(dist->Text(1, 1) == "2");  // 优
