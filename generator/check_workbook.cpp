@@ -213,9 +213,7 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
   }
   if (check.result.findings.empty()) worksheet_write_string(fs_, 1, 0, "未发现问题。", plain);
   worksheet_freeze_panes(fs_, 1, 0);
-  lxw_error err = workbook_close(out);
-  if (err != LXW_NO_ERROR) Fail(SourceLoc{out_path}, "", msg::kCannotWrite, lxw_strerror(err));
-  pending.Commit();
+  CloseWorkbook(out, pending, out_path);
 }
 
 }  // namespace jixiao

@@ -127,15 +127,7 @@ struct Formats {
   lxw_format* guide_head;
 
   explicit Formats(lxw_workbook* wb) {
-    auto base = [&](bool border) {
-      lxw_format* f = workbook_add_format(wb);
-      format_set_font_name(f, "宋体");
-      format_set_font_size(f, kFontSize);
-      format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-      format_set_text_wrap(f);
-      if (border) format_set_border(f, LXW_BORDER_THIN);
-      return f;
-    };
+    auto base = [&](bool border) { return BaseCellFormat(wb, kFontSize, border); };
     auto input = [&](uint8_t align, const char* num) {
       lxw_format* f = base(true);
       format_set_unlocked(f);
@@ -976,9 +968,7 @@ void WriteCollectWorkbook(const IndicatorSystem& sys, const std::string& path) {
     workbook_close(wb);
     throw;
   }
-  lxw_error e = workbook_close(wb);
-  if (e != LXW_NO_ERROR) Fail(SourceLoc{path}, "", msg::kCannotWrite, lxw_strerror(e));
-  pending.Commit();
+  CloseWorkbook(wb, pending, path);
 }
 
 std::vector<std::string> InitProject(const std::string& system_path, const std::string& dir,

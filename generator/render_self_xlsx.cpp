@@ -42,15 +42,7 @@ class Form {
   Form(lxw_workbook* wb, const std::string& path) : path_(path) {
     ws_ = workbook_add_worksheet(wb, "自评表");
     if (!ws_) Fail(SourceLoc{path}, "", msg::kCannotWrite, "worksheet 自评表");
-    auto base = [&](bool border) {
-      lxw_format* f = workbook_add_format(wb);
-      format_set_font_name(f, "宋体");
-      format_set_font_size(f, kFont);
-      format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-      format_set_text_wrap(f);
-      if (border) format_set_border(f, LXW_BORDER_THIN);
-      return f;
-    };
+    auto base = [&](bool border) { return BaseCellFormat(wb, kFont, border); };
     title = base(false);
     format_set_bold(title);
     format_set_font_size(title, 16);
@@ -364,9 +356,7 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     workbook_close(wb);
     throw;
   }
-  lxw_error e = workbook_close(wb);
-  if (e != LXW_NO_ERROR) Fail(SourceLoc{path}, "", msg::kCannotWrite, lxw_strerror(e));
-  pending.Commit();
+  CloseWorkbook(wb, pending, path);
 }
 
 }  // namespace jixiao

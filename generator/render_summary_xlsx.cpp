@@ -182,9 +182,7 @@ void RenderSummaryXlsx(const BatchResult& result, const std::string& path) {
     ++fr;
   }
 
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) Fail(SourceLoc{path}, "", msg::kCannotWrite, lxw_strerror(err));
-  pending.Commit();
+  CloseWorkbook(wb, pending, path);
 }
 
 }  // namespace jixiao

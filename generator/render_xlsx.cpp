@@ -61,15 +61,7 @@ struct Formats {
   lxw_format* caption;  // a table's title above it, no border
 
   explicit Formats(lxw_workbook* wb) {
-    auto base = [&](bool border) {
-      lxw_format* f = workbook_add_format(wb);
-      format_set_font_name(f, "宋体");
-      format_set_font_size(f, kFontSize);
-      format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-      format_set_text_wrap(f);
-      if (border) format_set_border(f, LXW_BORDER_THIN);
-      return f;
-    };
+    auto base = [&](bool border) { return BaseCellFormat(wb, kFontSize, border); };
     auto with = [&](bool bold, uint8_t align, const char* num) {
       lxw_format* f = base(true);
       if (bold) format_set_bold(f);
@@ -662,9 +654,7 @@ void RenderXlsx(const ScoredProject& sp, const std::string& path) {
     workbook_close(wb);
     throw;
   }
-  lxw_error e = workbook_close(wb);
-  if (e != LXW_NO_ERROR) Fail(SourceLoc{path}, "", msg::kCannotWrite, lxw_strerror(e));
-  pending.Commit();
+  CloseWorkbook(wb, pending, path);
 }
 
 }  // namespace jixiao

@@ -177,6 +177,26 @@ std::string DescribeRule(const Indicator& ind) {
   return "";
 }
 
+std::string AnnexList::Add(const std::string& title) {
+  data a;
+  a.set("number", "附件 " + std::to_string(next_));
+  a.set("title", title);
+  list_.push_back(a);
+  return std::to_string(next_++);
+}
+
+data AnnexList::AddFragments(const Fragments& fragments) {
+  data extras{data::type::list};
+  for (const auto& [title, body] : fragments.annexes) {
+    data e;
+    e.set("number", Add(title));
+    e.set("title", title);
+    e.set("body", SanitizeFragment(body));
+    extras.push_back(e);
+  }
+  return extras;
+}
+
 const std::vector<std::string>& TemplateVariables() {
   static const std::vector<std::string> names = {
       // project and system
@@ -473,28 +493,13 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   d.set("surveys", surveys);
 
   // Annex numbers follow what the project has.
-  int annex = 1;
-  data annexes = List();
-  auto add_annex = [&](const std::string& title) {
-    data a;
-    a.set("number", "附件 " + std::to_string(annex));
-    a.set("title", title);
-    annexes.push_back(a);
-    return std::to_string(annex++);
-  };
-  add_annex("绩效评价指标评分表");
-  d.set("annex_survey", p.surveys.empty() ? std::string() : add_annex("满意度调查"));
-  d.set("annex_scoring_notes", add_annex("评分说明"));
-  d.set("annex_comments", p.comments.empty() ? std::string() : add_annex("意见反馈及采纳情况"));
-  data extras = List();
-  for (const auto& [title, body] : frag.annexes) {
-    data e;
-    e.set("number", add_annex(title));
-    e.set("title", title);
-    e.set("body", SanitizeFragment(body));
-    extras.push_back(e);
-  }
-  d.set("annexes", annexes);
+  AnnexList annexes;
+  annexes.Add("绩效评价指标评分表");
+  d.set("annex_survey", p.surveys.empty() ? std::string() : annexes.Add("满意度调查"));
+  d.set("annex_scoring_notes", annexes.Add("评分说明"));
+  d.set("annex_comments", p.comments.empty() ? std::string() : annexes.Add("意见反馈及采纳情况"));
+  data extras = annexes.AddFragments(frag);
+  d.set("annexes", annexes.List());
   d.set("extra_annexes", extras);
 
   // 评分说明: how every number was made.

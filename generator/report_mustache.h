@@ -8,6 +8,21 @@
 namespace jixiao {
 
 kainjow::mustache::data BuildReportData(const ScoredProject& sp, const Fragments& fragments);
+
+// Annexes numbered in the order they are added (附件 1, 附件 2, …), for the
+// templates' `annexes` list.
+class AnnexList {
+ public:
+  // Adds an annex; returns its number as text.
+  std::string Add(const std::string& title);
+  // Adds the fragments' own annexes (text/附件-*.md): `extra_annexes`.
+  kainjow::mustache::data AddFragments(const Fragments& fragments);
+  const kainjow::mustache::data& List() const { return list_; }
+
+ private:
+  int next_ = 1;
+  kainjow::mustache::data list_{kainjow::mustache::data::type::list};
+};
 // The 自评报告's data: the above and the self-evaluation's own (self_report_data.cpp).
 kainjow::mustache::data BuildSelfReportData(const ScoredProject& sp, const Fragments& fragments);
 

@@ -298,27 +298,12 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   d.set("analysis", analysis);
 
   // 附件: the form first, then the 评分说明, the survey, the fragments.
-  int annex = 1;
-  data annexes = List();
-  auto add_annex = [&](const std::string& title) {
-    data a;
-    a.set("number", "附件 " + std::to_string(annex));
-    a.set("title", title);
-    annexes.push_back(a);
-    return std::to_string(annex++);
-  };
-  add_annex("项目支出绩效自评表（自评表.xlsx）");
-  d.set("annex_scoring_notes", add_annex("评分说明"));
-  d.set("annex_survey", p.surveys.empty() ? std::string() : add_annex("满意度调查"));
-  data extras = List();
-  for (const auto& [title, body] : frag.annexes) {
-    data e;
-    e.set("number", add_annex(title));
-    e.set("title", title);
-    e.set("body", SanitizeFragment(body));
-    extras.push_back(e);
-  }
-  d.set("annexes", annexes);
+  AnnexList annexes;
+  annexes.Add("项目支出绩效自评表（自评表.xlsx）");
+  d.set("annex_scoring_notes", annexes.Add("评分说明"));
+  d.set("annex_survey", p.surveys.empty() ? std::string() : annexes.Add("满意度调查"));
+  data extras = annexes.AddFragments(frag);
+  d.set("annexes", annexes.List());
   d.set("extra_annexes", extras);
 
   // 评分说明: how every number was made, and which variant of each rule.

@@ -3,9 +3,14 @@
 // byte-identical run to run, and the text measures row heights need.
 #pragma once
 
+#include <xlsxwriter.h>
+
 #include <algorithm>
 #include <ctime>
 #include <string>
+
+#include "atomic_file.h"
+#include "messages.h"
 
 namespace jixiao {
 
@@ -37,6 +42,26 @@ inline int WrappedLines(const std::string& text, double width) {
     start = nl + 1;
   }
   return lines;
+}
+
+// The cell format every table starts from: 宋体 at `size`, vertically
+// centred, wrapped, with thin borders when asked.
+inline lxw_format* BaseCellFormat(lxw_workbook* wb, double size, bool border) {
+  lxw_format* f = workbook_add_format(wb);
+  format_set_font_name(f, "宋体");
+  format_set_font_size(f, size);
+  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_text_wrap(f);
+  if (border) format_set_border(f, LXW_BORDER_THIN);
+  return f;
+}
+
+// Closes the workbook written to `pending`'s temporary name and renames it
+// into place; an error names `path` (InputError, cannot-write).
+inline void CloseWorkbook(lxw_workbook* wb, PendingFile& pending, const std::string& path) {
+  lxw_error e = workbook_close(wb);
+  if (e != LXW_NO_ERROR) Fail(SourceLoc{path}, "", msg::kCannotWrite, lxw_strerror(e));
+  pending.Commit();
 }
 
 }  // namespace jixiao
