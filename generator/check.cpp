@@ -293,6 +293,23 @@ class Checker {
       const bool has_reason = a && (!a->deviation_reason.empty() || !a->reason.empty());
       const SourceLoc at = a ? a->loc : d.loc;
       std::string subject = d.code + " " + d.name;
+      const bool qualitative = TargetIsQualitative(*d.rule, a);
+      if (!qualitative && (!a || a->actual.empty()) && d.rule->value.empty() && !(a && a->score))
+        Add(Severity::kWarning, "blank-actual", at, d.code, subject + " 实际完成值", "", "",
+            fmt::format("{}：实际完成值未填写，无法按规则计分（按 0 分计）。", subject));
+      if (qualitative && a && a->score) {
+        for (const auto& t : sp_.system().options.tiers) {
+          if (t.name != a->tier) continue;
+          Decimal w = d.written_weight.value_or(d.weight);
+          Decimal lo = t.low * w, hi = t.high * w;
+          bool top = t.high >= Decimal(1);
+          if (*a->score < lo || *a->score > hi || (!top && *a->score >= hi))
+            Add(Severity::kError, "score-outside-tier", a->score_loc, d.code, subject + " 得分",
+                a->score->ToShort(), fmt::format("{}–{}", lo.ToShort(), hi.ToShort()),
+                fmt::format("{}：定性评价为“{}”，该档得分应在 {} 至 {} 分{}，报告为 {} 分。", subject, t.name,
+                            lo.ToShort(), hi.ToShort(), top ? "（含）" : "（不含上限）", a->score->ToShort()));
+        }
+      }
       if (s.Lost() && !has_reason)
         Add(Severity::kWarning, "missing-deviation-reason", at, d.code, subject + " 偏差原因", "", "",
             fmt::format("{}：未完成年度指标值（得 {} 分，满分 {} 分），未填写偏差原因。", subject,
@@ -362,6 +379,8 @@ const std::vector<std::pair<std::string, std::string>>& CheckKinds() {
       {"unverifiable", "所报数字无法据项目数据核对"},
       {"missing-deviation-reason", "未完成或完成值达指标值 130% 及以上，未填写偏差原因"},
       {"cost-direction", "成本指标的年度指标值写作“≥”"},
+      {"blank-actual", "实际完成值未填写"},
+      {"score-outside-tier", "定性指标得分不在所选档次的范围内"},
   };
   return kinds;
 }

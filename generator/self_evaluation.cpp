@@ -226,7 +226,8 @@ TargetEvaluation EvaluateTarget(const Indicator& ind, const Rule& r, const Answe
     }
     Decimal lo = tier->low * written_w, hi = tier->high * written_w;
     bool top = tier->high >= Decimal(1);
-    if (*a->score < lo || *a->score > hi || (!top && *a->score >= hi)) {
+    if ((*a->score < lo || *a->score > hi || (!top && *a->score >= hi)) && !p.review) {
+      // Under review the score is kept as submitted and check.cpp reports it.
       error(a->score_loc, msg::kScoreOutsideTier, a->score->ToExactString(), tier->name,
             lo.ToExactString(), hi.ToExactString(), top ? "]" : ")");
       return ev;
@@ -247,6 +248,12 @@ TargetEvaluation EvaluateTarget(const Indicator& ind, const Rule& r, const Answe
   }
 
   if (ev.actual_text.empty() && !override) {
+    if (p.review) {  // a blank 完成值 in a submission: 0 here, a finding in check.cpp
+      ev.score = Decimal(0);
+      ev.sentence = fmt::format("年度指标值 {}，实际完成值未填写，无法按规则计分，按 0 分计。", ev.target_text);
+      ev.ok = !failed;
+      return ev;
+    }
     error(at, msg::kActualMissing);
     return ev;
   }

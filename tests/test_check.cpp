@@ -286,3 +286,32 @@ TEST_CASE("check under review: a 自评表 shortfall without 偏差原因, a cos
   CHECK(cost[0].indicator == "B41");
   CHECK(cost[0].stated == "≥1000000元");
 }
+
+TEST_CASE("check under review: a blank 完成值 and a qualitative score outside its tier") {
+  // guangzhou-2021 (all met) with B21's 完成值 left blank, and C11 scored 4 under 达成, whose range
+  // for a weight of 6 is 4.8–6.
+  testing::TempDir dir;
+  fs::path src(JIXIAO_SOURCE_DIR);
+  std::string y = testing::ReadText((src / "inputs" / "guangzhou-2021" / "project.yaml").string());
+  auto cut = [&](const std::string& from, const std::string& to) {
+    size_t at = y.find(from);
+    REQUIRE(at != std::string::npos);
+    y.replace(at, from.size(), to);
+  };
+  cut("system: ../../indicators/", "system: " + (src / "indicators").string() + "/");
+  cut("  B21:\n    target: 达到100%\n    actual: 达到100%\n", "  B21:\n    target: 达到100%\n    actual: \"\"\n");
+  cut("    target: 有所缓解\n    actual: 有所缓解\n    tier: 达成\n    score: 6", "    target: 有所缓解\n    actual: 有所缓解\n    tier: 达成\n    score: 4");
+  dir.Write("project.yaml", y);
+  CHECK_THROWS_AS(LoadProject(dir.path()), InputError);  // as report input: refused
+  ScoredProject sp = ScoreProject(LoadProject(dir.path(), "", nullptr, /*review=*/true));
+  CHECK(sp.Find("B21")->score == Decimal(0));
+  CheckResult r = CheckProject(sp, CheckOptions{});
+  auto blank = OfKind(r, "blank-actual");
+  REQUIRE(blank.size() == 1);
+  CHECK(blank[0].indicator == "B21");
+  auto tier = OfKind(r, "score-outside-tier");
+  REQUIRE(tier.size() == 1);
+  CHECK(tier[0].indicator == "C11");
+  CHECK(tier[0].stated == "4");
+  CHECK(tier[0].severity == Severity::kError);
+}
