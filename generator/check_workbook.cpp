@@ -57,7 +57,15 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
       return sum;
     }
     auto it = st.scores.find(ind.code);
+    auto row_of = [](const SourceLoc& loc) {
+      int row = -1, col = 0;
+      size_t bang = loc.cell.rfind('!');
+      if (bang != std::string::npos) ParseCellRef(loc.cell.substr(bang + 1), row, col);
+      return row;
+    };
     if (it == st.scores.end()) {
+      for (const auto& [code, loc] : st.blank)
+        if (code == ind.code) out.review.push_back(ReviewRow{row_of(loc), ind.code, std::nullopt, Decimal(0)});
       for (const auto& [code, loc] : st.blank)
         if (code == ind.code)
           add(Make(Severity::kWarning, "blank-score", loc, ind.code, ind.code + " " + ind.name + " 得分", "", "",
@@ -77,6 +85,7 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
       add(Make(Severity::kWarning, "missing-reason", s.loc, ind.code, subject, s.text, "",
                fmt::format("{}：得 {} 分（满分 {} 分），未填写扣分原因。", subject, s.text, ind.weight.ToShort())));
     out.recomputed[ind.code] = s.value;
+    out.review.push_back(ReviewRow{row_of(s.loc), ind.code, s.value, Max(Decimal(0), Min(s.value, ind.weight))});
     return s.value;
   };
   Decimal sum;
@@ -90,6 +99,14 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
              fmt::format("减分合计 {} 分，超过上限 {} 分。", deductions.ToShort(), im.system.deduction_cap->ToShort())));
   Decimal total = Max(Decimal(0), sum - applied);
   out.total = total;
+  if (st.total) {
+    Decimal accepted;
+    for (const auto& r : out.review) accepted += r.accepted;
+    int row = -1, col = 0;
+    size_t bang = st.total->loc.cell.rfind('!');
+    if (bang != std::string::npos) ParseCellRef(st.total->loc.cell.substr(bang + 1), row, col);
+    out.review.push_back(ReviewRow{row, "合计", st.total->value, Max(Decimal(0), accepted - applied)});
+  }
   std::string grade = GradeFor(im.system, total);
   if (st.total) {
     const StatedNumber& t = *st.total;
@@ -181,6 +198,25 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
     lxw_col_t col = static_cast<lxw_col_t>(pos.second);
     if (cell.is_number) worksheet_write_number(ws, row, col, std::strtod(ShortestNumber(cell.text).c_str(), nullptr), f);
     else worksheet_write_string(ws, row, col, cell.text.c_str(), f);
+  }
+  // 审核得分 and 差额 beside the sheet, pre-filled, for the reviewer to amend.
+  if (!check.review.empty()) {
+    lxw_col_t rc = static_cast<lxw_col_t>(last_col + 1), dc = static_cast<lxw_col_t>(last_col + 2);
+    int head = check.review.front().row - 1;
+    for (const auto& r : check.review) head = std::min(head, r.row - 1);
+    if (head >= 0) {
+      worksheet_write_string(ws, static_cast<lxw_row_t>(head), rc, "审核得分", header);
+      worksheet_write_string(ws, static_cast<lxw_row_t>(head), dc, "差额", header);
+    }
+    for (const auto& r : check.review) {
+      if (r.row < 0) continue;
+      lxw_row_t row = static_cast<lxw_row_t>(r.row);
+      worksheet_write_number(ws, row, rc, std::strtod(r.accepted.ToShort(2).c_str(), nullptr), plain);
+      Decimal diff = r.accepted - r.submitted.value_or(Decimal(0));
+      worksheet_write_number(ws, row, dc, std::strtod(diff.ToShort(2).c_str(), nullptr),
+                             diff.IsZero() ? plain : warning);
+    }
+    worksheet_set_column(ws, rc, dc, 10, nullptr);
   }
   for (int c = 0; c <= last_col; ++c) {
     double width = 8;

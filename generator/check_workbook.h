@@ -7,14 +7,27 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <vector>
 #include <string>
 
 #include "check.h"
 
 namespace jixiao {
 
+// One row of the 审核得分 column a reviewer fills: jixiao pre-fills the
+// score it accepts (a blank as 0, a score above the weight as the weight)
+// beside the submitted one.
+struct ReviewRow {
+  int row = 0;  // 0-based row of the sheet
+  std::string code;
+  std::optional<Decimal> submitted;
+  Decimal accepted;
+};
+
 struct SheetCheck {
   CheckResult result;
+  std::vector<ReviewRow> review;  // leaves, then the 合计 row
   std::string sheet;                        // the worksheet read
   std::map<std::string, Decimal> recomputed;  // code → score (leaves as stated, parents summed)
   Decimal total;

@@ -125,6 +125,16 @@ TEST_CASE("check workbook: a unit's hand-made sheet with errors") {
   XlsxWorkbook wb = ReadXlsx(copy);
   REQUIRE(wb.Sheet("附件1") != nullptr);
   CHECK(wb.Sheet("附件1")->Text(4, 8) == "16");
+  // 审核得分 and 差额 beside the sheet: A12's 16 accepted as its weight 15, the 合计 as 75.
+  const XlsxSheet* copied = wb.Sheet("附件1");
+  CHECK(copied->Text(2, 10) == "审核得分");
+  CHECK(copied->Text(2, 11) == "差额");
+  CHECK(copied->Text(4, 10) == "15");
+  CHECK(copied->Text(4, 11) == "-1");
+  CHECK(copied->Text(3, 10) == "10");
+  CHECK(copied->Text(3, 11) == "0");
+  CHECK(copied->Text(7, 10) == "75");
+  CHECK(copied->Text(7, 11) == "-11");
   const XlsxSheet* findings = wb.Sheet("审核意见");
   REQUIRE(findings != nullptr);
   CHECK(findings->Text(0, 7) == "说明");
