@@ -1,6 +1,7 @@
 #include "check.h"
 
 #include "self_evaluation.h"
+#include "target_value.h"
 
 #include <algorithm>
 #include <functional>
@@ -320,6 +321,27 @@ class Checker {
         Add(Severity::kWarning, "missing-deviation-reason", at, d.code, subject + " 偏差原因", "", "",
             fmt::format("{}：实际完成值为年度指标值的 {}，达到 {} 及以上，未说明偏差原因。", subject,
                         ev.completion->ToPercent(2), limit.ToPercentShort(2)));
+      // The form's own instruction text left where an answer belongs.
+      for (const std::string* field : {a ? &a->actual : nullptr, a ? &a->deviation_reason : nullptr,
+                                       a ? &a->reason : nullptr}) {
+        if (!field) continue;
+        for (const char* phrase : {"请填写", "填表说明", "填报说明", "示例：", "此处填写"})
+          if (field->find(phrase) != std::string::npos) {
+            Add(Severity::kWarning, "instruction-text", at, d.code, subject, *field, "",
+                fmt::format("{}：填写的是表格的说明文字“{}”，而不是实际内容。", subject, *field));
+            break;
+          }
+      }
+      // A rate that cannot pass 100% (满意度, 知晓率, 覆盖率 …) stated above it.
+      if (a && !a->actual.empty()) {
+        TypedValue actual = ParseTypedValue(a->actual);
+        bool bounded = false;
+        for (const char* word : {"满意度", "知晓率", "覆盖率", "参保率", "合格率", "达标率", "及时率", "到位率"})
+          bounded = bounded || d.name.find(word) != std::string::npos;
+        if (bounded && actual.IsNumber() && actual.percent && actual.number > Decimal(1))
+          Add(Severity::kError, "percent-over-100", at, d.code, subject + " 实际完成值", a->actual, "≤ 100%",
+              fmt::format("{}：实际完成值为 {}，该比率不可能超过 100%。", subject, a->actual));
+      }
       std::string target = a && !a->target.empty() ? a->target : d.rule->target_text;
       bool cost = d.name.find("成本") != std::string::npos;
       for (const auto& r : sp_.roots)
@@ -380,6 +402,8 @@ const std::vector<std::pair<std::string, std::string>>& CheckKinds() {
       {"missing-deviation-reason", "未完成或完成值达指标值 130% 及以上，未填写偏差原因"},
       {"cost-direction", "成本指标的年度指标值写作“≥”"},
       {"blank-actual", "实际完成值未填写"},
+      {"instruction-text", "填写的是表格说明文字而非实际内容"},
+      {"percent-over-100", "不可能超过 100% 的比率填为超过 100%"},
       {"score-outside-tier", "定性指标得分不在所选档次的范围内"},
   };
   return kinds;

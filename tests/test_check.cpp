@@ -315,3 +315,31 @@ TEST_CASE("check under review: a blank 完成值 and a qualitative score outside
   CHECK(tier[0].stated == "4");
   CHECK(tier[0].severity == Severity::kError);
 }
+
+TEST_CASE("check under review: instruction text left in place, a 满意度 above 100%") {
+  testing::TempDir dir;
+  fs::path src(JIXIAO_SOURCE_DIR);
+  std::string y = testing::ReadText((src / "inputs" / "guangzhou-2021" / "project.yaml").string());
+  auto cut = [&](const std::string& from, const std::string& to) {
+    size_t at = y.find(from);
+    REQUIRE(at != std::string::npos);
+    y.replace(at, from.size(), to);
+  };
+  cut("system: ../../indicators/", "system: " + (src / "indicators").string() + "/");
+  cut("    target: ≥90%\n    actual: 99.3%", "    target: ≥90%\n    actual: 103.5%");
+  cut("    target: 成效明显\n    actual: 成效明显\n", "    target: 成效明显\n    actual: 请填写实际完成情况\n");
+  dir.Write("project.yaml", y);
+  CheckResult r = CheckProject(ScoreProject(LoadProject(dir.path(), "", nullptr, true)), CheckOptions{});
+  auto over = OfKind(r, "percent-over-100");
+  REQUIRE(over.size() == 1);
+  CHECK(over[0].indicator == "D12");
+  CHECK(over[0].stated == "103.5%");
+  auto text = OfKind(r, "instruction-text");
+  REQUIRE(text.size() == 1);
+  CHECK(text[0].indicator == "C21");
+  // The clean case has neither.
+  CheckResult clean = CheckProject(
+      ScoreProject(LoadProject((src / "inputs" / "guangzhou-2021").string(), "", nullptr, true)), CheckOptions{});
+  CHECK(OfKind(clean, "percent-over-100").empty());
+  CHECK(OfKind(clean, "instruction-text").empty());
+}
