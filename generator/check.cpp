@@ -371,6 +371,26 @@ CheckResult CheckProject(const ScoredProject& sp, const CheckOptions& opt) {
   r.source = sp.project->stated.source;
   r.stated = sp.project->stated.present;
   Checker(sp, opt, r).Run();
+  // 审核得分: each indicator as submitted and as recomputed.
+  const Stated& st = sp.project->stated;
+  std::function<void(const ScoredIndicator&)> line = [&](const ScoredIndicator& s) {
+    ScoreLine l{s.def->code, s.def->name, s.def->weight, std::nullopt, s.score, std::nullopt};
+    auto it = st.scores.find(s.def->code);
+    std::optional<Decimal> submitted;
+    if (it != st.scores.end()) submitted = it->second.value, l.submitted = it->second.text;
+    else if (auto a = sp.project->answers.find(s.def->code);
+             a != sp.project->answers.end() && a->second.stated_score)
+      submitted = *a->second.stated_score, l.submitted = a->second.stated_score->ToShort();
+    if (submitted) l.difference = s.score - *submitted;
+    r.scores.push_back(l);
+    for (const auto& c : s.children) line(c);
+  };
+  if (r.stated)
+    for (const auto& root : sp.roots) line(root);
+  if (r.stated && st.total) {
+    r.scores.push_back(ScoreLine{"", "综合得分", sp.system().total, st.total->text, sp.total,
+                                 sp.total - st.total->value});
+  }
   std::stable_sort(r.findings.begin(), r.findings.end(), [](const Finding& a, const Finding& b) {
     return a.severity < b.severity;
   });

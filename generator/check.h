@@ -9,6 +9,7 @@
 // error; with an explicit tolerance, a difference within it is a warning.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,16 @@ struct Finding {
   std::string effect;     // effect on the total or grade, when it has one
 };
 
+// One indicator's submitted score beside the one jixiao arrives at (the
+// 审核得分 a reviewer fills), with the difference.
+struct ScoreLine {
+  std::string code, name;
+  Decimal weight;
+  std::optional<std::string> submitted;  // as written; none when the submission gives none
+  Decimal reviewed;
+  std::optional<Decimal> difference;  // reviewed − submitted
+};
+
 struct CheckOptions {
   Decimal tolerance;  // differences up to this are warnings (default 0: none)
 };
@@ -39,6 +50,7 @@ struct CheckResult {
   std::vector<Finding> findings;  // errors first, then warnings, each in document order
   size_t errors = 0, warnings = 0;
   bool stated = false;  // whether any figures were stated
+  std::vector<ScoreLine> scores;  // every indicator, parents first; the total last
 };
 
 CheckResult CheckProject(const ScoredProject& sp, const CheckOptions& opt);

@@ -66,6 +66,7 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
     if (it == st.scores.end()) {
       for (const auto& [code, loc] : st.blank)
         if (code == ind.code) out.review.push_back(ReviewRow{row_of(loc), ind.code, std::nullopt, Decimal(0)});
+      r.scores.push_back(ScoreLine{ind.code, ind.name, ind.weight, std::nullopt, Decimal(0), std::nullopt});
       for (const auto& [code, loc] : st.blank)
         if (code == ind.code)
           add(Make(Severity::kWarning, "blank-score", loc, ind.code, ind.code + " " + ind.name + " 得分", "", "",
@@ -85,7 +86,9 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
       add(Make(Severity::kWarning, "missing-reason", s.loc, ind.code, subject, s.text, "",
                fmt::format("{}：得 {} 分（满分 {} 分），未填写扣分原因。", subject, s.text, ind.weight.ToShort())));
     out.recomputed[ind.code] = s.value;
-    out.review.push_back(ReviewRow{row_of(s.loc), ind.code, s.value, Max(Decimal(0), Min(s.value, ind.weight))});
+    Decimal accepted = Max(Decimal(0), Min(s.value, ind.weight));
+    out.review.push_back(ReviewRow{row_of(s.loc), ind.code, s.value, accepted});
+    r.scores.push_back(ScoreLine{ind.code, ind.name, ind.weight, s.text, accepted, accepted - s.value});
     return s.value;
   };
   Decimal sum;
@@ -106,6 +109,8 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
     size_t bang = st.total->loc.cell.rfind('!');
     if (bang != std::string::npos) ParseCellRef(st.total->loc.cell.substr(bang + 1), row, col);
     out.review.push_back(ReviewRow{row, "合计", st.total->value, Max(Decimal(0), accepted - applied)});
+    r.scores.push_back(ScoreLine{"", "合计", im.system.total, st.total->text, out.review.back().accepted,
+                                 out.review.back().accepted - st.total->value});
   }
   std::string grade = GradeFor(im.system, total);
   if (st.total) {

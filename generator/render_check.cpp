@@ -55,6 +55,16 @@ std::string RenderCheckJson(const CheckResult& r) {
         JsonString(f.stated), JsonString(f.expected), JsonString(f.message),
         f.effect.empty() ? "null" : JsonString(f.effect));
   }
+  out += "\n  ],\n  \"scores\": [";
+  first = true;
+  for (const auto& l : r.scores) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += fmt::format("    {{\"code\": {}, \"name\": {}, \"weight\": {}, \"submitted\": {}, \"reviewed\": {}, \"difference\": {}}}",
+                       l.code.empty() ? "null" : JsonString(l.code), JsonString(l.name), l.weight.ToShort(),
+                       l.submitted ? JsonString(*l.submitted) : "null", l.reviewed.ToShort(),
+                       l.difference ? l.difference->ToShort() : "null");
+  }
   out += "\n  ]\n}\n";
   return out;
 }
@@ -63,7 +73,16 @@ std::string RenderCheckMarkdown(const CheckResult& r) {
   std::string out = fmt::format("# 审核意见：{}\n\n", EscapeMarkdown(r.name));
   if (!r.source.empty()) out += fmt::format("报送文件：{}\n\n", EscapeMarkdown(r.source));
   out += Summary(r) + "\n\n";
+  if (!r.scores.empty()) {
+    out += "## 逐项得分（审核得分）\n\n| 指标 | 满分 | 报送得分 | 审核得分 | 差额 |\n| --- | ---: | ---: | ---: | ---: |\n";
+    for (const auto& l : r.scores)
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", EscapeMarkdown((l.code.empty() ? "" : l.code + " ") + l.name),
+                         l.weight.ToShort(), l.submitted ? EscapeMarkdown(*l.submitted) : "—", l.reviewed.ToShort(),
+                         l.difference ? (l.difference->IsZero() ? "0" : l.difference->ToShort()) : "—");
+    out += "\n";
+  }
   if (r.findings.empty()) return out;
+  out += "## 核对意见\n\n";
   out += "| 序号 | 级别 | 类别 | 位置 | 事项 | 报送数 | 核定数 | 说明 | 影响 |\n";
   out += "| ---: | --- | --- | --- | --- | ---: | ---: | --- | --- |\n";
   size_t n = 0;

@@ -257,6 +257,10 @@ TEST_CASE("check: renderings carry every finding") {
   CHECK(md.find("| 1 | 错误 | parent-sum |") != std::string::npos);
   std::string term = RenderCheckTerminal(r);
   CHECK(term.find("错误 2 项，警告 0 项。") != std::string::npos);
+  // 审核得分: each indicator submitted beside recomputed, with the difference.
+  CHECK(md.find("| B 产出指标 | 50 | 50 | 48 | -2 |") != std::string::npos);
+  CHECK(md.find("| 综合得分 | 100 | 100 | 98 | -2 |") != std::string::npos);
+  CHECK(json.find("{\"code\": \"B\", \"name\": \"产出指标\", \"weight\": 50, \"submitted\": \"50\", \"reviewed\": 48, \"difference\": -2}") != std::string::npos);
 }
 
 TEST_CASE("check under review: a 自评表 shortfall without 偏差原因, a cost written ≥") {
