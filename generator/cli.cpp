@@ -126,16 +126,33 @@ int RunCheck(const CheckOptionsCli& o) {
   std::cout << (o.json ? RenderCheckJson(r) : RenderCheckTerminal(r));
   if (!o.out.empty()) {
     std::filesystem::path stem = std::filesystem::path(o.target).stem();
-    std::string dir = workbook ? (std::filesystem::path(o.out) / stem).string() : ProjectOutputDir(o.out, *project);
+    bool xlsx_target = ext == ".xlsx" || ext == ".XLSX";  // a submitted workbook or 自评表: output named after the file
+    std::string dir = xlsx_target ? (std::filesystem::path(o.out) / stem).string() : ProjectOutputDir(o.out, *project);
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     std::string md = RenderCheckMarkdown(r);
     WriteFileAtomic(dir + "/check.md", md);
     WriteFileAtomic(dir + "/check.html", RenderStandaloneHtml(r.name + " 审核意见", md));
     if (!o.json) std::cout << dir << "/check.md\n" << dir << "/check.html\n";
-    if (workbook) {
+    bool form = !workbook && (ext == ".xlsx" || ext == ".XLSX");
+    if (workbook || form) {
+      // A submitted 自评表 gets the same annotated copy, its findings placed on the form's sheet.
+      SheetCheck annotated;
+      if (workbook) {
+        annotated = *sheet;
+      } else {
+        annotated.result = r;
+        annotated.sheet = "自评表";
+        for (const auto& f : r.findings) {
+          size_t bang = f.loc.cell.rfind('!');
+          if (bang != std::string::npos) {
+            annotated.sheet = f.loc.cell.substr(0, bang);
+            break;
+          }
+        }
+      }
       std::string copy = dir + "/" + stem.string() + ".审核.xlsx";
-      WriteAnnotatedCopy(o.target, *sheet, copy);
+      WriteAnnotatedCopy(o.target, annotated, copy);
       if (!o.json) std::cout << copy << "\n";
     }
   }

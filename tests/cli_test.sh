@@ -203,5 +203,11 @@ sed 's|  B22:|  B22x:|' inputs/guangzhou-2021/project.yaml | sed 's|../../indica
 check "a self-evaluation answer for an unknown indicator exits 2" test $? -eq 2
 check "the misspelt indicator gets a hint" contains "$tmp/gz.err" "是否应为“B22”"
 
+# check: a submitted 自评表 (jixiao's own for yaohai-2023) ties out, and -o writes its annotated copy
+"$JIXIAO" report inputs/yaohai-2023 -o "$tmp/self" >/dev/null 2>&1
+"$JIXIAO" check "$tmp/self/yaohai-2023/自评表.xlsx" -o "$tmp/selfcheck" >"$tmp/selfcheck.txt" 2>&1
+check "check on a 自评表 that ties out exits 0" test $? -eq 0
+check "check on a 自评表 writes its annotated copy" test -s "$tmp/selfcheck/自评表/自评表.审核.xlsx"
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0
