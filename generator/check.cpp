@@ -295,6 +295,15 @@ class Checker {
       const SourceLoc at = a ? a->loc : d.loc;
       std::string subject = d.code + " " + d.name;
       const bool qualitative = TargetIsQualitative(*d.rule, a);
+      // A submitted 自评表 (the project read from the form itself) with a blank 得分.
+      const std::string& file = p_.file;
+      bool from_form = file.size() > 5 && (file.compare(file.size() - 5, 5, ".xlsx") == 0 ||
+                                           file.compare(file.size() - 5, 5, ".XLSX") == 0);
+      const bool blank_score = from_form && a && !a->stated_score && !a->score;
+      if (blank_score)
+        Add(Severity::kWarning, "blank-score", at, d.code, subject + " 得分", "", qualitative ? "" : s.score.ToShort(),
+            qualitative ? fmt::format("{}：自评表未填写得分；定性指标须由评价组评定档次和得分（现按 0 分计）。", subject)
+                        : fmt::format("{}：自评表未填写得分；按评分规则应为 {} 分。", subject, s.score.ToShort()));
       if (!qualitative && (!a || a->actual.empty()) && d.rule->value.empty() && !(a && a->score))
         Add(Severity::kWarning, "blank-actual", at, d.code, subject + " 实际完成值", "", "",
             fmt::format("{}：实际完成值未填写，无法按规则计分（按 0 分计）。", subject));
@@ -311,7 +320,7 @@ class Checker {
                             lo.ToShort(), hi.ToShort(), top ? "（含）" : "（不含上限）", a->score->ToShort()));
         }
       }
-      if (s.Lost() && !has_reason)
+      if (s.Lost() && !has_reason && !(blank_score && qualitative))
         Add(Severity::kWarning, "missing-deviation-reason", at, d.code, subject + " 偏差原因", "", "",
             fmt::format("{}：未完成年度指标值（得 {} 分，满分 {} 分），未填写偏差原因。", subject,
                         s.score.ToShort(), d.weight.ToShort()));
@@ -422,6 +431,7 @@ const std::vector<std::pair<std::string, std::string>>& CheckKinds() {
       {"missing-deviation-reason", "未完成或完成值达指标值 130% 及以上，未填写偏差原因"},
       {"cost-direction", "成本指标的年度指标值写作“≥”"},
       {"blank-actual", "实际完成值未填写"},
+      {"blank-score", "得分未填写"},
       {"instruction-text", "填写的是表格说明文字而非实际内容"},
       {"percent-over-100", "不可能超过 100% 的比率填为超过 100%"},
       {"score-outside-tier", "定性指标得分不在所选档次的范围内"},

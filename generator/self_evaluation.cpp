@@ -211,6 +211,12 @@ TargetEvaluation EvaluateTarget(const Indicator& ind, const Rule& r, const Answe
   if (t.kind == ValueKind::kText || t.kind == ValueKind::kLastYear) {
     ev.qualitative = true;
     if (!a || a->tier.empty() || !a->score) {
+      if (p.review) {  // a submission left the 得分 blank: 0 here, a finding in check.cpp
+        ev.score = Decimal(0);
+        ev.sentence = fmt::format("年度指标值“{}”为定性指标，未评定档次和得分，按 0 分计。", ev.target_text);
+        ev.ok = !failed;
+        return ev;
+      }
       error(at, msg::kQualitativeNeedsTier, ev.target_text, TierList(opt.tiers));
       return ev;
     }

@@ -3,10 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "check.h"
 #include "load.h"
+#include "report.h"
 #include "test_util.h"
 
 using namespace jixiao;
@@ -346,4 +348,30 @@ TEST_CASE("check under review: instruction text left in place, a 满意度 above
       ScoreProject(LoadProject((src / "inputs" / "guangzhou-2021").string(), "", nullptr, true)), CheckOptions{});
   CHECK(OfKind(clean, "percent-over-100").empty());
   CHECK(OfKind(clean, "instruction-text").empty());
+}
+
+TEST_CASE("check a submitted 自评表: a blank 得分 is a finding, not a refusal") {
+  // jixiao's own 自评表 for yaohai-2023, with one qualitative 得分 cleared by openpyxl
+  // (a writer other than jixiao's); skipped where /usr/bin/python3 has no openpyxl.
+  if (std::system("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1") != 0) {
+    MESSAGE("skipped: /usr/bin/python3 with openpyxl is not installed");
+    return;
+  }
+  testing::TempDir dir;
+  fs::path src(JIXIAO_SOURCE_DIR);
+  auto p = LoadProject((src / "inputs" / "yaohai-2023").string());
+  TemplateSet t = LoadTemplates("");
+  WriteReport(ScoreProject(p), t, dir.path());
+  std::string form = (fs::path(dir.path()) / "自评表.xlsx").string();
+  std::string edited = (fs::path(dir.path()) / "报送.xlsx").string();
+  std::string py = "/usr/bin/python3 -c \"import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); ws=wb['自评表']; "
+                   "r=[c.row for c in ws['D'] if c.value=='重点救助对象的合规性'][0]; ws.cell(r,8).value=None; "
+                   "wb.save(sys.argv[2])\" '" + form + "' '" + edited + "'";
+  REQUIRE(std::system(py.c_str()) == 0);
+  CHECK_THROWS_AS(LoadProject(edited), InputError);  // as report input: refused
+  CheckResult r = CheckProject(ScoreProject(LoadProject(edited, "", nullptr, true)), CheckOptions{});
+  auto blank = OfKind(r, "blank-score");
+  REQUIRE(blank.size() == 1);
+  CHECK(blank[0].indicator == "B21");
+  CHECK(OfKind(r, "missing-deviation-reason").empty());
 }
