@@ -14,13 +14,6 @@ using kainjow::mustache::data;
 namespace jixiao {
 namespace {
 
-const char* kChineseDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-
-std::string ChineseOrdinal(size_t i) {  // 0 → 一
-  if (i < 10) return kChineseDigits[i];
-  if (i < 20) return std::string("十") + (i == 9 ? "" : kChineseDigits[i - 10]);
-  return std::to_string(i + 1);
-}
 
 std::string ReadText(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -31,13 +24,8 @@ std::string ReadText(const fs::path& p) {
   return s;
 }
 
-data List() { return data(data::type::list); }
 
-// Mustache treats every string as true; an empty one must be false so that
-// {{#project.evaluator}}…{{/project.evaluator}} disappears when not given.
-data Opt(const std::string& s) { return s.empty() ? data(false) : data(s); }
 
-std::string Rate(const std::optional<Decimal>& r) { return r ? r->ToPercent(2) : "—"; }
 
 std::string Money(const Decimal& d) { return d.ToShort(2); }
 
@@ -177,6 +165,13 @@ std::string DescribeRule(const Indicator& ind) {
   return "";
 }
 
+std::string ChineseOrdinal(size_t i) {
+  static const char* digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  if (i < 10) return digits[i];
+  if (i < 20) return std::string("十") + (i == 9 ? "" : digits[i - 10]);
+  return std::to_string(i + 1);
+}
+
 std::string AnnexList::Add(const std::string& title) {
   data a;
   a.set("number", "附件 " + std::to_string(next_));
@@ -228,14 +223,14 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   data d;
 
   data project;
-  project.set("name", Opt(p.info.name));
-  project.set("year", Opt(p.info.year));
-  project.set("department", Opt(p.info.department));
-  project.set("implementer", Opt(p.info.implementer));
-  project.set("commissioner", Opt(p.info.commissioner));
-  project.set("evaluator", Opt(p.info.evaluator));
-  project.set("lead_evaluator", Opt(p.info.lead_evaluator));
-  project.set("date", Opt(p.info.date));
+  project.set("name", OptText(p.info.name));
+  project.set("year", OptText(p.info.year));
+  project.set("department", OptText(p.info.department));
+  project.set("implementer", OptText(p.info.implementer));
+  project.set("commissioner", OptText(p.info.commissioner));
+  project.set("evaluator", OptText(p.info.evaluator));
+  project.set("lead_evaluator", OptText(p.info.lead_evaluator));
+  project.set("date", OptText(p.info.date));
   d.set("project", project);
 
   static const char* level_names[] = {"一级", "二级", "三级", "四级", "五级"};
@@ -254,12 +249,12 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
 
   d.set("total", sp.total.ToShort());
   d.set("grade", sp.grade);
-  d.set("total_rate", Rate(sp.total_rate));
+  d.set("total_rate", RateText(sp.total_rate));
   d.set("sum", sp.sum.ToShort());
   d.set("deductions", sp.deductions.ToShort());
   d.set("has_deductions", !p.deductions.empty());
   d.set("deductions_capped", sp.deductions != sp.deductions_claimed);
-  data ded_items = List();
+  data ded_items = EmptyList();
   for (const auto& x : p.deductions) {
     data item;
     item.set("reason", x.reason);
@@ -269,7 +264,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   d.set("deduction_items", ded_items);
 
   // Grade bands as the reader expects them: 100≥X≥90, 90>X≥80, …, X<60.
-  data grades = List();
+  data grades = EmptyList();
   for (size_t i = 0; i < sys.grades.size(); ++i) {
     const GradeBand& g = sys.grades[i];
     std::string range;
@@ -289,7 +284,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   // Indicators that lost points.
   auto lost = sp.LostLeaves();
   std::string lost_names;
-  data lost_leaves = List();
+  data lost_leaves = EmptyList();
   for (size_t i = 0; i < lost.size(); ++i) {
     const ScoredIndicator& s = *lost[i];
     lost_names += (i ? "、" : "") + s.def->name;
@@ -306,8 +301,8 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   d.set("lost_leaves", lost_leaves);
 
   // 四、per 一级: a table of its leaves and a paragraph per leaf.
-  data level1 = List();
-  data score_rows = List();
+  data level1 = EmptyList();
+  data score_rows = EmptyList();
   std::string last_l1, last_l2;
   for (size_t i = 0; i < sp.roots.size(); ++i) {
     const ScoredIndicator& root = sp.roots[i];
@@ -316,11 +311,11 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     l1.set("name", root.def->name);
     l1.set("weight", root.def->weight.ToShort());
     l1.set("score", root.score.ToShort());
-    l1.set("rate", Rate(root.rate));
+    l1.set("rate", RateText(root.rate));
     l1.set("ordinal", ChineseOrdinal(i));
     l1.set("index", std::to_string(i + 1));
-    data rows = List();
-    data leaves = List();
+    data rows = EmptyList();
+    data leaves = EmptyList();
     // Leaves with their 二级 ancestor, depth-first.
     std::vector<std::pair<const ScoredIndicator*, const ScoredIndicator*>> flat;  // (leaf, 二级)
     std::function<void(const ScoredIndicator&, const ScoredIndicator*)> walk =
@@ -342,7 +337,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
         row.set("name", def.name);
         row.set("weight", def.weight.ToShort());
         row.set("score", leaf->score.ToShort());
-        row.set("rate", Rate(leaf->rate));
+        row.set("rate", RateText(leaf->rate));
         rows.push_back(row);
       }
       data lf;
@@ -350,7 +345,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
       lf.set("name", def.name);
       lf.set("weight", def.weight.ToShort());
       lf.set("score", leaf->score.ToShort());
-      lf.set("rate", Rate(leaf->rate));
+      lf.set("rate", RateText(leaf->rate));
       lf.set("explanation", def.explanation);
       auto ev = frag.evidence.find(def.code);
       auto answer = sp.project->answers.find(def.code);  // 佐证材料 from the workbook
@@ -408,7 +403,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   Decimal src_total, use_total;
   for (const auto& r : f.sources) src_total += r.amount;
   for (const auto& r : f.uses) use_total += r.amount;
-  data sources = List(), uses = List(), balances = List();
+  data sources = EmptyList(), uses = EmptyList(), balances = EmptyList();
   // Shares are each rounded on their own; the total row shows the sum of the
   // displayed shares, so the column adds up as printed (it may be 99.99%).
   Decimal share_sum;
@@ -452,7 +447,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   d.set("funds", funds);
 
   // Surveys: shares computed from the counts (附件2).
-  data surveys = List();
+  data surveys = EmptyList();
   size_t table_no = 1;
   for (const auto& s : p.surveys) {
     data sv;
@@ -460,7 +455,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     sv.set("title", s.title.empty() ? s.id : s.title);
     Decimal total;
     for (const auto& c : s.counts) total += c;
-    data options = List();
+    data options = EmptyList();
     Decimal survey_share_sum;
     for (size_t i = 0; i < s.options.size(); ++i) {
       data o;
@@ -475,7 +470,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     sv.set("has_counts", !s.options.empty());
     sv.set("options", options);
     sv.set("total", total.ToShort(0));
-    data items = List();
+    data items = EmptyList();
     Decimal sum;
     for (const auto& [name, rate] : s.items) {
       data it;
@@ -503,7 +498,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   d.set("extra_annexes", extras);
 
   // 评分说明: how every number was made.
-  data notes = List();
+  data notes = EmptyList();
   notes.push_back(data(fmt::format("评价实行百分制，总分 {} 分；综合得分 = 一级指标得分之和{}。", sys.total.ToShort(),
                                    sys.deduction_cap ? fmt::format(" − 减分项（减分上限 {} 分）", sys.deduction_cap->ToShort()) : "")));
   notes.push_back(data(std::string("比率（执行率、知晓率、满意度等）先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和；得分率 = 得分 ÷ 权重。")));
@@ -522,7 +517,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   });
   d.set("scoring_notes", notes);
 
-  data comments = List();
+  data comments = EmptyList();
   for (size_t i = 0; i < p.comments.size(); ++i) {
     const Comment& c = p.comments[i];
     data cm;
@@ -536,7 +531,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   d.set("has_comments", !p.comments.empty());
   d.set("comments", comments);
 
-  data toc = List();
+  data toc = EmptyList();
   for (const char* t : {"摘要", "一、项目基本情况", "二、绩效评价工作开展情况", "三、综合评价情况及评价结论",
                         "四、绩效评价指标分析", "五、主要绩效及经验做法", "六、存在的问题及原因分析",
                         "七、下一步改进意见及政策建议", "八、附件"})

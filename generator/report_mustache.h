@@ -3,11 +3,29 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <optional>
+#include <string>
+
 #include "report_data.h"
 
 namespace jixiao {
 
 kainjow::mustache::data BuildReportData(const ScoredProject& sp, const Fragments& fragments);
+
+// Shared by both report kinds' data builders.
+// An empty mustache list.
+inline kainjow::mustache::data EmptyList() {
+  return kainjow::mustache::data(kainjow::mustache::data::type::list);
+}
+// Mustache treats every string as true; an empty one must be false so that
+// {{#project.evaluator}}…{{/project.evaluator}} disappears when not given.
+inline kainjow::mustache::data OptText(const std::string& s) {
+  return s.empty() ? kainjow::mustache::data(false) : kainjow::mustache::data(s);
+}
+// A rate as the reports print it, "—" when there is none.
+inline std::string RateText(const std::optional<Decimal>& r) { return r ? r->ToPercent(2) : "—"; }
+// 0 → 一, 1 → 二, … 10 → 十一: section and item numbers.
+std::string ChineseOrdinal(size_t i);
 
 // Annexes numbered in the order they are added (附件 1, 附件 2, …), for the
 // templates' `annexes` list.

@@ -13,24 +13,14 @@ using kainjow::mustache::data;
 namespace jixiao {
 namespace {
 
-const char* kDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
-std::string Ordinal(size_t i) {  // 0 → 一
-  if (i < 10) return kDigits[i];
-  if (i < 20) return std::string("十") + (i == 9 ? "" : kDigits[i - 10]);
-  return std::to_string(i + 1);
-}
-
-data List() { return data(data::type::list); }
-data Opt(const std::string& s) { return s.empty() ? data(false) : data(s); }
 data Strings(const std::vector<std::string>& v) {
-  data l = List();
+  data l = EmptyList();
   for (const auto& s : v) l.push_back(data(s));
   return l;
 }
 
 std::string Money(const std::optional<Decimal>& d) { return d ? d->ToExactString() : "—"; }
-std::string Rate(const std::optional<Decimal>& r) { return r ? r->ToPercent(2) : "—"; }
 
 std::optional<Decimal> BaseOf(const BudgetRow& row, SelfEvaluationOptions::BudgetBase b) {
   switch (b) {
@@ -87,15 +77,15 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   cols.push_back("执行率");
   form_cols.insert(form_cols.end(), {"分值", "执行率", "得分"});
   budget.set("columns", Strings(cols));
-  data rows = List(), form_rows_budget = List();
+  data rows = EmptyList(), form_rows_budget = EmptyList();
   auto add_row = [&](const BudgetRow& r, const std::string& name, bool total) {
     std::vector<std::string> cells = {Money(r.initial), Money(r.full_year)};
     if (other_base) cells.push_back(Money(BaseOf(r, base)));
     cells.push_back(Money(r.executed));
     std::vector<std::string> form_cells = cells;
-    cells.push_back(Rate(RowRate(r, base)));
+    cells.push_back(RateText(RowRate(r, base)));
     form_cells.push_back(total && budget_leaf ? budget_leaf->def->weight.ToShort() : "—");
-    form_cells.push_back(Rate(RowRate(r, base)));
+    form_cells.push_back(RateText(RowRate(r, base)));
     form_cells.push_back(total && budget_leaf ? budget_leaf->score.ToShort() : "—");
     data row;
     row.set("name", name);
@@ -123,7 +113,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     if (auto r = RowRate(t, base)) sentence += "，预算执行率 " + r->ToPercent(2);
     sentence += "。";
   }
-  budget.set("sentence", Opt(sentence));
+  budget.set("sentence", OptText(sentence));
   d.set("budget", budget);
   data form_budget;
   form_budget.set("columns", Strings(form_cols));
@@ -131,23 +121,23 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   d.set("form_budget", form_budget);
 
   data goals;
-  goals.set("expected", Opt(p.goals.expected));
-  goals.set("actual", Opt(p.goals.actual));
+  goals.set("expected", OptText(p.goals.expected));
+  goals.set("actual", OptText(p.goals.actual));
   d.set("goals", goals);
 
   // Further tables, numbered after table 1.
   int table_no = p.budget.present ? 2 : 1;
-  data tables = List();
+  data tables = EmptyList();
   for (const auto& t : p.tables) {
     data td;
     td.set("number", std::to_string(table_no++));
     td.set("title", t.title);
-    td.set("unit", Opt(t.unit));
+    td.set("unit", OptText(t.unit));
     td.set("header", Strings(t.columns));
     std::vector<std::string> aligns;
     for (size_t c = 0; c < t.columns.size(); ++c) aligns.push_back(c == 0 ? "---" : "---:");
     td.set("aligns", Strings(aligns));
-    data trs = List();
+    data trs = EmptyList();
     auto add = [&](const DataRow& r) {
       std::vector<std::string> cells = {r.label};
       cells.insert(cells.end(), r.cells.begin(), r.cells.end());
@@ -166,7 +156,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
 
   // The indicator rows of the 自评表; a parent named on its first row only.
   std::vector<SelfFormRow> form = SelfFormRows(sp);
-  data form_rows = List();
+  data form_rows = EmptyList();
   const ScoredIndicator* last[2] = {nullptr, nullptr};
   int met = 0, total_rows = 0;
   std::vector<std::string> unmet, na;
@@ -229,11 +219,11 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   d.set("completion_sentence", completion);
 
   // 指标分析: per 一级, per 二级, per leaf.
-  data analysis = List();
+  data analysis = EmptyList();
   for (size_t i = 0; i < sp.roots.size(); ++i) {
     const ScoredIndicator& root = sp.roots[i];
     data a;
-    a.set("ordinal", Ordinal(i));
+    a.set("ordinal", ChineseOrdinal(i));
     a.set("name", root.def->name);
     a.set("weight", root.def->weight.ToShort());
     a.set("score", root.score.ToShort());
@@ -250,17 +240,17 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
       return it->second.reason == deviation_of(s) ? std::string() : it->second.reason;
     };
     if (root.children.empty()) {
-      a.set("judgement", Opt(judgement_of(root)));
-      a.set("sentence", Opt(root.explanation));
-      a.set("evidence", Opt(Evidence(frag, p, root.def->code)));
-      a.set("deviation", Opt(deviation_of(root)));
+      a.set("judgement", OptText(judgement_of(root)));
+      a.set("sentence", OptText(root.explanation));
+      a.set("evidence", OptText(Evidence(frag, p, root.def->code)));
+      a.set("deviation", OptText(deviation_of(root)));
     } else {
       a.set("judgement", false);
       a.set("sentence", false);
       a.set("evidence", false);
       a.set("deviation", false);
     }
-    data groups = List();
+    data groups = EmptyList();
     for (size_t g = 0; g < root.children.size(); ++g) {
       const ScoredIndicator& group = root.children[g];
       data gd;
@@ -268,7 +258,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
       gd.set("name", group.def->name);
       gd.set("weight", group.def->weight.ToShort());
       gd.set("score", group.score.ToShort());
-      data leaves = List();
+      data leaves = EmptyList();
       std::vector<const ScoredIndicator*> flat;
       std::function<void(const ScoredIndicator&)> walk = [&](const ScoredIndicator& s) {
         if (s.children.empty()) flat.push_back(&s);
@@ -284,9 +274,9 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
         ld.set("weight", leaf.def->weight.ToShort());
         ld.set("score", leaf.score.ToShort());
         ld.set("sentence", leaf.explanation);
-        ld.set("evidence", Opt(Evidence(frag, p, leaf.def->code)));
-        ld.set("deviation", Opt(deviation_of(leaf)));
-        ld.set("judgement", Opt(judgement_of(leaf)));
+        ld.set("evidence", OptText(Evidence(frag, p, leaf.def->code)));
+        ld.set("deviation", OptText(deviation_of(leaf)));
+        ld.set("judgement", OptText(judgement_of(leaf)));
         leaves.push_back(ld);
       }
       gd.set("leaves", leaves);
@@ -307,7 +297,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   d.set("extra_annexes", extras);
 
   // 评分说明: how every number was made, and which variant of each rule.
-  data notes = List();
+  data notes = EmptyList();
   Decimal others = sys.total - (budget_leaf ? budget_leaf->def->weight : Decimal(0));
   if (budget_leaf)
     notes.push_back(data(fmt::format("自评实行百分制，总分 {} 分：预算执行率 {} 分，产出、效益、满意度等指标合计 {} 分，分值由单位按指标重要程度设定（{}）。",

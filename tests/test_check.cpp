@@ -28,6 +28,23 @@ std::vector<Finding> OfKind(const CheckResult& r, const std::string& kind) {
   return out;
 }
 
+// A bundled case's project.yaml, its system named by absolute path so the
+// text can be edited and written elsewhere.
+std::string CaseYaml(const std::string& name) {
+  fs::path src(JIXIAO_SOURCE_DIR);
+  std::string y = testing::ReadText((src / "inputs" / name / "project.yaml").string());
+  size_t at = y.find("system: ../../indicators/");
+  REQUIRE(at != std::string::npos);
+  y.replace(at, std::string("system: ../../indicators/").size(), "system: " + (src / "indicators").string() + "/");
+  return y;
+}
+
+void Replace(std::string& y, const std::string& from, const std::string& to) {
+  size_t at = y.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, "not in the case: " << from);
+  y.replace(at, from.size(), to);
+}
+
 // A one-level system and a project whose `stated:` block is `stated`.
 const char* kSystem =
     "name: 测试体系\ndeduction_cap: 5\nindicators:\n"
@@ -269,13 +286,8 @@ TEST_CASE("check under review: a 自评表 shortfall without 偏差原因, a cos
   // yaohai-2023 with B11's override and reason taken away, and B41 (成本) as "≥".
   testing::TempDir dir;
   fs::path src(JIXIAO_SOURCE_DIR);
-  std::string y = testing::ReadText((src / "inputs" / "yaohai-2023" / "project.yaml").string());
-  auto cut = [&](const std::string& from, const std::string& to) {
-    size_t at = y.find(from);
-    REQUIRE(at != std::string::npos);
-    y.replace(at, from.size(), to);
-  };
-  cut("system: ../../indicators/", "system: " + (src / "indicators").string() + "/");
+  std::string y = CaseYaml("yaohai-2023");
+  auto cut = [&](const std::string& from, const std::string& to) { Replace(y, from, to); };
   cut("    score: 8\n    reason: 由于数量指标年初填写错误，实际资助参保3304人，未完成指标\n", "");
   cut("    target: ≤1000000元\n", "    target: ≥1000000元\n");
   std::string path = dir.Write("project.yaml", y);
@@ -298,13 +310,8 @@ TEST_CASE("check under review: a blank 完成值 and a qualitative score outside
   // for a weight of 6 is 4.8–6.
   testing::TempDir dir;
   fs::path src(JIXIAO_SOURCE_DIR);
-  std::string y = testing::ReadText((src / "inputs" / "guangzhou-2021" / "project.yaml").string());
-  auto cut = [&](const std::string& from, const std::string& to) {
-    size_t at = y.find(from);
-    REQUIRE(at != std::string::npos);
-    y.replace(at, from.size(), to);
-  };
-  cut("system: ../../indicators/", "system: " + (src / "indicators").string() + "/");
+  std::string y = CaseYaml("guangzhou-2021");
+  auto cut = [&](const std::string& from, const std::string& to) { Replace(y, from, to); };
   cut("  B21:\n    target: 达到100%\n    actual: 达到100%\n", "  B21:\n    target: 达到100%\n    actual: \"\"\n");
   cut("    target: 有所缓解\n    actual: 有所缓解\n    tier: 达成\n    score: 6", "    target: 有所缓解\n    actual: 有所缓解\n    tier: 达成\n    score: 4");
   dir.Write("project.yaml", y);
@@ -325,13 +332,8 @@ TEST_CASE("check under review: a blank 完成值 and a qualitative score outside
 TEST_CASE("check under review: instruction text left in place, a 满意度 above 100%") {
   testing::TempDir dir;
   fs::path src(JIXIAO_SOURCE_DIR);
-  std::string y = testing::ReadText((src / "inputs" / "guangzhou-2021" / "project.yaml").string());
-  auto cut = [&](const std::string& from, const std::string& to) {
-    size_t at = y.find(from);
-    REQUIRE(at != std::string::npos);
-    y.replace(at, from.size(), to);
-  };
-  cut("system: ../../indicators/", "system: " + (src / "indicators").string() + "/");
+  std::string y = CaseYaml("guangzhou-2021");
+  auto cut = [&](const std::string& from, const std::string& to) { Replace(y, from, to); };
   cut("    target: ≥90%\n    actual: 99.3%", "    target: ≥90%\n    actual: 103.5%");
   cut("    target: 成效明显\n    actual: 成效明显\n", "    target: 成效明显\n    actual: 请填写实际完成情况\n");
   dir.Write("project.yaml", y);

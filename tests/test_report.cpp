@@ -29,25 +29,8 @@ Report RenderCase(const std::string& dir) {
 }
 
 void CheckGolden(const std::string& name) {
-  fs::path src(JIXIAO_SOURCE_DIR);
-  Report r = RenderCase((src / "inputs" / name).string());
-  fs::path golden = src / "tests" / "golden" / name / "report.md";
-  const char* accept = std::getenv("JIXIAO_ACCEPT");
-  if (accept && std::string(accept) == "1") {
-    fs::create_directories(golden.parent_path());
-    std::ofstream(golden, std::ios::binary) << r.markdown;
-    MESSAGE("rewrote " << golden.string());
-  }
-  REQUIRE_MESSAGE(fs::exists(golden), "no golden file " << golden.string());
-  std::string want = Slurp(golden);
-  if (r.markdown != want) {
-    // Point at the first differing line, which is what a reviewer needs.
-    std::istringstream a(r.markdown), b(want);
-    std::string la, lb;
-    int line = 1;
-    while (std::getline(a, la) && std::getline(b, lb) && la == lb) ++line;
-    FAIL_CHECK(golden.string() << ":" << line << ": differs\n  got:  " << la << "\n  want: " << lb);
-  }
+  Report r = RenderCase((fs::path(JIXIAO_SOURCE_DIR) / "inputs" / name).string());
+  testing::CheckGolden(name, r.markdown);
 }
 
 fs::path TempDir(const std::string& tag) {

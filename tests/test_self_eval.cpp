@@ -383,25 +383,9 @@ std::string Slurp(const fs::path& p) {
 
 // As tests/test_report.cpp: JIXIAO_ACCEPT=1 rewrites the golden file.
 void CheckSelfGolden(const std::string& name) {
-  fs::path src(JIXIAO_SOURCE_DIR);
   auto project = LoadProject(CaseDir(name));
   Report r = RenderReport(ScoreProject(project), LoadTemplates(""), LoadFragments(project->text_dir));
-  fs::path golden = src / "tests" / "golden" / name / "report.md";
-  const char* accept = std::getenv("JIXIAO_ACCEPT");
-  if (accept && std::string(accept) == "1") {
-    fs::create_directories(golden.parent_path());
-    std::ofstream(golden, std::ios::binary) << r.markdown;
-    MESSAGE("rewrote " << golden.string());
-  }
-  REQUIRE_MESSAGE(fs::exists(golden), "no golden file " << golden.string());
-  std::string want = Slurp(golden);
-  if (r.markdown != want) {
-    std::istringstream a(r.markdown), b(want);
-    std::string la, lb;
-    int line = 1;
-    while (std::getline(a, la) && std::getline(b, lb) && la == lb) ++line;
-    FAIL_CHECK(golden.string() << ":" << line << ": differs\n  got:  " << la << "\n  want: " << lb);
-  }
+  testing::CheckGolden(name, r.markdown);
 }
 
 int RowWith(const XlsxSheet& s, int col, const std::string& text) {

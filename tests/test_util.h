@@ -80,6 +80,29 @@ inline std::string ReadText(const std::string& path) {
   return buf.str();
 }
 
+// Compares a case's rendered report.md with tests/golden/<name>/report.md,
+// naming the first differing line; JIXIAO_ACCEPT=1 rewrites the golden file
+// (review the diff before committing it).
+inline void CheckGolden(const std::string& name, const std::string& markdown) {
+  namespace fs = std::filesystem;
+  fs::path golden = fs::path(JIXIAO_SOURCE_DIR) / "tests" / "golden" / name / "report.md";
+  const char* accept = std::getenv("JIXIAO_ACCEPT");
+  if (accept && std::string(accept) == "1") {
+    fs::create_directories(golden.parent_path());
+    std::ofstream(golden, std::ios::binary) << markdown;
+    MESSAGE("rewrote " << golden.string());
+  }
+  REQUIRE_MESSAGE(fs::exists(golden), "no golden file " << golden.string());
+  std::string want = ReadText(golden.string());
+  if (markdown != want) {
+    std::istringstream a(markdown), b(want);
+    std::string la, lb;
+    int line = 1;
+    while (std::getline(a, la) && std::getline(b, lb) && la == lb) ++line;
+    FAIL_CHECK(golden.string() << ":" << line << ": differs\n  got:  " << la << "\n  want: " << lb);
+  }
+}
+
 inline std::string Zh(const Diagnostic& d) {
   Language was = CurrentLanguage();
   SetLanguage(Language::kChinese);
