@@ -1,5 +1,6 @@
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -79,6 +80,24 @@ std::string StripMarks(const std::string& md) {
     last_blank = blank;
   }
   return out;
+}
+
+// A template parsed once per thread and kept: kainjow parses a template
+// when it is constructed, which cost as much as rendering it, and a batch
+// renders the same template for every project. Rendering does not change a
+// parsed template, but a mustache object is not meant to be shared between
+// threads, so each thread has its own. A Markdown template has its layout
+// marks interned and the Markdown escape; the HTML shell keeps HTML escaping.
+kainjow::mustache::mustache& Parsed(const std::string& body, bool markdown) {
+  using Cache = std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>, std::less<>>;
+  thread_local Cache caches[2];
+  Cache& cache = caches[markdown ? 1 : 0];
+  auto it = cache.find(body);
+  if (it != cache.end()) return *it->second;
+  if (cache.size() >= 8) cache.clear();  // a long-lived process with many template sets
+  auto tmpl = std::make_unique<kainjow::mustache::mustache>(markdown ? InternMarks(body) : body);
+  if (markdown) tmpl->set_custom_escape(EscapeMarkdown);
+  return *cache.emplace(body, std::move(tmpl)).first->second;
 }
 
 }  // namespace
@@ -192,8 +211,7 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   const bool self = sp.system().SelfEvaluation();
   const std::string md_name = self ? "self-report.md.mustache" : "report.md.mustache";
   ValidateTemplates(t, fragments, md_name);
-  kainjow::mustache::mustache md_tmpl{InternMarks(t.files.at(md_name))};
-  md_tmpl.set_custom_escape(EscapeMarkdown);
+  kainjow::mustache::mustache& md_tmpl = Parsed(t.files.at(md_name), true);
   std::string marked = md_tmpl.render(self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments));
   if (!md_tmpl.is_valid())
     Fail(SourceLoc{t.origin.at(md_name)}, "", msg::kTemplateSyntax, md_tmpl.error_message());
@@ -219,11 +237,11 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   marks["chart:balances"] = balance.empty() ? "" : "<figure class=\"chart\">" + balance + "</figure>";
   body = PlaceMarks(body, marks);
 
-  kainjow::mustache::mustache shell{t.files.at("report.html.mustache")};
+  kainjow::mustache::mustache& shell = Parsed(t.files.at("report.html.mustache"), false);
   kainjow::mustache::data d;
   d.set("title", self ? SelfReportTitle(sp.project->info.name) : sp.project->info.name + "绩效评价报告");
   d.set("css", t.files.at("report.css"));
-  d.set("body", body);
+  Put(d, "body", std::move(body));
   r.html = shell.render(d);
   if (!shell.is_valid())
     Fail(SourceLoc{t.origin.at("report.html.mustache")}, "", msg::kTemplateSyntax, shell.error_message());

@@ -174,9 +174,9 @@ std::string ChineseOrdinal(size_t i) {
 
 std::string AnnexList::Add(const std::string& title) {
   data a;
-  a.set("number", "附件 " + std::to_string(next_));
-  a.set("title", title);
-  list_.push_back(a);
+  Put(a, "number", "附件 " + std::to_string(next_));
+  Put(a, "title", title);
+  Append(list_, std::move(a));
   return std::to_string(next_++);
 }
 
@@ -184,10 +184,10 @@ data AnnexList::AddFragments(const Fragments& fragments) {
   data extras{data::type::list};
   for (const auto& [title, body] : fragments.annexes) {
     data e;
-    e.set("number", Add(title));
-    e.set("title", title);
-    e.set("body", SanitizeFragment(body));
-    extras.push_back(e);
+    Put(e, "number", Add(title));
+    Put(e, "title", title);
+    Put(e, "body", SanitizeFragment(body));
+    Append(extras, std::move(e));
   }
   return extras;
 }
@@ -223,15 +223,15 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   data d;
 
   data project;
-  project.set("name", OptText(p.info.name));
-  project.set("year", OptText(p.info.year));
-  project.set("department", OptText(p.info.department));
-  project.set("implementer", OptText(p.info.implementer));
-  project.set("commissioner", OptText(p.info.commissioner));
-  project.set("evaluator", OptText(p.info.evaluator));
-  project.set("lead_evaluator", OptText(p.info.lead_evaluator));
-  project.set("date", OptText(p.info.date));
-  d.set("project", project);
+  Put(project, "name", OptText(p.info.name));
+  Put(project, "year", OptText(p.info.year));
+  Put(project, "department", OptText(p.info.department));
+  Put(project, "implementer", OptText(p.info.implementer));
+  Put(project, "commissioner", OptText(p.info.commissioner));
+  Put(project, "evaluator", OptText(p.info.evaluator));
+  Put(project, "lead_evaluator", OptText(p.info.lead_evaluator));
+  Put(project, "date", OptText(p.info.date));
+  Put(d, "project", std::move(project));
 
   static const char* level_names[] = {"一级", "二级", "三级", "四级", "五级"};
   std::string counts;
@@ -239,29 +239,29 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     counts += fmt::format("{}{} 项{}指标", level > 1 ? "、" : "", sys.CountAtLevel(level),
                           level_names[level - 1]);
   data system;
-  system.set("name", sys.name);
-  system.set("total", sys.total.ToShort());
-  system.set("level_counts", counts);
-  system.set("depth", std::to_string(sys.Depth()));
-  if (sys.deduction_cap) system.set("deduction_cap", sys.deduction_cap->ToShort());
-  else system.set("deduction_cap", false);
-  d.set("system", system);
+  Put(system, "name", sys.name);
+  Put(system, "total", sys.total.ToShort());
+  Put(system, "level_counts", counts);
+  Put(system, "depth", std::to_string(sys.Depth()));
+  if (sys.deduction_cap) Put(system, "deduction_cap", sys.deduction_cap->ToShort());
+  else Put(system, "deduction_cap", false);
+  Put(d, "system", std::move(system));
 
-  d.set("total", sp.total.ToShort());
-  d.set("grade", sp.grade);
-  d.set("total_rate", RateText(sp.total_rate));
-  d.set("sum", sp.sum.ToShort());
-  d.set("deductions", sp.deductions.ToShort());
-  d.set("has_deductions", !p.deductions.empty());
-  d.set("deductions_capped", sp.deductions != sp.deductions_claimed);
+  Put(d, "total", sp.total.ToShort());
+  Put(d, "grade", sp.grade);
+  Put(d, "total_rate", RateText(sp.total_rate));
+  Put(d, "sum", sp.sum.ToShort());
+  Put(d, "deductions", sp.deductions.ToShort());
+  Put(d, "has_deductions", !p.deductions.empty());
+  Put(d, "deductions_capped", sp.deductions != sp.deductions_claimed);
   data ded_items = EmptyList();
   for (const auto& x : p.deductions) {
     data item;
-    item.set("reason", x.reason);
-    item.set("points", x.points.ToShort());
-    ded_items.push_back(item);
+    Put(item, "reason", x.reason);
+    Put(item, "points", x.points.ToShort());
+    Append(ded_items, std::move(item));
   }
-  d.set("deduction_items", ded_items);
+  Put(d, "deduction_items", std::move(ded_items));
 
   // Grade bands as the reader expects them: 100≥X≥90, 90>X≥80, …, X<60.
   data grades = EmptyList();
@@ -273,12 +273,12 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     else if (g.min.IsZero() && i + 1 == sys.grades.size()) range = fmt::format("X<{}", sys.grades[i - 1].min.ToShort());
     else range = fmt::format("{}>X≥{}", sys.grades[i - 1].min.ToShort(), g.min.ToShort());
     data gd;
-    gd.set("name", g.name);
-    gd.set("range", range);
-    grades.push_back(gd);
+    Put(gd, "name", g.name);
+    Put(gd, "range", range);
+    Append(grades, std::move(gd));
   }
-  d.set("grades", grades);
-  d.set("grades_note", !sys.integer_grade_bands ? data(false) : data(
+  Put(d, "grades", std::move(grades));
+  Put(d, "grades_note", !sys.integer_grade_bands ? data(false) : data(
                            std::string("等级区间按整数书写（如“80-89 分”），按左闭右开区间理解，即 80 ≤ X < 90，89.5 分属于该档。")));
 
   // Indicators that lost points.
@@ -289,16 +289,16 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     const ScoredIndicator& s = *lost[i];
     lost_names += (i ? "、" : "") + s.def->name;
     data item;
-    item.set("ordinal", ChineseOrdinal(i));
-    item.set("code", s.def->code);
-    item.set("name", s.def->name);
-    item.set("lost_points", (s.def->weight - s.score).ToShort());
-    item.set("reason", s.reason);
-    lost_leaves.push_back(item);
+    Put(item, "ordinal", ChineseOrdinal(i));
+    Put(item, "code", s.def->code);
+    Put(item, "name", s.def->name);
+    Put(item, "lost_points", (s.def->weight - s.score).ToShort());
+    Put(item, "reason", s.reason);
+    Append(lost_leaves, std::move(item));
   }
-  d.set("lost_count", lost.empty() ? data(false) : data(std::to_string(lost.size())));
-  d.set("lost_names", lost_names);
-  d.set("lost_leaves", lost_leaves);
+  Put(d, "lost_count", lost.empty() ? data(false) : data(std::to_string(lost.size())));
+  Put(d, "lost_names", lost_names);
+  Put(d, "lost_leaves", std::move(lost_leaves));
 
   // 四、per 一级: a table of its leaves and a paragraph per leaf.
   data level1 = EmptyList();
@@ -307,13 +307,13 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   for (size_t i = 0; i < sp.roots.size(); ++i) {
     const ScoredIndicator& root = sp.roots[i];
     data l1;
-    l1.set("code", root.def->code);
-    l1.set("name", root.def->name);
-    l1.set("weight", root.def->weight.ToShort());
-    l1.set("score", root.score.ToShort());
-    l1.set("rate", RateText(root.rate));
-    l1.set("ordinal", ChineseOrdinal(i));
-    l1.set("index", std::to_string(i + 1));
+    Put(l1, "code", root.def->code);
+    Put(l1, "name", root.def->name);
+    Put(l1, "weight", root.def->weight.ToShort());
+    Put(l1, "score", root.score.ToShort());
+    Put(l1, "rate", RateText(root.rate));
+    Put(l1, "ordinal", ChineseOrdinal(i));
+    Put(l1, "index", std::to_string(i + 1));
     data rows = EmptyList();
     data leaves = EmptyList();
     // Leaves with their 二级 ancestor, depth-first.
@@ -332,32 +332,32 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
         data row;
         bool first = l2 != prev_group;
         prev_group = l2;
-        row.set("group", first && l2 && l2 != leaf ? l2->def->code + " " + l2->def->name : "");
-        row.set("code", def.code);
-        row.set("name", def.name);
-        row.set("weight", def.weight.ToShort());
-        row.set("score", leaf->score.ToShort());
-        row.set("rate", RateText(leaf->rate));
-        rows.push_back(row);
+        Put(row, "group", first && l2 && l2 != leaf ? l2->def->code + " " + l2->def->name : "");
+        Put(row, "code", def.code);
+        Put(row, "name", def.name);
+        Put(row, "weight", def.weight.ToShort());
+        Put(row, "score", leaf->score.ToShort());
+        Put(row, "rate", RateText(leaf->rate));
+        Append(rows, std::move(row));
       }
       data lf;
-      lf.set("code", def.code);
-      lf.set("name", def.name);
-      lf.set("weight", def.weight.ToShort());
-      lf.set("score", leaf->score.ToShort());
-      lf.set("rate", RateText(leaf->rate));
-      lf.set("explanation", def.explanation);
+      Put(lf, "code", def.code);
+      Put(lf, "name", def.name);
+      Put(lf, "weight", def.weight.ToShort());
+      Put(lf, "score", leaf->score.ToShort());
+      Put(lf, "rate", RateText(leaf->rate));
+      Put(lf, "explanation", def.explanation);
       auto ev = frag.evidence.find(def.code);
       auto answer = sp.project->answers.find(def.code);  // 佐证材料 from the workbook
-      if (ev != frag.evidence.end()) lf.set("evidence", SanitizeFragment(ev->second));
+      if (ev != frag.evidence.end()) Put(lf, "evidence", SanitizeFragment(ev->second));
       else if (answer != sp.project->answers.end() && !answer->second.evidence.empty())
-        lf.set("evidence", EscapeMarkdown(answer->second.evidence));
-      else lf.set("evidence", false);
-      lf.set("rule_sentence", leaf->explanation);
-      lf.set("lost", leaf->Lost());
-      lf.set("reason", leaf->reason);
-      lf.set("own_reason", leaf->Lost() && leaf->reason != leaf->explanation);
-      leaves.push_back(lf);
+        Put(lf, "evidence", EscapeMarkdown(answer->second.evidence));
+      else Put(lf, "evidence", false);
+      Put(lf, "rule_sentence", leaf->explanation);
+      Put(lf, "lost", leaf->Lost());
+      Put(lf, "reason", leaf->reason);
+      Put(lf, "own_reason", leaf->Lost() && leaf->reason != leaf->explanation);
+      Append(leaves, std::move(lf));
 
       // 附件1 row: ancestors by level.
       std::string names[3];
@@ -376,30 +376,30 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
       }
       // A parent is named on its first row only, as merged cells read in print.
       data sr;
-      sr.set("l1", names[0] == last_l1 ? std::string() : names[0]);
-      sr.set("l2", names[1] == last_l2 && names[0] == last_l1 ? std::string() : names[1]);
+      Put(sr, "l1", names[0] == last_l1 ? std::string() : names[0]);
+      Put(sr, "l2", names[1] == last_l2 && names[0] == last_l1 ? std::string() : names[1]);
       last_l1 = names[0];
       last_l2 = names[1];
-      sr.set("l3", def.level >= 3 ? names[2] : "");
-      sr.set("weight", def.weight.ToShort());
-      sr.set("explanation", def.explanation);
-      sr.set("criteria", def.criteria);
-      sr.set("score", leaf->score.ToShort());
-      sr.set("reason", leaf->Lost() ? leaf->reason : "");
-      score_rows.push_back(sr);
+      Put(sr, "l3", def.level >= 3 ? names[2] : "");
+      Put(sr, "weight", def.weight.ToShort());
+      Put(sr, "explanation", def.explanation);
+      Put(sr, "criteria", def.criteria);
+      Put(sr, "score", leaf->score.ToShort());
+      Put(sr, "reason", leaf->Lost() ? leaf->reason : "");
+      Append(score_rows, std::move(sr));
     }
-    l1.set("has_table", !rows.is_empty_list());
-    l1.set("rows", rows);
-    l1.set("leaves", leaves);
-    level1.push_back(l1);
+    Put(l1, "has_table", !rows.is_empty_list());
+    Put(l1, "rows", std::move(rows));
+    Put(l1, "leaves", std::move(leaves));
+    Append(level1, std::move(l1));
   }
-  d.set("level1", level1);
-  d.set("score_rows", score_rows);
+  Put(d, "level1", std::move(level1));
+  Put(d, "score_rows", std::move(score_rows));
 
   // Funds.
   const Funds& f = p.funds;
   data funds;
-  funds.set("unit", f.unit);
+  Put(funds, "unit", f.unit);
   Decimal src_total, use_total;
   for (const auto& r : f.sources) src_total += r.amount;
   for (const auto& r : f.uses) use_total += r.amount;
@@ -409,138 +409,138 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   Decimal share_sum;
   for (const auto& r : f.sources) {
     data row;
-    row.set("name", r.name);
-    row.set("amount", Money(r.amount));
+    Put(row, "name", r.name);
+    Put(row, "amount", Money(r.amount));
     Decimal share = src_total.IsZero() ? Decimal() : (r.amount / src_total).Round(kRatePlaces);
     share_sum += share;
-    row.set("share", src_total.IsZero() ? "—" : share.ToPercent(2));
-    sources.push_back(row);
+    Put(row, "share", src_total.IsZero() ? "—" : share.ToPercent(2));
+    Append(sources, std::move(row));
   }
-  funds.set("sources_share_total", src_total.IsZero() ? "—" : share_sum.ToPercent(2));
+  Put(funds, "sources_share_total", src_total.IsZero() ? "—" : share_sum.ToPercent(2));
   for (const auto& r : f.uses) {
     data row;
-    row.set("name", r.name);
-    row.set("amount", Money(r.amount));
-    row.set("note", r.note);
-    uses.push_back(row);
+    Put(row, "name", r.name);
+    Put(row, "amount", Money(r.amount));
+    Put(row, "note", r.note);
+    Append(uses, std::move(row));
   }
   for (const auto& y : f.balances) {
     data row;
-    row.set("year", y.year);
-    row.set("opening", Money(y.opening));
-    row.set("income", Money(y.income));
-    row.set("spending", Money(y.spending));
-    row.set("net", Money(y.income - y.spending));
-    row.set("closing", Money(y.closing));
-    balances.push_back(row);
+    Put(row, "year", y.year);
+    Put(row, "opening", Money(y.opening));
+    Put(row, "income", Money(y.income));
+    Put(row, "spending", Money(y.spending));
+    Put(row, "net", Money(y.income - y.spending));
+    Put(row, "closing", Money(y.closing));
+    Append(balances, std::move(row));
   }
-  funds.set("has_sources", !f.sources.empty());
-  funds.set("sources", sources);
-  funds.set("sources_total", Money(src_total));
-  funds.set("has_uses", !f.uses.empty());
-  funds.set("uses", uses);
-  funds.set("uses_total", Money(use_total));
-  funds.set("has_balances", !f.balances.empty());
-  funds.set("balances", balances);
-  if (!f.sources.empty()) funds.set("total_income", " " + Money(src_total) + " ");
-  else funds.set("total_income", false);
-  d.set("funds", funds);
+  Put(funds, "has_sources", !f.sources.empty());
+  Put(funds, "sources", std::move(sources));
+  Put(funds, "sources_total", Money(src_total));
+  Put(funds, "has_uses", !f.uses.empty());
+  Put(funds, "uses", std::move(uses));
+  Put(funds, "uses_total", Money(use_total));
+  Put(funds, "has_balances", !f.balances.empty());
+  Put(funds, "balances", std::move(balances));
+  if (!f.sources.empty()) Put(funds, "total_income", " " + Money(src_total) + " ");
+  else Put(funds, "total_income", false);
+  Put(d, "funds", std::move(funds));
 
   // Surveys: shares computed from the counts (附件2).
   data surveys = EmptyList();
   size_t table_no = 1;
   for (const auto& s : p.surveys) {
     data sv;
-    sv.set("index", std::to_string(table_no++));
-    sv.set("title", s.title.empty() ? s.id : s.title);
+    Put(sv, "index", std::to_string(table_no++));
+    Put(sv, "title", s.title.empty() ? s.id : s.title);
     Decimal total;
     for (const auto& c : s.counts) total += c;
     data options = EmptyList();
     Decimal survey_share_sum;
     for (size_t i = 0; i < s.options.size(); ++i) {
       data o;
-      o.set("name", s.options[i]);
-      o.set("count", s.counts[i].ToShort(0));
+      Put(o, "name", s.options[i]);
+      Put(o, "count", s.counts[i].ToShort(0));
       Decimal share = total.IsZero() ? Decimal() : (s.counts[i] / total).Round(kRatePlaces);
       survey_share_sum += share;
-      o.set("share", total.IsZero() ? "—" : share.ToPercent(2));
-      options.push_back(o);
+      Put(o, "share", total.IsZero() ? "—" : share.ToPercent(2));
+      Append(options, std::move(o));
     }
-    sv.set("share_total", total.IsZero() ? "—" : survey_share_sum.ToPercent(2));
-    sv.set("has_counts", !s.options.empty());
-    sv.set("options", options);
-    sv.set("total", total.ToShort(0));
+    Put(sv, "share_total", total.IsZero() ? "—" : survey_share_sum.ToPercent(2));
+    Put(sv, "has_counts", !s.options.empty());
+    Put(sv, "options", std::move(options));
+    Put(sv, "total", total.ToShort(0));
     data items = EmptyList();
     Decimal sum;
     for (const auto& [name, rate] : s.items) {
       data it;
-      it.set("name", name);
-      it.set("rate", rate.ToPercent(2));
-      items.push_back(it);
+      Put(it, "name", name);
+      Put(it, "rate", rate.ToPercent(2));
+      Append(items, std::move(it));
       sum += rate;
     }
-    sv.set("has_items", !s.items.empty());
-    sv.set("items", items);
-    sv.set("mean", s.items.empty() ? "" : (sum / Decimal(static_cast<long>(s.items.size()))).ToPercent(2));
-    surveys.push_back(sv);
+    Put(sv, "has_items", !s.items.empty());
+    Put(sv, "items", std::move(items));
+    Put(sv, "mean", s.items.empty() ? "" : (sum / Decimal(static_cast<long>(s.items.size()))).ToPercent(2));
+    Append(surveys, std::move(sv));
   }
-  d.set("has_surveys", !p.surveys.empty());
-  d.set("surveys", surveys);
+  Put(d, "has_surveys", !p.surveys.empty());
+  Put(d, "surveys", std::move(surveys));
 
   // Annex numbers follow what the project has.
   AnnexList annexes;
   annexes.Add("绩效评价指标评分表");
-  d.set("annex_survey", p.surveys.empty() ? std::string() : annexes.Add("满意度调查"));
-  d.set("annex_scoring_notes", annexes.Add("评分说明"));
-  d.set("annex_comments", p.comments.empty() ? std::string() : annexes.Add("意见反馈及采纳情况"));
+  Put(d, "annex_survey", p.surveys.empty() ? std::string() : annexes.Add("满意度调查"));
+  Put(d, "annex_scoring_notes", annexes.Add("评分说明"));
+  Put(d, "annex_comments", p.comments.empty() ? std::string() : annexes.Add("意见反馈及采纳情况"));
   data extras = annexes.AddFragments(frag);
-  d.set("annexes", annexes.List());
-  d.set("extra_annexes", extras);
+  Put(d, "annexes", annexes.List());
+  Put(d, "extra_annexes", std::move(extras));
 
   // 评分说明: how every number was made.
   data notes = EmptyList();
-  notes.push_back(data(fmt::format("评价实行百分制，总分 {} 分；综合得分 = 一级指标得分之和{}。", sys.total.ToShort(),
+  Append(notes, data(fmt::format("评价实行百分制，总分 {} 分；综合得分 = 一级指标得分之和{}。", sys.total.ToShort(),
                                    sys.deduction_cap ? fmt::format(" − 减分项（减分上限 {} 分）", sys.deduction_cap->ToShort()) : "")));
-  notes.push_back(data(std::string("比率（执行率、知晓率、满意度等）先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和；得分率 = 得分 ÷ 权重。")));
+  Append(notes, data(std::string("比率（执行率、知晓率、满意度等）先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和；得分率 = 得分 ÷ 权重。")));
   std::string bands;
   for (size_t i = 0; i < sys.grades.size(); ++i)
     bands += (i ? "，" : "") + sys.grades[i].name + " ≥ " + sys.grades[i].min.ToShort();
-  notes.push_back(data("评价等级：" + bands + "（各档为左闭右开区间）。" +
+  Append(notes, data("评价等级：" + bands + "（各档为左闭右开区间）。" +
                        (sys.integer_grade_bands ? "指标体系按整数书写等级区间（如“80-89 分”），按 [80, 90) 理解。" : "")));
-  for (const auto& n : sys.notes) notes.push_back(data(n));
+  for (const auto& n : sys.notes) Append(notes, data(n));
   sys.ForEach([&](const Indicator& ind) {
     if (!ind.rule) return;
     const ScoredIndicator* s = sp.Find(ind.code);
     std::string line = ind.code + " " + ind.name + "：" + DescribeRule(ind) + "。";
     if (s && s->overridden) line += "本项由评价组调整评分，理由见附件 1。";
-    notes.push_back(data(line));
+    Append(notes, data(line));
   });
-  d.set("scoring_notes", notes);
+  Put(d, "scoring_notes", std::move(notes));
 
   data comments = EmptyList();
   for (size_t i = 0; i < p.comments.size(); ++i) {
     const Comment& c = p.comments[i];
     data cm;
-    cm.set("index", std::to_string(i + 1));
-    cm.set("from", c.from);
-    cm.set("comment", c.comment);
-    cm.set("response", c.response);
-    cm.set("reason", c.reason);
-    comments.push_back(cm);
+    Put(cm, "index", std::to_string(i + 1));
+    Put(cm, "from", c.from);
+    Put(cm, "comment", c.comment);
+    Put(cm, "response", c.response);
+    Put(cm, "reason", c.reason);
+    Append(comments, std::move(cm));
   }
-  d.set("has_comments", !p.comments.empty());
-  d.set("comments", comments);
+  Put(d, "has_comments", !p.comments.empty());
+  Put(d, "comments", std::move(comments));
 
   data toc = EmptyList();
   for (const char* t : {"摘要", "一、项目基本情况", "二、绩效评价工作开展情况", "三、综合评价情况及评价结论",
                         "四、绩效评价指标分析", "五、主要绩效及经验做法", "六、存在的问题及原因分析",
                         "七、下一步改进意见及政策建议", "八、附件"})
-    toc.push_back(data(std::string(t)));
-  d.set("toc", toc);
+    Append(toc, data(std::string(t)));
+  Put(d, "toc", std::move(toc));
 
   data text;
-  for (const auto& [name, body] : frag.text) text.set(name, SanitizeFragment(body));
-  d.set("text", text);
+  for (const auto& [name, body] : frag.text) Put(text, name, SanitizeFragment(body));
+  Put(d, "text", std::move(text));
   return d;
 }
 

@@ -12,6 +12,18 @@ namespace jixiao {
 
 kainjow::mustache::data BuildReportData(const ScoredProject& sp, const Fragments& fragments);
 
+// kainjow's set() and push_back() copy the value, and a report's tree is
+// built bottom-up, so every level would be copied again by its parent. The
+// builders move each value into place instead (docs/performance.md).
+inline void Put(kainjow::mustache::data& object, const std::string& key, kainjow::mustache::data value) {
+  object[key] = std::move(value);
+}
+inline void Append(kainjow::mustache::data& list, kainjow::mustache::data value) {
+  list.push_back(kainjow::mustache::data(false));  // a copy without allocations
+  // The list's elements are not const; list_value() is the only accessor.
+  const_cast<kainjow::mustache::data&>(list.list_value().back()) = std::move(value);
+}
+
 // Shared by both report kinds' data builders.
 // An empty mustache list.
 inline kainjow::mustache::data EmptyList() {

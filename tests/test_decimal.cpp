@@ -218,3 +218,41 @@ TEST_CASE("002 satisfaction: the mean of four rates is 92.04%, where a double gi
   CHECK(rate == D("78.43%"));
   CHECK((rate * Decimal(6)).Round(2) == D("4.71"));
 }
+
+// Rounding has a word-sized fast path and a GMP path (decimal.cpp); both
+// must agree with the definition of 四舍五入 on either side of the word
+// boundary: r/10^p is the printed value iff r − ½ ≤ |q|·10^p < r + ½.
+TEST_CASE("Decimal::Round and ToFixed are half-up on both sides of the 64-bit boundary") {
+  unsigned long long seed = 20261202;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return seed >> 11;
+  };
+  const mpz_class two64 = mpz_class(1) << 64;
+  for (int i = 0; i < 4000; ++i) {
+    mpz_class num = mpz_class(static_cast<unsigned long>(next()));
+    mpz_class den = mpz_class(static_cast<unsigned long>(next() % 100000 + 1));
+    if (i % 4 == 1) num *= two64;  // numerator past one word
+    if (i % 4 == 2) den += two64;  // denominator past one word
+    if (i % 4 == 3) num = (den * (2 * num + 1)) / 2;  // many exact halves once scaled
+    if (i % 2) num = -num;
+    const int places = static_cast<int>(next() % 21);  // 19 and 20 take the GMP path
+    Decimal q{mpq_class(num, den)};
+    Decimal r = q.Round(places);
+    mpq_class scale(1);
+    for (int k = 0; k < places; ++k) scale *= 10;
+    mpq_class scaled_r = r.Raw() * scale;
+    CHECK(scaled_r.get_den() == 1);
+    mpq_class scaled_q = abs(q.Raw()) * scale;
+    mpq_class mag = abs(scaled_r);
+    CHECK(mag - mpq_class(1, 2) <= scaled_q);
+    CHECK(scaled_q < mag + mpq_class(1, 2));
+    if (!r.IsZero()) CHECK(r.Sign() == q.Sign());
+    // The printed text is the rounded value itself.
+    auto back = Decimal::Parse(q.ToFixed(places));
+    REQUIRE(back.has_value());
+    CHECK(*back == r);
+  }
+  CHECK(D("-0.004").ToFixed(2) == "0.00");  // rounds to zero: no sign
+  CHECK(D("-0.005").ToFixed(2) == "-0.01");
+}
