@@ -39,7 +39,7 @@ struct ProjectReader {
   Diagnostics& diags;
   Project& p;
 
-  void ReadInfo(const YAML::Node& n, bool name_required = true) {
+  void ReadInfo(const YamlNode& n, bool name_required = true) {
     if (!y.IsMap(n, "project", "", diags)) return;
     y.CheckKeys(n, {"name", "year", "department", "implementer", "commissioner", "evaluator",
                     "lead_evaluator", "date"},
@@ -54,7 +54,7 @@ struct ProjectReader {
     p.info.date = y.String(n, "date", false, "", diags).value_or("");
   }
 
-  void ReadValues(const YAML::Node& n) {
+  void ReadValues(const YamlNode& n) {
     if (!y.IsMap(n, "values", "", diags)) return;
     for (auto it = n.begin(); it != n.end(); ++it) {
       NamedValue v;
@@ -68,14 +68,14 @@ struct ProjectReader {
     }
   }
 
-  void ReadMetrics(const YAML::Node& n) {
+  void ReadMetrics(const YamlNode& n) {
     if (!y.IsMap(n, "metrics", "", diags)) return;
     for (auto it = n.begin(); it != n.end(); ++it) {
       Metric m;
       m.name = it->first.Scalar();
       m.loc = y.Loc(it->second);
       m.percent = true;
-      YAML::Node text = it->second;
+      YamlNode text = it->second;
       if (it->second.IsMap()) {
         y.CheckKeys(it->second, {"formula", "unit", "places"}, "", diags);
         text.reset(it->second["formula"]);  // reset, not =: assigning a Node overwrites the node it refers to
@@ -109,7 +109,7 @@ struct ProjectReader {
     }
   }
 
-  void ReadSurveys(const YAML::Node& n) {
+  void ReadSurveys(const YamlNode& n) {
     if (!y.IsList(n, "surveys", "", diags)) return;
     std::set<std::string> ids;
     for (const auto& s : n) {
@@ -122,7 +122,7 @@ struct ProjectReader {
       if (!sv.id.empty() && !ids.insert(sv.id).second)
         diags.Error(y.Loc(s["id"]), "", msg::kDuplicateSurvey, sv.id);
       if (s["options"] || s["counts"]) {
-        YAML::Node opts = s["options"], counts = s["counts"];
+        YamlNode opts = s["options"], counts = s["counts"];
         if (!opts || !counts) {
           diags.Error(sv.loc, "", msg::kMissingKey, !opts ? "options" : "counts");
         } else if (y.IsList(opts, "options", "", diags) && y.IsList(counts, "counts", "", diags)) {
@@ -137,7 +137,7 @@ struct ProjectReader {
             diags.Error(y.Loc(counts), "", msg::kCountsMismatch, sv.counts.size(), sv.options.size());
         }
       }
-      if (YAML::Node items = s["items"]) {
+      if (YamlNode items = s["items"]) {
         if (y.IsMap(items, "items", "", diags)) {
           for (auto it = items.begin(); it != items.end(); ++it) {
             auto d = y.NumberOf(it->second, "", diags);
@@ -153,7 +153,7 @@ struct ProjectReader {
     }
   }
 
-  void ReadAnswers(const YAML::Node& n, const IndicatorSystem& sys) {
+  void ReadAnswers(const YamlNode& n, const IndicatorSystem& sys) {
     if (!y.IsMap(n, "answers", "", diags)) return;
     std::vector<std::string> leaves;
     sys.ForEach([&](const Indicator& i) {
@@ -169,12 +169,12 @@ struct ProjectReader {
                         ind ? msg::kAnswerForParent : msg::kUnknownIndicator, a.code, sys.file);
         continue;
       }
-      const YAML::Node v = it->second;  // a copy: it->second lives in a temporary proxy
+      const YamlNode v = it->second;  // a copy: it->second lives in a temporary proxy
       if (!y.IsMap(v, "answer", a.code, diags)) continue;
       y.CheckKeys(v, {"unmet", "met", "score", "tier", "reason", "target", "actual", "baseline",
                       "deviation_reason", "not_applicable"},
                   a.code, diags);
-      if (YAML::Node u = v["unmet"]) {
+      if (YamlNode u = v["unmet"]) {
         if (y.IsList(u, "unmet", a.code, diags)) {
           std::vector<int> unmet;
           for (const auto& e : u) {
@@ -201,7 +201,7 @@ struct ProjectReader {
     }
   }
 
-  std::vector<FundRow> ReadFundRows(const YAML::Node& n, const char* what) {
+  std::vector<FundRow> ReadFundRows(const YamlNode& n, const char* what) {
     std::vector<FundRow> rows;
     if (!y.IsList(n, what, "", diags)) return rows;
     for (const auto& r : n) {
@@ -217,7 +217,7 @@ struct ProjectReader {
     return rows;
   }
 
-  void ReadFunds(const YAML::Node& n) {
+  void ReadFunds(const YamlNode& n) {
     if (!y.IsMap(n, "funds", "", diags)) return;
     y.CheckKeys(n, {"unit", "sources", "uses", "balances"}, "", diags);
     if (auto unit = y.String(n, "unit", false, "", diags)) {
@@ -226,7 +226,7 @@ struct ProjectReader {
     }
     if (n["sources"]) p.funds.sources = ReadFundRows(n["sources"], "sources");
     if (n["uses"]) p.funds.uses = ReadFundRows(n["uses"], "uses");
-    if (YAML::Node b = n["balances"]) {
+    if (YamlNode b = n["balances"]) {
       if (!y.IsList(b, "balances", "", diags)) return;
       for (const auto& r : b) {
         if (!y.IsMap(r, "year {year, opening, income, spending, closing}", "", diags)) continue;
@@ -243,7 +243,7 @@ struct ProjectReader {
     }
   }
 
-  void ReadComments(const YAML::Node& n) {
+  void ReadComments(const YamlNode& n) {
     if (!y.IsList(n, "comments", "", diags)) return;
     for (const auto& c : n) {
       if (!y.IsMap(c, "comment {from, comment, response, reason}", "", diags)) continue;
@@ -263,7 +263,7 @@ struct ProjectReader {
     }
   }
 
-  void ReadDeductions(const YAML::Node& n) {
+  void ReadDeductions(const YamlNode& n) {
     if (!y.IsList(n, "deductions", "", diags)) return;
     for (const auto& d : n) {
       if (!y.IsMap(d, "deduction {reason, points}", "", diags)) continue;
@@ -455,7 +455,7 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   p->review = review;
   p->file = file;
   p->dir = fs::path(file).parent_path().string();
-  const YAML::Node& root = y.root();
+  const YamlNode& root = y.root();
   if (!y.IsMap(root, "project file", "", diags)) throw InputError(diags);
   y.CheckKeys(root, {"project", "system", "values", "metrics", "surveys", "answers", "deductions",
                "funds", "comments", "stated", "text", "workbook", "budget", "goals", "tables"},

@@ -12,7 +12,7 @@ namespace {
 using Opt = SelfEvaluationOptions;
 
 // A scalar that must be one of `names`: its index, or -1 (reported).
-int Choice(const YamlFile& y, const YAML::Node& map, const char* key,
+int Choice(const YamlFile& y, const YamlNode& map, const char* key,
            const std::vector<std::string>& names, Opt& opt, Diagnostics& diags) {
   auto v = y.String(map, key, false, "", diags);
   if (!v) return -1;
@@ -28,7 +28,7 @@ int Choice(const YamlFile& y, const YAML::Node& map, const char* key,
   return -1;
 }
 
-void ReadTiers(const YamlFile& y, const YAML::Node& ts, std::vector<Tier>& tiers, Diagnostics& diags) {
+void ReadTiers(const YamlFile& y, const YamlNode& ts, std::vector<Tier>& tiers, Diagnostics& diags) {
   if (!y.IsList(ts, "qualitative_tiers", "", diags)) return;
   std::vector<Tier> read;
   for (const auto& t : ts) {
@@ -50,13 +50,13 @@ void ReadTiers(const YamlFile& y, const YAML::Node& ts, std::vector<Tier>& tiers
   tiers = read;
 }
 
-std::optional<Decimal> OptionalNumber(const YamlFile& y, const YAML::Node& map, const char* key,
+std::optional<Decimal> OptionalNumber(const YamlFile& y, const YamlNode& map, const char* key,
                                       Diagnostics& diags) {
   if (!map[key] || (map[key].IsScalar() && map[key].Scalar().empty())) return std::nullopt;
   return y.Number(map, key, false, "", diags);
 }
 
-void ReadBudgetRow(const YamlFile& y, const YAML::Node& n, BudgetRow& row, Diagnostics& diags) {
+void ReadBudgetRow(const YamlFile& y, const YamlNode& n, BudgetRow& row, Diagnostics& diags) {
   row.loc = y.Loc(n);
   row.initial = OptionalNumber(y, n, "initial", diags);
   row.full_year = OptionalNumber(y, n, "full_year", diags);
@@ -67,7 +67,7 @@ void ReadBudgetRow(const YamlFile& y, const YAML::Node& n, BudgetRow& row, Diagn
 
 }  // namespace
 
-void ReadSystemOptions(const YamlFile& y, const YAML::Node& root, IndicatorSystem& sys,
+void ReadSystemOptions(const YamlFile& y, const YamlNode& root, IndicatorSystem& sys,
                        Diagnostics& diags) {
   if (auto layout = y.String(root, "layout", false, "", diags)) {
     if (*layout == "self_evaluation") sys.layout = *layout;
@@ -75,7 +75,7 @@ void ReadSystemOptions(const YamlFile& y, const YAML::Node& root, IndicatorSyste
       diags.ErrorHint(y.Loc(root["layout"]), "", NearestName(*layout, {"evaluation", "self_evaluation"}),
                       msg::kBadChoice, *layout, "evaluation, self_evaluation");
   }
-  YAML::Node o = root["options"];
+  YamlNode o = root["options"];
   if (!o || !y.IsMap(o, "options", "", diags)) return;
   y.CheckKeys(o, {"budget_rate", "budget_base", "budget_intervals", "budget_steps", "at_most_scoring",
                   "equal_scoring", "equal_tolerance", "overachievement_threshold", "qualitative_tiers"},
@@ -100,7 +100,7 @@ void ReadSystemOptions(const YamlFile& y, const YAML::Node& root, IndicatorSyste
     opt.overachievement = *t;
     opt.written.push_back("overachievement_threshold: " + o["overachievement_threshold"].Scalar());
   }
-  if (YAML::Node iv = o["budget_intervals"]) {
+  if (YamlNode iv = o["budget_intervals"]) {
     if (y.IsList(iv, "budget_intervals", "", diags)) {
       std::vector<Opt::Interval> read;
       for (const auto& b : iv) {
@@ -119,7 +119,7 @@ void ReadSystemOptions(const YamlFile& y, const YAML::Node& root, IndicatorSyste
       opt.written.push_back("budget_intervals");
     }
   }
-  if (YAML::Node st = o["budget_steps"]) {
+  if (YamlNode st = o["budget_steps"]) {
     if (y.IsMap(st, "budget_steps", "", diags)) {
       y.CheckKeys(st, {"full_at", "step", "deduct"}, "", diags);
       opt.steps_full_at = y.Number(st, "full_at", true, "", diags).value_or(Decimal(1));
@@ -131,13 +131,13 @@ void ReadSystemOptions(const YamlFile& y, const YAML::Node& root, IndicatorSyste
   } else if (opt.budget_rate == Opt::BudgetRate::kSteps) {
     diags.Error(y.Loc(o["budget_rate"]), "", msg::kBudgetStepsMissing);
   }
-  if (YAML::Node ts = o["qualitative_tiers"]) {
+  if (YamlNode ts = o["qualitative_tiers"]) {
     ReadTiers(y, ts, opt.tiers, diags);
     opt.written.push_back("qualitative_tiers");
   }
 }
 
-void ReadSelfEvaluationRule(const YamlFile& y, const YAML::Node& r, Rule& rule,
+void ReadSelfEvaluationRule(const YamlFile& y, const YamlNode& r, Rule& rule,
                             const std::string& code, Diagnostics& diags) {
   if (rule.kind == RuleKind::kBudgetRate) {
     y.CheckKeys(r, {"kind"}, code, diags);
@@ -157,7 +157,7 @@ void ReadSelfEvaluationRule(const YamlFile& y, const YAML::Node& r, Rule& rule,
     diags.Error(y.Loc(r["tolerance"]), code, msg::kMustBePositive, "tolerance");
 }
 
-void ReadSelfEvaluationAnswer(const YamlFile& y, const YAML::Node& v, Answer& a, Diagnostics& diags) {
+void ReadSelfEvaluationAnswer(const YamlFile& y, const YamlNode& v, Answer& a, Diagnostics& diags) {
   if (auto t = y.String(v, "target", false, a.code, diags)) {
     a.target = *t;
     a.target_loc = y.Loc(v["target"]);
@@ -168,7 +168,7 @@ void ReadSelfEvaluationAnswer(const YamlFile& y, const YAML::Node& v, Answer& a,
   }
   a.baseline = y.String(v, "baseline", false, a.code, diags).value_or("");
   a.deviation_reason = y.String(v, "deviation_reason", false, a.code, diags).value_or("");
-  if (YAML::Node na = v["not_applicable"]) {
+  if (YamlNode na = v["not_applicable"]) {
     // true/是, or the reason itself: "not_applicable: 本年度未发生".
     std::optional<bool> yes = na.IsScalar() ? ParseYesNo(na.Scalar()) : std::nullopt;
     if (yes) {
@@ -182,7 +182,7 @@ void ReadSelfEvaluationAnswer(const YamlFile& y, const YAML::Node& v, Answer& a,
   }
 }
 
-void ReadBudget(const YamlFile& y, const YAML::Node& n, Budget& b, Diagnostics& diags) {
+void ReadBudget(const YamlFile& y, const YamlNode& n, Budget& b, Diagnostics& diags) {
   if (!y.IsMap(n, "budget", "", diags)) return;
   y.CheckKeys(n, {"unit", "initial", "full_year", "adjusted", "received", "executed", "sources"}, "", diags);
   b.present = true;
@@ -193,7 +193,7 @@ void ReadBudget(const YamlFile& y, const YAML::Node& n, Budget& b, Diagnostics& 
   }
   b.total.name = "年度资金总额";
   ReadBudgetRow(y, n, b.total, diags);
-  if (YAML::Node s = n["sources"]) {
+  if (YamlNode s = n["sources"]) {
     if (y.IsList(s, "sources", "", diags)) {
       for (const auto& r : s) {
         if (!y.IsMap(r, "source {name, initial, full_year, executed}", "", diags)) continue;
@@ -229,14 +229,14 @@ void ReadBudget(const YamlFile& y, const YAML::Node& n, Budget& b, Diagnostics& 
   }
 }
 
-void ReadGoals(const YamlFile& y, const YAML::Node& n, Goals& g, Diagnostics& diags) {
+void ReadGoals(const YamlFile& y, const YamlNode& n, Goals& g, Diagnostics& diags) {
   if (!y.IsMap(n, "goals", "", diags)) return;
   y.CheckKeys(n, {"expected", "actual"}, "", diags);
   g.expected = y.String(n, "expected", false, "", diags).value_or("");
   g.actual = y.String(n, "actual", false, "", diags).value_or("");
 }
 
-void ReadTables(const YamlFile& y, const YAML::Node& n, std::vector<DataTable>& tables,
+void ReadTables(const YamlFile& y, const YamlNode& n, std::vector<DataTable>& tables,
                 Diagnostics& diags) {
   if (!y.IsList(n, "tables", "", diags)) return;
   for (const auto& t : n) {
@@ -246,11 +246,11 @@ void ReadTables(const YamlFile& y, const YAML::Node& n, std::vector<DataTable>& 
     table.loc = y.Loc(t);
     table.title = y.String(t, "title", true, "", diags).value_or("");
     table.unit = y.String(t, "unit", false, "", diags).value_or("");
-    if (YAML::Node cols = t["columns"]; cols && y.IsList(cols, "columns", "", diags))
+    if (YamlNode cols = t["columns"]; cols && y.IsList(cols, "columns", "", diags))
       for (const auto& c : cols) table.columns.push_back(c.Scalar());
     else if (!cols)
       diags.Error(table.loc, "", msg::kMissingKey, "columns");
-    auto read_row = [&](const YAML::Node& r) -> std::optional<DataRow> {
+    auto read_row = [&](const YamlNode& r) -> std::optional<DataRow> {
       if (!y.IsList(r, "row [label, …]", "", diags)) return std::nullopt;
       DataRow row;
       row.loc = y.Loc(r);
@@ -268,13 +268,13 @@ void ReadTables(const YamlFile& y, const YAML::Node& n, std::vector<DataTable>& 
         diags.Error(row.loc, "", msg::kTableColumns, i, table.columns.size());
       return row;
     };
-    if (YAML::Node rows = t["rows"]; rows && y.IsList(rows, "rows", "", diags)) {
+    if (YamlNode rows = t["rows"]; rows && y.IsList(rows, "rows", "", diags)) {
       for (const auto& r : rows)
         if (auto row = read_row(r)) table.rows.push_back(*row);
     } else if (!rows) {
       diags.Error(table.loc, "", msg::kMissingKey, "rows");
     }
-    if (YAML::Node total = t["total"]) table.total = read_row(total);
+    if (YamlNode total = t["total"]) table.total = read_row(total);
     // A 小计/合计 column is the sum of the row's other figures.
     for (size_t c = 1; c < table.columns.size(); ++c) {
       const std::string& name = table.columns[c];

@@ -27,7 +27,7 @@ struct StatedReader {
   const YamlFile& y;
   Diagnostics& diags;
 
-  std::optional<StatedNumber> Number(const YAML::Node& n, const std::string& code = "") {
+  std::optional<StatedNumber> Number(const YamlNode& n, const std::string& code = "") {
     if (!n.IsScalar()) {
       diags.Error(y.Loc(n), code, msg::kExpectedNumber, "(list/map)");
       return std::nullopt;
@@ -37,12 +37,12 @@ struct StatedReader {
     return s;
   }
 
-  std::optional<StatedNumber> Field(const YAML::Node& map, const char* key) {
+  std::optional<StatedNumber> Field(const YamlNode& map, const char* key) {
     if (!map[key]) return std::nullopt;
     return Number(map[key]);
   }
 
-  void NumberMap(const YAML::Node& n, const char* what, std::map<std::string, StatedNumber>& out) {
+  void NumberMap(const YamlNode& n, const char* what, std::map<std::string, StatedNumber>& out) {
     if (!y.IsMap(n, what, "", diags)) return;
     for (auto it = n.begin(); it != n.end(); ++it)
       if (auto v = Number(it->second, it->first.Scalar())) out[it->first.Scalar()] = *v;
@@ -51,7 +51,7 @@ struct StatedReader {
 
 }  // namespace
 
-void ReadStated(const YamlFile& y, const YAML::Node& n, Diagnostics& diags, Stated& st) {
+void ReadStated(const YamlFile& y, const YamlNode& n, Diagnostics& diags, Stated& st) {
   if (!y.IsMap(n, "stated", "", diags)) return;
   st.present = true;
   y.CheckKeys(n, {"source", "total", "grade", "deductions", "scores", "rates", "values", "names",
@@ -65,10 +65,10 @@ void ReadStated(const YamlFile& y, const YAML::Node& n, Diagnostics& diags, Stat
   if (n["scores"]) r.NumberMap(n["scores"], "scores", st.scores);
   if (n["rates"]) r.NumberMap(n["rates"], "rates", st.rates);
   if (n["values"]) r.NumberMap(n["values"], "values", st.values);
-  if (YAML::Node names = n["names"]) {
+  if (YamlNode names = n["names"]) {
     if (y.IsMap(names, "names", "", diags)) {
       for (auto it = names.begin(); it != names.end(); ++it) {
-        const YAML::Node v = it->second;  // a copy: the iterator's node is a temporary
+        const YamlNode v = it->second;  // a copy: the iterator's node is a temporary
         StatedText t;
         t.loc = y.Loc(v);
         if (v.IsMap()) {
@@ -82,7 +82,7 @@ void ReadStated(const YamlFile& y, const YAML::Node& n, Diagnostics& diags, Stat
       }
     }
   }
-  if (YAML::Node surveys = n["surveys"]) {
+  if (YamlNode surveys = n["surveys"]) {
     if (y.IsMap(surveys, "surveys", "", diags)) {
       for (auto it = surveys.begin(); it != surveys.end(); ++it) {
         StatedSurvey s;
@@ -90,7 +90,7 @@ void ReadStated(const YamlFile& y, const YAML::Node& n, Diagnostics& diags, Stat
         s.loc = y.Loc(it->second);
         if (!y.IsMap(it->second, "survey {shares, total, mean}", "", diags)) continue;
         y.CheckKeys(it->second, {"shares", "total", "mean"}, "", diags);
-        if (YAML::Node shares = it->second["shares"]) {
+        if (YamlNode shares = it->second["shares"]) {
           if (y.IsList(shares, "shares", "", diags))
             for (const auto& sh : shares)
               if (auto v = r.Number(sh)) s.shares.push_back(*v);
@@ -101,7 +101,7 @@ void ReadStated(const YamlFile& y, const YAML::Node& n, Diagnostics& diags, Stat
       }
     }
   }
-  if (YAML::Node balances = n["balances"]) {
+  if (YamlNode balances = n["balances"]) {
     if (y.IsList(balances, "balances", "", diags)) {
       for (const auto& b : balances) {
         if (!y.IsMap(b, "year {year, opening, income, spending, net, closing}", "", diags)) continue;
@@ -118,7 +118,7 @@ void ReadStated(const YamlFile& y, const YAML::Node& n, Diagnostics& diags, Stat
       }
     }
   }
-  if (YAML::Node tables = n["tables"]) {
+  if (YamlNode tables = n["tables"]) {
     if (y.IsList(tables, "tables", "", diags)) {
       for (const auto& t : tables) {
         if (!y.IsMap(t, "table {title, rows, total}", "", diags)) continue;
@@ -126,7 +126,7 @@ void ReadStated(const YamlFile& y, const YAML::Node& n, Diagnostics& diags, Stat
         StatedTable tb;
         tb.loc = y.Loc(t);
         tb.title = y.String(t, "title", true, "", diags).value_or("");
-        if (YAML::Node rows = t["rows"]) {
+        if (YamlNode rows = t["rows"]) {
           if (y.IsMap(rows, "rows", "", diags))
             for (auto it = rows.begin(); it != rows.end(); ++it)
               if (auto v = r.Number(it->second)) tb.rows.emplace_back(it->first.Scalar(), *v);
@@ -136,7 +136,7 @@ void ReadStated(const YamlFile& y, const YAML::Node& n, Diagnostics& diags, Stat
       }
     }
   }
-  if (YAML::Node figures = n["figures"]) {
+  if (YamlNode figures = n["figures"]) {
     if (y.IsList(figures, "figures", "", diags)) {
       for (const auto& f : figures) {
         if (!y.IsMap(f, "figure {name, mentions}", "", diags)) continue;
@@ -144,7 +144,7 @@ void ReadStated(const YamlFile& y, const YAML::Node& n, Diagnostics& diags, Stat
         StatedFigure fig;
         fig.loc = y.Loc(f);
         fig.name = y.String(f, "name", true, "", diags).value_or("");
-        if (YAML::Node m = f["mentions"]) {
+        if (YamlNode m = f["mentions"]) {
           if (y.IsMap(m, "mentions", "", diags))
             for (auto it = m.begin(); it != m.end(); ++it)
               if (auto v = r.Number(it->second)) fig.mentions.emplace_back(it->first.Scalar(), *v);

@@ -6,6 +6,6 @@
 
 namespace jixiao {
 
-void ReadStated(const YamlFile& y, const YAML::Node& n, Diagnostics& diags, Stated& st);
+void ReadStated(const YamlFile& y, const YamlNode& n, Diagnostics& diags, Stated& st);
 
 }  // namespace jixiao

@@ -15,7 +15,7 @@ struct SystemReader {
   Diagnostics& diags;
   std::set<std::string> codes;
 
-  std::optional<Formula> ParseFormula(const YAML::Node& n, const std::string& code) {
+  std::optional<Formula> ParseFormula(const YamlNode& n, const std::string& code) {
     if (!n.IsScalar()) {
       diags.Error(y.Loc(n), code, msg::kExpectedText, "formula");
       return std::nullopt;
@@ -29,7 +29,7 @@ struct SystemReader {
     }
   }
 
-  std::optional<ScoreSpec> ReadScore(const YAML::Node& map, const std::string& code) {
+  std::optional<ScoreSpec> ReadScore(const YamlNode& map, const std::string& code) {
     ScoreSpec s;
     if (map["formula"]) {
       auto f = ParseFormula(map["formula"], code);
@@ -38,7 +38,7 @@ struct SystemReader {
       s.formula = *f;
       return s;
     }
-    YAML::Node n = map["score"];
+    YamlNode n = map["score"];
     if (!n) {
       diags.Error(y.Loc(map), code, msg::kMissingKey, "score / formula");
       return std::nullopt;
@@ -53,14 +53,14 @@ struct SystemReader {
     return s;
   }
 
-  void ReadValueName(const YAML::Node& r, Rule& rule, const std::string& code) {
+  void ReadValueName(const YamlNode& r, Rule& rule, const std::string& code) {
     if (auto v = y.String(r, "value", true, code, diags)) {
       rule.value = *v;
       rule.value_loc = y.Loc(r["value"]);
     }
   }
 
-  std::optional<Rule> ReadRule(const YAML::Node& r, const Indicator& ind) {
+  std::optional<Rule> ReadRule(const YamlNode& r, const Indicator& ind) {
     const std::string& code = ind.code;
     if (!y.IsMap(r, "rule", code, diags)) return std::nullopt;
     Rule rule;
@@ -103,7 +103,7 @@ struct SystemReader {
       case RuleKind::kChecklistPoints: {
         bool points = rule.kind == RuleKind::kChecklistPoints;
         y.CheckKeys(r, {"kind", "items"}, code, diags);
-        YAML::Node items = r["items"];
+        YamlNode items = r["items"];
         if (!items) {
           diags.Error(rule.loc, code, msg::kMissingKey, "items");
           break;
@@ -176,7 +176,7 @@ struct SystemReader {
       case RuleKind::kBands: {
         y.CheckKeys(r, {"kind", "value", "bands", "value_max"}, code, diags);
         ReadValueName(r, rule, code);
-        YAML::Node bands = r["bands"];
+        YamlNode bands = r["bands"];
         if (!bands) {
           diags.Error(rule.loc, code, msg::kMissingKey, "bands");
         } else if (y.IsList(bands, "bands", code, diags)) {
@@ -218,7 +218,7 @@ struct SystemReader {
         break;
       case RuleKind::kConditions: {
         y.CheckKeys(r, {"kind", "conditions"}, code, diags);
-        YAML::Node cs = r["conditions"];
+        YamlNode cs = r["conditions"];
         if (!cs) {
           diags.Error(rule.loc, code, msg::kMissingKey, "conditions");
         } else if (y.IsList(cs, "conditions", code, diags)) {
@@ -241,7 +241,7 @@ struct SystemReader {
       }
       case RuleKind::kQualitative: {
         y.CheckKeys(r, {"kind", "tiers"}, code, diags);
-        if (YAML::Node ts = r["tiers"]) {
+        if (YamlNode ts = r["tiers"]) {
           if (y.IsList(ts, "tiers", code, diags)) {
             for (const auto& t : ts) {
               if (!y.IsMap(t, "tier {name, low, high}", code, diags)) continue;
@@ -284,7 +284,7 @@ struct SystemReader {
     return rule;
   }
 
-  std::optional<Indicator> ReadIndicator(const YAML::Node& n, int level) {
+  std::optional<Indicator> ReadIndicator(const YamlNode& n, int level) {
     if (!y.IsMap(n, "indicator", "", diags)) return std::nullopt;
     Indicator ind;
     ind.level = level;
@@ -301,7 +301,7 @@ struct SystemReader {
     if (ind.weight < Decimal(0)) diags.Error(ind.weight_loc, code, msg::kMustBePositive, "weight");
     ind.explanation = y.String(n, "explanation", false, code, diags).value_or("");
     ind.criteria = y.String(n, "criteria", false, code, diags).value_or("");
-    if (YAML::Node ch = n["children"]) {
+    if (YamlNode ch = n["children"]) {
       if (y.IsList(ch, "children", code, diags)) {
         for (const auto& c : ch)
           if (auto child = ReadIndicator(c, level + 1)) ind.children.push_back(std::move(*child));
@@ -312,7 +312,7 @@ struct SystemReader {
       if (!ind.children.empty() && sum != ind.weight)
         diags.Error(ind.weight_loc.Known() ? ind.weight_loc : ind.loc, code, msg::kWeightSum,
                     sum.ToExactString(), ind.weight.ToExactString());
-    } else if (YAML::Node r = n["rule"]) {
+    } else if (YamlNode r = n["rule"]) {
       ind.rule = ReadRule(r, ind);
     } else {
       diags.Error(ind.loc, code, msg::kLeafWithoutRule);
@@ -328,7 +328,7 @@ std::shared_ptr<const IndicatorSystem> LoadSystem(const std::string& path) {
   Diagnostics diags;
   auto sys = std::make_shared<IndicatorSystem>();
   sys->file = path;
-  const YAML::Node& root = y.root();
+  const YamlNode& root = y.root();
   if (!y.IsMap(root, "indicator system", "", diags)) throw InputError(diags);
   y.CheckKeys(root, {"name", "total", "grades", "deduction_cap", "notes", "indicators", "layout", "options"},
               "", diags);
@@ -336,12 +336,12 @@ std::shared_ptr<const IndicatorSystem> LoadSystem(const std::string& path) {
   sys->name = y.String(root, "name", true, "", diags).value_or("");
   sys->total = y.Number(root, "total", false, "", diags).value_or(Decimal(100));
   sys->deduction_cap = y.Number(root, "deduction_cap", false, "", diags);
-  if (YAML::Node notes = root["notes"]) {
+  if (YamlNode notes = root["notes"]) {
     if (y.IsList(notes, "notes", "", diags))
       for (const auto& n : notes) sys->notes.push_back(n.Scalar());
   }
 
-  if (YAML::Node grades = root["grades"]) {
+  if (YamlNode grades = root["grades"]) {
     if (y.IsList(grades, "grades", "", diags)) {
       int integer_forms = 0;
       for (const auto& g : grades) {
@@ -377,7 +377,7 @@ std::shared_ptr<const IndicatorSystem> LoadSystem(const std::string& path) {
   }
 
   SystemReader reader{y, diags, {}};
-  YAML::Node inds = root["indicators"];
+  YamlNode inds = root["indicators"];
   if (!inds) {
     diags.Error(y.Loc(root), "", msg::kMissingKey, "indicators");
   } else if (y.IsList(inds, "indicators", "", diags)) {

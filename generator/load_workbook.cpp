@@ -755,9 +755,9 @@ class BookReader {
 class Merger {
  public:
   Merger(Project& p, const YamlFile& y, Diagnostics& diags) : p_(p), y_(y), diags_(diags) {
-    const YAML::Node& root = y.root();
+    const YamlNode& root = y.root();
     for (size_t i = 0; i < std::size(kInfoKeys); ++i) {
-      const YAML::Node info = root["project"];
+      const YamlNode info = root["project"];
       if (info && info.IsMap() && info[kInfoKeys[i]]) info_locs_[i] = y.Loc(info[kInfoKeys[i]]);
     }
   }
@@ -781,7 +781,7 @@ class Merger {
   }
 
   SourceLoc YamlLoc(const char* key) const {
-    const YAML::Node& root = y_.root();
+    const YamlNode& root = y_.root();
     return root[key] ? y_.Loc(root[key]) : SourceLoc{y_.path()};
   }
 
@@ -807,7 +807,7 @@ class Merger {
         return;
       }
       if (have == given->text) return;
-      const YAML::Node& root = y_.root();
+      const YamlNode& root = y_.root();
       SourceLoc at = root["goals"] && root["goals"].IsMap() && root["goals"][key]
                          ? y_.Loc(root["goals"][key])
                          : YamlLoc("goals");
@@ -895,7 +895,7 @@ class Merger {
     if (!d.funds_unit) return;
     bool had = !p_.funds.Empty();
     if (had && p_.funds.unit != d.funds_unit->text) {
-      const YAML::Node& root = y_.root();
+      const YamlNode& root = y_.root();
       SourceLoc at = root["funds"] && root["funds"].IsMap() && root["funds"]["unit"]
                          ? y_.Loc(root["funds"]["unit"])
                          : YamlLoc("funds");
@@ -1030,10 +1030,10 @@ std::vector<std::string> ProjectWorkbooks(const YamlFile& y, Diagnostics& diags)
   std::error_code ec;
   fs::path standard = dir / kCollectWorkbookName;
   if (fs::is_regular_file(standard, ec)) add(standard);
-  const YAML::Node& root = y.root();
+  const YamlNode& root = y.root();
   if (!root.IsMap() || !root["workbook"]) return out;
-  const YAML::Node w = root["workbook"];
-  std::vector<YAML::Node> entries;
+  const YamlNode w = root["workbook"];
+  std::vector<YamlNode> entries;
   if (w.IsScalar()) entries.push_back(w);
   else if (y.IsList(w, "workbook", "", diags))
     for (const auto& e : w) entries.push_back(e);

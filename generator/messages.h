@@ -9,6 +9,8 @@ namespace jixiao::msg {
 // Files and syntax
 inline constexpr MessageDef kCannotRead{"cannot-read", "无法读取文件（不存在或无权限）", "cannot read the file (missing or not readable)"};
 inline constexpr MessageDef kYamlSyntax{"yaml-syntax", "YAML 语法错误：{}", "YAML syntax error: {}"};
+inline constexpr MessageDef kYamlDuplicateKey{"yaml-duplicate-key", "键“{}”重复出现（第一次在第 {} 行）", "the key '{}' appears twice (first on line {})"};
+inline constexpr MessageDef kYamlTooLarge{"yaml-too-large", "YAML 文件展开后超过 {} 个节点（别名引用过多）", "the YAML file expands to more than {} nodes (too many alias references)"};
 inline constexpr MessageDef kCannotWrite{"cannot-write", "无法写入：{}", "cannot write: {}"};
 
 // Shape of the files

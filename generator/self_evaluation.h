@@ -24,27 +24,24 @@
 #include "score.h"
 #include "target_value.h"
 
-namespace YAML {
-class Node;
-}
-
 namespace jixiao {
 
 class YamlFile;
+class YamlNode;
 
 // ---- loading ----
 
 // `layout` and `options` at the top of a system file.
-void ReadSystemOptions(const YamlFile& y, const YAML::Node& root, IndicatorSystem& sys,
+void ReadSystemOptions(const YamlFile& y, const YamlNode& root, IndicatorSystem& sys,
                        Diagnostics& diags);
 // The keys of a `target` or `budget_rate` rule (the kind is already read).
-void ReadSelfEvaluationRule(const YamlFile& y, const YAML::Node& r, Rule& rule,
+void ReadSelfEvaluationRule(const YamlFile& y, const YamlNode& r, Rule& rule,
                             const std::string& code, Diagnostics& diags);
 // target, actual, baseline, deviation_reason, not_applicable of an answer.
-void ReadSelfEvaluationAnswer(const YamlFile& y, const YAML::Node& v, Answer& a, Diagnostics& diags);
-void ReadBudget(const YamlFile& y, const YAML::Node& n, Budget& b, Diagnostics& diags);
-void ReadGoals(const YamlFile& y, const YAML::Node& n, Goals& g, Diagnostics& diags);
-void ReadTables(const YamlFile& y, const YAML::Node& n, std::vector<DataTable>& tables,
+void ReadSelfEvaluationAnswer(const YamlFile& y, const YamlNode& v, Answer& a, Diagnostics& diags);
+void ReadBudget(const YamlFile& y, const YamlNode& n, Budget& b, Diagnostics& diags);
+void ReadGoals(const YamlFile& y, const YamlNode& n, Goals& g, Diagnostics& diags);
+void ReadTables(const YamlFile& y, const YamlNode& n, std::vector<DataTable>& tables,
                 Diagnostics& diags);
 
 // Whether Bind (load_project.cpp) leaves this rule's answers to

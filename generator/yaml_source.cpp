@@ -1,7 +1,11 @@
 #include "yaml_source.h"
 
+#include <yaml.h>
+
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <vector>
 
@@ -9,45 +13,285 @@
 
 namespace jixiao {
 
+struct YamlData {
+  enum class Kind { kNull, kScalar, kMap, kSequence } kind = Kind::kNull;
+  int line = 0, column = 0;  // 1-based, column in bytes; 0 when unknown
+  std::string scalar;
+  std::vector<const YamlData*> items;  // a sequence's elements; a map's key, value, key, value, …
+  size_t weight = 1;                   // nodes below and including this one, aliases expanded
+};
+
+bool YamlNode::IsNull() const { return d_ && d_->kind == YamlData::Kind::kNull; }
+bool YamlNode::IsScalar() const { return d_ && d_->kind == YamlData::Kind::kScalar; }
+bool YamlNode::IsMap() const { return d_ && d_->kind == YamlData::Kind::kMap; }
+bool YamlNode::IsSequence() const { return d_ && d_->kind == YamlData::Kind::kSequence; }
+
+const std::string& YamlNode::Scalar() const {
+  static const std::string kEmpty;
+  return IsScalar() ? d_->scalar : kEmpty;
+}
+
+size_t YamlNode::size() const {
+  if (IsMap()) return d_->items.size() / 2;
+  if (IsSequence()) return d_->items.size();
+  return 0;
+}
+
+YamlNode YamlNode::operator[](std::string_view key) const {
+  if (!IsMap()) return YamlNode();
+  for (size_t i = 0; i + 1 < d_->items.size(); i += 2) {
+    const YamlData* k = d_->items[i];
+    if (k->kind == YamlData::Kind::kScalar && k->scalar == key) return YamlNode(d_->items[i + 1]);
+  }
+  return YamlNode();
+}
+
+YamlIterator YamlNode::begin() const { return YamlIterator(IsMap() || IsSequence() ? d_ : nullptr, 0); }
+YamlIterator YamlNode::end() const { return YamlIterator(IsMap() || IsSequence() ? d_ : nullptr, size()); }
+int YamlNode::Line() const { return d_ ? d_->line : 0; }
+int YamlNode::Column() const { return d_ ? d_->column : 0; }
+
+void YamlIterator::Fill() {
+  item_ = YamlItem();
+  if (!parent_) return;
+  if (parent_->kind == YamlData::Kind::kMap) {
+    if (2 * index_ + 1 >= parent_->items.size()) return;
+    item_.first = YamlNode(parent_->items[2 * index_]);
+    item_.second = YamlNode(parent_->items[2 * index_ + 1]);
+  } else if (index_ < parent_->items.size()) {
+    static_cast<YamlNode&>(item_) = YamlNode(parent_->items[index_]);
+  }
+}
+
+namespace {
+
+// An alias may refer to a node that itself holds aliases; the expanded
+// tree is what the loaders walk, so its size is bounded.
+constexpr size_t kMaxYamlNodes = 1000000;
+
+// libyaml counts columns in characters and breaks lines at \n, \r, \r\n
+// and the Unicode breaks NEL, LS and PS; the diagnostics count bytes. This
+// maps libyaml's (line, column) back to bytes of the text.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) : text_(text) {
+    size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // libyaml skips a BOM
+    starts_.push_back(i);
+    while (i < text.size()) {
+      size_t n = BreakAt(i);
+      if (n) {
+        i += n;
+        starts_.push_back(i);
+      } else {
+        ++i;
+      }
+    }
+  }
+  // Byte column, 1-based, of character `column` (0-based) on `line` (0-based).
+  int ByteColumn(size_t line, size_t column) const {
+    if (line >= starts_.size()) return static_cast<int>(column + 1);
+    size_t at = starts_[line];
+    for (size_t c = 0; c < column && at < text_.size(); ++c) at += Width(static_cast<unsigned char>(text_[at]));
+    return static_cast<int>(at - starts_[line] + 1);
+  }
+  // (line, byte column), 1-based, of a byte offset.
+  std::pair<int, int> At(size_t offset) const {
+    size_t line = 0;
+    while (line + 1 < starts_.size() && starts_[line + 1] <= offset) ++line;
+    return {static_cast<int>(line + 1), static_cast<int>(offset - starts_[line] + 1)};
+  }
+
+ private:
+  size_t BreakAt(size_t i) const {
+    unsigned char c = static_cast<unsigned char>(text_[i]);
+    if (c == '\n') return 1;
+    if (c == '\r') return text_.compare(i, 2, "\r\n") == 0 ? 2 : 1;
+    if (text_.compare(i, 2, "\xC2\x85") == 0) return 2;                                   // NEL
+    if (text_.compare(i, 3, "\xE2\x80\xA8") == 0 || text_.compare(i, 3, "\xE2\x80\xA9") == 0) return 3;  // LS, PS
+    return 0;
+  }
+  static size_t Width(unsigned char lead) { return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1; }
+  std::string_view text_;
+  std::vector<size_t> starts_;
+};
+
+struct YamlDocument {
+  std::deque<YamlData> nodes;
+};
+
+// libyaml's events, assembled into YamlData nodes.
+class YamlBuilder {
+ public:
+  YamlBuilder(const std::string& path, std::string_view text, YamlDocument& doc)
+      : path_(path), text_(text), lines_(text), doc_(doc) {}
+
+  const YamlData* Build() {
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) Fail(SourceLoc{path_}, "", msg::kYamlSyntax, "out of memory");
+    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text_.data()), text_.size());
+    const YamlData* root = nullptr;
+    bool done = false;
+    try {
+      while (!done) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) SyntaxError(parser);
+        // The event is freed before anything here can throw past it.
+        struct Freer {
+          yaml_event_t* e;
+          ~Freer() { yaml_event_delete(e); }
+        } freer{&ev};
+        switch (ev.type) {
+          case YAML_DOCUMENT_END_EVENT:  // only the first document is read
+          case YAML_STREAM_END_EVENT: done = true; break;
+          case YAML_SCALAR_EVENT: {
+            YamlData& d = New(ev.start_mark);
+            std::string_view value(reinterpret_cast<const char*>(ev.data.scalar.value), ev.data.scalar.length);
+            bool null_text = value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
+            if (ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev.data.scalar.tag && null_text) {
+              d.kind = YamlData::Kind::kNull;
+            } else {
+              d.kind = YamlData::Kind::kScalar;
+              d.scalar.assign(value);
+            }
+            Anchor(ev.data.scalar.anchor, d);
+            Add(&d, root);
+            break;
+          }
+          case YAML_ALIAS_EVENT: {
+            std::string name = reinterpret_cast<const char*>(ev.data.alias.anchor);
+            auto it = anchors_.find(name);
+            if (it == anchors_.end()) Error(ev.start_mark, "undefined alias *" + name);
+            Add(it->second, root);
+            break;
+          }
+          case YAML_SEQUENCE_START_EVENT:
+          case YAML_MAPPING_START_EVENT: {
+            YamlData& d = New(ev.start_mark);
+            bool map = ev.type == YAML_MAPPING_START_EVENT;
+            d.kind = map ? YamlData::Kind::kMap : YamlData::Kind::kSequence;
+            open_.push_back(&d);
+            Anchor(map ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor, d);
+            break;
+          }
+          case YAML_SEQUENCE_END_EVENT:
+          case YAML_MAPPING_END_EVENT: {
+            YamlData* d = open_.back();
+            open_.pop_back();
+            for (const YamlData* c : d->items) d->weight += c->weight;  // each ≤ the bound: no overflow
+            if (d->weight > kMaxYamlNodes)
+              Fail(SourceLoc{path_, d->line, d->column, ""}, "", msg::kYamlTooLarge, kMaxYamlNodes);
+            Add(d, root);
+            break;
+          }
+          default: break;
+        }
+      }
+    } catch (...) {
+      yaml_parser_delete(&parser);
+      throw;
+    }
+    yaml_parser_delete(&parser);
+    if (!root) root = &New(yaml_mark_t{}, false);  // an empty file: a null document without a place
+    return root;
+  }
+
+ private:
+  YamlData& New(const yaml_mark_t& m, bool placed = true) {
+    YamlData& d = doc_.nodes.emplace_back();
+    if (placed) {
+      d.line = static_cast<int>(m.line + 1);
+      d.column = lines_.ByteColumn(m.line, m.column);
+    }
+    return d;
+  }
+
+  void Anchor(const unsigned char* name, const YamlData& d) {
+    if (name) anchors_[reinterpret_cast<const char*>(name)] = &d;
+  }
+
+  // A finished node goes to its open parent, or becomes the root.
+  void Add(const YamlData* d, const YamlData*& root) {
+    if (open_.empty()) {
+      if (!root) root = d;
+      return;
+    }
+    YamlData* parent = open_.back();
+    if (parent->kind == YamlData::Kind::kMap && parent->items.size() % 2 == 0 &&
+        d->kind == YamlData::Kind::kScalar) {
+      for (size_t i = 0; i < parent->items.size(); i += 2) {
+        const YamlData* k = parent->items[i];
+        if (k->kind == YamlData::Kind::kScalar && k->scalar == d->scalar)
+          Fail(SourceLoc{path_, d->line, d->column, ""}, "", msg::kYamlDuplicateKey, d->scalar, k->line);
+      }
+    }
+    parent->items.push_back(d);
+  }
+
+  [[noreturn]] void Error(const yaml_mark_t& m, const std::string& what) {
+    Fail(SourceLoc{path_, static_cast<int>(m.line + 1), lines_.ByteColumn(m.line, m.column), ""}, "",
+         msg::kYamlSyntax, what);
+  }
+
+  [[noreturn]] void SyntaxError(yaml_parser_t& p) {
+    std::string what = p.problem ? p.problem : "unreadable YAML";
+    if (p.context) what += std::string(", ") + p.context;
+    if (p.error == YAML_READER_ERROR) {  // bad bytes: libyaml gives an offset, not a mark
+      auto [line, column] = lines_.At(p.problem_offset);
+      std::string where = fmt::format("{} (byte 0x{:02X})", what, p.problem_value < 0 ? 0 : p.problem_value);
+      Fail(SourceLoc{path_, line, column, ""}, "", msg::kYamlSyntax, where);
+    }
+    Error(p.problem_mark, what);
+  }
+
+  const std::string& path_;
+  std::string_view text_;
+  LineIndex lines_;
+  YamlDocument& doc_;
+  std::vector<YamlData*> open_;
+  std::map<std::string, const YamlData*> anchors_;
+};
+
+}  // namespace
+
 YamlFile YamlFile::Load(const std::string& path) {
-  YamlFile f;
-  f.path_ = path;
   std::ifstream in(path, std::ios::binary);
   std::error_code ec;
   // A folder opens as a stream on Linux and reads as an empty document.
   if (!in || std::filesystem::is_directory(path, ec)) Fail(SourceLoc{path}, "", msg::kCannotRead);
   std::stringstream buf;
   buf << in.rdbuf();
-  try {
-    f.root_ = YAML::Load(buf.str());
-  } catch (const YAML::Exception& e) {
-    SourceLoc loc{path, e.mark.line + 1, e.mark.column + 1, ""};
-    Fail(loc, "", msg::kYamlSyntax, e.msg);
-  }
+  return Parse(path, buf.str());
+}
+
+YamlFile YamlFile::Parse(const std::string& path, std::string_view text) {
+  YamlFile f;
+  f.path_ = path;
+  auto doc = std::make_shared<YamlDocument>();
+  f.root_ = YamlNode(YamlBuilder(path, text, *doc).Build());
+  f.nodes_ = doc;
   return f;
 }
 
-SourceLoc YamlFile::Loc(const YAML::Node& n) const {
-  YAML::Mark m = n.Mark();
-  if (m.line < 0) return SourceLoc{path_};
-  return SourceLoc{path_, m.line + 1, m.column + 1, ""};
+SourceLoc YamlFile::Loc(const YamlNode& n) const {
+  if (n.Line() <= 0) return SourceLoc{path_};
+  return SourceLoc{path_, n.Line(), n.Column(), ""};
 }
 
-bool YamlFile::IsMap(const YAML::Node& n, const std::string& what, const std::string& indicator,
+bool YamlFile::IsMap(const YamlNode& n, const std::string& what, const std::string& indicator,
                      Diagnostics& diags) const {
   if (n.IsMap()) return true;
   diags.Error(Loc(n), indicator, msg::kExpectedMap, what);
   return false;
 }
 
-bool YamlFile::IsList(const YAML::Node& n, const std::string& what, const std::string& indicator,
+bool YamlFile::IsList(const YamlNode& n, const std::string& what, const std::string& indicator,
                       Diagnostics& diags) const {
   if (n.IsSequence()) return true;
   diags.Error(Loc(n), indicator, msg::kExpectedList, what);
   return false;
 }
 
-bool YamlFile::CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed,
+bool YamlFile::CheckKeys(const YamlNode& map, std::initializer_list<const char*> allowed,
                          const std::string& indicator, Diagnostics& diags) const {
   bool ok = true;
   std::vector<std::string> names(allowed.begin(), allowed.end());
@@ -66,10 +310,10 @@ bool YamlFile::CheckKeys(const YAML::Node& map, std::initializer_list<const char
   return ok;
 }
 
-std::optional<std::string> YamlFile::String(const YAML::Node& map, const char* key,
+std::optional<std::string> YamlFile::String(const YamlNode& map, const char* key,
                                             bool required, const std::string& indicator,
                                             Diagnostics& diags) const {
-  YAML::Node n = map[key];
+  YamlNode n = map[key];
   if (!n) {
     if (required) diags.Error(Loc(map), indicator, msg::kMissingKey, key);
     return std::nullopt;
@@ -81,7 +325,7 @@ std::optional<std::string> YamlFile::String(const YAML::Node& map, const char* k
   return n.Scalar();
 }
 
-std::optional<Decimal> YamlFile::NumberOf(const YAML::Node& n, const std::string& indicator,
+std::optional<Decimal> YamlFile::NumberOf(const YamlNode& n, const std::string& indicator,
                                           Diagnostics& diags) const {
   if (!n.IsScalar()) {
     diags.Error(Loc(n), indicator, msg::kExpectedNumber, "(list/map)");
@@ -92,9 +336,9 @@ std::optional<Decimal> YamlFile::NumberOf(const YAML::Node& n, const std::string
   return d;
 }
 
-std::optional<Decimal> YamlFile::Number(const YAML::Node& map, const char* key, bool required,
+std::optional<Decimal> YamlFile::Number(const YamlNode& map, const char* key, bool required,
                                         const std::string& indicator, Diagnostics& diags) const {
-  YAML::Node n = map[key];
+  YamlNode n = map[key];
   if (!n) {
     if (required) diags.Error(Loc(map), indicator, msg::kMissingKey, key);
     return std::nullopt;
@@ -110,9 +354,9 @@ std::optional<bool> ParseYesNo(const std::string& s) {
   return std::nullopt;
 }
 
-std::optional<bool> YamlFile::Bool(const YAML::Node& map, const char* key, bool required,
+std::optional<bool> YamlFile::Bool(const YamlNode& map, const char* key, bool required,
                                    const std::string& indicator, Diagnostics& diags) const {
-  YAML::Node n = map[key];
+  YamlNode n = map[key];
   if (!n) {
     if (required) diags.Error(Loc(map), indicator, msg::kMissingKey, key);
     return std::nullopt;

@@ -6,7 +6,7 @@
 set -euo pipefail
 packages=(
   cmake g++ make pkg-config
-  libgmp-dev libyaml-cpp-dev libfmt-dev libcli11-dev doctest-dev
+  libgmp-dev libyaml-dev libyaml-cpp-dev libfmt-dev libcli11-dev doctest-dev
   libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpoco-dev
   libkainjow-mustache-dev
 )

@@ -1,0 +1,122 @@
+// YamlFile: libyaml's events as a tree of YamlNode, with places in bytes,
+// nulls as YAML writes them, aliases, and the errors a user can make.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+#include "yaml_source.h"
+
+using jixiao::Diagnostic;
+using jixiao::YamlFile;
+using jixiao::YamlNode;
+using jixiao::testing::CatchDiagnostics;
+
+namespace {
+Diagnostic OnlyError(const std::string& text) {
+  auto all = CatchDiagnostics([&] { YamlFile::Parse("p.yaml", text); });
+  REQUIRE(all.size() == 1);
+  return all[0];
+}
+}  // namespace
+
+TEST_CASE("YamlFile reads maps in file order, sequences and scalars") {
+  YamlFile y = YamlFile::Parse("p.yaml", "b: 1\na: [x, 'y', \"z\"]\nc:\n  - {k: v}\n  - 2.50\n");
+  const YamlNode& root = y.root();
+  REQUIRE(root.IsMap());
+  CHECK(root.size() == 3);
+  std::vector<std::string> keys;
+  for (auto it = root.begin(); it != root.end(); ++it) keys.push_back(it->first.Scalar());
+  CHECK(keys == std::vector<std::string>{"b", "a", "c"});
+  CHECK(root["b"].Scalar() == "1");
+  REQUIRE(root["a"].IsSequence());
+  std::vector<std::string> items;
+  for (const auto& item : root["a"]) items.push_back(item.Scalar());
+  CHECK(items == std::vector<std::string>{"x", "y", "z"});
+  CHECK(root["c"].size() == 2);
+  CHECK((*root["c"].begin())["k"].Scalar() == "v");
+  CHECK(root["missing"].IsMap() == false);
+  CHECK(!root["missing"]);
+  CHECK(!root["b"]["not a map"]);  // a lookup in a scalar is undefined, not a crash
+  CHECK(root["b"].Scalar() == "1");
+  CHECK(root["a"].Scalar().empty());  // a list has no scalar text
+}
+
+TEST_CASE("YamlFile: an empty or ~ value is null and present; a quoted one is text") {
+  YamlFile y = YamlFile::Parse("p.yaml", "a:\nb: ~\nc: null\nd: ''\ne: \"null\"\n");
+  for (const char* k : {"a", "b", "c"}) {
+    CAPTURE(k);
+    CHECK(static_cast<bool>(y.root()[k]));
+    CHECK(y.root()[k].IsNull());
+    CHECK(!y.root()[k].IsScalar());
+  }
+  CHECK(y.root()["d"].IsScalar());
+  CHECK(y.root()["d"].Scalar().empty());
+  CHECK(y.root()["e"].Scalar() == "null");
+}
+
+TEST_CASE("YamlFile places nodes by line and byte column, as the caret counts") {
+  // 名称 is 6 bytes: the value after "  名称: " starts at byte column 11.
+  YamlFile y = YamlFile::Parse("p.yaml", "project:\n  名称: 测试\n  年度: [2024, 二〇二四]\n");
+  auto loc = y.Loc(y.root()["project"]["名称"]);
+  CHECK(loc.line == 2);
+  CHECK(loc.column == 11);
+  YamlNode year = y.root()["project"]["年度"];
+  auto it = year.begin();
+  ++it;
+  CHECK(y.Loc(*it).line == 3);
+  CHECK(y.Loc(*it).column == 3 + 6 + 2 + 7);  // after "  年度: [2024, "
+  // A byte-order mark is not a column.
+  YamlFile bom = YamlFile::Parse("p.yaml", "\xEF\xBB\xBF" "a: 1\n");
+  CHECK(bom.Loc(bom.root()["a"]).column == 4);
+  // An empty file is a null document with no place.
+  YamlFile empty = YamlFile::Parse("p.yaml", "");
+  CHECK(empty.root().IsNull());
+  CHECK(empty.Loc(empty.root()).line == 0);
+}
+
+TEST_CASE("YamlFile resolves aliases and bounds what they expand to") {
+  YamlFile y = YamlFile::Parse("p.yaml", "base: &b {x: 1}\nuse: *b\n");
+  CHECK(y.root()["use"]["x"].Scalar() == "1");
+
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'h'; ++c)
+    bomb += fmt::format("{}: &{} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n", c, c,
+                        fmt::arg("p", std::string(1, static_cast<char>(c - 1))));
+  Diagnostic d = OnlyError(bomb);
+  CHECK(d.id == "yaml-too-large");
+  CHECK(d.loc.line > 1);
+
+  Diagnostic undefined = OnlyError("a: *nowhere\n");
+  CHECK(undefined.id == "yaml-syntax");
+  CHECK(undefined.message.en.find("nowhere") != std::string::npos);
+}
+
+TEST_CASE("YamlFile: a key written twice is an error at the second, naming the first line") {
+  Diagnostic d = OnlyError("values:\n  预算资金: 1\n  实际支出: 2\n  预算资金: 3\n");
+  CHECK(d.id == "yaml-duplicate-key");
+  CHECK(d.loc.line == 4);
+  CHECK(d.loc.column == 3);
+  CHECK(d.message.zh.find("预算资金") != std::string::npos);
+  CHECK(d.message.zh.find("第 2 行") != std::string::npos);
+  // The same key in two different maps is fine.
+  YamlFile ok = YamlFile::Parse("p.yaml", "a: {k: 1}\nb: {k: 2}\n");
+  CHECK(ok.root()["b"]["k"].Scalar() == "2");
+}
+
+TEST_CASE("YamlFile: syntax errors and bad bytes name the line and column") {
+  Diagnostic colon = OnlyError("project:\n  name: 测试: 项目\n");
+  CHECK(colon.id == "yaml-syntax");
+  CHECK(colon.loc.line == 2);
+  CHECK(colon.loc.column == 15);  // the second ":", after 14 bytes
+
+  Diagnostic open = OnlyError("items: [a, b\n");
+  CHECK(open.id == "yaml-syntax");
+  CHECK(open.loc.line >= 1);
+
+  Diagnostic bytes = OnlyError("a: 1\nb: \xB2\xE2\n");  // GBK, not UTF-8
+  CHECK(bytes.id == "yaml-syntax");
+  CHECK(bytes.loc.line == 2);
+  CHECK(bytes.loc.column == 4);
+}
