@@ -77,8 +77,10 @@ std::string FixedFromScaled(const mpz_class& scaled, int places) {
   return FixedFromDigits(mpz_class(abs(scaled)).get_str(), sgn(scaled) < 0, places);
 }
 
-std::string FixedOf(const mpq_class& q, int places) {
-  if (auto small = ScaledHalfUpSmall(q, places)) {
+// q·10^shift in fixed notation with `places` decimals: a percent is q
+// rounded at places + 2 and printed with `places`, with no multiplication.
+std::string FixedOf(const mpq_class& q, int places, int shift = 0) {
+  if (auto small = ScaledHalfUpSmall(q, places + shift)) {
     char buf[48];
     char* end = buf + sizeof buf;
     char* at = end;
@@ -90,7 +92,7 @@ std::string FixedOf(const mpq_class& q, int places) {
     // A value that rounds to zero prints without a sign, as GMP's path does.
     return FixedFromDigits(std::string(at, end), sgn(q) < 0 && *small != 0, places);
   }
-  return FixedFromScaled(ScaledHalfUp(q, places), places);
+  return FixedFromScaled(ScaledHalfUp(q, places + shift), places);
 }
 
 }  // namespace
@@ -164,8 +166,8 @@ Decimal Decimal::Floor() const {
 
 std::string Decimal::ToFixed(int places) const { return FixedOf(q_, places); }
 
-std::string Decimal::ToShort(int places) const {
-  std::string s = ToFixed(places);
+namespace {
+std::string Shortened(std::string s) {
   if (s.find('.') != std::string::npos) {
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();
@@ -173,14 +175,13 @@ std::string Decimal::ToShort(int places) const {
   if (s == "-0") s = "0";
   return s;
 }
+}  // namespace
 
-std::string Decimal::ToPercent(int places) const {
-  return (*this * Decimal(100)).ToFixed(places) + "%";
-}
+std::string Decimal::ToShort(int places) const { return Shortened(ToFixed(places)); }
 
-std::string Decimal::ToPercentShort(int places) const {
-  return (*this * Decimal(100)).ToShort(places) + "%";
-}
+std::string Decimal::ToPercent(int places) const { return FixedOf(q_, places, 2) + "%"; }
+
+std::string Decimal::ToPercentShort(int places) const { return Shortened(FixedOf(q_, places, 2)) + "%"; }
 
 std::string Decimal::ToExactString() const { return ToShort(12); }
 

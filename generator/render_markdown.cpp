@@ -4,6 +4,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "messages.h"
 #include "render.h"
@@ -61,7 +62,7 @@ std::string PlaceMarks(const std::string& html, const std::map<std::string, std:
   return out;
 }
 
-bool IsInternalMark(const std::string& line) {
+bool IsInternalMark(std::string_view line) {
   size_t n = std::char_traits<char>::length(kMarkChar);
   return line.size() > 2 * n && line.compare(0, n, kMarkChar) == 0 &&
          line.compare(line.size() - n, n, kMarkChar) == 0;
@@ -69,14 +70,19 @@ bool IsInternalMark(const std::string& line) {
 
 // Drops layout-mark lines and the blank line each leaves behind.
 std::string StripMarks(const std::string& md) {
-  std::istringstream in(md);
-  std::string line, out;
+  std::string out;
+  out.reserve(md.size());
   bool last_blank = true;
-  while (std::getline(in, line)) {
+  for (size_t pos = 0; pos < md.size();) {
+    size_t nl = md.find('\n', pos);
+    size_t end = nl == std::string::npos ? md.size() : nl;
+    std::string_view line(md.data() + pos, end - pos);
+    pos = end + 1;
     if (IsInternalMark(line)) continue;
     bool blank = line.empty();
     if (blank && last_blank) continue;
-    out += line + "\n";
+    out.append(line);
+    out += '\n';
     last_blank = blank;
   }
   return out;

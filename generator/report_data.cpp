@@ -91,11 +91,22 @@ std::string EscapeMarkdown(const std::string& s) {
 std::string SanitizeFragment(const std::string& md) {
   std::string out;
   out.reserve(md.size() + 16);
-  for (size_t i = 0; i < md.size(); ++i) {
-    char c = md[i];
-    if (c == kMarkChar[0] && md.compare(i, 3, kMarkChar) == 0) i += 2;  // no layout marks from inputs
-    else if (c == '<') out += "\\<";               // no raw HTML from inputs
-    else out += c;
+  // Copied in runs up to the next '<' or the mark's lead byte.
+  const char stops[] = {'<', kMarkChar[0], '\0'};
+  size_t i = 0;
+  while (i < md.size()) {
+    size_t at = md.find_first_of(stops, i);
+    out.append(md, i, at == std::string::npos ? std::string::npos : at - i);
+    if (at == std::string::npos) break;
+    if (md[at] == '<') {
+      out += "\\<";  // no raw HTML from inputs
+      i = at + 1;
+    } else if (md.compare(at, 3, kMarkChar) == 0) {
+      i = at + 3;  // no layout marks from inputs
+    } else {
+      out += md[at];  // another character with the same lead byte
+      i = at + 1;
+    }
   }
   return out;
 }

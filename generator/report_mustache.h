@@ -18,10 +18,20 @@ kainjow::mustache::data BuildReportData(const ScoredProject& sp, const Fragments
 inline void Put(kainjow::mustache::data& object, const std::string& key, kainjow::mustache::data value) {
   object[key] = std::move(value);
 }
+// A list's vector is reached through list_value(), its only accessor; the
+// vector itself is not const. kainjow's move constructor is not noexcept,
+// so std::vector would copy every element when it grows: the list grows
+// here instead, moving its elements.
 inline void Append(kainjow::mustache::data& list, kainjow::mustache::data value) {
-  list.push_back(kainjow::mustache::data(false));  // a copy without allocations
-  // The list's elements are not const; list_value() is the only accessor.
-  const_cast<kainjow::mustache::data&>(list.list_value().back()) = std::move(value);
+  if (!list.is_list()) return;
+  auto& items = const_cast<kainjow::mustache::list&>(list.list_value());
+  if (items.size() == items.capacity()) {
+    kainjow::mustache::list grown;
+    grown.reserve(items.size() < 4 ? 8 : 2 * items.size());
+    for (auto& item : items) grown.emplace_back(std::move(item));
+    items.swap(grown);
+  }
+  items.emplace_back(std::move(value));
 }
 
 // Shared by both report kinds' data builders.

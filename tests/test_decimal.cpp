@@ -252,6 +252,10 @@ TEST_CASE("Decimal::Round and ToFixed are half-up on both sides of the 64-bit bo
     auto back = Decimal::Parse(q.ToFixed(places));
     REQUIRE(back.has_value());
     CHECK(*back == r);
+    // A percent is the value × 100 at the same places, without the product.
+    const int pp = places % 5;
+    CHECK(q.ToPercent(pp) == (q * Decimal(100)).ToFixed(pp) + "%");
+    CHECK(q.ToPercentShort(pp) == (q * Decimal(100)).ToShort(pp) + "%");
   }
   CHECK(D("-0.004").ToFixed(2) == "0.00");  // rounds to zero: no sign
   CHECK(D("-0.005").ToFixed(2) == "-0.01");
