@@ -104,6 +104,7 @@ class LineIndex {
  private:
   size_t BreakAt(size_t i) const {
     unsigned char c = static_cast<unsigned char>(text_[i]);
+    if (c != '\n' && c != '\r' && c != 0xC2 && c != 0xE2) return 0;  // the common case, quickly
     if (c == '\n') return 1;
     if (c == '\r') return text_.compare(i, 2, "\r\n") == 0 ? 2 : 1;
     if (text_.compare(i, 2, "\xC2\x85") == 0) return 2;                                   // NEL

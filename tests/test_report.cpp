@@ -157,3 +157,22 @@ TEST_CASE("report: the evaluated unit's comments get their annex") {
   CHECK_THROWS_AS(LoadProject((d / "p").string()), InputError);
   fs::remove_all(d);
 }
+
+TEST_CASE("EscapeMarkdown escapes what would start markup and drops layout marks, byte for byte") {
+  CHECK(EscapeMarkdown("a*b_c[d]e<f>g|h#i`j~k&l\\m") == "a\\*b\\_c\\[d\\]e\\<f\\>g\\|h\\#i\\`j\\~k\\&l\\\\m");
+  CHECK(EscapeMarkdown("第一行\r\n第二行\n") == "第一行 第二行 ");
+  const std::string mark = kMarkChar;
+  CHECK(EscapeMarkdown(mark + "pagebreak" + mark + "预算") == "pagebreak预算");
+  // Other private-use characters share the mark's lead byte and stay.
+  CHECK(EscapeMarkdown("\xEE\x80\x81x\xEE") == "\xEE\x80\x81x\xEE");
+  CHECK(EscapeMarkdown("") == "");
+  CHECK(EscapeMarkdown("纯文本 plain") == "纯文本 plain");
+}
+
+TEST_CASE("SanitizeFragment keeps the evaluator's Markdown but not raw HTML or layout marks") {
+  const std::string mark = kMarkChar;
+  CHECK(SanitizeFragment("**加粗** <script>x</script>\n- 列表") == "**加粗** \\<script>x\\</script>\n- 列表");
+  CHECK(SanitizeFragment(mark + "cover" + mark + "\n正文<") == "cover\n正文\\<");
+  CHECK(SanitizeFragment("\xEE\x80\x81|a|") == "\xEE\x80\x81|a|");
+  CHECK(SanitizeFragment("<") == "\\<");
+}
