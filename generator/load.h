@@ -25,7 +25,8 @@ class SystemCache {
 
  private:
   std::mutex mu_;
-  std::map<std::string, std::shared_ptr<const IndicatorSystem>> systems_;
+  std::map<std::string, std::shared_ptr<const IndicatorSystem>> systems_;  // by resolved path
+  std::map<std::string, std::shared_ptr<const IndicatorSystem>> by_path_;  // by the path as given
 };
 
 // A filled 项目支出绩效自评表 (load_self_form.cpp): `target` is the .xlsx,

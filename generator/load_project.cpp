@@ -424,17 +424,26 @@ std::string ResolveSystemPath(const std::string& project_file, const std::string
 }  // namespace
 
 std::shared_ptr<const IndicatorSystem> SystemCache::Get(const std::string& path) {
+  {
+    // The path as written first: resolving it touches the disk once per
+    // component, and a batch names the same system hundreds of times.
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = by_path_.find(path);
+    if (it != by_path_.end()) return it->second;
+  }
   std::error_code ec;
   std::string key = fs::weakly_canonical(path, ec).string();
   if (ec) key = path;
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = systems_.find(key);
-    if (it != systems_.end()) return it->second;
+    if (it != systems_.end()) return by_path_.emplace(path, it->second).first->second;
   }
   auto sys = LoadSystem(path);  // outside the lock: loading is the slow part
   std::lock_guard<std::mutex> lock(mu_);
-  return systems_.emplace(key, sys).first->second;
+  auto& kept = systems_.emplace(key, sys).first->second;
+  by_path_.emplace(path, kept);
+  return kept;
 }
 
 std::shared_ptr<const Project> LoadProject(const std::string& target,

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "read_file.h"
 #include "report_mustache.h"
 #include "rules.h"
 
@@ -16,10 +15,7 @@ namespace {
 
 
 std::string ReadText(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::string s = buf.str();
+  std::string s = ReadFileBytes(p.string()).value_or("");
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
   return s;
 }

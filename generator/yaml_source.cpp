@@ -3,13 +3,11 @@
 #include <yaml.h>
 
 #include <deque>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <vector>
 
 #include "messages.h"
+#include "read_file.h"
 
 namespace jixiao {
 
@@ -255,13 +253,9 @@ class YamlBuilder {
 }  // namespace
 
 YamlFile YamlFile::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::error_code ec;
-  // A folder opens as a stream on Linux and reads as an empty document.
-  if (!in || std::filesystem::is_directory(path, ec)) Fail(SourceLoc{path}, "", msg::kCannotRead);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return Parse(path, buf.str());
+  std::optional<std::string> text = ReadFileBytes(path);  // a folder is not a file
+  if (!text) Fail(SourceLoc{path}, "", msg::kCannotRead);
+  return Parse(path, *text);
 }
 
 YamlFile YamlFile::Parse(const std::string& path, std::string_view text) {
