@@ -16,6 +16,11 @@ namespace fs = std::filesystem;
 namespace jixiao {
 namespace {
 
+bool IsXlsx(const fs::path& p) {
+  std::string ext = p.extension().string();
+  return ext == ".xlsx" || ext == ".XLSX";
+}
+
 std::string ErrorText(const InputError& e) {
   std::string s;
   for (const auto& d : e.diagnostics().All()) s += RenderDiagnostic(d);
@@ -29,7 +34,10 @@ BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& tem
   row.dir = std::move(dir);
   const std::string& dir_ref = row.dir;
   try {
-    auto project = LoadProject(dir_ref, "", &systems);
+    // A 自评表 is a submission: read under review, so a blank 完成值 or a
+    // missing 偏差原因 is a check finding rather than a failed project.
+    const bool form = IsXlsx(dir_ref);
+    auto project = LoadProject(dir_ref, "", &systems, /*review=*/form);
     ScoredProject sp = ScoreProject(project);
     CheckResult check = CheckProject(sp, CheckOptions{});
     row.name = project->info.name;
@@ -42,6 +50,7 @@ BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& tem
     row.warnings = check.warnings;
     if (!opt.score_only) {
       fs::path rel = fs::relative(fs::path(dir_ref), fs::path(opt.folder));
+      if (form) rel.replace_extension();  // 某局自评表.xlsx → 某局自评表/, as `check -o` names it
       fs::path out = fs::path(opt.out) / rel;
       WriteReport(sp, templates, out.string());
       if (!check.findings.empty()) {
@@ -61,14 +70,32 @@ BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& tem
 
 }  // namespace
 
+namespace {
+
+// A submitted 自评表: an .xlsx whose name says so, not an annotated copy
+// jixiao wrote (….审核.xlsx) and not Excel's lock file (~$…).
+bool IsSelfFormFile(const fs::path& p) {
+  std::string name = p.filename().string();
+  return IsXlsx(p) && name.find("自评表") != std::string::npos && name.rfind("~$", 0) != 0 &&
+         name.find(".审核.") == std::string::npos;
+}
+
+}  // namespace
+
 std::vector<std::string> FindProjects(const std::string& root) {
   std::vector<std::string> found;
   std::error_code ec;
-  if (fs::is_regular_file(fs::path(root) / "project.yaml", ec)) found.push_back(root);
+  auto has_yaml = [&](const fs::path& dir) { return fs::is_regular_file(dir / "project.yaml", ec); };
+  if (has_yaml(root)) found.push_back(root);
   for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_directory(ec) && fs::is_regular_file(it->path() / "project.yaml", ec))
-      found.push_back(it->path().string());
+    const fs::path& p = it->path();
+    if (it->is_directory(ec)) {
+      if (has_yaml(p)) found.push_back(p.string());
+    } else if (IsSelfFormFile(p) && !has_yaml(p.parent_path())) {
+      // A 自评表 beside a project.yaml belongs to that project (an input or an output).
+      found.push_back(p.string());
+    }
   }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());

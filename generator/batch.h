@@ -28,7 +28,7 @@ struct BatchOptions {
 
 // One project's line in the summary.
 struct BatchRow {
-  std::string dir;  // the project folder as found
+  std::string dir;  // the project folder (or 自评表.xlsx) as found
   bool ok = false;
   std::string error;  // why it failed (the diagnostics as printed)
   std::string name, department, year, grade, report;
@@ -46,7 +46,9 @@ struct BatchResult {
   std::string summary_path;
 };
 
-// Every folder under `root` holding a project.yaml, sorted by path.
+// Every project under `root`, sorted by path: each folder holding a
+// project.yaml, and each filled 自评表 (an .xlsx with 自评表 in its name, in
+// a folder without a project.yaml), as finance bureaus receive them.
 std::vector<std::string> FindProjects(const std::string& root);
 
 // Called after each project with (finished, total, row).

@@ -7,6 +7,9 @@
 #include <sstream>
 
 #include "batch.h"
+#include "load.h"
+#include "render.h"
+#include "score.h"
 #include "test_util.h"
 #include "xlsx_reader.h"
 
@@ -152,4 +155,54 @@ TEST_CASE("batch: score only writes no reports") {
   CHECK(r.done == 3);
   CHECK_FALSE(fs::exists(fs::path(opt.out) / "jiaocheng-2024" / "report.md"));
   CHECK(r.rows[1].report.empty());
+}
+
+TEST_CASE("batch: filled 自评表 workbooks are projects of their own, loose or in a folder") {
+  testing::TempDir tmp;
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::create_directories(root / "单位乙");
+  fs::path src(JIXIAO_SOURCE_DIR);
+  // Two submitted forms, as a budget unit would send them, and a file that only claims to be one.
+  RenderSelfXlsx(ScoreProject(LoadProject((src / "inputs" / "guangzhou-2021").string())),
+                 (root / "广州市民政局2021自评表.xlsx").string());
+  RenderSelfXlsx(ScoreProject(LoadProject((src / "inputs" / "tianjin-aid-2023").string())),
+                 (root / "单位乙" / "自评表.xlsx").string());
+  std::ofstream(root / "坏的自评表.xlsx") << "not a workbook";
+  // Not projects: an annotated copy, Excel's lock file, a workbook without 自评表 in its name,
+  // and a 自评表 beside a project.yaml (that project's own).
+  fs::copy_file(root / "单位乙" / "自评表.xlsx", root / "单位乙" / "自评表.审核.xlsx");
+  fs::copy_file(root / "单位乙" / "自评表.xlsx", root / "~$自评表.xlsx");
+  fs::copy_file(root / "单位乙" / "自评表.xlsx", root / "评分表.xlsx");
+  fs::copy(src / "inputs" / "jiaocheng-2024", root / "jiaocheng-2024", fs::copy_options::recursive);
+  fs::copy_file(root / "单位乙" / "自评表.xlsx", root / "jiaocheng-2024" / "自评表.xlsx");
+
+  auto found = FindProjects(root.string());
+  std::vector<std::string> names;
+  for (const auto& f : found) names.push_back(fs::relative(f, root).string());
+  CHECK(names == std::vector<std::string>{"jiaocheng-2024", "单位乙/自评表.xlsx", "坏的自评表.xlsx",
+                                          "广州市民政局2021自评表.xlsx"});
+
+  fs::remove_all(root / "jiaocheng-2024");  // its system path is relative to the source tree
+  BatchOptions opt;
+  opt.folder = root.string();
+  opt.out = (fs::path(tmp.path()) / "out").string();
+  opt.jobs = 2;
+  BatchResult r = RunBatch(opt, nullptr);
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.done == 2);
+  CHECK(r.failed == 1);
+  CHECK_FALSE(r.rows[1].ok);
+  CHECK(r.rows[1].error.find("坏的自评表.xlsx") != std::string::npos);
+  for (size_t i : {0u, 2u}) {
+    CAPTURE(r.rows[i].dir);
+    CHECK(r.rows[i].ok);
+    CHECK(r.rows[i].total == Decimal(100));
+    CHECK(r.rows[i].grade == "优");
+  }
+  CHECK(r.rows[2].name.find("医疗救助") != std::string::npos);
+  // Outputs are named after the file, as `check -o` names them.
+  CHECK(fs::exists(fs::path(opt.out) / "广州市民政局2021自评表" / "report.html"));
+  CHECK(fs::exists(fs::path(opt.out) / "广州市民政局2021自评表" / "自评表.xlsx"));
+  CHECK(fs::exists(fs::path(opt.out) / "单位乙" / "自评表" / "report.md"));
+  CHECK(r.rows[2].report == "广州市民政局2021自评表/report.html");
 }
