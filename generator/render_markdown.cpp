@@ -106,6 +106,15 @@ kainjow::mustache::mustache& Parsed(const std::string& body, bool markdown) {
   return *cache.emplace(body, std::move(tmpl)).first->second;
 }
 
+// Rendered straight into a string: kainjow's render(data) goes through an
+// ostringstream and copies the page out of it.
+std::string RenderTo(kainjow::mustache::mustache& tmpl, const kainjow::mustache::data& d) {
+  std::string out;
+  out.reserve(64 * 1024);
+  tmpl.render(d, [&out](const std::string& piece) { out += piece; });
+  return out;
+}
+
 }  // namespace
 
 namespace {
@@ -218,7 +227,7 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   const std::string md_name = self ? "self-report.md.mustache" : "report.md.mustache";
   ValidateTemplates(t, fragments, md_name);
   kainjow::mustache::mustache& md_tmpl = Parsed(t.files.at(md_name), true);
-  std::string marked = md_tmpl.render(self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments));
+  std::string marked = RenderTo(md_tmpl, self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments));
   if (!md_tmpl.is_valid())
     Fail(SourceLoc{t.origin.at(md_name)}, "", msg::kTemplateSyntax, md_tmpl.error_message());
 
@@ -248,7 +257,7 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   d.set("title", self ? SelfReportTitle(sp.project->info.name) : sp.project->info.name + "绩效评价报告");
   d.set("css", t.files.at("report.css"));
   Put(d, "body", std::move(body));
-  r.html = shell.render(d);
+  r.html = RenderTo(shell, d);
   if (!shell.is_valid())
     Fail(SourceLoc{t.origin.at("report.html.mustache")}, "", msg::kTemplateSyntax, shell.error_message());
   return r;

@@ -1,6 +1,7 @@
 #include "report_data.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 
 #include "read_file.h"
@@ -100,20 +101,33 @@ std::string EscapeMarkdown(const std::string& s) {
 std::string SanitizeFragment(const std::string& md) {
   std::string out;
   out.reserve(md.size() + 16);
-  size_t run = 0;
-  for (size_t i = 0; i < md.size(); ++i) {
-    char c = md[i];
-    if (c == '<') {
-      out.append(md, run, i - run);
+  // Fragments are long and rarely hold either byte: memchr finds the next
+  // '<' and the next lead byte of a layout mark, and the text between them
+  // is copied whole.
+  const char* begin = md.data();
+  const char* end = begin + md.size();
+  auto next = [end](const char* from, char c) {
+    const void* at = std::memchr(from, c, static_cast<size_t>(end - from));
+    return at ? static_cast<const char*>(at) : end;
+  };
+  const char* run = begin;
+  const char* lt = next(begin, '<');
+  const char* lead = next(begin, kMarkChar[0]);
+  while (lt != end || lead != end) {
+    const char* at = lt < lead ? lt : lead;
+    out.append(run, static_cast<size_t>(at - run));
+    if (at == lt) {
       out += "\\<";  // no raw HTML from inputs
-      run = i + 1;
-    } else if (c == kMarkChar[0] && md.compare(i, 3, kMarkChar) == 0) {
-      out.append(md, run, i - run);
-      i += 2;  // no layout marks from inputs
-      run = i + 1;
+      run = at + 1;
+      lt = next(run, '<');
+    } else {
+      bool mark = md.compare(static_cast<size_t>(at - begin), 3, kMarkChar) == 0;
+      run = mark ? at + 3 : at;  // no layout marks from inputs; another character stays
+      lead = next(at + 1, kMarkChar[0]);
+      if (lt < run) lt = next(run, '<');
     }
   }
-  out.append(md, run, std::string::npos);
+  out.append(run, static_cast<size_t>(end - run));
   return out;
 }
 

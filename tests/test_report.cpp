@@ -175,4 +175,5 @@ TEST_CASE("SanitizeFragment keeps the evaluator's Markdown but not raw HTML or l
   CHECK(SanitizeFragment(mark + "cover" + mark + "\n正文<") == "cover\n正文\\<");
   CHECK(SanitizeFragment("\xEE\x80\x81|a|") == "\xEE\x80\x81|a|");
   CHECK(SanitizeFragment("<") == "\\<");
+  CHECK(SanitizeFragment("x" + mark + "<y" + mark + mark + "<<z\xEE") == "x\\<y\\<\\<z\xEE");
 }
