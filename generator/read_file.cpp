@@ -17,11 +17,16 @@ std::optional<std::string> ReadFileBytes(const std::string& path) {
     return std::nullopt;
   }
   std::string out;
-  // The size is a hint: a file that grows or shrinks meanwhile is read to its end.
-  out.resize(st.st_size > 0 ? static_cast<size_t>(st.st_size) : 4096);
+  // A regular file is read to the size fstat gave, with no extra read to
+  // find its end; anything else (a pipe, /proc) is read until read() says so.
+  const bool sized = S_ISREG(st.st_mode) && st.st_size > 0;  // /proc files say 0
+  out.resize(sized ? static_cast<size_t>(st.st_size) : 4096);
   size_t used = 0;
   for (;;) {
-    if (used == out.size()) out.resize(out.size() * 2);
+    if (used == out.size()) {
+      if (sized) break;
+      out.resize(out.size() * 2);
+    }
     ssize_t n = ::read(fd, &out[used], out.size() - used);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
