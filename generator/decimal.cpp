@@ -61,14 +61,18 @@ mpz_class ScaledHalfUp(const mpq_class& q, int places) {
   return sgn(q) < 0 ? mpz_class(-n) : n;
 }
 
-std::string FixedFromDigits(std::string digits, bool negative, int places) {
-  if (static_cast<int>(digits.size()) <= places)
-    digits.insert(0, static_cast<size_t>(places + 1 - static_cast<int>(digits.size())), '0');
-  std::string out = negative ? "-" : "";
-  out.append(digits, 0, digits.size() - static_cast<size_t>(places));
-  if (places > 0) {
+// The digits of |value| · 10^places, printed with `places` decimals.
+std::string FixedFromDigits(std::string_view digits, bool negative, int places) {
+  const size_t p = static_cast<size_t>(places);
+  const size_t pad = digits.size() <= p ? p + 1 - digits.size() : 0;  // "5" at 2 places is 0.05
+  const size_t whole = digits.size() + pad - p;
+  std::string out;
+  out.reserve(digits.size() + pad + 2);
+  if (negative) out += '-';
+  for (size_t i = 0; i < whole; ++i) out += i < pad ? '0' : digits[i - pad];
+  if (p > 0) {
     out += '.';
-    out.append(digits, digits.size() - static_cast<size_t>(places), std::string::npos);
+    for (size_t i = whole; i < digits.size() + pad; ++i) out += i < pad ? '0' : digits[i - pad];
   }
   return out;
 }
@@ -85,12 +89,14 @@ std::string FixedOf(const mpq_class& q, int places, int shift = 0) {
     char* end = buf + sizeof buf;
     char* at = end;
     Wide v = *small;
+    for (; v > ~0ULL; v /= 10) *--at = static_cast<char>('0' + static_cast<int>(v % 10));
+    unsigned long long w = static_cast<unsigned long long>(v);  // the rest in one word: cheaper division
     do {
-      *--at = static_cast<char>('0' + static_cast<int>(v % 10));
-      v /= 10;
-    } while (v != 0);
+      *--at = static_cast<char>('0' + static_cast<int>(w % 10));
+      w /= 10;
+    } while (w != 0);
     // A value that rounds to zero prints without a sign, as GMP's path does.
-    return FixedFromDigits(std::string(at, end), sgn(q) < 0 && *small != 0, places);
+    return FixedFromDigits(std::string_view(at, static_cast<size_t>(end - at)), sgn(q) < 0 && *small != 0, places);
   }
   return FixedFromScaled(ScaledHalfUp(q, places + shift), places);
 }

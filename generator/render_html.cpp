@@ -2,6 +2,7 @@
 #include <cmark-gfm.h>
 
 #include <cstdlib>
+#include <iterator>
 #include <mutex>
 
 #include "report.h"
@@ -55,13 +56,13 @@ std::string SvgLevel1Chart(const ScoredProject& sp) {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-level1\" viewBox=\"0 0 {} {}\" "
       "width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"一级指标得分率\">",
       label_w + bar_w + 90, height, label_w + bar_w + 90, height);
-  s += fmt::format("<text x=\"{}\" y=\"20\" class=\"chart-title\" text-anchor=\"middle\">图 一级指标得分率</text>",
+  fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"20\" class=\"chart-title\" text-anchor=\"middle\">图 一级指标得分率</text>",
                    (label_w + bar_w + 90) / 2);
   for (int pct = 0; pct <= 100; pct += 25) {
     int x = label_w + bar_w * pct / 100;
-    s += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"grid\"/>", x, top - 4, x,
+    fmt::format_to(std::back_inserter(s), "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"grid\"/>", x, top - 4, x,
                      height - 26);
-    s += fmt::format("<text x=\"{}\" y=\"{}\" class=\"axis\" text-anchor=\"middle\">{}%</text>", x,
+    fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"axis\" text-anchor=\"middle\">{}%</text>", x,
                      height - 10, pct);
   }
   for (size_t i = 0; i < sp.roots.size(); ++i) {
@@ -69,11 +70,11 @@ std::string SvgLevel1Chart(const ScoredProject& sp) {
     int y = top + static_cast<int>(i) * row_h;
     Decimal rate = r.rate.value_or(Decimal());
     Decimal len = Min(rate, Decimal(1)) * Decimal(bar_w);
-    s += fmt::format("<text x=\"{}\" y=\"{}\" class=\"label\" text-anchor=\"end\">{}</text>", label_w - 8,
+    fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"label\" text-anchor=\"end\">{}</text>", label_w - 8,
                      y + 19, XmlEscape(r.def->code + " " + r.def->name));
-    s += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"22\" class=\"bar{}\"/>", label_w, y + 4,
+    fmt::format_to(std::back_inserter(s), "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"22\" class=\"bar{}\"/>", label_w, y + 4,
                      Coord(len), rate < Decimal(1) ? " bar-lost" : "");
-    s += fmt::format("<text x=\"{}\" y=\"{}\" class=\"value\">{}</text>", Coord(Decimal(label_w + 6) + len),
+    fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"value\">{}</text>", Coord(Decimal(label_w + 6) + len),
                      y + 19, rate.ToPercent(2));
   }
   return s + "</svg>";
@@ -92,9 +93,9 @@ std::string SvgBalanceChart(const ScoredProject& sp) {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-balance\" viewBox=\"0 0 {} {}\" width=\"{}\" "
       "height=\"{}\" role=\"img\" aria-label=\"资金收支与结余\">",
       width, base + 60, width, base + 60);
-  s += fmt::format("<text x=\"{}\" y=\"20\" class=\"chart-title\" text-anchor=\"middle\">图 资金收支与结余（单位：{}）</text>",
+  fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"20\" class=\"chart-title\" text-anchor=\"middle\">图 资金收支与结余（单位：{}）</text>",
                    width / 2, XmlEscape(sp.project->funds.unit));
-  s += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"axis-line\"/>", left, base, width - 20, base);
+  fmt::format_to(std::back_inserter(s), "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"axis-line\"/>", left, base, width - 20, base);
   const char* classes[] = {"col-income", "col-spending", "col-closing"};
   for (size_t i = 0; i < years.size(); ++i) {
     const FundYear& y = years[i];
@@ -104,20 +105,20 @@ std::string SvgBalanceChart(const ScoredProject& sp) {
       Decimal h = values[k].Abs() / peak * Decimal(plot_h);
       int x = gx + k * (col_w + 2);
       std::string ytop = values[k].Sign() < 0 ? std::to_string(base) : Coord(Decimal(base) - h);
-      s += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" class=\"{}\"/>", x, ytop, col_w,
+      fmt::format_to(std::back_inserter(s), "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" class=\"{}\"/>", x, ytop, col_w,
                        Coord(h), classes[k]);
     }
-    s += fmt::format("<text x=\"{}\" y=\"{}\" class=\"axis\" text-anchor=\"middle\">{}</text>",
+    fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"axis\" text-anchor=\"middle\">{}</text>",
                      gx + (3 * col_w + 4) / 2, base + 16, XmlEscape(y.year));
-    s += fmt::format("<text x=\"{}\" y=\"{}\" class=\"value\" text-anchor=\"middle\">{}</text>",
+    fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"value\" text-anchor=\"middle\">{}</text>",
                      gx + 2 * (col_w + 2) + col_w / 2, base + 30, y.closing.ToShort(2));
   }
   int ly = base + 48;
   const char* legend[] = {"当年收入", "当年支出", "年末结余"};
   for (int k = 0; k < 3; ++k) {
-    s += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" class=\"{}\"/>", left + k * 110, ly - 10,
+    fmt::format_to(std::back_inserter(s), "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" class=\"{}\"/>", left + k * 110, ly - 10,
                      classes[k]);
-    s += fmt::format("<text x=\"{}\" y=\"{}\" class=\"axis\">{}</text>", left + k * 110 + 16, ly, legend[k]);
+    fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"axis\">{}</text>", left + k * 110 + 16, ly, legend[k]);
   }
   return s + "</svg>";
 }

@@ -28,21 +28,33 @@ std::string Money(const Decimal& d) { return d.ToShort(2); }
 
 }  // namespace
 
+namespace {
+
+// The stems of the .md files directly in `dir`, sorted; none when it is missing.
+std::vector<std::string> MarkdownStems(const fs::path& dir) {
+  std::vector<std::string> stems;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    std::string name = it->path().filename().string();
+    if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0) stems.push_back(std::move(name));
+  }
+  std::sort(stems.begin(), stems.end());  // by file name, ".md" included: annexes keep that order
+  for (auto& s : stems) s.resize(s.size() - 3);
+  return stems;
+}
+
+}  // namespace
+
 Fragments LoadFragments(const std::string& text_dir) {
   Fragments f;
   fs::path dir = fs::path(text_dir);
   f.dir = dir.string();
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return f;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& p : files) {
-    std::string stem = p.stem().string();
-    std::string body = ReadText(p);
-    if (stem.rfind("附件-", 0) == 0) {
-      std::string title = stem.substr(std::string("附件-").size());
+  const std::string annex_prefix = "附件-";
+  for (const auto& stem : MarkdownStems(dir)) {
+    std::string body = ReadText(dir / (stem + ".md"));
+    if (stem.rfind(annex_prefix, 0) == 0) {
+      std::string title = stem.substr(annex_prefix.size());
       if (body.rfind("# ", 0) == 0) {
         size_t nl = body.find('\n');
         title = body.substr(2, nl == std::string::npos ? std::string::npos : nl - 2);
@@ -54,10 +66,7 @@ Fragments LoadFragments(const std::string& text_dir) {
     }
   }
   fs::path ev = dir / "指标";
-  if (fs::is_directory(ev, ec))
-    for (const auto& e : fs::directory_iterator(ev, ec))
-      if (e.is_regular_file() && e.path().extension() == ".md")
-        f.evidence[e.path().stem().string()] = ReadText(e.path());
+  for (const auto& code : MarkdownStems(ev)) f.evidence[code] = ReadText(ev / (code + ".md"));
   return f;
 }
 
