@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace jixiao {
 
@@ -19,17 +20,20 @@ class Decimal {
   Decimal() = default;
   Decimal(long v) : q_(v) {}  // NOLINT: small integers read naturally
   explicit Decimal(const mpq_class& q) : q_(q) { q_.canonicalize(); }
+  explicit Decimal(mpq_class&& q) : q_(std::move(q)) { q_.canonicalize(); }
 
   // Parses "12", "-3.5", "1,022.04", "90.56%" (a percent sign divides by
   // 100). Rejects anything else, including exponents and binary floats.
   static std::optional<Decimal> Parse(std::string_view text);
 
-  Decimal operator+(const Decimal& o) const { return Decimal(mpq_class(q_ + o.q_)); }
-  Decimal operator-(const Decimal& o) const { return Decimal(mpq_class(q_ - o.q_)); }
-  Decimal operator*(const Decimal& o) const { return Decimal(mpq_class(q_ * o.q_)); }
+  // GMP's arithmetic on canonical operands gives canonical results, so the
+  // result is moved in as it is: no copy, no second gcd.
+  Decimal operator+(const Decimal& o) const { return Decimal(mpq_class(q_ + o.q_), kCanonical); }
+  Decimal operator-(const Decimal& o) const { return Decimal(mpq_class(q_ - o.q_), kCanonical); }
+  Decimal operator*(const Decimal& o) const { return Decimal(mpq_class(q_ * o.q_), kCanonical); }
   // Division by zero is the caller's to prevent; it aborts in GMP.
-  Decimal operator/(const Decimal& o) const { return Decimal(mpq_class(q_ / o.q_)); }
-  Decimal operator-() const { return Decimal(mpq_class(-q_)); }
+  Decimal operator/(const Decimal& o) const { return Decimal(mpq_class(q_ / o.q_), kCanonical); }
+  Decimal operator-() const { return Decimal(mpq_class(-q_), kCanonical); }
   Decimal& operator+=(const Decimal& o) { q_ += o.q_; return *this; }
   Decimal& operator-=(const Decimal& o) { q_ -= o.q_; return *this; }
 
@@ -66,6 +70,8 @@ class Decimal {
   const mpq_class& Raw() const { return q_; }
 
  private:
+  enum CanonicalTag { kCanonical };
+  Decimal(mpq_class&& q, CanonicalTag) : q_(std::move(q)) {}
   mpq_class q_;
 };
 
