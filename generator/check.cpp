@@ -375,7 +375,10 @@ class Checker {
 
 CheckResult CheckProject(const ScoredProject& sp, const CheckOptions& opt) {
   CheckResult r;
-  r.target = sp.project->dir;
+  // What was checked: the project's folder, or the 自评表 file itself.
+  const std::string& file = sp.project->file;
+  bool form = file.size() > 5 && (file.compare(file.size() - 5, 5, ".xlsx") == 0 || file.compare(file.size() - 5, 5, ".XLSX") == 0);
+  r.target = form ? file : sp.project->dir;
   r.name = sp.project->info.name;
   r.source = sp.project->stated.source;
   r.stated = sp.project->stated.present;

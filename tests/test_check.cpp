@@ -372,6 +372,7 @@ TEST_CASE("check a submitted 自评表: a blank 得分 is a finding, not a refus
   REQUIRE(std::system(py.c_str()) == 0);
   CHECK_THROWS_AS(LoadProject(edited), InputError);  // as report input: refused
   CheckResult r = CheckProject(ScoreProject(LoadProject(edited, "", nullptr, true)), CheckOptions{});
+  CHECK(r.target == edited);  // the form checked is named, not just its folder
   auto blank = OfKind(r, "blank-score");
   REQUIRE(blank.size() == 1);
   CHECK(blank[0].indicator == "B21");
