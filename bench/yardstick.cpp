@@ -6,7 +6,7 @@
 // scoring and no templates. The workbook is replayed call by call: its
 // formats (made once per workbook), cells, merges, column widths, row
 // heights, page setup, properties and chart.
-// Usage: bench_yardstick <prebuilt dir> <out dir> <report.css>
+// Usage: bench_yardstick <prebuilt dir> <out dir> <report.css> [--scratch DIR]
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <xlsxwriter.h>
@@ -257,8 +257,11 @@ void Series(lxw_chart* chart, const std::vector<char*>& f) {
 }
 
 // Replays cells.txt into a workbook at `path`.
-void WriteWorkbook(std::string dump, const fs::path& path) {
-  lxw_workbook* wb = workbook_new(path.c_str());
+// `scratch`: libxlsxwriter's tmpdir option, or null for its default.
+void WriteWorkbook(std::string dump, const fs::path& path, const char* scratch) {
+  lxw_workbook_options wopt = {};
+  wopt.tmpdir = const_cast<char*>(scratch);
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &wopt);
   if (!wb) throw std::runtime_error("workbook_new " + path.string());
   std::vector<lxw_format*> xf{nullptr};  // xf 0: the default format
   lxw_worksheet* ws = nullptr;
@@ -307,8 +310,15 @@ void WriteWorkbook(std::string dump, const fs::path& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // --scratch DIR: libxlsxwriter's scratch files in DIR, as jixiao puts
+  // them in /dev/shm; without it, the library's default (/tmp).
+  const char* scratch = nullptr;
+  if (argc == 6 && std::string(argv[4]) == "--scratch") {
+    scratch = argv[5];
+    argc = 4;
+  }
   if (argc != 4) {
-    std::cerr << "usage: bench_yardstick <prebuilt dir> <out dir> <report.css>\n";
+    std::cerr << "usage: bench_yardstick <prebuilt dir> <out dir> <report.css> [--scratch DIR]\n";
     return 2;
   }
   std::string css = Slurp(argv[3]);
@@ -339,7 +349,7 @@ int main(int argc, char** argv) {
       WriteFile(out / "report.html", html);
 
       fs::path xlsx = out / "评分表.xlsx", tmp = out / "评分表.xlsx.tmp";
-      WriteWorkbook(Slurp(dir / "cells.txt"), tmp);
+      WriteWorkbook(Slurp(dir / "cells.txt"), tmp, scratch);
       fs::rename(tmp, xlsx);
       ++n;
     }

@@ -151,7 +151,7 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
     if (bang != std::string::npos) flagged.insert(f.loc.cell.substr(bang + 1));
   }
   PendingFile pending(out_path);
-  lxw_workbook* out = workbook_new(pending.temp_path().c_str());
+  lxw_workbook* out = NewProjectWorkbook(pending.temp_path());
   if (!out) Fail(SourceLoc{out_path}, "", msg::kCannotWrite, "workbook_new");
   lxw_doc_properties props = {};
   props.created = kWorkbookCreated;

@@ -944,7 +944,7 @@ void WriteSurveys(lxw_workbook* wb, const Formats& fm, const std::string& path) 
 
 void WriteCollectWorkbook(const IndicatorSystem& sys, const std::string& path) {
   PendingFile pending(path);
-  lxw_workbook* wb = workbook_new(pending.temp_path().c_str());
+  lxw_workbook* wb = NewProjectWorkbook(pending.temp_path());
   if (!wb) Fail(SourceLoc{path}, "", msg::kCannotWrite, "workbook_new");
   try {
     std::string title = sys.name + " 数据采集表";

@@ -172,7 +172,7 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
   const Project& p = *sp.project;
   const IndicatorSystem& sys = sp.system();
   PendingFile pending(path);
-  lxw_workbook* wb = workbook_new(pending.temp_path().c_str());
+  lxw_workbook* wb = NewProjectWorkbook(pending.temp_path());
   if (!wb) Fail(SourceLoc{path}, "", msg::kCannotWrite, "workbook_new");
   try {
     std::string doc_title = p.info.name + "项目支出绩效自评表";

@@ -635,7 +635,7 @@ void WriteFundsSheet(lxw_workbook* wb, const Formats& fm, const Funds& f, const 
 void RenderXlsx(const ScoredProject& sp, const std::string& path) {
   const Project& p = *sp.project;
   PendingFile pending(path);
-  lxw_workbook* wb = workbook_new(pending.temp_path().c_str());
+  lxw_workbook* wb = NewProjectWorkbook(pending.temp_path());
   if (!wb) Fail(SourceLoc{path}, "", msg::kCannotWrite, "workbook_new");
   try {
     std::string title = p.info.name + "绩效评价指标评分表";

@@ -3,9 +3,12 @@
 // byte-identical run to run, and the text measures row heights need.
 #pragma once
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <string>
 
@@ -16,6 +19,33 @@ namespace jixiao {
 
 // 2024-01-01 00:00 UTC: the creation time every workbook jixiao writes carries.
 constexpr std::time_t kWorkbookCreated = 1704067200;
+
+// Where libxlsxwriter puts the scratch files it writes each part of a
+// workbook to before zipping them (a scoring workbook makes 17, each made
+// and deleted within the call): $TMPDIR when set, else /dev/shm, which is
+// memory, so a batch does not wait on the disk for files nobody reads;
+// else libxlsxwriter's own default (nullptr). For workbooks whose size is
+// bounded by one project; the batch summary keeps the default.
+inline std::string ScratchDirFor(const char* tmpdir_env) {
+  auto usable = [](const char* d) {
+    struct stat st;
+    return d && *d && ::stat(d, &st) == 0 && S_ISDIR(st.st_mode) && ::access(d, W_OK | X_OK) == 0;
+  };
+  if (usable(tmpdir_env)) return tmpdir_env;
+  if (usable("/dev/shm")) return "/dev/shm";
+  return "";
+}
+inline const char* ScratchDir() {
+  static const std::string dir = ScratchDirFor(std::getenv("TMPDIR"));
+  return dir.empty() ? nullptr : dir.c_str();
+}
+
+// A new workbook at `temp_path` with its scratch files in ScratchDir().
+inline lxw_workbook* NewProjectWorkbook(const std::string& temp_path) {
+  lxw_workbook_options options = {};
+  options.tmpdir = const_cast<char*>(ScratchDir());
+  return workbook_new_opt(temp_path.c_str(), &options);
+}
 
 // Display width in Excel column units: a CJK character is about two digits.
 inline double TextWidth(const std::string& s) {

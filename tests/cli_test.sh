@@ -56,6 +56,13 @@ for f in report.md report.html 评分表.xlsx; do
   check "report wrote $f" test -s "$tmp/out/jiaocheng-2024/$f"
 done
 check "no temporary files left" test -z "$(find "$tmp/out" -name '.*tmp*')"
+# libxlsxwriter's scratch folder ($TMPDIR, else /dev/shm; xlsx_layout.h) changes nothing in the output
+mkdir -p "$tmp/scratch"
+TMPDIR="$tmp/scratch" "$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/out-scratch" >/dev/null 2>&1
+check "report with TMPDIR set exits 0" test $? -eq 0
+check "report with TMPDIR set writes the same workbook" cmp -s "$tmp/out/jiaocheng-2024/评分表.xlsx" "$tmp/out-scratch/jiaocheng-2024/评分表.xlsx"
+TMPDIR="$tmp/no-such-folder" "$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/out-noscratch" >/dev/null 2>&1
+check "report with a missing TMPDIR still works" test -s "$tmp/out-noscratch/jiaocheng-2024/评分表.xlsx"
 check "report.md has the total" contains "$tmp/out/jiaocheng-2024/report.md" "综合得分 90.71 分，绩效评级为“优”"
 check "report.html is one page" contains "$tmp/out/jiaocheng-2024/report.html" "<style>"
 

@@ -22,6 +22,7 @@
 #include "render.h"
 #include "score.h"
 #include "test_util.h"
+#include "xlsx_layout.h"
 #include "xlsx_reader.h"
 
 using namespace jixiao;
@@ -815,4 +816,15 @@ TEST_CASE("a LibreOffice re-save of the jiaocheng-2024 workbook still reads 90.7
   REQUIRE(d13 > 0);
   CHECK(s.At(d13, 8)->text == "4.71");
   CHECK(wb.Sheet("汇总")->At("D7")->text == "0.9071");
+}
+
+TEST_CASE("ScratchDirFor: $TMPDIR when it is a writable folder, else /dev/shm, else the library's default") {
+  testing::TempDir tmp;
+  CHECK(ScratchDirFor(tmp.path().c_str()) == tmp.path());
+  std::string fallback = ScratchDirFor(nullptr);
+  CHECK((fallback.empty() || fallback == "/dev/shm"));
+  CHECK(ScratchDirFor((tmp.path() + "/missing").c_str()) == fallback);
+  CHECK(ScratchDirFor("") == fallback);
+  std::string file = tmp.Write("a-file", "x");
+  CHECK(ScratchDirFor(file.c_str()) == fallback);  // a file is not a folder
 }
