@@ -82,15 +82,24 @@ bool IsSelfFormFile(const fs::path& p) {
 
 }  // namespace
 
-std::vector<std::string> FindProjects(const std::string& root) {
+std::vector<std::string> FindProjects(const std::string& root, const std::string& skip) {
   std::vector<std::string> found;
   std::error_code ec;
   auto has_yaml = [&](const fs::path& dir) { return fs::is_regular_file(dir / "project.yaml", ec); };
+  // An output folder inside the input folder holds the 自评表.xlsx files an
+  // earlier run wrote: they are not submissions.
+  std::error_code skip_ec;
+  const fs::path skipped = skip.empty() ? fs::path() : fs::weakly_canonical(skip, skip_ec);
   if (has_yaml(root)) found.push_back(root);
   for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
     if (it->is_directory(ec)) {
+      std::error_code canon_ec;
+      if (!skipped.empty() && p.filename() == skipped.filename() && fs::weakly_canonical(p, canon_ec) == skipped) {
+        it.disable_recursion_pending();
+        continue;
+      }
       if (has_yaml(p)) found.push_back(p.string());
     } else if (IsSelfFormFile(p) && !has_yaml(p.parent_path())) {
       // A 自评表 beside a project.yaml belongs to that project (an input or an output).
@@ -106,7 +115,7 @@ BatchResult RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   BatchResult result;
   TemplateSet templates = LoadTemplates(opt.templates);  // one set, read by every worker
   SystemCache systems;                                   // each system parsed once
-  std::vector<std::string> dirs = FindProjects(opt.folder);
+  std::vector<std::string> dirs = FindProjects(opt.folder, opt.score_only ? "" : opt.out);
   std::vector<std::optional<BatchRow>> slots(dirs.size());  // filled as projects finish
   int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   jobs = std::min<int>(jobs, std::max<size_t>(1, dirs.size()));

@@ -49,7 +49,8 @@ struct BatchResult {
 // Every project under `root`, sorted by path: each folder holding a
 // project.yaml, and each filled 自评表 (an .xlsx with 自评表 in its name, in
 // a folder without a project.yaml), as finance bureaus receive them.
-std::vector<std::string> FindProjects(const std::string& root);
+// `skip`, when given, is a folder not to look into (the run's output folder).
+std::vector<std::string> FindProjects(const std::string& root, const std::string& skip = "");
 
 // Called after each project with (finished, total, row).
 using BatchProgress = std::function<void(size_t, size_t, const BatchRow&)>;

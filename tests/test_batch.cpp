@@ -205,4 +205,15 @@ TEST_CASE("batch: filled 自评表 workbooks are projects of their own, loose or
   CHECK(fs::exists(fs::path(opt.out) / "广州市民政局2021自评表" / "自评表.xlsx"));
   CHECK(fs::exists(fs::path(opt.out) / "单位乙" / "自评表" / "report.md"));
   CHECK(r.rows[2].report == "广州市民政局2021自评表/report.html");
+
+  // A second run writing into a folder inside the input folder: the 自评表 files
+  // the first run wrote there are outputs, not submissions.
+  BatchOptions again = opt;
+  again.out = (root / "out").string();
+  BatchResult first = RunBatch(again, nullptr);
+  CHECK(first.rows.size() == 3);
+  CHECK(fs::exists(root / "out" / "单位乙" / "自评表" / "自评表.xlsx"));
+  BatchResult second = RunBatch(again, nullptr);
+  CHECK(second.rows.size() == 3);
+  CHECK(FindProjects(root.string()).size() == 5);  // without the skip, the two written forms count
 }
