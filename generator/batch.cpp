@@ -1,6 +1,7 @@
 #include "batch.h"
 
 #include <algorithm>
+#include <map>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -9,6 +10,7 @@
 #include "atomic_file.h"
 #include "check.h"
 #include "load.h"
+#include "messages.h"
 #include "report.h"
 
 namespace fs = std::filesystem;
@@ -28,12 +30,23 @@ std::string ErrorText(const InputError& e) {
   return s;
 }
 
+// Where a project's outputs go, relative to the output folder: its folder's
+// place under the input folder, or a 自评表 file's without the extension.
+fs::path OutputRel(const std::string& found, const std::string& folder) {
+  fs::path rel = fs::relative(fs::path(found), fs::path(folder));
+  if (IsXlsx(found)) rel.replace_extension();  // 某局自评表.xlsx → 某局自评表/, as `check -o` names it
+  return rel;
+}
+
+// `clash`: another project found earlier that writes to the same folder.
 BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& templates,
-               SystemCache& systems) {
+               SystemCache& systems, const std::string& clash) {
   BatchRow row;
   row.dir = std::move(dir);
   const std::string& dir_ref = row.dir;
   try {
+    if (!clash.empty())
+      Fail(SourceLoc{dir_ref}, "", msg::kBatchOutputClash, (fs::path(opt.out) / OutputRel(dir_ref, opt.folder)).string(), clash);
     // A 自评表 is a submission: read under review, so a blank 完成值 or a
     // missing 偏差原因 is a check finding rather than a failed project.
     const bool form = IsXlsx(dir_ref);
@@ -49,8 +62,7 @@ BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& tem
     row.errors = check.errors;
     row.warnings = check.warnings;
     if (!opt.score_only) {
-      fs::path rel = fs::relative(fs::path(dir_ref), fs::path(opt.folder));
-      if (form) rel.replace_extension();  // 某局自评表.xlsx → 某局自评表/, as `check -o` names it
+      fs::path rel = OutputRel(dir_ref, opt.folder);
       fs::path out = fs::path(opt.out) / rel;
       WriteReport(sp, templates, out.string());
       if (!check.findings.empty()) {
@@ -117,6 +129,16 @@ BatchResult RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   SystemCache systems;                                   // each system parsed once
   std::vector<std::string> dirs = FindProjects(opt.folder, opt.score_only ? "" : opt.out);
   std::vector<std::optional<BatchRow>> slots(dirs.size());  // filled as projects finish
+  // X自评表.xlsx and a folder X自评表/ would write to the same place: the
+  // second one found is reported instead of overwriting the first's outputs.
+  std::vector<std::string> clash(dirs.size());
+  if (!opt.score_only) {
+    std::map<std::string, size_t> first;
+    for (size_t i = 0; i < dirs.size(); ++i) {
+      auto [at, fresh] = first.emplace(OutputRel(dirs[i], opt.folder).lexically_normal().string(), i);
+      if (!fresh) clash[i] = dirs[at->second];
+    }
+  }
   int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   jobs = std::min<int>(jobs, std::max<size_t>(1, dirs.size()));
 
@@ -128,7 +150,7 @@ BatchResult RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
       if (opt.interrupted && opt.interrupted->load()) return;
       size_t i = next.fetch_add(1);
       if (i >= dirs.size()) return;
-      BatchRow row = RunOne(std::move(dirs[i]), opt, templates, systems);  // the row keeps the path
+      BatchRow row = RunOne(std::move(dirs[i]), opt, templates, systems, clash[i]);  // the row keeps the path
       std::lock_guard<std::mutex> lock(mu);
       slots[i] = std::move(row);
       ++finished;

@@ -32,14 +32,22 @@ const mpz_class& Pow10(int n) {
 // numerator and denominator of one machine word. Those are rounded in
 // 128-bit integers; anything larger goes through GMP. Both compute
 // floor((2|n|·10^p + d) / 2d) for q = n/d: 四舍五入, half away from zero.
+// Where the compiler has no 128-bit integer or a GMP limb is not 64 bits
+// (32-bit machines), every value takes the GMP path.
+#if defined(__SIZEOF_INT128__) && GMP_LIMB_BITS == 64
+constexpr bool kWideRounding = true;
 using Wide = unsigned __int128;
+#else
+constexpr bool kWideRounding = false;
+using Wide = unsigned long long;
+#endif
 
 bool FitsWord(const mpz_class& z) { return mpz_size(z.get_mpz_t()) <= 1; }
 Wide Magnitude(const mpz_class& z) { return mpz_getlimbn(z.get_mpz_t(), 0); }  // 0 for zero
 
 // |q|·10^places rounded, when q's parts fit a word and places ≤ 18.
 std::optional<Wide> ScaledHalfUpSmall(const mpq_class& q, int places) {
-  static_assert(sizeof(mp_limb_t) == 8, "one GMP limb is one 64-bit word");
+  if (!kWideRounding) return std::nullopt;
   if (places < 0 || places > 18 || !FitsWord(q.get_num()) || !FitsWord(q.get_den())) return std::nullopt;
   Wide p10 = 1;
   for (int i = 0; i < places; ++i) p10 *= 10;
@@ -50,9 +58,9 @@ std::optional<Wide> ScaledHalfUpSmall(const mpq_class& q, int places) {
 mpz_class ScaledHalfUp(const mpq_class& q, int places) {
   mpz_class n;
   if (auto small = ScaledHalfUpSmall(q, places)) {
-    n = static_cast<unsigned long>(*small >> 64);
+    n = static_cast<unsigned long>(*small >> 32 >> 32);  // two shifts: no warning where Wide is 64 bits
     n <<= 64;
-    n += static_cast<unsigned long>(*small & ~static_cast<unsigned long>(0));
+    n += static_cast<unsigned long>(*small & ~0UL);
   } else {
     mpz_class num = abs(q.get_num()) * Pow10(places) * 2 + q.get_den();
     mpz_class den = q.get_den() * 2;

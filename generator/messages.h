@@ -12,6 +12,7 @@ inline constexpr MessageDef kYamlSyntax{"yaml-syntax", "YAML 语法错误：{}",
 inline constexpr MessageDef kYamlDuplicateKey{"yaml-duplicate-key", "键“{}”重复出现（第一次在第 {} 行）", "the key '{}' appears twice (first on line {})"};
 inline constexpr MessageDef kYamlTooLarge{"yaml-too-large", "YAML 文件展开后超过 {} 个节点（别名引用过多）", "the YAML file expands to more than {} nodes (too many alias references)"};
 inline constexpr MessageDef kCannotWrite{"cannot-write", "无法写入：{}", "cannot write: {}"};
+inline constexpr MessageDef kBatchOutputClash{"batch-output-clash", "输出文件夹 {} 与 {} 的相同，未处理（请改名其一）", "its output folder {} is the same as that of {}; not processed (rename one of them)"};
 
 // Shape of the files
 inline constexpr MessageDef kUnknownKey{"unknown-key", "未知的键“{}”（可用：{}）", "unknown key '{}' (expected one of: {})"};

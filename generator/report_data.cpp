@@ -206,10 +206,12 @@ std::string DescribeRule(const Indicator& ind) {
 }
 
 std::string ChineseOrdinal(size_t i) {
-  static const char* digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-  if (i < 10) return digits[i];
-  if (i < 20) return std::string("十") + (i == 9 ? "" : digits[i - 10]);
-  return std::to_string(i + 1);
+  static const char* digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  size_t n = i + 1;
+  if (n < 10) return digits[n - 1];
+  if (n >= 100) return std::to_string(n);
+  // 10 十, 11 十一, 20 二十, 21 二十一, 99 九十九
+  return std::string(n >= 20 ? digits[n / 10 - 1] : "") + "十" + (n % 10 ? digits[n % 10 - 1] : "");
 }
 
 std::string AnnexList::Add(const std::string& title) {

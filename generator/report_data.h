@@ -41,6 +41,9 @@ std::string EscapeMarkdown(const std::string& s);
 // escaped, the evaluator's Markdown (lists, emphasis, tables) is kept.
 std::string SanitizeFragment(const std::string& md);
 
+// 0 → 一, 1 → 二, … 10 → 十一, 19 → 二十: section and item numbers (up to 九十九).
+std::string ChineseOrdinal(size_t i);
+
 // The one sentence per rule variant for the 评分说明 annex.
 std::string DescribeRule(const Indicator& ind);
 

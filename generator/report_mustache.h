@@ -46,8 +46,6 @@ inline kainjow::mustache::data OptText(const std::string& s) {
 }
 // A rate as the reports print it, "—" when there is none.
 inline std::string RateText(const std::optional<Decimal>& r) { return r ? r->ToPercent(2) : "—"; }
-// 0 → 一, 1 → 二, … 10 → 十一: section and item numbers.
-std::string ChineseOrdinal(size_t i);
 
 // Annexes numbered in the order they are added (附件 1, 附件 2, …), for the
 // templates' `annexes` list.

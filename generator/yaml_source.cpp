@@ -2,8 +2,10 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <deque>
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 #include "messages.h"
@@ -67,52 +69,64 @@ namespace {
 // tree is what the loaders walk, so its size is bounded.
 constexpr size_t kMaxYamlNodes = 1000000;
 
-// libyaml counts columns in characters and breaks lines at \n, \r, \r\n
-// and the Unicode breaks NEL, LS and PS; the diagnostics count bytes. This
-// maps libyaml's (line, column) back to bytes of the text.
+// libyaml counts columns in characters and breaks lines at \n, \r and
+// \r\n (the Unicode breaks never reach it: see PrepareText); the
+// diagnostics count bytes. This maps libyaml's (line, column) to bytes.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text) : text_(text) {
     size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // libyaml skips a BOM
     starts_.push_back(i);
-    while (i < text.size()) {
-      size_t n = BreakAt(i);
-      if (n) {
-        i += n;
-        starts_.push_back(i);
-      } else {
-        ++i;
-      }
+    for (; i < text.size(); ++i) {
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (text[i] == '\n' || text[i] == '\r') starts_.push_back(i + 1);
     }
   }
   // Byte column, 1-based, of character `column` (0-based) on `line` (0-based).
+  // Nodes arrive in file order, so the walk goes on from the last one on
+  // the same line instead of from the line's start.
   int ByteColumn(size_t line, size_t column) const {
     if (line >= starts_.size()) return static_cast<int>(column + 1);
-    size_t at = starts_[line];
-    for (size_t c = 0; c < column && at < text_.size(); ++c) at += Width(static_cast<unsigned char>(text_[at]));
-    return static_cast<int>(at - starts_[line] + 1);
+    if (line != last_line_ || column < last_column_) {
+      last_line_ = line;
+      last_column_ = 0;
+      last_byte_ = starts_[line];
+    }
+    for (; last_column_ < column && last_byte_ < text_.size(); ++last_column_)
+      last_byte_ += Width(static_cast<unsigned char>(text_[last_byte_]));
+    return static_cast<int>(last_byte_ - starts_[line] + 1);
   }
   // (line, byte column), 1-based, of a byte offset.
   std::pair<int, int> At(size_t offset) const {
-    size_t line = 0;
-    while (line + 1 < starts_.size() && starts_[line + 1] <= offset) ++line;
+    size_t line = static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin()) - 1;
     return {static_cast<int>(line + 1), static_cast<int>(offset - starts_[line] + 1)};
   }
 
  private:
-  size_t BreakAt(size_t i) const {
-    unsigned char c = static_cast<unsigned char>(text_[i]);
-    if (c != '\n' && c != '\r' && c != 0xC2 && c != 0xE2) return 0;  // the common case, quickly
-    if (c == '\n') return 1;
-    if (c == '\r') return text_.compare(i, 2, "\r\n") == 0 ? 2 : 1;
-    if (text_.compare(i, 2, "\xC2\x85") == 0) return 2;                                   // NEL
-    if (text_.compare(i, 3, "\xE2\x80\xA8") == 0 || text_.compare(i, 3, "\xE2\x80\xA9") == 0) return 3;  // LS, PS
-    return 0;
-  }
   static size_t Width(unsigned char lead) { return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1; }
   std::string_view text_;
   std::vector<size_t> starts_;
+  mutable size_t last_line_ = static_cast<size_t>(-1), last_column_ = 0, last_byte_ = 0;
 };
+
+// libyaml follows YAML 1.1, where U+2028 and U+2029 (line and paragraph
+// separators, which text pasted from web pages carries) end a line, and
+// U+0085 (NEL) too; yaml-cpp and the diagnostics' line numbers do not. The
+// two separators are swapped for noncharacters of the same length (U+FDD0,
+// U+FDD1: never in interchanged text) before parsing and swapped back in
+// the scalars; a NEL, which in practice means a file decoded with the wrong
+// encoding, is refused where it stands.
+constexpr std::string_view kLineSep = "\xE2\x80\xA8", kParaSep = "\xE2\x80\xA9";
+constexpr std::string_view kLineSepStandIn = "\xEF\xB7\x90", kParaSepStandIn = "\xEF\xB7\x91";
+
+bool Swap(std::string& s, std::string_view from, std::string_view to) {
+  bool any = false;
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+    any = true;
+  }
+  return any;
+}
 
 struct YamlDocument {
   std::deque<YamlData> nodes;
@@ -160,6 +174,9 @@ class YamlBuilder {
             std::string name = reinterpret_cast<const char*>(ev.data.alias.anchor);
             auto it = anchors_.find(name);
             if (it == anchors_.end()) Error(ev.start_mark, "undefined alias *" + name);
+            // An alias inside its own anchor would make the tree a cycle.
+            if (std::find(open_.begin(), open_.end(), it->second) != open_.end())
+              Error(ev.start_mark, "recursive alias *" + name + " (it refers to a node that contains it)");
             Add(it->second, root);
             break;
           }
@@ -169,6 +186,7 @@ class YamlBuilder {
             bool map = ev.type == YAML_MAPPING_START_EVENT;
             d.kind = map ? YamlData::Kind::kMap : YamlData::Kind::kSequence;
             open_.push_back(&d);
+            keys_.emplace_back();
             Anchor(map ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor, d);
             break;
           }
@@ -176,6 +194,7 @@ class YamlBuilder {
           case YAML_MAPPING_END_EVENT: {
             YamlData* d = open_.back();
             open_.pop_back();
+            keys_.pop_back();
             for (const YamlData* c : d->items) d->weight += c->weight;  // each ≤ the bound: no overflow
             if (d->weight > kMaxYamlNodes)
               Fail(SourceLoc{path_, d->line, d->column, ""}, "", msg::kYamlTooLarge, kMaxYamlNodes);
@@ -217,11 +236,9 @@ class YamlBuilder {
     YamlData* parent = open_.back();
     if (parent->kind == YamlData::Kind::kMap && parent->items.size() % 2 == 0 &&
         d->kind == YamlData::Kind::kScalar) {
-      for (size_t i = 0; i < parent->items.size(); i += 2) {
-        const YamlData* k = parent->items[i];
-        if (k->kind == YamlData::Kind::kScalar && k->scalar == d->scalar)
-          Fail(SourceLoc{path_, d->line, d->column, ""}, "", msg::kYamlDuplicateKey, d->scalar, k->line);
-      }
+      // Keys point into nodes that never move (a deque) and never change.
+      auto [at, fresh] = keys_.back().emplace(std::string_view(d->scalar), d);
+      if (!fresh) Fail(SourceLoc{path_, d->line, d->column, ""}, "", msg::kYamlDuplicateKey, d->scalar, at->second->line);
     }
     parent->items.push_back(d);
   }
@@ -247,6 +264,7 @@ class YamlBuilder {
   LineIndex lines_;
   YamlDocument& doc_;
   std::vector<YamlData*> open_;
+  std::vector<std::unordered_map<std::string_view, const YamlData*>> keys_;  // a map's keys so far, per open node
   std::map<std::string, const YamlData*> anchors_;
 };
 
@@ -261,8 +279,28 @@ YamlFile YamlFile::Load(const std::string& path) {
 YamlFile YamlFile::Parse(const std::string& path, std::string_view text) {
   YamlFile f;
   f.path_ = path;
+  if (size_t nel = text.find("\xC2\x85"); nel != std::string_view::npos) {
+    auto [line, column] = LineIndex(text).At(nel);
+    Fail(SourceLoc{path, line, column, ""}, "", msg::kYamlSyntax,
+         "U+0085 (NEL) is not text: the file was probably saved from another encoding; save it as UTF-8 again");
+  }
+  std::string swapped;
+  bool separators = false;
+  if (text.find(kLineSep) != std::string_view::npos || text.find(kParaSep) != std::string_view::npos) {
+    swapped.assign(text);
+    // A file that already holds the stand-ins keeps libyaml's reading.
+    if (swapped.find(kLineSepStandIn) == std::string::npos && swapped.find(kParaSepStandIn) == std::string::npos) {
+      separators = Swap(swapped, kLineSep, kLineSepStandIn) | Swap(swapped, kParaSep, kParaSepStandIn);
+      text = swapped;
+    }
+  }
   auto doc = std::make_shared<YamlDocument>();
   f.root_ = YamlNode(YamlBuilder(path, text, *doc).Build());
+  if (separators)
+    for (YamlData& d : doc->nodes) {
+      Swap(d.scalar, kLineSepStandIn, kLineSep);
+      Swap(d.scalar, kParaSepStandIn, kParaSep);
+    }
   f.nodes_ = doc;
   return f;
 }

@@ -217,3 +217,31 @@ TEST_CASE("batch: filled 自评表 workbooks are projects of their own, loose or
   CHECK(second.rows.size() == 3);
   CHECK(FindProjects(root.string()).size() == 5);  // without the skip, the two written forms count
 }
+
+TEST_CASE("batch: a form and a folder that would share an output folder: the second is reported, not run") {
+  testing::TempDir tmp;
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::create_directories(root);
+  MakeFolder(root);  // jiaocheng-2024, tianjin-disabled-2023, yaohai-2023, broken
+  fs::path src(JIXIAO_SOURCE_DIR);
+  // 自评表.xlsx writes to out/自评表/, and so does a project folder named 自评表.
+  RenderSelfXlsx(ScoreProject(LoadProject((src / "inputs" / "guangzhou-2021").string())),
+                 (root / "自评表.xlsx").string());
+  fs::copy(root / "jiaocheng-2024", root / "自评表", fs::copy_options::recursive);
+  BatchOptions opt;
+  opt.folder = root.string();
+  opt.out = (fs::path(tmp.path()) / "out").string();
+  opt.jobs = 2;
+  BatchResult r = RunBatch(opt, nullptr);
+  REQUIRE(r.rows.size() == 6);
+  CHECK(r.failed == 2);  // broken, and the form found after the folder
+  const BatchRow& form = r.rows[5];
+  CHECK(fs::path(form.dir).filename() == "自评表.xlsx");
+  CHECK_FALSE(form.ok);
+  CHECK(form.error.find("未处理") != std::string::npos);
+  CHECK(form.error.find((root / "自评表").string()) != std::string::npos);
+  CHECK(r.rows[4].ok);  // the folder's project, its report whole
+  CHECK(r.rows[4].total == *Decimal::Parse("90.71"));
+  CHECK(fs::exists(fs::path(opt.out) / "自评表" / "report.html"));
+  CHECK_FALSE(fs::exists(fs::path(opt.out) / "自评表" / "自评表.xlsx"));
+}

@@ -177,3 +177,15 @@ TEST_CASE("SanitizeFragment keeps the evaluator's Markdown but not raw HTML or l
   CHECK(SanitizeFragment("<") == "\\<");
   CHECK(SanitizeFragment("x" + mark + "<y" + mark + mark + "<<z\xEE") == "x\\<y\\<\\<z\xEE");
 }
+
+TEST_CASE("ChineseOrdinal numbers sections and items as Chinese writes them") {
+  CHECK(ChineseOrdinal(0) == "一");
+  CHECK(ChineseOrdinal(8) == "九");
+  CHECK(ChineseOrdinal(9) == "十");
+  CHECK(ChineseOrdinal(10) == "十一");
+  CHECK(ChineseOrdinal(18) == "十九");
+  CHECK(ChineseOrdinal(19) == "二十");
+  CHECK(ChineseOrdinal(20) == "二十一");
+  CHECK(ChineseOrdinal(98) == "九十九");
+  CHECK(ChineseOrdinal(99) == "100");
+}

@@ -120,3 +120,40 @@ TEST_CASE("YamlFile: syntax errors and bad bytes name the line and column") {
   CHECK(bytes.loc.line == 2);
   CHECK(bytes.loc.column == 4);
 }
+
+TEST_CASE("YamlFile: an alias inside its own anchor is an error, not a cycle") {
+  Diagnostic d = OnlyError("indicators: &all\n  - {code: A, children: *all}\n");
+  CHECK(d.id == "yaml-syntax");
+  CHECK(d.loc.line == 2);
+  CHECK(d.message.en.find("recursive alias *all") != std::string::npos);
+}
+
+TEST_CASE("YamlFile keeps U+2028 and U+2029 as text and counts lines as the caret does") {
+  const std::string ls = "\xE2\x80\xA8", ps = "\xE2\x80\xA9";
+  YamlFile y = YamlFile::Parse("p.yaml", "a: x" + ls + "y\nb: \"交城县" + ps + "医保\"\nc: |\n  第一" + ls + "段\nd: 1\n");
+  CHECK(y.root()["a"].Scalar() == "x" + ls + "y");
+  CHECK(y.root()["b"].Scalar() == "交城县" + ps + "医保");
+  CHECK(y.root()["c"].Scalar() == "第一" + ls + "段\n");
+  CHECK(y.Loc(y.root()["d"]).line == 5);  // the separators did not start lines
+  // A NEL means a file decoded with the wrong encoding: refused where it is.
+  Diagnostic nel = OnlyError("a: 1\nb: x\xC2\x85y\n");
+  CHECK(nel.id == "yaml-syntax");
+  CHECK(nel.loc.line == 2);
+  CHECK(nel.loc.column == 5);
+  CHECK(nel.message.en.find("U+0085") != std::string::npos);
+}
+
+TEST_CASE("YamlFile reads a large flat map and a long flow list, and finds the one duplicate") {
+  std::string map, list = "l: [";
+  for (int i = 0; i < 60000; ++i) {
+    map += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+    list += (i ? ", " : "") + std::to_string(i);
+  }
+  YamlFile y = YamlFile::Parse("p.yaml", map + list + "]\n");
+  CHECK(y.root().size() == 60001);
+  CHECK(y.root()["k59999"].Scalar() == "59999");
+  CHECK(y.root()["l"].size() == 60000);
+  Diagnostic d = OnlyError(map + "k123: again\n");
+  CHECK(d.id == "yaml-duplicate-key");
+  CHECK(d.loc.line == 60001);
+}
