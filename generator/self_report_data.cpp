@@ -16,7 +16,7 @@ namespace {
 
 data Strings(const std::vector<std::string>& v) {
   data l = EmptyList();
-  for (const auto& s : v) l.push_back(data(s));
+  for (const auto& s : v) Append(l, data(s));
   return l;
 }
 
@@ -60,7 +60,7 @@ const std::vector<std::string>& SelfReportVariables() {
 data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   data d = BuildReportData(sp, frag);
   const Project& p = *sp.project;
-  d.set("report_title", SelfReportTitle(p.info.name));
+  Put(d, "report_title", SelfReportTitle(p.info.name));
   const IndicatorSystem& sys = sp.system();
   const auto base = sys.options.budget_base;
   const bool other_base = base != SelfEvaluationOptions::BudgetBase::kFullYear;
@@ -68,15 +68,15 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
 
   // 项目资金: the report's table 1 and the form's block.
   data budget;
-  budget.set("present", p.budget.present);
-  budget.set("unit", p.budget.unit);
+  Put(budget, "present", p.budget.present);
+  Put(budget, "unit", p.budget.unit);
   std::vector<std::string> cols = {"年初预算数", "全年预算数"};
   if (other_base) cols.push_back(BudgetBaseName(base));
   cols.push_back("全年执行数");
   std::vector<std::string> form_cols = cols;
   cols.push_back("执行率");
   form_cols.insert(form_cols.end(), {"分值", "执行率", "得分"});
-  budget.set("columns", Strings(cols));
+  Put(budget, "columns", Strings(cols));
   data rows = EmptyList(), form_rows_budget = EmptyList();
   auto add_row = [&](const BudgetRow& r, const std::string& name, bool total) {
     std::vector<std::string> cells = {Money(r.initial), Money(r.full_year)};
@@ -88,18 +88,18 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     form_cells.push_back(RateText(RowRate(r, base)));
     form_cells.push_back(total && budget_leaf ? budget_leaf->score.ToShort() : "—");
     data row;
-    row.set("name", name);
-    row.set("cells", Strings(cells));
-    rows.push_back(row);
+    Put(row, "name", name);
+    Put(row, "cells", Strings(cells));
+    Append(rows, std::move(row));
     data frow;
-    frow.set("name", name);
-    frow.set("cells", Strings(form_cells));
-    form_rows_budget.push_back(frow);
+    Put(frow, "name", name);
+    Put(frow, "cells", Strings(form_cells));
+    Append(form_rows_budget, std::move(frow));
   };
   add_row(p.budget.total, "年度资金总额", true);
   for (size_t i = 0; i < p.budget.sources.size(); ++i)
     add_row(p.budget.sources[i], (i == 0 ? "其中：" : "") + p.budget.sources[i].name, false);
-  budget.set("rows", rows);
+  Put(budget, "rows", std::move(rows));
   std::string sentence;
   if (p.budget.present) {
     const BudgetRow& t = p.budget.total;
@@ -113,46 +113,46 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     if (auto r = RowRate(t, base)) sentence += "，预算执行率 " + r->ToPercent(2);
     sentence += "。";
   }
-  budget.set("sentence", OptText(sentence));
-  d.set("budget", budget);
+  Put(budget, "sentence", OptText(sentence));
+  Put(d, "budget", std::move(budget));
   data form_budget;
-  form_budget.set("columns", Strings(form_cols));
-  form_budget.set("rows", form_rows_budget);
-  d.set("form_budget", form_budget);
+  Put(form_budget, "columns", Strings(form_cols));
+  Put(form_budget, "rows", std::move(form_rows_budget));
+  Put(d, "form_budget", std::move(form_budget));
 
   data goals;
-  goals.set("expected", OptText(p.goals.expected));
-  goals.set("actual", OptText(p.goals.actual));
-  d.set("goals", goals);
+  Put(goals, "expected", OptText(p.goals.expected));
+  Put(goals, "actual", OptText(p.goals.actual));
+  Put(d, "goals", std::move(goals));
 
   // Further tables, numbered after table 1.
   int table_no = p.budget.present ? 2 : 1;
   data tables = EmptyList();
   for (const auto& t : p.tables) {
     data td;
-    td.set("number", std::to_string(table_no++));
-    td.set("title", t.title);
-    td.set("unit", OptText(t.unit));
-    td.set("header", Strings(t.columns));
+    Put(td, "number", std::to_string(table_no++));
+    Put(td, "title", t.title);
+    Put(td, "unit", OptText(t.unit));
+    Put(td, "header", Strings(t.columns));
     std::vector<std::string> aligns;
     for (size_t c = 0; c < t.columns.size(); ++c) aligns.push_back(c == 0 ? "---" : "---:");
-    td.set("aligns", Strings(aligns));
+    Put(td, "aligns", Strings(aligns));
     data trs = EmptyList();
     auto add = [&](const DataRow& r) {
       std::vector<std::string> cells = {r.label};
       cells.insert(cells.end(), r.cells.begin(), r.cells.end());
       data tr;
-      tr.set("cells", Strings(cells));
-      trs.push_back(tr);
+      Put(tr, "cells", Strings(cells));
+      Append(trs, std::move(tr));
     };
     for (const auto& r : t.rows) add(r);
     if (t.total) add(*t.total);
-    td.set("rows", trs);
-    tables.push_back(td);
+    Put(td, "rows", std::move(trs));
+    Append(tables, std::move(td));
   }
-  d.set("tables", tables);
-  d.set("targets_table", std::to_string(table_no++));
-  d.set("scores_table", std::to_string(table_no++));
+  Put(d, "tables", std::move(tables));
+  Put(d, "targets_table", std::to_string(table_no++));
+  Put(d, "scores_table", std::to_string(table_no++));
 
   // The indicator rows of the 自评表; a parent named on its first row only.
   std::vector<SelfFormRow> form = SelfFormRows(sp);
@@ -164,20 +164,20 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     data row;
     const ScoredIndicator* l1 = r.path[0];
     const ScoredIndicator* l2 = r.path.size() > 1 ? r.path[1] : nullptr;
-    row.set("l1", l1 == last[0] ? std::string() : l1->def->name);
-    row.set("l2", l2 && (l2 != last[1] || l1 != last[0]) ? l2->def->name : std::string());
+    Put(row, "l1", l1 == last[0] ? std::string() : l1->def->name);
+    Put(row, "l2", l2 && (l2 != last[1] || l1 != last[0]) ? l2->def->name : std::string());
     std::string l3;
     for (size_t k = 2; k < r.path.size(); ++k) l3 += (l3.empty() ? "" : " / ") + r.path[k]->def->name;
-    row.set("l3", l3);
+    Put(row, "l3", l3);
     last[0] = l1;
     last[1] = l2;
-    row.set("target", r.target);
-    row.set("actual", r.actual);
-    row.set("status", r.status);
-    row.set("weight", r.not_applicable ? std::string("—") : r.leaf->def->weight.ToShort());
-    row.set("score", r.not_applicable ? std::string("—") : r.leaf->score.ToShort());
-    row.set("deviation", r.deviation);
-    form_rows.push_back(row);
+    Put(row, "target", r.target);
+    Put(row, "actual", r.actual);
+    Put(row, "status", r.status);
+    Put(row, "weight", r.not_applicable ? std::string("—") : r.leaf->def->weight.ToShort());
+    Put(row, "score", r.not_applicable ? std::string("—") : r.leaf->score.ToShort());
+    Put(row, "deviation", r.deviation);
+    Append(form_rows, std::move(row));
     if (r.not_applicable) {
       na.push_back(r.leaf->def->name);
       continue;
@@ -186,7 +186,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     if (r.leaf->Lost()) unmet.push_back(r.leaf->def->name);
     else ++met;
   }
-  d.set("form_rows", form_rows);
+  Put(d, "form_rows", std::move(form_rows));
 
   // "预算执行率和 3 个一级指标、7 个二级指标、8 个三级指标": the leaves
   // under a 二级 indicator count as its 三级 indicators, as 004 counts them.
@@ -198,7 +198,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   }
   std::string counts = budget_leaf ? "预算执行率和 " : "";
   counts += fmt::format("{} 个一级指标、{} 个二级指标、{} 个三级指标", l1, l2, form.size());
-  d.set("counts_sentence", counts);
+  Put(d, "counts_sentence", counts);
 
   std::string completion = fmt::format("年度绩效指标共 {} 项", total_rows);
   if (unmet.empty()) completion += "，均已完成";
@@ -216,17 +216,17 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     if (auto f = ComputeBudgetRate(p, nullptr)) completion += "；预算执行率 " + f->rate.ToPercent(2);
   }
   completion += unmet.empty() ? "。已完成年度设定的绩效目标。" : "。";
-  d.set("completion_sentence", completion);
+  Put(d, "completion_sentence", completion);
 
   // 指标分析: per 一级, per 二级, per leaf.
   data analysis = EmptyList();
   for (size_t i = 0; i < sp.roots.size(); ++i) {
     const ScoredIndicator& root = sp.roots[i];
     data a;
-    a.set("ordinal", ChineseOrdinal(i));
-    a.set("name", root.def->name);
-    a.set("weight", root.def->weight.ToShort());
-    a.set("score", root.score.ToShort());
+    Put(a, "ordinal", ChineseOrdinal(i));
+    Put(a, "name", root.def->name);
+    Put(a, "weight", root.def->weight.ToShort());
+    Put(a, "score", root.score.ToShort());
     auto deviation_of = [&](const ScoredIndicator& s) {
       auto it = p.answers.find(s.def->code);
       if (it != p.answers.end() && !it->second.deviation_reason.empty()) return it->second.deviation_reason;
@@ -240,24 +240,24 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
       return it->second.reason == deviation_of(s) ? std::string() : it->second.reason;
     };
     if (root.children.empty()) {
-      a.set("judgement", OptText(judgement_of(root)));
-      a.set("sentence", OptText(root.explanation));
-      a.set("evidence", OptText(Evidence(frag, p, root.def->code)));
-      a.set("deviation", OptText(deviation_of(root)));
+      Put(a, "judgement", OptText(judgement_of(root)));
+      Put(a, "sentence", OptText(root.explanation));
+      Put(a, "evidence", OptText(Evidence(frag, p, root.def->code)));
+      Put(a, "deviation", OptText(deviation_of(root)));
     } else {
-      a.set("judgement", false);
-      a.set("sentence", false);
-      a.set("evidence", false);
-      a.set("deviation", false);
+      Put(a, "judgement", false);
+      Put(a, "sentence", false);
+      Put(a, "evidence", false);
+      Put(a, "deviation", false);
     }
     data groups = EmptyList();
     for (size_t g = 0; g < root.children.size(); ++g) {
       const ScoredIndicator& group = root.children[g];
       data gd;
-      gd.set("number", std::to_string(g + 1));
-      gd.set("name", group.def->name);
-      gd.set("weight", group.def->weight.ToShort());
-      gd.set("score", group.score.ToShort());
+      Put(gd, "number", std::to_string(g + 1));
+      Put(gd, "name", group.def->name);
+      Put(gd, "weight", group.def->weight.ToShort());
+      Put(gd, "score", group.score.ToShort());
       data leaves = EmptyList();
       std::vector<const ScoredIndicator*> flat;
       std::function<void(const ScoredIndicator&)> walk = [&](const ScoredIndicator& s) {
@@ -268,53 +268,53 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
       for (size_t k = 0; k < flat.size(); ++k) {
         const ScoredIndicator& leaf = *flat[k];
         data ld;
-        ld.set("inline", &leaf == &group);
-        ld.set("number", std::to_string(k + 1));
-        ld.set("name", leaf.def->name);
-        ld.set("weight", leaf.def->weight.ToShort());
-        ld.set("score", leaf.score.ToShort());
-        ld.set("sentence", leaf.explanation);
-        ld.set("evidence", OptText(Evidence(frag, p, leaf.def->code)));
-        ld.set("deviation", OptText(deviation_of(leaf)));
-        ld.set("judgement", OptText(judgement_of(leaf)));
-        leaves.push_back(ld);
+        Put(ld, "inline", &leaf == &group);
+        Put(ld, "number", std::to_string(k + 1));
+        Put(ld, "name", leaf.def->name);
+        Put(ld, "weight", leaf.def->weight.ToShort());
+        Put(ld, "score", leaf.score.ToShort());
+        Put(ld, "sentence", leaf.explanation);
+        Put(ld, "evidence", OptText(Evidence(frag, p, leaf.def->code)));
+        Put(ld, "deviation", OptText(deviation_of(leaf)));
+        Put(ld, "judgement", OptText(judgement_of(leaf)));
+        Append(leaves, std::move(ld));
       }
-      gd.set("leaves", leaves);
-      groups.push_back(gd);
+      Put(gd, "leaves", std::move(leaves));
+      Append(groups, std::move(gd));
     }
-    a.set("groups", groups);
-    analysis.push_back(a);
+    Put(a, "groups", std::move(groups));
+    Append(analysis, std::move(a));
   }
-  d.set("analysis", analysis);
+  Put(d, "analysis", std::move(analysis));
 
   // 附件: the form first, then the 评分说明, the survey, the fragments.
   AnnexList annexes;
   annexes.Add("项目支出绩效自评表（自评表.xlsx）");
-  d.set("annex_scoring_notes", annexes.Add("评分说明"));
-  d.set("annex_survey", p.surveys.empty() ? std::string() : annexes.Add("满意度调查"));
+  Put(d, "annex_scoring_notes", annexes.Add("评分说明"));
+  Put(d, "annex_survey", p.surveys.empty() ? std::string() : annexes.Add("满意度调查"));
   data extras = annexes.AddFragments(frag);
-  d.set("annexes", annexes.List());
-  d.set("extra_annexes", extras);
+  Put(d, "annexes", annexes.List());
+  Put(d, "extra_annexes", std::move(extras));
 
   // 评分说明: how every number was made, and which variant of each rule.
   data notes = EmptyList();
   Decimal others = sys.total - (budget_leaf ? budget_leaf->def->weight : Decimal(0));
   if (budget_leaf)
-    notes.push_back(data(fmt::format("自评实行百分制，总分 {} 分：预算执行率 {} 分，产出、效益、满意度等指标合计 {} 分，分值由单位按指标重要程度设定（{}）。",
+    Append(notes, data(fmt::format("自评实行百分制，总分 {} 分：预算执行率 {} 分，产出、效益、满意度等指标合计 {} 分，分值由单位按指标重要程度设定（{}）。",
                                      sys.total.ToShort(), budget_leaf->def->weight.ToShort(), others.ToShort(), sys.name)));
-  for (const auto& line : SelfEvaluationNotes(sys)) notes.push_back(data(line));
-  notes.push_back(data(std::string("比率先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和，总分为各一级指标得分之和。")));
+  for (const auto& line : SelfEvaluationNotes(sys)) Append(notes, data(line));
+  Append(notes, data(std::string("比率先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和，总分为各一级指标得分之和。")));
   std::string bands;
   for (size_t i = 0; i < sys.grades.size(); ++i)
     bands += (i ? "，" : "") + sys.grades[i].name + " ≥ " + sys.grades[i].min.ToShort();
-  notes.push_back(data("评价等级：" + bands + "（各档为左闭右开区间）。"));
-  for (const auto& n : sys.notes) notes.push_back(data(n));
+  Append(notes, data("评价等级：" + bands + "（各档为左闭右开区间）。"));
+  for (const auto& n : sys.notes) Append(notes, data(n));
   std::function<void(const ScoredIndicator&)> overrides = [&](const ScoredIndicator& s) {
-    if (s.overridden) notes.push_back(data(s.def->name + "：评价组调整了按规则算得的分数，理由见附件 1 偏差原因栏。"));
+    if (s.overridden) Append(notes, data(s.def->name + "：评价组调整了按规则算得的分数，理由见附件 1 偏差原因栏。"));
     for (const auto& c : s.children) overrides(c);
   };
   for (const auto& r : sp.roots) overrides(r);
-  d.set("scoring_notes", notes);
+  Put(d, "scoring_notes", std::move(notes));
   return d;
 }
 
