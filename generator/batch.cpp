@@ -18,11 +18,6 @@ namespace fs = std::filesystem;
 namespace jixiao {
 namespace {
 
-bool IsXlsx(const fs::path& p) {
-  std::string ext = p.extension().string();
-  return ext == ".xlsx" || ext == ".XLSX";
-}
-
 std::string ErrorText(const InputError& e) {
   std::string s;
   for (const auto& d : e.diagnostics().All()) s += RenderDiagnostic(d);
@@ -34,7 +29,7 @@ std::string ErrorText(const InputError& e) {
 // place under the input folder, or a 自评表 file's without the extension.
 fs::path OutputRel(const std::string& found, const std::string& folder) {
   fs::path rel = fs::relative(fs::path(found), fs::path(folder));
-  if (IsXlsx(found)) rel.replace_extension();  // 某局自评表.xlsx → 某局自评表/, as `check -o` names it
+  if (IsXlsxPath(found)) rel.replace_extension();  // 某局自评表.xlsx → 某局自评表/, as `check -o` names it
   return rel;
 }
 
@@ -49,7 +44,7 @@ BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& tem
       Fail(SourceLoc{dir_ref}, "", msg::kBatchOutputClash, (fs::path(opt.out) / OutputRel(dir_ref, opt.folder)).string(), clash);
     // A 自评表 is a submission: read under review, so a blank 完成值 or a
     // missing 偏差原因 is a check finding rather than a failed project.
-    const bool form = IsXlsx(dir_ref);
+    const bool form = IsXlsxPath(dir_ref);
     auto project = LoadProject(dir_ref, "", &systems, /*review=*/form);
     ScoredProject sp = ScoreProject(project);
     CheckResult check = CheckProject(sp, CheckOptions{});
@@ -88,7 +83,7 @@ namespace {
 // jixiao wrote (….审核.xlsx) and not Excel's lock file (~$…).
 bool IsSelfFormFile(const fs::path& p) {
   std::string name = p.filename().string();
-  return IsXlsx(p) && name.find("自评表") != std::string::npos && name.rfind("~$", 0) != 0 &&
+  return IsXlsxPath(p.string()) && name.find("自评表") != std::string::npos && name.rfind("~$", 0) != 0 &&
          name.find(".审核.") == std::string::npos;
 }
 

@@ -1,5 +1,6 @@
 #include "check.h"
 
+#include "load.h"
 #include "self_evaluation.h"
 #include "target_value.h"
 
@@ -297,8 +298,7 @@ class Checker {
       const bool qualitative = TargetIsQualitative(*d.rule, a);
       // A submitted 自评表 (the project read from the form itself) with a blank 得分.
       const std::string& file = p_.file;
-      bool from_form = file.size() > 5 && (file.compare(file.size() - 5, 5, ".xlsx") == 0 ||
-                                           file.compare(file.size() - 5, 5, ".XLSX") == 0);
+      bool from_form = IsXlsxPath(file);
       const bool blank_score = from_form && a && !a->stated_score && !a->score;
       if (blank_score)
         Add(Severity::kWarning, "blank-score", at, d.code, subject + " 得分", "", qualitative ? "" : s.score.ToShort(),
@@ -376,9 +376,7 @@ class Checker {
 CheckResult CheckProject(const ScoredProject& sp, const CheckOptions& opt) {
   CheckResult r;
   // What was checked: the project's folder, or the 自评表 file itself.
-  const std::string& file = sp.project->file;
-  bool form = file.size() > 5 && (file.compare(file.size() - 5, 5, ".xlsx") == 0 || file.compare(file.size() - 5, 5, ".XLSX") == 0);
-  r.target = form ? file : sp.project->dir;
+  r.target = IsXlsxPath(sp.project->file) ? sp.project->file : sp.project->dir;
   r.name = sp.project->info.name;
   r.source = sp.project->stated.source;
   r.stated = sp.project->stated.present;

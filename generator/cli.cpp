@@ -110,9 +110,8 @@ int RunCheck(const CheckOptionsCli& o) {
   }
   // A submitted workbook is checked on its own figures; a project folder
   // (or its project.yaml) is scored from its data and compared with `stated:`.
-  std::string ext = std::filesystem::path(o.target).extension().string();
   // A filled 自评表 is a project of its own (load_self_form.cpp): its 得分 and 总分 are the stated figures.
-  bool workbook = (ext == ".xlsx" || ext == ".XLSX") && !IsSelfFormWorkbook(o.target);
+  bool workbook = IsXlsxPath(o.target) && !IsSelfFormWorkbook(o.target);
   std::optional<SheetCheck> sheet;
   std::shared_ptr<const Project> project;
   CheckResult r;
@@ -126,7 +125,7 @@ int RunCheck(const CheckOptionsCli& o) {
   std::cout << (o.json ? RenderCheckJson(r) : RenderCheckTerminal(r));
   if (!o.out.empty()) {
     std::filesystem::path stem = std::filesystem::path(o.target).stem();
-    bool xlsx_target = ext == ".xlsx" || ext == ".XLSX";  // a submitted workbook or 自评表: output named after the file
+    bool xlsx_target = IsXlsxPath(o.target);  // a submitted workbook or 自评表: output named after the file
     std::string dir = xlsx_target ? (std::filesystem::path(o.out) / stem).string() : ProjectOutputDir(o.out, *project);
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
@@ -134,7 +133,7 @@ int RunCheck(const CheckOptionsCli& o) {
     WriteFileAtomic(dir + "/check.md", md);
     WriteFileAtomic(dir + "/check.html", RenderStandaloneHtml(r.name + " 审核意见", md));
     if (!o.json) std::cout << dir << "/check.md\n" << dir << "/check.html\n";
-    bool form = !workbook && (ext == ".xlsx" || ext == ".XLSX");
+    bool form = !workbook && IsXlsxPath(o.target);
     if (workbook || form) {
       // A submitted 自评表 gets the same annotated copy, its findings placed on the form's sheet.
       SheetCheck annotated;

@@ -144,8 +144,7 @@ bool IsSelfFormTarget(const std::string& target) {
   fs::path t(target);
   if (fs::is_directory(t, ec))
     return !fs::exists(t / "project.yaml", ec) && fs::exists(t / "自评表.xlsx", ec);
-  std::string ext = t.extension().string();
-  return ext == ".xlsx" || ext == ".XLSX";
+  return IsXlsxPath(target);
 }
 
 bool IsSelfFormWorkbook(const std::string& xlsx_path) {

@@ -1013,9 +1013,9 @@ class Merger {
   std::map<size_t, SourceLoc> info_locs_;
 };
 
-bool IsXlsx(const fs::path& p) { return LowerAscii(p.extension().string()) == ".xlsx"; }
-
 }  // namespace
+
+bool IsXlsxPath(const std::string& path) { return LowerAscii(fs::path(path).extension().string()) == ".xlsx"; }
 
 std::vector<std::string> ProjectWorkbooks(const YamlFile& y, Diagnostics& diags) {
   std::vector<std::string> out;
@@ -1043,7 +1043,7 @@ std::vector<std::string> ProjectWorkbooks(const YamlFile& y, Diagnostics& diags)
       continue;
     }
     fs::path p(e.Scalar());
-    if (!IsXlsx(p)) {
+    if (!IsXlsxPath(p.string())) {
       diags.Error(y.Loc(e), "", msg::kWorkbookNotXlsx, e.Scalar());
       continue;
     }
