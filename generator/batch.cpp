@@ -1,8 +1,8 @@
 #include "batch.h"
 
 #include <algorithm>
-#include <map>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
