@@ -108,6 +108,10 @@ std::string RenderDiagnostic(const Diagnostic& d) {
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
       if (n != d.loc.line) continue;
+      // As the YAML reader counts: a byte-order mark is not a column, and a
+      // Windows line ending is not part of the line.
+      if (n == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
       out += "  " + line + "\n";
       if (d.loc.column > 0)
         out += "  " + std::string(DisplayWidth(line, static_cast<size_t>(d.loc.column - 1)), ' ') +
