@@ -35,6 +35,15 @@ void MakeFolder(const fs::path& root) {
   std::ofstream(root / "broken" / "project.yaml") << "project: {name: 坏\n";
 }
 
+// A run over `in` into `out` on `jobs` workers.
+BatchOptions Options(const fs::path& in, const fs::path& out, int jobs) {
+  BatchOptions opt;
+  opt.folder = in.string();
+  opt.out = out.string();
+  opt.jobs = jobs;
+  return opt;
+}
+
 }  // namespace
 
 TEST_CASE("batch: finds every project folder, sorted") {
@@ -183,10 +192,7 @@ TEST_CASE("batch: filled 自评表 workbooks are projects of their own, loose or
                                           "广州市民政局2021自评表.xlsx"});
 
   fs::remove_all(root / "jiaocheng-2024");  // its system path is relative to the source tree
-  BatchOptions opt;
-  opt.folder = root.string();
-  opt.out = (fs::path(tmp.path()) / "out").string();
-  opt.jobs = 2;
+  BatchOptions opt = Options(root, fs::path(tmp.path()) / "out", 2);
   BatchResult r = RunBatch(opt, nullptr);
   REQUIRE(r.rows.size() == 3);
   CHECK(r.done == 2);
@@ -228,10 +234,7 @@ TEST_CASE("batch: a form and a folder that would share an output folder: the sec
   RenderSelfXlsx(ScoreProject(LoadProject((src / "inputs" / "guangzhou-2021").string())),
                  (root / "自评表.xlsx").string());
   fs::copy(root / "jiaocheng-2024", root / "自评表", fs::copy_options::recursive);
-  BatchOptions opt;
-  opt.folder = root.string();
-  opt.out = (fs::path(tmp.path()) / "out").string();
-  opt.jobs = 2;
+  BatchOptions opt = Options(root, fs::path(tmp.path()) / "out", 2);
   BatchResult r = RunBatch(opt, nullptr);
   REQUIRE(r.rows.size() == 6);
   CHECK(r.failed == 2);  // broken, and the form found after the folder
