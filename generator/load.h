@@ -29,12 +29,13 @@ class SystemCache {
   std::map<std::string, std::shared_ptr<const IndicatorSystem>> by_path_;  // by the path as given
 };
 
+// Whether a path names an Excel workbook (.xlsx, in any case).
+bool IsXlsxPath(const std::string& path);
+
 // A filled 项目支出绩效自评表 (load_self_form.cpp): `target` is the .xlsx,
 // or a folder holding 自评表.xlsx and no project.yaml. Its rows become a
 // self-evaluation system of target rules; `system_override`, when set,
 // gives the options and grades (its indicators are not used).
-// Whether a path names an Excel workbook (.xlsx, in any case).
-bool IsXlsxPath(const std::string& path);
 bool IsSelfFormTarget(const std::string& target);
 // Whether an .xlsx holds a 自评表 (三级指标 with 年度指标值 or 实际完成值) rather
 // than a 附件1 scoring sheet; false for anything that cannot be read.

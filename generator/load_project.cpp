@@ -78,7 +78,7 @@ struct ProjectReader {
       YamlNode text = it->second;
       if (it->second.IsMap()) {
         y.CheckKeys(it->second, {"formula", "unit", "places"}, "", diags);
-        text.reset(it->second["formula"]);  // reset, not =: assigning a Node overwrites the node it refers to
+        text = it->second["formula"];
         if (!text) {
           diags.Error(m.loc, "", msg::kMissingKey, "formula");
           continue;
@@ -169,7 +169,7 @@ struct ProjectReader {
                         ind ? msg::kAnswerForParent : msg::kUnknownIndicator, a.code, sys.file);
         continue;
       }
-      const YamlNode v = it->second;  // a copy: it->second lives in a temporary proxy
+      const YamlNode v = it->second;
       if (!y.IsMap(v, "answer", a.code, diags)) continue;
       y.CheckKeys(v, {"unmet", "met", "score", "tier", "reason", "target", "actual", "baseline",
                       "deviation_reason", "not_applicable"},

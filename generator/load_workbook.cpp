@@ -9,15 +9,14 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include "collect_workbook.h"
 #include "messages.h"
+#include "read_file.h"
 #include "xlsx_reader.h"
 
 namespace fs = std::filesystem;
@@ -967,10 +966,7 @@ class Merger {
     fs::path file = fs::path(p_.text_dir) / "指标" / (code + ".md");
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) return;
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string text = Trim(ss.str());
+    std::string text = Trim(ReadFileBytes(file.string()).value_or(""));
     if (text != g.a.evidence) Conflict(g.evidence_loc, code, "佐证材料", g.a.evidence, SourceLoc{file.string()}, text);
   }
 

@@ -1,12 +1,13 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
 
 #include "messages.h"
+#include "read_file.h"
 #include "render.h"
 #include "report.h"
 #include "report_mustache.h"
@@ -115,6 +116,19 @@ std::string RenderTo(kainjow::mustache::mustache& tmpl, const kainjow::mustache:
   return out;
 }
 
+// The HTML page: report.html.mustache around an HTML body, report.css inline.
+std::string RenderPage(const TemplateSet& t, const std::string& title, std::string body) {
+  kainjow::mustache::mustache& shell = Parsed(t.files.at("report.html.mustache"), false);
+  kainjow::mustache::data d;
+  d.set("title", title);
+  d.set("css", t.files.at("report.css"));
+  Put(d, "body", std::move(body));
+  std::string page = RenderTo(shell, d);
+  if (!shell.is_valid())
+    Fail(SourceLoc{t.origin.at("report.html.mustache")}, "", msg::kTemplateSyntax, shell.error_message());
+  return page;
+}
+
 }  // namespace
 
 namespace {
@@ -136,11 +150,9 @@ TemplateSet LoadTemplates(const std::string& override_dir) {
   for (auto& [name, body] : t.files) {
     fs::path p = fs::path(override_dir) / name;
     if (!fs::exists(p, ec)) continue;
-    std::ifstream in(p, std::ios::binary);
-    if (!in) Fail(SourceLoc{p.string()}, "", msg::kCannotRead);
-    std::stringstream buf;
-    buf << in.rdbuf();
-    body = buf.str();
+    std::optional<std::string> text = ReadFileBytes(p.string());
+    if (!text) Fail(SourceLoc{p.string()}, "", msg::kCannotRead);
+    body = std::move(*text);
     t.origin[name] = p.string();
   }
   AnalyzeTemplates(t);
@@ -252,25 +264,14 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   marks["chart:balances"] = balance.empty() ? "" : "<figure class=\"chart\">" + balance + "</figure>";
   body = PlaceMarks(body, marks);
 
-  kainjow::mustache::mustache& shell = Parsed(t.files.at("report.html.mustache"), false);
-  kainjow::mustache::data d;
-  d.set("title", self ? SelfReportTitle(sp.project->info.name) : sp.project->info.name + "绩效评价报告");
-  d.set("css", t.files.at("report.css"));
-  Put(d, "body", std::move(body));
-  r.html = RenderTo(shell, d);
-  if (!shell.is_valid())
-    Fail(SourceLoc{t.origin.at("report.html.mustache")}, "", msg::kTemplateSyntax, shell.error_message());
+  r.html = RenderPage(t, self ? SelfReportTitle(sp.project->info.name) : sp.project->info.name + "绩效评价报告",
+                      std::move(body));
   return r;
 }
 
 std::string RenderStandaloneHtml(const std::string& title, const std::string& markdown) {
   TemplateSet t = LoadTemplates("");
-  kainjow::mustache::mustache shell{t.files.at("report.html.mustache")};
-  kainjow::mustache::data d;
-  d.set("title", title);
-  d.set("css", t.files.at("report.css"));
-  d.set("body", MarkdownToHtml(markdown));
-  return shell.render(d);
+  return RenderPage(t, title, MarkdownToHtml(markdown));
 }
 
 }  // namespace jixiao

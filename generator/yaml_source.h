@@ -44,7 +44,6 @@ class YamlNode {
   size_t size() const;
   // The value under `key` of a map; undefined when absent or not a map.
   YamlNode operator[](std::string_view key) const;
-  void reset(const YamlNode& other) { d_ = other.d_; }
 
   // Iterating a sequence gives its elements; iterating a map gives items
   // whose `first` is the key and `second` the value.
