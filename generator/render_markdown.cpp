@@ -89,44 +89,54 @@ std::string StripMarks(const std::string& md) {
   return out;
 }
 
-// A template parsed once per thread and kept: kainjow parses a template
-// when it is constructed, which cost as much as rendering it, and a batch
-// renders the same template for every project. Rendering does not change a
-// parsed template, but a mustache object is not meant to be shared between
-// threads, so each thread has its own. A Markdown template has its layout
-// marks interned and the Markdown escape; the HTML shell keeps HTML escaping.
-kainjow::mustache::mustache& Parsed(const std::string& body, bool markdown) {
-  using Cache = std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>, std::less<>>;
+// A template parsed once per thread and kept: a batch renders the same
+// template for every project. A Markdown template has its layout marks
+// interned first.
+const Template& Parsed(const std::string& body, bool markdown) {
+  using Cache = std::map<std::string, std::unique_ptr<Template>, std::less<>>;
   thread_local Cache caches[2];
   Cache& cache = caches[markdown ? 1 : 0];
   auto it = cache.find(body);
   if (it != cache.end()) return *it->second;
   if (cache.size() >= 8) cache.clear();  // a long-lived process with many template sets
-  auto tmpl = std::make_unique<kainjow::mustache::mustache>(markdown ? InternMarks(body) : body);
-  if (markdown) tmpl->set_custom_escape(EscapeMarkdown);
+  auto tmpl = std::make_unique<Template>(markdown ? InternMarks(body) : body);
   return *cache.emplace(body, std::move(tmpl)).first->second;
 }
 
-// Rendered straight into a string: kainjow's render(data) goes through an
-// ostringstream and copies the page out of it.
-std::string RenderTo(kainjow::mustache::mustache& tmpl, const kainjow::mustache::data& d) {
+// A syntax error as the user reads it: the template's file and line.
+Diagnostics SyntaxError(const std::string& origin, const Template& tmpl) {
+  Diagnostics diags;
+  SourceLoc at{origin, tmpl.error_line(), 0, ""};
+  const std::string& name = tmpl.error_name();
+  switch (tmpl.error()) {
+    case Template::Error::kUnclosedTag: diags.Error(at, "", msg::kTemplateUnclosedTag, name); break;
+    case Template::Error::kUnclosedSection: diags.Error(at, "", msg::kTemplateUnclosedSection, name, name); break;
+    case Template::Error::kUnopenedSection: diags.Error(at, "", msg::kTemplateUnopenedSection, name); break;
+    case Template::Error::kMismatchedSection:
+      diags.Error(at, "", msg::kTemplateMismatchedSection, name, tmpl.error_section(), tmpl.error_section_line());
+      break;
+    case Template::Error::kBadDelimiters: diags.Error(at, "", msg::kTemplateBadDelimiters, name); break;
+    case Template::Error::kNone: break;
+  }
+  return diags;
+}
+
+std::string RenderTo(const Template& tmpl, const TemplateValue& d, Template::Escape escape) {
   std::string out;
   out.reserve(64 * 1024);
-  tmpl.render(d, [&out](const std::string& piece) { out += piece; });
+  tmpl.Render(d, escape, out);
   return out;
 }
 
 // The HTML page: report.html.mustache around an HTML body, report.css inline.
 std::string RenderPage(const TemplateSet& t, const std::string& title, std::string body) {
-  kainjow::mustache::mustache& shell = Parsed(t.files.at("report.html.mustache"), false);
-  kainjow::mustache::data d;
-  d.set("title", title);
-  d.set("css", t.files.at("report.css"));
-  Put(d, "body", std::move(body));
-  std::string page = RenderTo(shell, d);
-  if (!shell.is_valid())
-    Fail(SourceLoc{t.origin.at("report.html.mustache")}, "", msg::kTemplateSyntax, shell.error_message());
-  return page;
+  const Template& shell = Parsed(t.files.at("report.html.mustache"), false);
+  if (!shell.ok()) throw InputError(SyntaxError(t.origin.at("report.html.mustache"), shell));
+  TemplateValue d;
+  d.Set("title", title);
+  d.Set("css", t.files.at("report.css"));
+  d.Set("body", std::move(body));
+  return RenderTo(shell, d, AppendEscapedHtml);
 }
 
 }  // namespace
@@ -175,37 +185,23 @@ void AnalyzeTemplates(TemplateSet& t) {
     if (name == "self-report.md.mustache")  // the 自评报告 reads more (self_report_data.cpp)
       known.insert(SelfReportVariables().begin(), SelfReportVariables().end());
     SourceLoc file{t.origin.at(name)};
-    kainjow::mustache::mustache probe{body};
-    if (!probe.is_valid()) {
-      diags.Error(file, "", msg::kTemplateSyntax, probe.error_message());
+    Template probe{body};
+    if (!probe.ok()) {
+      diags.Append(SyntaxError(t.origin.at(name), probe));
       continue;
     }
     std::set<std::string> optional_text;  // text.X opened as a section somewhere
     std::vector<std::pair<std::string, int>> required_text;
-    int line = 1;
-    for (size_t i = 0; i < body.size(); ++i) {
-      if (body[i] == '\n') ++line;
-      if (body.compare(i, 2, "{{") != 0) continue;
-      size_t end = body.find("}}", i + 2);
-      if (end == std::string::npos) break;
-      std::string tag = body.substr(i + 2, end - i - 2);
-      int tag_line = line;
-      for (char c : tag) line += c == '\n' ? 1 : 0;
-      i = end + 1;
-      if (tag.empty() || tag[0] == '!' || tag[0] == '=') continue;
-      char sigil = tag[0];
-      if (std::string("#^/&>{").find(sigil) != std::string::npos) tag = tag.substr(1);
-      size_t b = tag.find_first_not_of(" \t"), e = tag.find_last_not_of(" \t}");
-      if (b == std::string::npos) continue;
-      std::string var = tag.substr(b, e - b + 1);
-      if (var == ".") continue;
-      SourceLoc at{file.file, tag_line, 0, ""};
+    for (const Template::Tag& tag : probe.tags()) {
+      const std::string& var = tag.name;
+      if (tag.sigil == '!' || var.empty() || var == ".") continue;
+      SourceLoc at{file.file, tag.line, 0, ""};
       if (var.rfind("text.", 0) == 0) {
-        if (sigil == '#' || sigil == '^') optional_text.insert(var);
-        else if (sigil != '/') required_text.emplace_back(var, tag_line);
+        if (tag.sigil == '#' || tag.sigil == '^') optional_text.insert(var);
+        else if (tag.sigil != '/') required_text.emplace_back(var, tag.line);
         continue;
       }
-      if (sigil == '>') {
+      if (tag.sigil == '>') {
         diags.Error(at, "", msg::kTemplateUnknownVariable, var);
         continue;
       }
@@ -238,10 +234,10 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   const bool self = sp.system().SelfEvaluation();
   const std::string md_name = self ? "self-report.md.mustache" : "report.md.mustache";
   ValidateTemplates(t, fragments, md_name);
-  kainjow::mustache::mustache& md_tmpl = Parsed(t.files.at(md_name), true);
-  std::string marked = RenderTo(md_tmpl, self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments));
-  if (!md_tmpl.is_valid())
-    Fail(SourceLoc{t.origin.at(md_name)}, "", msg::kTemplateSyntax, md_tmpl.error_message());
+  const Template& md_tmpl = Parsed(t.files.at(md_name), true);
+  if (!md_tmpl.ok()) throw InputError(SyntaxError(t.origin.at(md_name), md_tmpl));
+  std::string marked = RenderTo(md_tmpl, self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments),
+                                AppendEscapedMarkdown);
 
   Report r;
   r.markdown = StripMarks(marked);

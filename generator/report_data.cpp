@@ -9,9 +9,10 @@
 #include "rules.h"
 
 namespace fs = std::filesystem;
-using kainjow::mustache::data;
 
 namespace jixiao {
+
+using data = TemplateValue;
 namespace {
 
 
@@ -87,9 +88,7 @@ const EscapeTable kEscape;
 
 }  // namespace
 
-std::string EscapeMarkdown(const std::string& s) {
-  std::string out;
-  out.reserve(s.size() + 8);
+void AppendEscapedMarkdown(std::string& out, std::string_view s) {
   size_t run = 0;  // start of the bytes copied as they are
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char action = kEscape.action[static_cast<unsigned char>(s[i])];
@@ -103,7 +102,13 @@ std::string EscapeMarkdown(const std::string& s) {
     }
     run = i + 1;
   }
-  out.append(s, run, std::string::npos);
+  out.append(s, run, std::string_view::npos);
+}
+
+std::string EscapeMarkdown(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  AppendEscapedMarkdown(out, s);
   return out;
 }
 
@@ -223,7 +228,7 @@ std::string AnnexList::Add(const std::string& title) {
 }
 
 data AnnexList::AddFragments(const Fragments& fragments) {
-  data extras{data::type::list};
+  data extras = TemplateValue::List();
   for (const auto& [title, body] : fragments.annexes) {
     data e;
     Put(e, "number", Add(title));
@@ -430,7 +435,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
       Put(sr, "reason", leaf->Lost() ? leaf->reason : "");
       Append(score_rows, std::move(sr));
     }
-    Put(l1, "has_table", !rows.is_empty_list());
+    Put(l1, "has_table", rows.Size() != 0);
     Put(l1, "rows", std::move(rows));
     Put(l1, "leaves", std::move(leaves));
     Append(level1, std::move(l1));

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "score.h"
@@ -36,6 +37,7 @@ inline constexpr const char* kMarkChar = "\xEE\x80\x80";  // U+E000
 // characters that would start markup are backslash-escaped, line breaks
 // become spaces.
 std::string EscapeMarkdown(const std::string& s);
+void AppendEscapedMarkdown(std::string& out, std::string_view s);  // the same, appended to `out`
 
 // A narrative fragment made safe to insert: raw HTML and layout marks are
 // escaped, the evaluator's Markdown (lists, emphasis, tables) is kept.

@@ -8,9 +8,10 @@
 #include "report_mustache.h"
 #include "self_evaluation.h"
 
-using kainjow::mustache::data;
 
 namespace jixiao {
+
+using data = TemplateValue;
 namespace {
 
 

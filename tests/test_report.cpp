@@ -121,8 +121,18 @@ TEST_CASE("report: template errors name the file and line") {
     CHECK(diag.loc.line == 3);
     CHECK(diag.hint_name == "name");
   }
-  std::ofstream(d / "report.md.mustache", std::ios::trunc) << "{{#level1}}\n{{name}}\n";
-  CHECK_THROWS_AS(LoadTemplates(d.string()), InputError);  // a section left open
+  std::ofstream(d / "report.md.mustache", std::ios::trunc) << "# x\n{{#level1}}\n{{name}}\n";
+  try {  // a section left open
+    LoadTemplates(d.string());
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    REQUIRE(e.diagnostics().All().size() == 1);
+    const Diagnostic& diag = e.diagnostics().All()[0];
+    CHECK(diag.id == "template-unclosed-section");
+    CHECK(diag.loc.file == (d / "report.md.mustache").string());
+    CHECK(diag.loc.line == 2);
+    CHECK(diag.message.zh.find("{{#level1}}") != std::string::npos);
+  }
   std::ofstream(d / "report.md.mustache", std::ios::trunc) << "{{{text.甲}}}\n{{#text.乙}}{{{text.乙}}}{{/text.乙}}\n";
   TemplateSet t = LoadTemplates(d.string());
   REQUIRE(t.required.size() == 1);
