@@ -25,13 +25,23 @@ make_set() {  # make_set DIR COUNT
   "$bin/bench_variants" inputs/jiaocheng-2024 indicators/jiaocheng-2024.yaml "$1" "$2" >/dev/null
 }
 
-# once OUT COMMAND...: one run into a fresh OUT; sets secs and kb.
+# once OUT COMMAND...: one run, with OUT in the command replaced by a folder
+# no earlier run used; sets secs and kb. Outputs are kept until the end:
+# deleting thousands of files just before the next run writes as many makes
+# ext4 (on a disk without a journal, as here) step over every recently
+# deleted inode when it allocates one, a cost of the harness that would fall
+# on whichever run came next and on two workers most.
+serial=0
 once() {
   local out=$1
   shift
-  rm -rf "$out"
+  serial=$((serial + 1))
+  local args=() a
+  for a in "$@"; do
+    if [ "$a" = "$out" ]; then args+=("$out.$serial"); else args+=("$a"); fi
+  done
   sync
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -f "%e %M" -o "$work/time" "${args[@]}" >/dev/null 2>&1 || true
   read -r secs kb <"$work/time"
 }
 

@@ -12,26 +12,24 @@ uint32_t TemplateValue::Hash(std::string_view key) {
   return h;
 }
 
+// Set does not look for an earlier value under the key: Find reads the
+// entries from the last, so the latest value is the one found.
 void TemplateValue::Set(std::string_view key, TemplateValue value) {
   if (kind_ != Kind::kObject) return;
-  uint32_t h = Hash(key);
-  for (Entry& e : entries_)
-    if (e.hash == h && e.key == key) {
-      e.value = std::move(value);
-      return;
-    }
-  entries_.push_back(Entry{h, std::string(key), std::move(value)});
+  if (entries_.empty()) entries_.reserve(8);
+  entries_.push_back(Entry{Hash(key), std::string(key), std::move(value)});
 }
 
 void TemplateValue::Append(TemplateValue value) {
   if (kind_ != Kind::kList) return;
+  if (entries_.empty()) entries_.reserve(8);
   entries_.push_back(Entry{0, std::string(), std::move(value)});
 }
 
 const TemplateValue* TemplateValue::Find(std::string_view key, uint32_t hash) const {
   if (kind_ != Kind::kObject) return nullptr;
-  for (const Entry& e : entries_)
-    if (e.hash == hash && e.key == key) return &e.value;
+  for (size_t i = entries_.size(); i-- > 0;)
+    if (entries_[i].hash == hash && entries_[i].key == key) return &entries_[i].value;
   return nullptr;
 }
 
