@@ -8,7 +8,6 @@ packages=(
   cmake g++ make pkg-config
   libgmp-dev libyaml-dev libyaml-cpp-dev libfmt-dev libcli11-dev doctest-dev
   libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpoco-dev
-  libkainjow-mustache-dev
 )
 if [ "${JIXIAO_MINIMAL:-0}" != 1 ]; then
   packages+=(libreoffice-calc-nogui fonts-noto-cjk python3-openpyxl)
