@@ -205,6 +205,10 @@ Template::Template(std::string_view in) {
     std::vector<Node>& into = *open_sections.back();
     into.push_back(std::move(n));
     if (sigil == '#' || sigil == '^') {
+      if (open_sections.size() > kMaxDepth) {
+        fail(Error::kTooDeep, std::string(name), tag_line);
+        return;
+      }
       open_sections.push_back(&into.back().children);
       section_lines.push_back(tag_line);
     }

@@ -86,7 +86,9 @@ class Template {
     kUnopenedSection,    // {{/x}} with no section open
     kMismatchedSection,  // {{/y}} closing {{#x}}
     kBadDelimiters,      // {{=<% %>=}} that cannot be used
+    kTooDeep,            // sections nested more than kMaxDepth deep
   };
+  static constexpr size_t kMaxDepth = 100;
 
   // Parses; a syntax error leaves the template empty with error() set:
   // error_name() is the tag or section as written and error_line() its

@@ -116,6 +116,7 @@ Diagnostics SyntaxError(const std::string& origin, const Template& tmpl) {
       diags.Error(at, "", msg::kTemplateMismatchedSection, name, tmpl.error_section(), tmpl.error_section_line());
       break;
     case Template::Error::kBadDelimiters: diags.Error(at, "", msg::kTemplateBadDelimiters, name); break;
+    case Template::Error::kTooDeep: diags.Error(at, "", msg::kTemplateTooDeep, name, Template::kMaxDepth); break;
     case Template::Error::kNone: break;
   }
   return diags;

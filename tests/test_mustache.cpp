@@ -114,6 +114,14 @@ TEST_CASE("mustache: syntax errors name the kind, the tag and the line") {
   CHECK(crossed.error_section() == "a");
   CHECK(crossed.error_section_line() == 2);
 
+  std::string deep;
+  for (size_t i = 0; i <= Template::kMaxDepth; ++i) deep += "{{#yes}}";
+  Template too_deep(deep);
+  CHECK(too_deep.error() == Template::Error::kTooDeep);
+  std::string fine;
+  for (size_t i = 0; i < Template::kMaxDepth; ++i) fine = "{{#yes}}" + fine + "{{/yes}}";
+  CHECK(Render("[" + fine + "]") == "[]");
+
   // A failed template renders nothing.
   std::string out;
   crossed.Render(Data(), AppendEscapedHtml, out);
