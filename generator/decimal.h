@@ -21,6 +21,17 @@ class Decimal {
   Decimal(long v) : q_(v) {}  // NOLINT: small integers read naturally
   explicit Decimal(const mpq_class& q) : q_(q) { q_.canonicalize(); }
   explicit Decimal(mpq_class&& q) : q_(std::move(q)) { q_.canonicalize(); }
+  Decimal(const Decimal&) = default;
+  Decimal& operator=(const Decimal&) = default;
+  // gmpxx's move constructor is not noexcept (it re-initialises the source,
+  // which allocates), so std::vector would copy every Decimal, and every
+  // struct holding one, when it grows. GMP does not throw: it aborts when
+  // memory runs out, so the move is declared as what it is.
+  Decimal(Decimal&& o) noexcept : q_(std::move(o.q_)) {}
+  Decimal& operator=(Decimal&& o) noexcept {
+    q_.swap(o.q_);
+    return *this;
+  }
 
   // Parses "12", "-3.5", "1,022.04", "90.56%" (a percent sign divides by
   // 100). Rejects anything else, including exponents and binary floats.

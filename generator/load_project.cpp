@@ -64,7 +64,7 @@ struct ProjectReader {
       if (!d) continue;
       v.value = *d;
       v.percent = it->second.Scalar().find('%') != std::string::npos;
-      p.values.push_back(v);
+      p.values.push_back(std::move(v));
     }
   }
 
@@ -105,7 +105,7 @@ struct ProjectReader {
         diags.Error(y.Loc(text), "", msg::kFormulaSyntax, text.Scalar(), e.what());
         continue;
       }
-      p.metrics.push_back(m);
+      p.metrics.push_back(std::move(m));
     }
   }
 
@@ -149,7 +149,7 @@ struct ProjectReader {
       }
       if (sv.options.empty() && sv.items.empty())
         diags.Error(sv.loc, "", msg::kMissingKey, "options + counts / items");
-      p.surveys.push_back(sv);
+      p.surveys.push_back(std::move(sv));
     }
   }
 
@@ -187,7 +187,7 @@ struct ProjectReader {
             }
             unmet.push_back(static_cast<int>(d->Raw().get_num().get_si()));
           }
-          a.unmet = unmet;
+          a.unmet = std::move(unmet);
         }
       }
       a.met = y.Bool(v, "met", false, a.code, diags);
@@ -196,8 +196,11 @@ struct ProjectReader {
       a.tier = y.String(v, "tier", false, a.code, diags).value_or("");
       a.reason = y.String(v, "reason", false, a.code, diags).value_or("");
       ReadSelfEvaluationAnswer(y, v, a, diags);  // target, actual, … (load_self_evaluation.cpp)
-      if (!p.answers.emplace(a.code, a).second)
+      auto at = p.answers.lower_bound(a.code);
+      if (at != p.answers.end() && at->first == a.code)
         diags.Error(a.loc, a.code, msg::kDuplicateAnswer, a.code);
+      else
+        p.answers.emplace_hint(at, a.code, std::move(a));  // the pair's key is copied before `a` moves
     }
   }
 
@@ -212,7 +215,7 @@ struct ProjectReader {
       row.name = y.String(r, "name", true, "", diags).value_or("");
       row.amount = y.Number(r, "amount", true, "", diags).value_or(Decimal());
       row.note = y.String(r, "note", false, "", diags).value_or("");
-      rows.push_back(row);
+      rows.push_back(std::move(row));
     }
     return rows;
   }
@@ -238,7 +241,7 @@ struct ProjectReader {
         fy.income = y.Number(r, "income", true, "", diags).value_or(Decimal());
         fy.spending = y.Number(r, "spending", true, "", diags).value_or(Decimal());
         fy.closing = y.Number(r, "closing", true, "", diags).value_or(Decimal());
-        p.funds.balances.push_back(fy);
+        p.funds.balances.push_back(std::move(fy));
       }
     }
   }
@@ -259,7 +262,7 @@ struct ProjectReader {
         diags.Error(y.Loc(c["response"]), "", msg::kBadChoice, cm.response, "采纳, 部分采纳, 不予采纳");
       else if (cm.response != "采纳" && cm.reason.empty())
         diags.Error(cm.loc, "", msg::kMissingKey, "reason");
-      p.comments.push_back(cm);
+      p.comments.push_back(std::move(cm));
     }
   }
 
@@ -273,7 +276,7 @@ struct ProjectReader {
       ded.reason = y.String(d, "reason", true, "", diags).value_or("");
       ded.points = y.Number(d, "points", true, "", diags).value_or(Decimal());
       if (ded.points < Decimal(0)) diags.Error(y.Loc(d["points"]), "", msg::kMustBePositive, "points");
-      p.deductions.push_back(ded);
+      p.deductions.push_back(std::move(ded));
     }
   }
 };

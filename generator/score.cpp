@@ -83,6 +83,7 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
   ScoredIndicator s;
   s.def = &ind;
   if (!ind.IsLeaf()) {
+    s.children.reserve(ind.children.size());
     for (const auto& c : ind.children) {
       s.children.push_back(ScoreNode(c, p, res));
       s.score += s.children.back().score;  // displayed children sum to the displayed parent
@@ -159,6 +160,7 @@ ScoredProject ScoreProject(std::shared_ptr<const Project> project) {
   sp.project = project;
   const Project& p = *project;
   Resolver res(p);
+  sp.roots.reserve(p.system->roots.size());
   for (const auto& r : p.system->roots) {
     sp.roots.push_back(ScoreNode(r, p, res));
     sp.sum += sp.roots.back().score;
