@@ -40,10 +40,37 @@ inline const char* ScratchDir() {
   return dir.empty() ? nullptr : dir.c_str();
 }
 
-// A new workbook at `temp_path` with its scratch files in ScratchDir().
+// A folder of the calling thread's own inside ScratchDir(), removed when
+// the thread ends: libxlsxwriter creates and deletes 17 scratch files per
+// workbook, and two workers doing that in one folder queue on that folder's
+// lock in the kernel. Falls back to ScratchDir() itself.
+class ThreadScratch {
+ public:
+  ThreadScratch() {
+    const char* base = ScratchDir();
+    if (!base) return;
+    std::string tmpl = std::string(base) + "/jixiao-XXXXXX";
+    if (::mkdtemp(tmpl.data())) path_ = tmpl;
+  }
+  ~ThreadScratch() {
+    if (!path_.empty()) ::rmdir(path_.c_str());
+  }
+  ThreadScratch(const ThreadScratch&) = delete;
+  ThreadScratch& operator=(const ThreadScratch&) = delete;
+  const char* Path() const { return path_.empty() ? ScratchDir() : path_.c_str(); }
+
+ private:
+  std::string path_;
+};
+inline const char* ThreadScratchDir() {
+  thread_local ThreadScratch scratch;
+  return scratch.Path();
+}
+
+// A new workbook at `temp_path` with its scratch files in ThreadScratchDir().
 inline lxw_workbook* NewProjectWorkbook(const std::string& temp_path) {
   lxw_workbook_options options = {};
-  options.tmpdir = const_cast<char*>(ScratchDir());
+  options.tmpdir = const_cast<char*>(ThreadScratchDir());
   return workbook_new_opt(temp_path.c_str(), &options);
 }
 
