@@ -15,6 +15,7 @@
 #include <sstream>
 #include <streambuf>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -827,4 +828,24 @@ TEST_CASE("ScratchDirFor: $TMPDIR when it is a writable folder, else /dev/shm, e
   CHECK(ScratchDirFor("") == fallback);
   std::string file = tmp.Write("a-file", "x");
   CHECK(ScratchDirFor(file.c_str()) == fallback);  // a file is not a folder
+}
+
+TEST_CASE("ThreadScratchDir: each thread has its own folder inside ScratchDir(), gone when the thread ends") {
+  if (!ScratchDir()) return;  // no usable scratch folder: the library's default is used as it is
+  const std::string base = ScratchDir();
+  std::string mine = ThreadScratchDir();
+  CHECK(mine.rfind(base + "/jixiao-", 0) == 0);
+  CHECK(std::filesystem::is_directory(mine));
+  CHECK(std::string(ThreadScratchDir()) == mine);  // the same folder for the thread's next workbook
+  std::string theirs;
+  bool existed = false;
+  std::thread worker([&] {
+    theirs = ThreadScratchDir();
+    existed = std::filesystem::is_directory(theirs);
+  });
+  worker.join();
+  CHECK(existed);
+  CHECK(theirs != mine);
+  CHECK(theirs.rfind(base + "/jixiao-", 0) == 0);
+  CHECK_FALSE(std::filesystem::exists(theirs));
 }
