@@ -69,12 +69,12 @@ inline constexpr MessageDef kFormulaEval{"formula-eval", "公式“{}”无法�
 namespace jixiao::msg {
 // Reports and templates
 inline constexpr MessageDef kTemplateDirMissing{"template-dir-missing", "模板文件夹不存在", "the templates folder does not exist"};
-inline constexpr MessageDef kTemplateUnclosedTag{"template-unclosed-tag", "模板语法错误：标签 {} 没有结束的 }}}}", "template syntax error: the tag {} has no closing }}}}"};
-inline constexpr MessageDef kTemplateUnclosedSection{"template-unclosed-section", "模板语法错误：{{{{#{0}}}}} 没有对应的 {{{{/{0}}}}}", "template syntax error: {{{{#{0}}}}} is never closed by {{{{/{0}}}}}"};
-inline constexpr MessageDef kTemplateUnopenedSection{"template-unopened-section", "模板语法错误：{{{{/{}}}}} 之前没有打开的段落", "template syntax error: {{{{/{}}}}} closes no open section"};
-inline constexpr MessageDef kTemplateMismatchedSection{"template-mismatched-section", "模板语法错误：{{{{/{0}}}}} 关闭的是第 {2} 行打开的 {{{{#{1}}}}}", "template syntax error: {{{{/{0}}}}} closes {{{{#{1}}}}}, opened on line {2}"};
-inline constexpr MessageDef kTemplateBadDelimiters{"template-bad-delimiters", "模板语法错误：无法使用的分隔符设置 {{{{{}}}}}", "template syntax error: unusable delimiter setting {{{{{}}}}}"};
-inline constexpr MessageDef kTemplateTooDeep{"template-too-deep", "模板语法错误：段落 {{{{#{}}}}} 嵌套超过 {} 层", "template syntax error: the section {{{{#{}}}}} is nested more than {} deep"};
+inline constexpr MessageDef kTemplateUnclosedTag{"template-unclosed-tag", "模板语法错误：标签 {0} 没有结束的 {1}", "template syntax error: the tag {0} has no closing {1}"};
+inline constexpr MessageDef kTemplateUnclosedSection{"template-unclosed-section", "模板语法错误：{0} 没有对应的 {1}", "template syntax error: {0} is never closed by {1}"};
+inline constexpr MessageDef kTemplateUnopenedSection{"template-unopened-section", "模板语法错误：{0} 之前没有打开的段落", "template syntax error: {0} closes no open section"};
+inline constexpr MessageDef kTemplateMismatchedSection{"template-mismatched-section", "模板语法错误：{0} 关闭的是第 {2} 行打开的 {1}", "template syntax error: {0} closes {1}, opened on line {2}"};
+inline constexpr MessageDef kTemplateBadDelimiters{"template-bad-delimiters", "模板语法错误：无法使用的分隔符设置 {0}", "template syntax error: unusable delimiter setting {0}"};
+inline constexpr MessageDef kTemplateTooDeep{"template-too-deep", "模板语法错误：段落 {0} 嵌套超过 {1} 层", "template syntax error: the section {0} is nested more than {1} deep"};
 inline constexpr MessageDef kTemplateUnknownVariable{"template-unknown-variable", "模板使用了未知的变量“{}”（变量表见 docs/templates.md）", "the template uses an unknown variable '{}' (see docs/templates.md)"};
 inline constexpr MessageDef kMissingFragment{"missing-fragment", "模板需要文字片段 {}，但该文件不存在", "the template needs the text fragment {}, which does not exist"};
 

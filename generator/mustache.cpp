@@ -1,5 +1,6 @@
 #include "mustache.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace jixiao {
@@ -68,6 +69,19 @@ int Newlines(std::string_view s) {
   return n;
 }
 
+// A tag as an error message shows it: its first line, at most 60 bytes
+// (never half a UTF-8 character), "…" where it was cut.
+std::string Excerpt(std::string_view s) {
+  size_t n = std::min<size_t>(s.find_first_of("\r\n"), s.size());
+  bool cut = n < s.size();
+  if (n > 60) {
+    n = 60;
+    cut = true;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  }
+  return std::string(s.substr(0, n)) + (cut ? "…" : "");
+}
+
 // "=<% %>=" → the two delimiters; neither may hold '=' or a space.
 bool ParseDelimiters(std::string_view contents, std::string& open, std::string& close) {
   if (contents.size() < 5 || contents.back() != '=') return false;
@@ -92,6 +106,8 @@ Template::Template(std::string_view in) {
   bool braces = true;  // {{{x}}} is recognised only with the default delimiters
   std::vector<std::vector<Node>*> open_sections{&nodes_};
   std::vector<int> section_lines;
+  std::vector<std::string> section_tags;  // each open section's tag as written
+  std::vector<std::string> section_ends;  // and the tag that would close it
   int line = 1;
   auto fail = [&](Error e, std::string name, int at) {
     error_ = e;
@@ -138,17 +154,19 @@ Template::Template(std::string_view in) {
     const std::string_view end_delim = triple ? std::string_view("}}}") : std::string_view(close);
     size_t end = in.find(end_delim, at);
     if (end == std::string_view::npos) {
-      fail(Error::kUnclosedTag, std::string(in.substr(pos, std::min<size_t>(in.size() - pos, 40))), tag_line);
+      error_section_ = end_delim;
+      fail(Error::kUnclosedTag, Excerpt(in.substr(pos)), tag_line);
       return;
     }
     std::string_view raw = in.substr(at, end - at);
+    const std::string written = Excerpt(in.substr(pos, end + end_delim.size() - pos));
     line += Newlines(raw);
     pos = end + end_delim.size();
     std::string_view contents = Trim(raw);
 
-    if (!triple && !contents.empty() && contents[0] == '=') {
+    if (!contents.empty() && contents[0] == '=') {  // {{{=…=}}} too, as kainjow read it
       if (!ParseDelimiters(contents, open, close)) {
-        fail(Error::kBadDelimiters, std::string(contents), tag_line);
+        fail(Error::kBadDelimiters, written, tag_line);
         return;
       }
       braces = open == "{{" && close == "}}";
@@ -167,18 +185,20 @@ Template::Template(std::string_view in) {
 
     if (sigil == '/') {
       if (open_sections.size() == 1) {
-        fail(Error::kUnopenedSection, std::string(name), tag_line);
+        fail(Error::kUnopenedSection, written, tag_line);
         return;
       }
       std::vector<Node>* parent = open_sections[open_sections.size() - 2];
       if (parent->back().text != name) {
-        error_section_ = parent->back().text;
+        error_section_ = section_tags.back();
         error_section_line_ = section_lines.back();
-        fail(Error::kMismatchedSection, std::string(name), tag_line);
+        fail(Error::kMismatchedSection, written, tag_line);
         return;
       }
       open_sections.pop_back();
       section_lines.pop_back();
+      section_tags.pop_back();
+      section_ends.pop_back();
       continue;
     }
 
@@ -206,16 +226,18 @@ Template::Template(std::string_view in) {
     into.push_back(std::move(n));
     if (sigil == '#' || sigil == '^') {
       if (open_sections.size() > kMaxDepth) {
-        fail(Error::kTooDeep, std::string(name), tag_line);
+        fail(Error::kTooDeep, written, tag_line);
         return;
       }
       open_sections.push_back(&into.back().children);
       section_lines.push_back(tag_line);
+      section_tags.push_back(written);
+      section_ends.push_back(open + "/" + std::string(name) + close);
     }
   }
   if (open_sections.size() > 1) {
-    std::vector<Node>* parent = open_sections[open_sections.size() - 2];
-    fail(Error::kUnclosedSection, parent->back().text, section_lines.back());
+    error_section_ = section_ends.back();
+    fail(Error::kUnclosedSection, section_tags.back(), section_lines.back());
     return;
   }
 }

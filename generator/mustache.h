@@ -31,15 +31,18 @@ class TemplateValue {
  public:
   enum class Kind : unsigned char { kFalse, kTrue, kText, kList, kObject };
 
-  TemplateValue() = default;
-  TemplateValue(bool b) : kind_(b ? Kind::kTrue : Kind::kFalse) {}
-  TemplateValue(std::string text) : kind_(Kind::kText), text_(std::move(text)) {}
-  TemplateValue(const char* text) : kind_(Kind::kText), text_(text) {}
-  static TemplateValue List() {
-    TemplateValue v;
-    v.kind_ = Kind::kList;
-    return v;
-  }
+  // The members that touch entries_ are defined below, where Entry is
+  // complete.
+  TemplateValue();
+  TemplateValue(bool b);
+  TemplateValue(std::string text);
+  TemplateValue(const char* text);
+  TemplateValue(const TemplateValue&);
+  TemplateValue(TemplateValue&&) noexcept;
+  TemplateValue& operator=(const TemplateValue&);
+  TemplateValue& operator=(TemplateValue&&) noexcept;
+  ~TemplateValue();
+  static TemplateValue List();
 
   // An object's value under `key`, replacing any earlier one; ignored on
   // anything but an object.
@@ -52,7 +55,7 @@ class TemplateValue {
   bool IsObject() const { return kind_ == Kind::kObject; }
   const std::string& Text() const { return text_; }
   // A list's items.
-  size_t Size() const { return entries_.size(); }
+  size_t Size() const;
   const TemplateValue& At(size_t i) const;
   // An object's value under `key`, or nullptr.
   const TemplateValue* Find(std::string_view key) const { return Find(key, Hash(key)); }
@@ -72,6 +75,21 @@ struct TemplateValue::Entry {
   std::string key;
   TemplateValue value;
 };
+inline TemplateValue::TemplateValue() = default;
+inline TemplateValue::TemplateValue(bool b) : kind_(b ? Kind::kTrue : Kind::kFalse) {}
+inline TemplateValue::TemplateValue(std::string text) : kind_(Kind::kText), text_(std::move(text)) {}
+inline TemplateValue::TemplateValue(const char* text) : kind_(Kind::kText), text_(text) {}
+inline TemplateValue::TemplateValue(const TemplateValue&) = default;
+inline TemplateValue::TemplateValue(TemplateValue&&) noexcept = default;
+inline TemplateValue& TemplateValue::operator=(const TemplateValue&) = default;
+inline TemplateValue& TemplateValue::operator=(TemplateValue&&) noexcept = default;
+inline TemplateValue::~TemplateValue() = default;
+inline TemplateValue TemplateValue::List() {
+  TemplateValue v;
+  v.kind_ = Kind::kList;
+  return v;
+}
+inline size_t TemplateValue::Size() const { return entries_.size(); }
 inline const TemplateValue& TemplateValue::At(size_t i) const { return entries_[i].value; }
 
 class Template {
@@ -90,10 +108,12 @@ class Template {
   };
   static constexpr size_t kMaxDepth = 100;
 
-  // Parses; a syntax error leaves the template empty with error() set:
-  // error_name() is the tag or section as written and error_line() its
-  // line; for kMismatchedSection, error_section() is the open section and
-  // error_section_line() the line it was opened on.
+  // Parses; a syntax error leaves the template empty with error() set,
+  // error_name() the tag as written (its first line, cut at 60 bytes) and
+  // error_line() its line. error_section() is, for kMismatchedSection, the
+  // open section's tag (opened on error_section_line()); for
+  // kUnclosedSection, the tag that would close it; for kUnclosedTag, the
+  // closing delimiter that was expected.
   explicit Template(std::string_view text);
   Template(Template&&) noexcept;
   Template& operator=(Template&&) noexcept;

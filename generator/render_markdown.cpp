@@ -91,16 +91,19 @@ std::string StripMarks(const std::string& md) {
 
 // A template parsed once per thread and kept: a batch renders the same
 // template for every project. A Markdown template has its layout marks
-// interned first.
-const Template& Parsed(const std::string& body, bool markdown) {
-  using Cache = std::map<std::string, std::unique_ptr<Template>, std::less<>>;
+// interned first. The caller holds its template while it renders, so a
+// cache that starts over (a long-lived process with many template sets)
+// never takes a template from under it.
+std::shared_ptr<const Template> Parsed(const std::string& body, bool markdown) {
+  using Cache = std::map<std::string, std::shared_ptr<const Template>, std::less<>>;
   thread_local Cache caches[2];
   Cache& cache = caches[markdown ? 1 : 0];
   auto it = cache.find(body);
-  if (it != cache.end()) return *it->second;
-  if (cache.size() >= 8) cache.clear();  // a long-lived process with many template sets
-  auto tmpl = std::make_unique<Template>(markdown ? InternMarks(body) : body);
-  return *cache.emplace(body, std::move(tmpl)).first->second;
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= 8) cache.clear();
+  auto tmpl = std::make_shared<const Template>(markdown ? InternMarks(body) : body);
+  cache.emplace(body, tmpl);
+  return tmpl;
 }
 
 // A syntax error as the user reads it: the template's file and line.
@@ -109,8 +112,12 @@ Diagnostics SyntaxError(const std::string& origin, const Template& tmpl) {
   SourceLoc at{origin, tmpl.error_line(), 0, ""};
   const std::string& name = tmpl.error_name();
   switch (tmpl.error()) {
-    case Template::Error::kUnclosedTag: diags.Error(at, "", msg::kTemplateUnclosedTag, name); break;
-    case Template::Error::kUnclosedSection: diags.Error(at, "", msg::kTemplateUnclosedSection, name, name); break;
+    case Template::Error::kUnclosedTag:
+      diags.Error(at, "", msg::kTemplateUnclosedTag, name, tmpl.error_section());
+      break;
+    case Template::Error::kUnclosedSection:
+      diags.Error(at, "", msg::kTemplateUnclosedSection, name, tmpl.error_section());
+      break;
     case Template::Error::kUnopenedSection: diags.Error(at, "", msg::kTemplateUnopenedSection, name); break;
     case Template::Error::kMismatchedSection:
       diags.Error(at, "", msg::kTemplateMismatchedSection, name, tmpl.error_section(), tmpl.error_section_line());
@@ -131,13 +138,13 @@ std::string RenderTo(const Template& tmpl, const TemplateValue& d, Template::Esc
 
 // The HTML page: report.html.mustache around an HTML body, report.css inline.
 std::string RenderPage(const TemplateSet& t, const std::string& title, std::string body) {
-  const Template& shell = Parsed(t.files.at("report.html.mustache"), false);
-  if (!shell.ok()) throw InputError(SyntaxError(t.origin.at("report.html.mustache"), shell));
+  std::shared_ptr<const Template> shell = Parsed(t.files.at("report.html.mustache"), false);
+  if (!shell->ok()) throw InputError(SyntaxError(t.origin.at("report.html.mustache"), *shell));
   TemplateValue d;
   d.Set("title", title);
   d.Set("css", t.files.at("report.css"));
   d.Set("body", std::move(body));
-  return RenderTo(shell, d, AppendEscapedHtml);
+  return RenderTo(*shell, d, AppendEscapedHtml);
 }
 
 }  // namespace
@@ -235,9 +242,9 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   const bool self = sp.system().SelfEvaluation();
   const std::string md_name = self ? "self-report.md.mustache" : "report.md.mustache";
   ValidateTemplates(t, fragments, md_name);
-  const Template& md_tmpl = Parsed(t.files.at(md_name), true);
-  if (!md_tmpl.ok()) throw InputError(SyntaxError(t.origin.at(md_name), md_tmpl));
-  std::string marked = RenderTo(md_tmpl, self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments),
+  std::shared_ptr<const Template> md_tmpl = Parsed(t.files.at(md_name), true);
+  if (!md_tmpl->ok()) throw InputError(SyntaxError(t.origin.at(md_name), *md_tmpl));
+  std::string marked = RenderTo(*md_tmpl, self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments),
                                 AppendEscapedMarkdown);
 
   Report r;

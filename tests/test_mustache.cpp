@@ -76,6 +76,9 @@ TEST_CASE("mustache: a line that held a rendered section's tag and came out blan
   CHECK(Render("a\n{{#list}}\n- {{name}}\n{{/list}}\nb\n") == "a\n- 一\n- 二\nb\n");
   CHECK(Render("a\n  {{#yes}}\nY\n  {{/yes}}\nb") == "a\nY\nb");
   CHECK(Render("a\r\n{{#yes}}\r\nY\r\n{{/yes}}\r\nb\r\n") == "a\r\nY\r\nb\r\n");
+  CHECK(Render("a\r{{#yes}}\rY\r{{/yes}}\rb") == "a\rY\rb");  // a lone CR ends a line too
+  Template lines("a\rb\r\nc\n{{/x}}");
+  CHECK(lines.error_line() == 4);
   CHECK(Render("a\n{{^none}}\nempty\n{{/none}}\n") == "a\nempty\n");
   // A section that is not rendered leaves its lines' ends behind, as
   // kainjow-mustache did; the Markdown renderer folds the blank lines.
@@ -88,31 +91,50 @@ TEST_CASE("mustache: a line that held a rendered section's tag and came out blan
 
 TEST_CASE("mustache: delimiters can be changed") {
   CHECK(Render("{{=<% %>=}}<%title%> {{title}} <%={{ }}=%>{{title}}") == "标题 {{title}} 标题");
+  // Triple braces are a tag only with the default delimiters.
+  CHECK(Render("{{=<% %>=}}{{{title}}} <%&a.b%>") == "{{{title}}} x<&");
+  // kainjow read a delimiter change in triple braces too.
+  CHECK(Render("{{{=<% %>=}}}<%title%>") == "标题");
   Template bad("{{=<%%>=}}");
   CHECK(bad.error() == Template::Error::kBadDelimiters);
 }
 
-TEST_CASE("mustache: syntax errors name the kind, the tag and the line") {
-  Template unclosed_tag("a\nb {{title\n");
+TEST_CASE("mustache: syntax errors name the kind, the tag as written and the line") {
+  Template unclosed_tag("a\nb {{title\nmore");
   CHECK(unclosed_tag.error() == Template::Error::kUnclosedTag);
   CHECK(unclosed_tag.error_line() == 2);
+  CHECK(unclosed_tag.error_name() == "{{title…");  // its first line only
+  CHECK(unclosed_tag.error_section() == "}}");
+  Template unclosed_triple("{{{title}}");
+  CHECK(unclosed_triple.error_section() == "}}}");
+  // A long tag is cut at 60 bytes, never inside a character.
+  std::string long_tag = "{{";
+  for (int i = 0; i < 30; ++i) long_tag += "甲";
+  Template cut(long_tag);
+  REQUIRE(cut.error() == Template::Error::kUnclosedTag);
+  CHECK(cut.error_name() == "{{" + long_tag.substr(2, 57) + "…");
 
-  Template open("x\n{{#list}}\n{{name}}\n");
+  Template open("x\n{{#list}}\n{{^ none }}\n");
   CHECK(open.error() == Template::Error::kUnclosedSection);
-  CHECK(open.error_name() == "list");
-  CHECK(open.error_line() == 2);
+  CHECK(open.error_name() == "{{^ none }}");  // the innermost open section
+  CHECK(open.error_section() == "{{/none}}");
+  CHECK(open.error_line() == 3);
 
   Template stray("{{title}}\n\n{{/list}}");
   CHECK(stray.error() == Template::Error::kUnopenedSection);
-  CHECK(stray.error_name() == "list");
+  CHECK(stray.error_name() == "{{/list}}");
   CHECK(stray.error_line() == 3);
 
-  Template crossed("{{#list}}\n{{#a}}\n{{/list}}\n{{/a}}");
+  Template crossed("{{#list}}\n{{^a}}\n{{/list}}\n{{/a}}");
   CHECK(crossed.error() == Template::Error::kMismatchedSection);
-  CHECK(crossed.error_name() == "list");
+  CHECK(crossed.error_name() == "{{/list}}");
   CHECK(crossed.error_line() == 3);
-  CHECK(crossed.error_section() == "a");
+  CHECK(crossed.error_section() == "{{^a}}");
   CHECK(crossed.error_section_line() == 2);
+
+  Template custom("{{=<% %>=}}\n<%#list%>");
+  CHECK(custom.error() == Template::Error::kUnclosedSection);
+  CHECK(custom.error_section() == "<%/list%>");
 
   std::string deep;
   for (size_t i = 0; i <= Template::kMaxDepth; ++i) deep += "{{#yes}}";
