@@ -8,6 +8,8 @@
 
 #include <gmpxx.h>
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,46 +20,37 @@ namespace jixiao {
 class Decimal {
  public:
   Decimal() = default;
-  Decimal(long v) : q_(v) {}  // NOLINT: small integers read naturally
-  explicit Decimal(const mpq_class& q) : q_(q) { q_.canonicalize(); }
-  explicit Decimal(mpq_class&& q) : q_(std::move(q)) { q_.canonicalize(); }
-  Decimal(const Decimal&) = default;
-  Decimal& operator=(const Decimal&) = default;
-  // gmpxx's move constructor is not noexcept (it re-initialises the source,
-  // which allocates), so std::vector would copy every Decimal, and every
-  // struct holding one, when it grows. GMP does not throw: it aborts when
-  // memory runs out, so the move is declared as what it is.
-  Decimal(Decimal&& o) noexcept : q_(std::move(o.q_)) {}
-  Decimal& operator=(Decimal&& o) noexcept {
-    q_.swap(o.q_);
-    return *this;
-  }
+  Decimal(long v);  // NOLINT: small integers read naturally
+  explicit Decimal(const mpq_class& q);
+  explicit Decimal(mpq_class&& q);
+  Decimal(const Decimal& o);
+  Decimal& operator=(const Decimal& o);
+  Decimal(Decimal&& o) noexcept = default;
+  Decimal& operator=(Decimal&& o) noexcept = default;
 
   // Parses "12", "-3.5", "1,022.04", "90.56%" (a percent sign divides by
   // 100). Rejects anything else, including exponents and binary floats.
   static std::optional<Decimal> Parse(std::string_view text);
 
-  // GMP's arithmetic on canonical operands gives canonical results, so the
-  // result is moved in as it is: no copy, no second gcd.
-  Decimal operator+(const Decimal& o) const { return Decimal(mpq_class(q_ + o.q_), kCanonical); }
-  Decimal operator-(const Decimal& o) const { return Decimal(mpq_class(q_ - o.q_), kCanonical); }
-  Decimal operator*(const Decimal& o) const { return Decimal(mpq_class(q_ * o.q_), kCanonical); }
+  Decimal operator+(const Decimal& o) const;
+  Decimal operator-(const Decimal& o) const;
+  Decimal operator*(const Decimal& o) const;
   // Division by zero is the caller's to prevent; it aborts in GMP.
-  Decimal operator/(const Decimal& o) const { return Decimal(mpq_class(q_ / o.q_), kCanonical); }
-  Decimal operator-() const { return Decimal(mpq_class(-q_), kCanonical); }
-  Decimal& operator+=(const Decimal& o) { q_ += o.q_; return *this; }
-  Decimal& operator-=(const Decimal& o) { q_ -= o.q_; return *this; }
+  Decimal operator/(const Decimal& o) const;
+  Decimal operator-() const;
+  Decimal& operator+=(const Decimal& o) { return *this = *this + o; }
+  Decimal& operator-=(const Decimal& o) { return *this = *this - o; }
 
-  bool operator==(const Decimal& o) const { return q_ == o.q_; }
-  bool operator!=(const Decimal& o) const { return q_ != o.q_; }
-  bool operator<(const Decimal& o) const { return q_ < o.q_; }
-  bool operator<=(const Decimal& o) const { return q_ <= o.q_; }
-  bool operator>(const Decimal& o) const { return q_ > o.q_; }
-  bool operator>=(const Decimal& o) const { return q_ >= o.q_; }
+  bool operator==(const Decimal& o) const { return Compare(o) == 0; }
+  bool operator!=(const Decimal& o) const { return Compare(o) != 0; }
+  bool operator<(const Decimal& o) const { return Compare(o) < 0; }
+  bool operator<=(const Decimal& o) const { return Compare(o) <= 0; }
+  bool operator>(const Decimal& o) const { return Compare(o) > 0; }
+  bool operator>=(const Decimal& o) const { return Compare(o) >= 0; }
 
-  bool IsZero() const { return sgn(q_) == 0; }
-  bool IsInteger() const { return q_.get_den() == 1; }
-  int Sign() const { return sgn(q_); }
+  bool IsZero() const { return Sign() == 0; }
+  bool IsInteger() const { return big_ ? big_->get_den() == 1 : d_ == 1; }
+  int Sign() const { return big_ ? sgn(*big_) : (n_ > 0) - (n_ < 0); }
 
   // Half-up (away from zero) at `places` decimals.
   Decimal Round(int places) const;
@@ -78,12 +71,22 @@ class Decimal {
   // places, otherwise rounded to 12: for messages and JSON of raw values.
   std::string ToExactString() const;
 
-  const mpq_class& Raw() const { return q_; }
+  // The value as a GMP rational.
+  mpq_class Raw() const;
 
  private:
-  enum CanonicalTag { kCanonical };
-  Decimal(mpq_class&& q, CanonicalTag) : q_(std::move(q)) {}
-  mpq_class q_;
+  // Nearly every figure jixiao meets (amounts, counts, rates, scores) is a
+  // fraction whose parts fit a machine word, and GMP allocates for every
+  // rational it makes. Such a value is kept as n_/d_ in lowest terms (d_ > 0,
+  // both at most kSmall in magnitude) and computed on in 128-bit integers;
+  // any other is held by GMP in big_ (then n_/d_ are 0/1). Results that fit
+  // go back to the small form, so the two never differ in value.
+  static constexpr std::int64_t kSmall = std::int64_t{1} << 62;
+  int Compare(const Decimal& o) const;
+  std::int64_t n_ = 0;
+  std::int64_t d_ = 1;
+  std::unique_ptr<mpq_class> big_;
+  friend struct DecimalAccess;
 };
 
 inline Decimal Min(const Decimal& a, const Decimal& b) { return b < a ? b : a; }

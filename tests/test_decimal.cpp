@@ -260,3 +260,76 @@ TEST_CASE("Decimal::Round and ToFixed are half-up on both sides of the 64-bit bo
   CHECK(D("-0.004").ToFixed(2) == "0.00");  // rounds to zero: no sign
   CHECK(D("-0.005").ToFixed(2) == "-0.01");
 }
+
+TEST_CASE("Decimal: the word-sized form and GMP agree on every operation, on both sides of its bound") {
+  unsigned long long seed = 20261203;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return seed >> 1;
+  };
+  const mpz_class bound = mpz_class(1) << 62;  // the word-sized form holds parts up to 2^62
+  // A random rational: small parts, parts near the bound, or parts past it.
+  auto value = [&] {
+    mpz_class num, den;
+    switch (next() % 5) {
+      case 0: num = static_cast<long>(next() % 2000) - 1000; den = static_cast<long>(next() % 1000 + 1); break;
+      case 1: num = static_cast<long>(next() % 100000000); den = 100; break;  // amounts with cents
+      case 2: num = bound - static_cast<long>(next() % 3); den = static_cast<long>(next() % 7 + 1); break;
+      case 3: num = static_cast<long>(next() % 1000 + 1); den = bound + static_cast<long>(next() % 3) - 1; break;
+      default: num = bound * static_cast<long>(next() % 1000 + 2); den = static_cast<long>(next() % 999 + 1); break;
+    }
+    if (next() % 2) num = -num;
+    return mpq_class(num, den);
+  };
+  auto canonical = [](const Decimal& d) {
+    mpq_class r = d.Raw();
+    mpq_class c = r;
+    c.canonicalize();
+    return r == c && sgn(r.get_den()) > 0;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    mpq_class qa = value(), qb = value();
+    qa.canonicalize();
+    qb.canonicalize();
+    const Decimal a(qa), b(qb);
+    REQUIRE(a.Raw() == qa);
+    CHECK((a + b).Raw() == qa + qb);
+    CHECK((a - b).Raw() == qa - qb);
+    CHECK((a * b).Raw() == qa * qb);
+    if (sgn(qb) != 0) CHECK((a / b).Raw() == qa / qb);
+    CHECK((-a).Raw() == -qa);
+    CHECK(canonical(a + b));
+    CHECK(canonical(a - b));
+    CHECK(canonical(a * b));
+    if (sgn(qb) != 0) CHECK(canonical(a / b));
+    CHECK((a < b) == (qa < qb));
+    CHECK((a == b) == (qa == qb));
+    CHECK(a.Sign() == sgn(qa));
+    CHECK(a.IsInteger() == (qa.get_den() == 1));
+    mpz_class ceil, floor;
+    mpz_cdiv_q(ceil.get_mpz_t(), qa.get_num_mpz_t(), qa.get_den_mpz_t());
+    mpz_fdiv_q(floor.get_mpz_t(), qa.get_num_mpz_t(), qa.get_den_mpz_t());
+    CHECK(a.Ceil().Raw() == mpq_class(ceil));
+    CHECK(a.Floor().Raw() == mpq_class(floor));
+    // Rounding, worked out here with GMP alone: floor((2|q|·10^p + 1) / 2), signed.
+    const int places = static_cast<int>(next() % 20);
+    mpz_class p10;
+    mpz_ui_pow_ui(p10.get_mpz_t(), 10, static_cast<unsigned long>(places));
+    mpz_class scaled, twice = abs(qa.get_num()) * p10 * 2 + qa.get_den(), den2 = qa.get_den() * 2;
+    mpz_fdiv_q(scaled.get_mpz_t(), twice.get_mpz_t(), den2.get_mpz_t());
+    if (sgn(qa) < 0) scaled = -scaled;
+    mpq_class rounded(scaled, p10);
+    rounded.canonicalize();
+    CHECK(a.Round(places).Raw() == rounded);
+    CHECK(canonical(a.Round(places)));
+    auto printed = Decimal::Parse(a.ToFixed(places));
+    REQUIRE(printed.has_value());
+    CHECK(printed->Raw() == rounded);
+    CHECK(canonical(*printed));
+  }
+  // Sums that leave the word-sized form and come back.
+  Decimal big(mpq_class(bound, 1));
+  Decimal back = big + Decimal(1) - Decimal(1) - big;
+  CHECK(back.IsZero());
+  CHECK((big * Decimal(4) / Decimal(4)).Raw() == mpq_class(bound));
+}
