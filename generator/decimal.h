@@ -1,9 +1,10 @@
 // Exact decimal numbers for every figure jixiao computes or prints.
 //
 // Takes decimal text ("925.59", "78.43%", "-3") and gives exact values:
-// sums, products and quotients are exact rationals (GMP mpq), so 925.59 /
-// 1022.04 is held exactly and only rounded when a stated display precision
-// asks for it. Rounding is 四舍五入: half away from zero.
+// sums, products and quotients are exact rationals (two integers while
+// they fit a word, GMP mpq past that), so 925.59 / 1022.04 is held exactly
+// and only rounded when a stated display precision asks for it. Rounding is
+// 四舍五入: half away from zero.
 #pragma once
 
 #include <gmpxx.h>
