@@ -1,6 +1,7 @@
 #include "decimal.h"
 
 #include <cctype>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -61,10 +62,12 @@ std::optional<Wide> ScaledHalfUpSmall(const mpq_class& q, int places) {
   return ScaledHalfUpWide(Magnitude(q.get_num()), Magnitude(q.get_den()), places);
 }
 
+// Built from two 64-bit halves, low first: `unsigned long` is 32 bits on
+// some 64-bit targets, so it is not used as the carrier.
 mpz_class MpzFromWide(Wide v) {
-  mpz_class n = static_cast<unsigned long>(v >> 32 >> 32);  // two shifts: no warning where Wide is 64 bits
-  n <<= 64;
-  n += static_cast<unsigned long>(v & ~0UL);
+  const std::uint64_t halves[2] = {static_cast<std::uint64_t>(v), static_cast<std::uint64_t>(v >> 32 >> 32)};
+  mpz_class n;
+  mpz_import(n.get_mpz_t(), 2, -1, sizeof(std::uint64_t), 0, 0, halves);
   return n;
 }
 
