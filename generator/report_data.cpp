@@ -221,9 +221,9 @@ std::string ChineseOrdinal(size_t i) {
 
 std::string AnnexList::Add(const std::string& title) {
   data a;
-  Put(a, "number", "附件 " + std::to_string(next_));
-  Put(a, "title", title);
-  Append(list_, std::move(a));
+  a.Set("number", "附件 " + std::to_string(next_));
+  a.Set("title", title);
+  list_.Append(std::move(a));
   return std::to_string(next_++);
 }
 
@@ -231,10 +231,10 @@ data AnnexList::AddFragments(const Fragments& fragments) {
   data extras = TemplateValue::List();
   for (const auto& [title, body] : fragments.annexes) {
     data e;
-    Put(e, "number", Add(title));
-    Put(e, "title", title);
-    Put(e, "body", SanitizeFragment(body));
-    Append(extras, std::move(e));
+    e.Set("number", Add(title));
+    e.Set("title", title);
+    e.Set("body", SanitizeFragment(body));
+    extras.Append(std::move(e));
   }
   return extras;
 }
@@ -270,15 +270,15 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   data d;
 
   data project;
-  Put(project, "name", OptText(p.info.name));
-  Put(project, "year", OptText(p.info.year));
-  Put(project, "department", OptText(p.info.department));
-  Put(project, "implementer", OptText(p.info.implementer));
-  Put(project, "commissioner", OptText(p.info.commissioner));
-  Put(project, "evaluator", OptText(p.info.evaluator));
-  Put(project, "lead_evaluator", OptText(p.info.lead_evaluator));
-  Put(project, "date", OptText(p.info.date));
-  Put(d, "project", std::move(project));
+  project.Set("name", OptText(p.info.name));
+  project.Set("year", OptText(p.info.year));
+  project.Set("department", OptText(p.info.department));
+  project.Set("implementer", OptText(p.info.implementer));
+  project.Set("commissioner", OptText(p.info.commissioner));
+  project.Set("evaluator", OptText(p.info.evaluator));
+  project.Set("lead_evaluator", OptText(p.info.lead_evaluator));
+  project.Set("date", OptText(p.info.date));
+  d.Set("project", std::move(project));
 
   static const char* level_names[] = {"一级", "二级", "三级", "四级", "五级"};
   std::string counts;
@@ -286,32 +286,32 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     counts += fmt::format("{}{} 项{}指标", level > 1 ? "、" : "", sys.CountAtLevel(level),
                           level_names[level - 1]);
   data system;
-  Put(system, "name", sys.name);
-  Put(system, "total", sys.total.ToShort());
-  Put(system, "level_counts", counts);
-  Put(system, "depth", std::to_string(sys.Depth()));
-  if (sys.deduction_cap) Put(system, "deduction_cap", sys.deduction_cap->ToShort());
-  else Put(system, "deduction_cap", false);
-  Put(d, "system", std::move(system));
+  system.Set("name", sys.name);
+  system.Set("total", sys.total.ToShort());
+  system.Set("level_counts", counts);
+  system.Set("depth", std::to_string(sys.Depth()));
+  if (sys.deduction_cap) system.Set("deduction_cap", sys.deduction_cap->ToShort());
+  else system.Set("deduction_cap", false);
+  d.Set("system", std::move(system));
 
-  Put(d, "total", sp.total.ToShort());
-  Put(d, "grade", sp.grade);
-  Put(d, "total_rate", RateText(sp.total_rate));
-  Put(d, "sum", sp.sum.ToShort());
-  Put(d, "deductions", sp.deductions.ToShort());
-  Put(d, "has_deductions", !p.deductions.empty());
-  Put(d, "deductions_capped", sp.deductions != sp.deductions_claimed);
-  data ded_items = EmptyList();
+  d.Set("total", sp.total.ToShort());
+  d.Set("grade", sp.grade);
+  d.Set("total_rate", RateText(sp.total_rate));
+  d.Set("sum", sp.sum.ToShort());
+  d.Set("deductions", sp.deductions.ToShort());
+  d.Set("has_deductions", !p.deductions.empty());
+  d.Set("deductions_capped", sp.deductions != sp.deductions_claimed);
+  data ded_items = TemplateValue::List();
   for (const auto& x : p.deductions) {
     data item;
-    Put(item, "reason", x.reason);
-    Put(item, "points", x.points.ToShort());
-    Append(ded_items, std::move(item));
+    item.Set("reason", x.reason);
+    item.Set("points", x.points.ToShort());
+    ded_items.Append(std::move(item));
   }
-  Put(d, "deduction_items", std::move(ded_items));
+  d.Set("deduction_items", std::move(ded_items));
 
   // Grade bands as the reader expects them: 100≥X≥90, 90>X≥80, …, X<60.
-  data grades = EmptyList();
+  data grades = TemplateValue::List();
   for (size_t i = 0; i < sys.grades.size(); ++i) {
     const GradeBand& g = sys.grades[i];
     std::string range;
@@ -320,49 +320,49 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     else if (g.min.IsZero() && i + 1 == sys.grades.size()) range = fmt::format("X<{}", sys.grades[i - 1].min.ToShort());
     else range = fmt::format("{}>X≥{}", sys.grades[i - 1].min.ToShort(), g.min.ToShort());
     data gd;
-    Put(gd, "name", g.name);
-    Put(gd, "range", range);
-    Append(grades, std::move(gd));
+    gd.Set("name", g.name);
+    gd.Set("range", range);
+    grades.Append(std::move(gd));
   }
-  Put(d, "grades", std::move(grades));
-  Put(d, "grades_note", !sys.integer_grade_bands ? data(false) : data(
+  d.Set("grades", std::move(grades));
+  d.Set("grades_note", !sys.integer_grade_bands ? data(false) : data(
                            std::string("等级区间按整数书写（如“80-89 分”），按左闭右开区间理解，即 80 ≤ X < 90，89.5 分属于该档。")));
 
   // Indicators that lost points.
   auto lost = sp.LostLeaves();
   std::string lost_names;
-  data lost_leaves = EmptyList();
+  data lost_leaves = TemplateValue::List();
   for (size_t i = 0; i < lost.size(); ++i) {
     const ScoredIndicator& s = *lost[i];
     lost_names += (i ? "、" : "") + s.def->name;
     data item;
-    Put(item, "ordinal", ChineseOrdinal(i));
-    Put(item, "code", s.def->code);
-    Put(item, "name", s.def->name);
-    Put(item, "lost_points", (s.def->weight - s.score).ToShort());
-    Put(item, "reason", s.reason);
-    Append(lost_leaves, std::move(item));
+    item.Set("ordinal", ChineseOrdinal(i));
+    item.Set("code", s.def->code);
+    item.Set("name", s.def->name);
+    item.Set("lost_points", (s.def->weight - s.score).ToShort());
+    item.Set("reason", s.reason);
+    lost_leaves.Append(std::move(item));
   }
-  Put(d, "lost_count", lost.empty() ? data(false) : data(std::to_string(lost.size())));
-  Put(d, "lost_names", lost_names);
-  Put(d, "lost_leaves", std::move(lost_leaves));
+  d.Set("lost_count", lost.empty() ? data(false) : data(std::to_string(lost.size())));
+  d.Set("lost_names", lost_names);
+  d.Set("lost_leaves", std::move(lost_leaves));
 
   // 四、per 一级: a table of its leaves and a paragraph per leaf.
-  data level1 = EmptyList();
-  data score_rows = EmptyList();
+  data level1 = TemplateValue::List();
+  data score_rows = TemplateValue::List();
   std::string last_l1, last_l2;
   for (size_t i = 0; i < sp.roots.size(); ++i) {
     const ScoredIndicator& root = sp.roots[i];
     data l1;
-    Put(l1, "code", root.def->code);
-    Put(l1, "name", root.def->name);
-    Put(l1, "weight", root.def->weight.ToShort());
-    Put(l1, "score", root.score.ToShort());
-    Put(l1, "rate", RateText(root.rate));
-    Put(l1, "ordinal", ChineseOrdinal(i));
-    Put(l1, "index", std::to_string(i + 1));
-    data rows = EmptyList();
-    data leaves = EmptyList();
+    l1.Set("code", root.def->code);
+    l1.Set("name", root.def->name);
+    l1.Set("weight", root.def->weight.ToShort());
+    l1.Set("score", root.score.ToShort());
+    l1.Set("rate", RateText(root.rate));
+    l1.Set("ordinal", ChineseOrdinal(i));
+    l1.Set("index", std::to_string(i + 1));
+    data rows = TemplateValue::List();
+    data leaves = TemplateValue::List();
     // Leaves with their 二级 ancestor, depth-first.
     std::vector<std::pair<const ScoredIndicator*, const ScoredIndicator*>> flat;  // (leaf, 二级)
     std::function<void(const ScoredIndicator&, const ScoredIndicator*)> walk =
@@ -379,32 +379,32 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
         data row;
         bool first = l2 != prev_group;
         prev_group = l2;
-        Put(row, "group", first && l2 && l2 != leaf ? l2->def->code + " " + l2->def->name : "");
-        Put(row, "code", def.code);
-        Put(row, "name", def.name);
-        Put(row, "weight", def.weight.ToShort());
-        Put(row, "score", leaf->score.ToShort());
-        Put(row, "rate", RateText(leaf->rate));
-        Append(rows, std::move(row));
+        row.Set("group", first && l2 && l2 != leaf ? l2->def->code + " " + l2->def->name : "");
+        row.Set("code", def.code);
+        row.Set("name", def.name);
+        row.Set("weight", def.weight.ToShort());
+        row.Set("score", leaf->score.ToShort());
+        row.Set("rate", RateText(leaf->rate));
+        rows.Append(std::move(row));
       }
       data lf;
-      Put(lf, "code", def.code);
-      Put(lf, "name", def.name);
-      Put(lf, "weight", def.weight.ToShort());
-      Put(lf, "score", leaf->score.ToShort());
-      Put(lf, "rate", RateText(leaf->rate));
-      Put(lf, "explanation", def.explanation);
+      lf.Set("code", def.code);
+      lf.Set("name", def.name);
+      lf.Set("weight", def.weight.ToShort());
+      lf.Set("score", leaf->score.ToShort());
+      lf.Set("rate", RateText(leaf->rate));
+      lf.Set("explanation", def.explanation);
       auto ev = frag.evidence.find(def.code);
       auto answer = sp.project->answers.find(def.code);  // 佐证材料 from the workbook
-      if (ev != frag.evidence.end()) Put(lf, "evidence", SanitizeFragment(ev->second));
+      if (ev != frag.evidence.end()) lf.Set("evidence", SanitizeFragment(ev->second));
       else if (answer != sp.project->answers.end() && !answer->second.evidence.empty())
-        Put(lf, "evidence", EscapeMarkdown(answer->second.evidence));
-      else Put(lf, "evidence", false);
-      Put(lf, "rule_sentence", leaf->explanation);
-      Put(lf, "lost", leaf->Lost());
-      Put(lf, "reason", leaf->reason);
-      Put(lf, "own_reason", leaf->Lost() && leaf->reason != leaf->explanation);
-      Append(leaves, std::move(lf));
+        lf.Set("evidence", EscapeMarkdown(answer->second.evidence));
+      else lf.Set("evidence", false);
+      lf.Set("rule_sentence", leaf->explanation);
+      lf.Set("lost", leaf->Lost());
+      lf.Set("reason", leaf->reason);
+      lf.Set("own_reason", leaf->Lost() && leaf->reason != leaf->explanation);
+      leaves.Append(std::move(lf));
 
       // 附件1 row: ancestors by level.
       std::string names[3];
@@ -423,171 +423,171 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
       }
       // A parent is named on its first row only, as merged cells read in print.
       data sr;
-      Put(sr, "l1", names[0] == last_l1 ? std::string() : names[0]);
-      Put(sr, "l2", names[1] == last_l2 && names[0] == last_l1 ? std::string() : names[1]);
+      sr.Set("l1", names[0] == last_l1 ? std::string() : names[0]);
+      sr.Set("l2", names[1] == last_l2 && names[0] == last_l1 ? std::string() : names[1]);
       last_l1 = names[0];
       last_l2 = names[1];
-      Put(sr, "l3", def.level >= 3 ? names[2] : "");
-      Put(sr, "weight", def.weight.ToShort());
-      Put(sr, "explanation", def.explanation);
-      Put(sr, "criteria", def.criteria);
-      Put(sr, "score", leaf->score.ToShort());
-      Put(sr, "reason", leaf->Lost() ? leaf->reason : "");
-      Append(score_rows, std::move(sr));
+      sr.Set("l3", def.level >= 3 ? names[2] : "");
+      sr.Set("weight", def.weight.ToShort());
+      sr.Set("explanation", def.explanation);
+      sr.Set("criteria", def.criteria);
+      sr.Set("score", leaf->score.ToShort());
+      sr.Set("reason", leaf->Lost() ? leaf->reason : "");
+      score_rows.Append(std::move(sr));
     }
-    Put(l1, "has_table", rows.Size() != 0);
-    Put(l1, "rows", std::move(rows));
-    Put(l1, "leaves", std::move(leaves));
-    Append(level1, std::move(l1));
+    l1.Set("has_table", rows.Size() != 0);
+    l1.Set("rows", std::move(rows));
+    l1.Set("leaves", std::move(leaves));
+    level1.Append(std::move(l1));
   }
-  Put(d, "level1", std::move(level1));
-  Put(d, "score_rows", std::move(score_rows));
+  d.Set("level1", std::move(level1));
+  d.Set("score_rows", std::move(score_rows));
 
   // Funds.
   const Funds& f = p.funds;
   data funds;
-  Put(funds, "unit", f.unit);
+  funds.Set("unit", f.unit);
   Decimal src_total, use_total;
   for (const auto& r : f.sources) src_total += r.amount;
   for (const auto& r : f.uses) use_total += r.amount;
-  data sources = EmptyList(), uses = EmptyList(), balances = EmptyList();
+  data sources = TemplateValue::List(), uses = TemplateValue::List(), balances = TemplateValue::List();
   // Shares are each rounded on their own; the total row shows the sum of the
   // displayed shares, so the column adds up as printed (it may be 99.99%).
   Decimal share_sum;
   for (const auto& r : f.sources) {
     data row;
-    Put(row, "name", r.name);
-    Put(row, "amount", Money(r.amount));
+    row.Set("name", r.name);
+    row.Set("amount", Money(r.amount));
     Decimal share = src_total.IsZero() ? Decimal() : (r.amount / src_total).Round(kRatePlaces);
     share_sum += share;
-    Put(row, "share", src_total.IsZero() ? "—" : share.ToPercent(2));
-    Append(sources, std::move(row));
+    row.Set("share", src_total.IsZero() ? "—" : share.ToPercent(2));
+    sources.Append(std::move(row));
   }
-  Put(funds, "sources_share_total", src_total.IsZero() ? "—" : share_sum.ToPercent(2));
+  funds.Set("sources_share_total", src_total.IsZero() ? "—" : share_sum.ToPercent(2));
   for (const auto& r : f.uses) {
     data row;
-    Put(row, "name", r.name);
-    Put(row, "amount", Money(r.amount));
-    Put(row, "note", r.note);
-    Append(uses, std::move(row));
+    row.Set("name", r.name);
+    row.Set("amount", Money(r.amount));
+    row.Set("note", r.note);
+    uses.Append(std::move(row));
   }
   for (const auto& y : f.balances) {
     data row;
-    Put(row, "year", y.year);
-    Put(row, "opening", Money(y.opening));
-    Put(row, "income", Money(y.income));
-    Put(row, "spending", Money(y.spending));
-    Put(row, "net", Money(y.income - y.spending));
-    Put(row, "closing", Money(y.closing));
-    Append(balances, std::move(row));
+    row.Set("year", y.year);
+    row.Set("opening", Money(y.opening));
+    row.Set("income", Money(y.income));
+    row.Set("spending", Money(y.spending));
+    row.Set("net", Money(y.income - y.spending));
+    row.Set("closing", Money(y.closing));
+    balances.Append(std::move(row));
   }
-  Put(funds, "has_sources", !f.sources.empty());
-  Put(funds, "sources", std::move(sources));
-  Put(funds, "sources_total", Money(src_total));
-  Put(funds, "has_uses", !f.uses.empty());
-  Put(funds, "uses", std::move(uses));
-  Put(funds, "uses_total", Money(use_total));
-  Put(funds, "has_balances", !f.balances.empty());
-  Put(funds, "balances", std::move(balances));
-  if (!f.sources.empty()) Put(funds, "total_income", " " + Money(src_total) + " ");
-  else Put(funds, "total_income", false);
-  Put(d, "funds", std::move(funds));
+  funds.Set("has_sources", !f.sources.empty());
+  funds.Set("sources", std::move(sources));
+  funds.Set("sources_total", Money(src_total));
+  funds.Set("has_uses", !f.uses.empty());
+  funds.Set("uses", std::move(uses));
+  funds.Set("uses_total", Money(use_total));
+  funds.Set("has_balances", !f.balances.empty());
+  funds.Set("balances", std::move(balances));
+  if (!f.sources.empty()) funds.Set("total_income", " " + Money(src_total) + " ");
+  else funds.Set("total_income", false);
+  d.Set("funds", std::move(funds));
 
   // Surveys: shares computed from the counts (附件2).
-  data surveys = EmptyList();
+  data surveys = TemplateValue::List();
   size_t table_no = 1;
   for (const auto& s : p.surveys) {
     data sv;
-    Put(sv, "index", std::to_string(table_no++));
-    Put(sv, "title", s.title.empty() ? s.id : s.title);
+    sv.Set("index", std::to_string(table_no++));
+    sv.Set("title", s.title.empty() ? s.id : s.title);
     Decimal total;
     for (const auto& c : s.counts) total += c;
-    data options = EmptyList();
+    data options = TemplateValue::List();
     Decimal survey_share_sum;
     for (size_t i = 0; i < s.options.size(); ++i) {
       data o;
-      Put(o, "name", s.options[i]);
-      Put(o, "count", s.counts[i].ToShort(0));
+      o.Set("name", s.options[i]);
+      o.Set("count", s.counts[i].ToShort(0));
       Decimal share = total.IsZero() ? Decimal() : (s.counts[i] / total).Round(kRatePlaces);
       survey_share_sum += share;
-      Put(o, "share", total.IsZero() ? "—" : share.ToPercent(2));
-      Append(options, std::move(o));
+      o.Set("share", total.IsZero() ? "—" : share.ToPercent(2));
+      options.Append(std::move(o));
     }
-    Put(sv, "share_total", total.IsZero() ? "—" : survey_share_sum.ToPercent(2));
-    Put(sv, "has_counts", !s.options.empty());
-    Put(sv, "options", std::move(options));
-    Put(sv, "total", total.ToShort(0));
-    data items = EmptyList();
+    sv.Set("share_total", total.IsZero() ? "—" : survey_share_sum.ToPercent(2));
+    sv.Set("has_counts", !s.options.empty());
+    sv.Set("options", std::move(options));
+    sv.Set("total", total.ToShort(0));
+    data items = TemplateValue::List();
     Decimal sum;
     for (const auto& [name, rate] : s.items) {
       data it;
-      Put(it, "name", name);
-      Put(it, "rate", rate.ToPercent(2));
-      Append(items, std::move(it));
+      it.Set("name", name);
+      it.Set("rate", rate.ToPercent(2));
+      items.Append(std::move(it));
       sum += rate;
     }
-    Put(sv, "has_items", !s.items.empty());
-    Put(sv, "items", std::move(items));
-    Put(sv, "mean", s.items.empty() ? "" : (sum / Decimal(static_cast<long>(s.items.size()))).ToPercent(2));
-    Append(surveys, std::move(sv));
+    sv.Set("has_items", !s.items.empty());
+    sv.Set("items", std::move(items));
+    sv.Set("mean", s.items.empty() ? "" : (sum / Decimal(static_cast<long>(s.items.size()))).ToPercent(2));
+    surveys.Append(std::move(sv));
   }
-  Put(d, "has_surveys", !p.surveys.empty());
-  Put(d, "surveys", std::move(surveys));
+  d.Set("has_surveys", !p.surveys.empty());
+  d.Set("surveys", std::move(surveys));
 
   // Annex numbers follow what the project has.
   AnnexList annexes;
   annexes.Add("绩效评价指标评分表");
-  Put(d, "annex_survey", p.surveys.empty() ? std::string() : annexes.Add("满意度调查"));
-  Put(d, "annex_scoring_notes", annexes.Add("评分说明"));
-  Put(d, "annex_comments", p.comments.empty() ? std::string() : annexes.Add("意见反馈及采纳情况"));
+  d.Set("annex_survey", p.surveys.empty() ? std::string() : annexes.Add("满意度调查"));
+  d.Set("annex_scoring_notes", annexes.Add("评分说明"));
+  d.Set("annex_comments", p.comments.empty() ? std::string() : annexes.Add("意见反馈及采纳情况"));
   data extras = annexes.AddFragments(frag);
-  Put(d, "annexes", annexes.List());
-  Put(d, "extra_annexes", std::move(extras));
+  d.Set("annexes", annexes.List());
+  d.Set("extra_annexes", std::move(extras));
 
   // 评分说明: how every number was made.
-  data notes = EmptyList();
-  Append(notes, data(fmt::format("评价实行百分制，总分 {} 分；综合得分 = 一级指标得分之和{}。", sys.total.ToShort(),
+  data notes = TemplateValue::List();
+  notes.Append(data(fmt::format("评价实行百分制，总分 {} 分；综合得分 = 一级指标得分之和{}。", sys.total.ToShort(),
                                    sys.deduction_cap ? fmt::format(" − 减分项（减分上限 {} 分）", sys.deduction_cap->ToShort()) : "")));
-  Append(notes, data(std::string("比率（执行率、知晓率、满意度等）先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和；得分率 = 得分 ÷ 权重。")));
+  notes.Append(data(std::string("比率（执行率、知晓率、满意度等）先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和；得分率 = 得分 ÷ 权重。")));
   std::string bands;
   for (size_t i = 0; i < sys.grades.size(); ++i)
     bands += (i ? "，" : "") + sys.grades[i].name + " ≥ " + sys.grades[i].min.ToShort();
-  Append(notes, data("评价等级：" + bands + "（各档为左闭右开区间）。" +
+  notes.Append(data("评价等级：" + bands + "（各档为左闭右开区间）。" +
                        (sys.integer_grade_bands ? "指标体系按整数书写等级区间（如“80-89 分”），按 [80, 90) 理解。" : "")));
-  for (const auto& n : sys.notes) Append(notes, data(n));
+  for (const auto& n : sys.notes) notes.Append(data(n));
   sys.ForEach([&](const Indicator& ind) {
     if (!ind.rule) return;
     const ScoredIndicator* s = sp.Find(ind.code);
     std::string line = ind.code + " " + ind.name + "：" + DescribeRule(ind) + "。";
     if (s && s->overridden) line += "本项由评价组调整评分，理由见附件 1。";
-    Append(notes, data(line));
+    notes.Append(data(line));
   });
-  Put(d, "scoring_notes", std::move(notes));
+  d.Set("scoring_notes", std::move(notes));
 
-  data comments = EmptyList();
+  data comments = TemplateValue::List();
   for (size_t i = 0; i < p.comments.size(); ++i) {
     const Comment& c = p.comments[i];
     data cm;
-    Put(cm, "index", std::to_string(i + 1));
-    Put(cm, "from", c.from);
-    Put(cm, "comment", c.comment);
-    Put(cm, "response", c.response);
-    Put(cm, "reason", c.reason);
-    Append(comments, std::move(cm));
+    cm.Set("index", std::to_string(i + 1));
+    cm.Set("from", c.from);
+    cm.Set("comment", c.comment);
+    cm.Set("response", c.response);
+    cm.Set("reason", c.reason);
+    comments.Append(std::move(cm));
   }
-  Put(d, "has_comments", !p.comments.empty());
-  Put(d, "comments", std::move(comments));
+  d.Set("has_comments", !p.comments.empty());
+  d.Set("comments", std::move(comments));
 
-  data toc = EmptyList();
+  data toc = TemplateValue::List();
   for (const char* t : {"摘要", "一、项目基本情况", "二、绩效评价工作开展情况", "三、综合评价情况及评价结论",
                         "四、绩效评价指标分析", "五、主要绩效及经验做法", "六、存在的问题及原因分析",
                         "七、下一步改进意见及政策建议", "八、附件"})
-    Append(toc, data(std::string(t)));
-  Put(d, "toc", std::move(toc));
+    toc.Append(data(std::string(t)));
+  d.Set("toc", std::move(toc));
 
   data text;
-  for (const auto& [name, body] : frag.text) Put(text, name, SanitizeFragment(body));
-  Put(d, "text", std::move(text));
+  for (const auto& [name, body] : frag.text) text.Set(name, SanitizeFragment(body));
+  d.Set("text", std::move(text));
   return d;
 }
 

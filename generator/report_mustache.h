@@ -11,14 +11,7 @@ namespace jixiao {
 
 TemplateValue BuildReportData(const ScoredProject& sp, const Fragments& fragments);
 
-inline void Put(TemplateValue& object, std::string_view key, TemplateValue value) {
-  object.Set(key, std::move(value));
-}
-inline void Append(TemplateValue& list, TemplateValue value) { list.Append(std::move(value)); }
-
 // Shared by both report kinds' data builders.
-// An empty mustache list.
-inline TemplateValue EmptyList() { return TemplateValue::List(); }
 // Mustache treats every string as true; an empty one must be false so that
 // {{#project.evaluator}}…{{/project.evaluator}} disappears when not given.
 inline TemplateValue OptText(const std::string& s) { return s.empty() ? TemplateValue(false) : TemplateValue(s); }

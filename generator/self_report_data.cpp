@@ -16,8 +16,8 @@ namespace {
 
 
 data Strings(const std::vector<std::string>& v) {
-  data l = EmptyList();
-  for (const auto& s : v) Append(l, data(s));
+  data l = TemplateValue::List();
+  for (const auto& s : v) l.Append(data(s));
   return l;
 }
 
@@ -61,7 +61,7 @@ const std::vector<std::string>& SelfReportVariables() {
 data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   data d = BuildReportData(sp, frag);
   const Project& p = *sp.project;
-  Put(d, "report_title", SelfReportTitle(p.info.name));
+  d.Set("report_title", SelfReportTitle(p.info.name));
   const IndicatorSystem& sys = sp.system();
   const auto base = sys.options.budget_base;
   const bool other_base = base != SelfEvaluationOptions::BudgetBase::kFullYear;
@@ -69,16 +69,16 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
 
   // 项目资金: the report's table 1 and the form's block.
   data budget;
-  Put(budget, "present", p.budget.present);
-  Put(budget, "unit", p.budget.unit);
+  budget.Set("present", p.budget.present);
+  budget.Set("unit", p.budget.unit);
   std::vector<std::string> cols = {"年初预算数", "全年预算数"};
   if (other_base) cols.push_back(BudgetBaseName(base));
   cols.push_back("全年执行数");
   std::vector<std::string> form_cols = cols;
   cols.push_back("执行率");
   form_cols.insert(form_cols.end(), {"分值", "执行率", "得分"});
-  Put(budget, "columns", Strings(cols));
-  data rows = EmptyList(), form_rows_budget = EmptyList();
+  budget.Set("columns", Strings(cols));
+  data rows = TemplateValue::List(), form_rows_budget = TemplateValue::List();
   auto add_row = [&](const BudgetRow& r, const std::string& name, bool total) {
     std::vector<std::string> cells = {Money(r.initial), Money(r.full_year)};
     if (other_base) cells.push_back(Money(BaseOf(r, base)));
@@ -89,18 +89,18 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     form_cells.push_back(RateText(RowRate(r, base)));
     form_cells.push_back(total && budget_leaf ? budget_leaf->score.ToShort() : "—");
     data row;
-    Put(row, "name", name);
-    Put(row, "cells", Strings(cells));
-    Append(rows, std::move(row));
+    row.Set("name", name);
+    row.Set("cells", Strings(cells));
+    rows.Append(std::move(row));
     data frow;
-    Put(frow, "name", name);
-    Put(frow, "cells", Strings(form_cells));
-    Append(form_rows_budget, std::move(frow));
+    frow.Set("name", name);
+    frow.Set("cells", Strings(form_cells));
+    form_rows_budget.Append(std::move(frow));
   };
   add_row(p.budget.total, "年度资金总额", true);
   for (size_t i = 0; i < p.budget.sources.size(); ++i)
     add_row(p.budget.sources[i], (i == 0 ? "其中：" : "") + p.budget.sources[i].name, false);
-  Put(budget, "rows", std::move(rows));
+  budget.Set("rows", std::move(rows));
   std::string sentence;
   if (p.budget.present) {
     const BudgetRow& t = p.budget.total;
@@ -114,50 +114,50 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     if (auto r = RowRate(t, base)) sentence += "，预算执行率 " + r->ToPercent(2);
     sentence += "。";
   }
-  Put(budget, "sentence", OptText(sentence));
-  Put(d, "budget", std::move(budget));
+  budget.Set("sentence", OptText(sentence));
+  d.Set("budget", std::move(budget));
   data form_budget;
-  Put(form_budget, "columns", Strings(form_cols));
-  Put(form_budget, "rows", std::move(form_rows_budget));
-  Put(d, "form_budget", std::move(form_budget));
+  form_budget.Set("columns", Strings(form_cols));
+  form_budget.Set("rows", std::move(form_rows_budget));
+  d.Set("form_budget", std::move(form_budget));
 
   data goals;
-  Put(goals, "expected", OptText(p.goals.expected));
-  Put(goals, "actual", OptText(p.goals.actual));
-  Put(d, "goals", std::move(goals));
+  goals.Set("expected", OptText(p.goals.expected));
+  goals.Set("actual", OptText(p.goals.actual));
+  d.Set("goals", std::move(goals));
 
   // Further tables, numbered after table 1.
   int table_no = p.budget.present ? 2 : 1;
-  data tables = EmptyList();
+  data tables = TemplateValue::List();
   for (const auto& t : p.tables) {
     data td;
-    Put(td, "number", std::to_string(table_no++));
-    Put(td, "title", t.title);
-    Put(td, "unit", OptText(t.unit));
-    Put(td, "header", Strings(t.columns));
+    td.Set("number", std::to_string(table_no++));
+    td.Set("title", t.title);
+    td.Set("unit", OptText(t.unit));
+    td.Set("header", Strings(t.columns));
     std::vector<std::string> aligns;
     for (size_t c = 0; c < t.columns.size(); ++c) aligns.push_back(c == 0 ? "---" : "---:");
-    Put(td, "aligns", Strings(aligns));
-    data trs = EmptyList();
+    td.Set("aligns", Strings(aligns));
+    data trs = TemplateValue::List();
     auto add = [&](const DataRow& r) {
       std::vector<std::string> cells = {r.label};
       cells.insert(cells.end(), r.cells.begin(), r.cells.end());
       data tr;
-      Put(tr, "cells", Strings(cells));
-      Append(trs, std::move(tr));
+      tr.Set("cells", Strings(cells));
+      trs.Append(std::move(tr));
     };
     for (const auto& r : t.rows) add(r);
     if (t.total) add(*t.total);
-    Put(td, "rows", std::move(trs));
-    Append(tables, std::move(td));
+    td.Set("rows", std::move(trs));
+    tables.Append(std::move(td));
   }
-  Put(d, "tables", std::move(tables));
-  Put(d, "targets_table", std::to_string(table_no++));
-  Put(d, "scores_table", std::to_string(table_no++));
+  d.Set("tables", std::move(tables));
+  d.Set("targets_table", std::to_string(table_no++));
+  d.Set("scores_table", std::to_string(table_no++));
 
   // The indicator rows of the 自评表; a parent named on its first row only.
   std::vector<SelfFormRow> form = SelfFormRows(sp);
-  data form_rows = EmptyList();
+  data form_rows = TemplateValue::List();
   const ScoredIndicator* last[2] = {nullptr, nullptr};
   int met = 0, total_rows = 0;
   std::vector<std::string> unmet, na;
@@ -165,20 +165,20 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     data row;
     const ScoredIndicator* l1 = r.path[0];
     const ScoredIndicator* l2 = r.path.size() > 1 ? r.path[1] : nullptr;
-    Put(row, "l1", l1 == last[0] ? std::string() : l1->def->name);
-    Put(row, "l2", l2 && (l2 != last[1] || l1 != last[0]) ? l2->def->name : std::string());
+    row.Set("l1", l1 == last[0] ? std::string() : l1->def->name);
+    row.Set("l2", l2 && (l2 != last[1] || l1 != last[0]) ? l2->def->name : std::string());
     std::string l3;
     for (size_t k = 2; k < r.path.size(); ++k) l3 += (l3.empty() ? "" : " / ") + r.path[k]->def->name;
-    Put(row, "l3", l3);
+    row.Set("l3", l3);
     last[0] = l1;
     last[1] = l2;
-    Put(row, "target", r.target);
-    Put(row, "actual", r.actual);
-    Put(row, "status", r.status);
-    Put(row, "weight", r.not_applicable ? std::string("—") : r.leaf->def->weight.ToShort());
-    Put(row, "score", r.not_applicable ? std::string("—") : r.leaf->score.ToShort());
-    Put(row, "deviation", r.deviation);
-    Append(form_rows, std::move(row));
+    row.Set("target", r.target);
+    row.Set("actual", r.actual);
+    row.Set("status", r.status);
+    row.Set("weight", r.not_applicable ? std::string("—") : r.leaf->def->weight.ToShort());
+    row.Set("score", r.not_applicable ? std::string("—") : r.leaf->score.ToShort());
+    row.Set("deviation", r.deviation);
+    form_rows.Append(std::move(row));
     if (r.not_applicable) {
       na.push_back(r.leaf->def->name);
       continue;
@@ -187,7 +187,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     if (r.leaf->Lost()) unmet.push_back(r.leaf->def->name);
     else ++met;
   }
-  Put(d, "form_rows", std::move(form_rows));
+  d.Set("form_rows", std::move(form_rows));
 
   // "预算执行率和 3 个一级指标、7 个二级指标、8 个三级指标": the leaves
   // under a 二级 indicator count as its 三级 indicators, as 004 counts them.
@@ -199,7 +199,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   }
   std::string counts = budget_leaf ? "预算执行率和 " : "";
   counts += fmt::format("{} 个一级指标、{} 个二级指标、{} 个三级指标", l1, l2, form.size());
-  Put(d, "counts_sentence", counts);
+  d.Set("counts_sentence", counts);
 
   std::string completion = fmt::format("年度绩效指标共 {} 项", total_rows);
   if (unmet.empty()) completion += "，均已完成";
@@ -217,17 +217,17 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     if (auto f = ComputeBudgetRate(p, nullptr)) completion += "；预算执行率 " + f->rate.ToPercent(2);
   }
   completion += unmet.empty() ? "。已完成年度设定的绩效目标。" : "。";
-  Put(d, "completion_sentence", completion);
+  d.Set("completion_sentence", completion);
 
   // 指标分析: per 一级, per 二级, per leaf.
-  data analysis = EmptyList();
+  data analysis = TemplateValue::List();
   for (size_t i = 0; i < sp.roots.size(); ++i) {
     const ScoredIndicator& root = sp.roots[i];
     data a;
-    Put(a, "ordinal", ChineseOrdinal(i));
-    Put(a, "name", root.def->name);
-    Put(a, "weight", root.def->weight.ToShort());
-    Put(a, "score", root.score.ToShort());
+    a.Set("ordinal", ChineseOrdinal(i));
+    a.Set("name", root.def->name);
+    a.Set("weight", root.def->weight.ToShort());
+    a.Set("score", root.score.ToShort());
     auto deviation_of = [&](const ScoredIndicator& s) {
       auto it = p.answers.find(s.def->code);
       if (it != p.answers.end() && !it->second.deviation_reason.empty()) return it->second.deviation_reason;
@@ -241,25 +241,25 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
       return it->second.reason == deviation_of(s) ? std::string() : it->second.reason;
     };
     if (root.children.empty()) {
-      Put(a, "judgement", OptText(judgement_of(root)));
-      Put(a, "sentence", OptText(root.explanation));
-      Put(a, "evidence", OptText(Evidence(frag, p, root.def->code)));
-      Put(a, "deviation", OptText(deviation_of(root)));
+      a.Set("judgement", OptText(judgement_of(root)));
+      a.Set("sentence", OptText(root.explanation));
+      a.Set("evidence", OptText(Evidence(frag, p, root.def->code)));
+      a.Set("deviation", OptText(deviation_of(root)));
     } else {
-      Put(a, "judgement", false);
-      Put(a, "sentence", false);
-      Put(a, "evidence", false);
-      Put(a, "deviation", false);
+      a.Set("judgement", false);
+      a.Set("sentence", false);
+      a.Set("evidence", false);
+      a.Set("deviation", false);
     }
-    data groups = EmptyList();
+    data groups = TemplateValue::List();
     for (size_t g = 0; g < root.children.size(); ++g) {
       const ScoredIndicator& group = root.children[g];
       data gd;
-      Put(gd, "number", std::to_string(g + 1));
-      Put(gd, "name", group.def->name);
-      Put(gd, "weight", group.def->weight.ToShort());
-      Put(gd, "score", group.score.ToShort());
-      data leaves = EmptyList();
+      gd.Set("number", std::to_string(g + 1));
+      gd.Set("name", group.def->name);
+      gd.Set("weight", group.def->weight.ToShort());
+      gd.Set("score", group.score.ToShort());
+      data leaves = TemplateValue::List();
       std::vector<const ScoredIndicator*> flat;
       std::function<void(const ScoredIndicator&)> walk = [&](const ScoredIndicator& s) {
         if (s.children.empty()) flat.push_back(&s);
@@ -269,53 +269,53 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
       for (size_t k = 0; k < flat.size(); ++k) {
         const ScoredIndicator& leaf = *flat[k];
         data ld;
-        Put(ld, "inline", &leaf == &group);
-        Put(ld, "number", std::to_string(k + 1));
-        Put(ld, "name", leaf.def->name);
-        Put(ld, "weight", leaf.def->weight.ToShort());
-        Put(ld, "score", leaf.score.ToShort());
-        Put(ld, "sentence", leaf.explanation);
-        Put(ld, "evidence", OptText(Evidence(frag, p, leaf.def->code)));
-        Put(ld, "deviation", OptText(deviation_of(leaf)));
-        Put(ld, "judgement", OptText(judgement_of(leaf)));
-        Append(leaves, std::move(ld));
+        ld.Set("inline", &leaf == &group);
+        ld.Set("number", std::to_string(k + 1));
+        ld.Set("name", leaf.def->name);
+        ld.Set("weight", leaf.def->weight.ToShort());
+        ld.Set("score", leaf.score.ToShort());
+        ld.Set("sentence", leaf.explanation);
+        ld.Set("evidence", OptText(Evidence(frag, p, leaf.def->code)));
+        ld.Set("deviation", OptText(deviation_of(leaf)));
+        ld.Set("judgement", OptText(judgement_of(leaf)));
+        leaves.Append(std::move(ld));
       }
-      Put(gd, "leaves", std::move(leaves));
-      Append(groups, std::move(gd));
+      gd.Set("leaves", std::move(leaves));
+      groups.Append(std::move(gd));
     }
-    Put(a, "groups", std::move(groups));
-    Append(analysis, std::move(a));
+    a.Set("groups", std::move(groups));
+    analysis.Append(std::move(a));
   }
-  Put(d, "analysis", std::move(analysis));
+  d.Set("analysis", std::move(analysis));
 
   // 附件: the form first, then the 评分说明, the survey, the fragments.
   AnnexList annexes;
   annexes.Add("项目支出绩效自评表（自评表.xlsx）");
-  Put(d, "annex_scoring_notes", annexes.Add("评分说明"));
-  Put(d, "annex_survey", p.surveys.empty() ? std::string() : annexes.Add("满意度调查"));
+  d.Set("annex_scoring_notes", annexes.Add("评分说明"));
+  d.Set("annex_survey", p.surveys.empty() ? std::string() : annexes.Add("满意度调查"));
   data extras = annexes.AddFragments(frag);
-  Put(d, "annexes", annexes.List());
-  Put(d, "extra_annexes", std::move(extras));
+  d.Set("annexes", annexes.List());
+  d.Set("extra_annexes", std::move(extras));
 
   // 评分说明: how every number was made, and which variant of each rule.
-  data notes = EmptyList();
+  data notes = TemplateValue::List();
   Decimal others = sys.total - (budget_leaf ? budget_leaf->def->weight : Decimal(0));
   if (budget_leaf)
-    Append(notes, data(fmt::format("自评实行百分制，总分 {} 分：预算执行率 {} 分，产出、效益、满意度等指标合计 {} 分，分值由单位按指标重要程度设定（{}）。",
+    notes.Append(data(fmt::format("自评实行百分制，总分 {} 分：预算执行率 {} 分，产出、效益、满意度等指标合计 {} 分，分值由单位按指标重要程度设定（{}）。",
                                      sys.total.ToShort(), budget_leaf->def->weight.ToShort(), others.ToShort(), sys.name)));
-  for (const auto& line : SelfEvaluationNotes(sys)) Append(notes, data(line));
-  Append(notes, data(std::string("比率先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和，总分为各一级指标得分之和。")));
+  for (const auto& line : SelfEvaluationNotes(sys)) notes.Append(data(line));
+  notes.Append(data(std::string("比率先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和，总分为各一级指标得分之和。")));
   std::string bands;
   for (size_t i = 0; i < sys.grades.size(); ++i)
     bands += (i ? "，" : "") + sys.grades[i].name + " ≥ " + sys.grades[i].min.ToShort();
-  Append(notes, data("评价等级：" + bands + "（各档为左闭右开区间）。"));
-  for (const auto& n : sys.notes) Append(notes, data(n));
+  notes.Append(data("评价等级：" + bands + "（各档为左闭右开区间）。"));
+  for (const auto& n : sys.notes) notes.Append(data(n));
   std::function<void(const ScoredIndicator&)> overrides = [&](const ScoredIndicator& s) {
-    if (s.overridden) Append(notes, data(s.def->name + "：评价组调整了按规则算得的分数，理由见附件 1 偏差原因栏。"));
+    if (s.overridden) notes.Append(data(s.def->name + "：评价组调整了按规则算得的分数，理由见附件 1 偏差原因栏。"));
     for (const auto& c : s.children) overrides(c);
   };
   for (const auto& r : sp.roots) overrides(r);
-  Put(d, "scoring_notes", std::move(notes));
+  d.Set("scoring_notes", std::move(notes));
   return d;
 }
 
