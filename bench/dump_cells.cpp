@@ -70,7 +70,7 @@
 #include <string>
 #include <vector>
 
-#include "xlsx_reader.h"
+#include "formats/xlsx/xlsx_reader.h"
 
 namespace fs = std::filesystem;
 using Poco::XML::Element;

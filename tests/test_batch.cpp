@@ -6,12 +6,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "batch.h"
-#include "load.h"
-#include "render.h"
-#include "score.h"
+#include "commands/batch.h"
+#include "load/load.h"
+#include "render/render.h"
+#include "score/score.h"
 #include "test_util.h"
-#include "xlsx_reader.h"
+#include "formats/xlsx/xlsx_reader.h"
 
 namespace fs = std::filesystem;
 using namespace jixiao;

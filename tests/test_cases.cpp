@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "load.h"
-#include "render.h"
-#include "score.h"
+#include "load/load.h"
+#include "render/render.h"
+#include "score/score.h"
 
 using jixiao::Decimal;
 

@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "check.h"
-#include "load.h"
-#include "report.h"
+#include "check/check.h"
+#include "load/load.h"
+#include "render/report.h"
 #include "test_util.h"
 
 using namespace jixiao;

@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "check_workbook.h"
-#include "load.h"
-#include "render.h"
+#include "check/check_workbook.h"
+#include "load/load.h"
+#include "render/render.h"
 #include "test_util.h"
-#include "xlsx_reader.h"
+#include "formats/xlsx/xlsx_reader.h"
 
 namespace fs = std::filesystem;
 using namespace jixiao;

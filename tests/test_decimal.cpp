@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <string>
 
-#include "decimal.h"
+#include "base/decimal.h"
 
 using jixiao::Decimal;
 

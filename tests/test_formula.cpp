@@ -4,8 +4,8 @@
 #include <map>
 #include <string>
 
-#include "decimal.h"
-#include "formula.h"
+#include "base/decimal.h"
+#include "formula/formula.h"
 
 using jixiao::Decimal;
 using jixiao::Formula;

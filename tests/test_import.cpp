@@ -17,10 +17,10 @@
 #include <utility>
 #include <vector>
 
-#include "import_system.h"
-#include "load.h"
-#include "render.h"
-#include "score.h"
+#include "import/import_system.h"
+#include "load/load.h"
+#include "render/render.h"
+#include "score/score.h"
 #include "test_util.h"
 
 using namespace jixiao;

@@ -7,8 +7,8 @@
 #include <string>
 #include <utility>
 
-#include "load.h"
-#include "score.h"
+#include "load/load.h"
+#include "score/score.h"
 #include "test_util.h"
 
 using namespace jixiao;

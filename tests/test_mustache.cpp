@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "mustache.h"
-#include "report_data.h"
+#include "formats/mustache/mustache.h"
+#include "render/report_data.h"
 
 using namespace jixiao;
 

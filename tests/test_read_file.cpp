@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "read_file.h"
+#include "base/read_file.h"
 #include "test_util.h"
 
 using jixiao::ReadFileBytes;

@@ -10,9 +10,9 @@
 
 #include <unistd.h>
 
-#include "load.h"
-#include "report.h"
-#include "score.h"
+#include "load/load.h"
+#include "render/report.h"
+#include "score/score.h"
 #include "test_util.h"
 
 namespace fs = std::filesystem;

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "decimal.h"
-#include "formula.h"
-#include "indicator.h"
-#include "project.h"
-#include "rules.h"
+#include "base/decimal.h"
+#include "formula/formula.h"
+#include "model/indicator.h"
+#include "model/project.h"
+#include "rules/rules.h"
 
 using namespace jixiao;
 

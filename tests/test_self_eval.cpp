@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "load.h"
-#include "score.h"
-#include "self_evaluation.h"
+#include "load/load.h"
+#include "score/score.h"
+#include "rules/self_evaluation.h"
 #include "test_util.h"
 
 using namespace jixiao;
@@ -364,9 +364,9 @@ TEST_CASE("tables: the total row and 小计 columns are checked") {
 #include <fstream>
 #include <sstream>
 
-#include "render.h"
-#include "report.h"
-#include "xlsx_reader.h"
+#include "render/render.h"
+#include "render/report.h"
+#include "formats/xlsx/xlsx_reader.h"
 
 namespace fs = std::filesystem;
 

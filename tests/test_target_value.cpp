@@ -2,7 +2,7 @@
 // budget systems write, with its direction, number, unit and kind.
 #include <doctest/doctest.h>
 
-#include "target_value.h"
+#include "rules/target_value.h"
 
 using namespace jixiao;
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "diagnostics.h"
+#include "base/diagnostics.h"
 
 namespace jixiao::testing {
 

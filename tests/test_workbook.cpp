@@ -17,11 +17,11 @@
 #include <string>
 #include <vector>
 
-#include "collect_workbook.h"
-#include "load.h"
-#include "score.h"
+#include "render/xlsx/collect_workbook.h"
+#include "load/load.h"
+#include "score/score.h"
 #include "test_util.h"
-#include "xlsx_reader.h"
+#include "formats/xlsx/xlsx_reader.h"
 
 using namespace jixiao;
 using jixiao::testing::CatchDiagnostics;

@@ -19,12 +19,12 @@
 #include <utility>
 #include <vector>
 
-#include "load.h"
-#include "render.h"
-#include "score.h"
+#include "load/load.h"
+#include "render/render.h"
+#include "score/score.h"
 #include "test_util.h"
-#include "xlsx_layout.h"
-#include "xlsx_reader.h"
+#include "formats/xlsx/xlsx_layout.h"
+#include "formats/xlsx/xlsx_reader.h"
 
 using namespace jixiao;
 using jixiao::testing::CatchDiagnostics;

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "test_util.h"
-#include "yaml_source.h"
+#include "formats/yaml/yaml_source.h"
 
 using jixiao::Diagnostic;
 using jixiao::YamlFile;

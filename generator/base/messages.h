@@ -1,0 +1,190 @@
+// The message table: every diagnostic jixiao prints, in Chinese and
+// English, with a stable id. Arguments are fmt-style {} in order.
+#pragma once
+
+#include "base/diagnostics.h"
+
+namespace jixiao::msg {
+
+// Files and syntax
+inline constexpr MessageDef kCannotRead{"cannot-read", "无法读取文件（不存在或无权限）", "cannot read the file (missing or not readable)"};
+inline constexpr MessageDef kYamlSyntax{"yaml-syntax", "YAML 语法错误：{}", "YAML syntax error: {}"};
+inline constexpr MessageDef kYamlDuplicateKey{"yaml-duplicate-key", "键“{}”重复出现（第一次在第 {} 行）", "the key '{}' appears twice (first on line {})"};
+inline constexpr MessageDef kYamlTooLarge{"yaml-too-large", "YAML 文件展开后超过 {} 个节点（别名引用过多）", "the YAML file expands to more than {} nodes (too many alias references)"};
+inline constexpr MessageDef kCannotWrite{"cannot-write", "无法写入：{}", "cannot write: {}"};
+inline constexpr MessageDef kBatchOutputClash{"batch-output-clash", "输出文件夹 {} 与 {} 的相同，未处理（请改名其一）", "its output folder {} is the same as that of {}; not processed (rename one of them)"};
+
+// Shape of the files
+inline constexpr MessageDef kUnknownKey{"unknown-key", "未知的键“{}”（可用：{}）", "unknown key '{}' (expected one of: {})"};
+inline constexpr MessageDef kMissingKey{"missing-key", "缺少必填项“{}”", "missing required key '{}'"};
+inline constexpr MessageDef kExpectedMap{"expected-map", "“{}”应为键值映射", "'{}' should be a mapping of keys to values"};
+inline constexpr MessageDef kExpectedList{"expected-list", "“{}”应为列表", "'{}' should be a list"};
+inline constexpr MessageDef kExpectedText{"expected-text", "“{}”应为文字", "'{}' should be text"};
+inline constexpr MessageDef kExpectedNumber{"expected-number", "应为数字，实际为“{}”", "expected a number, found \"{}\""};
+inline constexpr MessageDef kExpectedYesNo{"expected-yes-no", "应为 是/否（true/false），实际为“{}”", "expected yes/no (true/false), found \"{}\""};
+inline constexpr MessageDef kBadChoice{"bad-choice", "“{}”不是可选值（可选：{}）", "'{}' is not one of: {}"};
+inline constexpr MessageDef kEmptyList{"empty-list", "“{}”不能为空", "'{}' must not be empty"};
+inline constexpr MessageDef kMustBePositive{"must-be-positive", "“{}”必须为正数", "'{}' must be positive"};
+inline constexpr MessageDef kBadPlaces{"bad-places", "显示位数 {} 应为 0 到 8 的整数", "places {} should be a whole number from 0 to 8"};
+inline constexpr MessageDef kDidYouMean{"did-you-mean", "（是否应为“{}”？）", " (did you mean '{}'?)"};
+
+// Indicator systems
+inline constexpr MessageDef kDuplicateCode{"duplicate-code", "指标编码 {} 重复", "indicator code {} is used twice"};
+inline constexpr MessageDef kWeightSum{"weight-sum", "下级指标权重合计 {}，与本指标权重 {} 不符", "the children's weights sum to {}, but the weight is {}"};
+inline constexpr MessageDef kRootWeightSum{"root-weight-sum", "一级指标权重合计 {}，与体系总分 {} 不符", "the top-level weights sum to {}, but the system's total is {}"};
+inline constexpr MessageDef kLeafWithoutRule{"leaf-without-rule", "末级指标缺少评分规则（rule）", "a leaf indicator needs a scoring rule (rule)"};
+inline constexpr MessageDef kRuleOnParent{"rule-on-parent", "有下级指标的指标不能有评分规则：得分由下级汇总", "an indicator with children cannot have a rule: its score is the sum of its children"};
+inline constexpr MessageDef kUnknownRuleKind{"unknown-rule-kind", "未知的评分规则类型“{}”（可用：{}）", "unknown rule kind '{}' (expected one of: {})"};
+inline constexpr MessageDef kFormulaSyntax{"formula-syntax", "公式“{}”有误：{}", "formula '{}' is malformed: {}"};
+inline constexpr MessageDef kBandsOrder{"bands-order", "评分区间应从高到低排列：{} 不低于上一档的 {}", "bands must go from high to low: {} is not below the previous band's {}"};
+inline constexpr MessageDef kBandAfterElse{"band-after-else", "没有下限（min）的区间必须是最后一档", "a band without a min must be the last one"};
+inline constexpr MessageDef kPassAboveFull{"pass-above-full", "及格线（pass）必须低于满分线（full）", "pass must be below full"};
+inline constexpr MessageDef kGradesOrder{"grades-order", "评价等级应从高到低排列", "grades must go from the highest band to the lowest"};
+inline constexpr MessageDef kBadGradeRange{"bad-grade-range", "等级区间“{}”应写作“80-89”", "grade range '{}' should be written like '80-89'"};
+
+// Projects
+inline constexpr MessageDef kUnknownIndicator{"unknown-indicator", "指标 {} 不在指标体系 {} 中", "indicator {} is not in the system {}"};
+inline constexpr MessageDef kAnswerForParent{"answer-for-parent", "指标 {} 有下级指标，得分由下级汇总，不能直接填写（体系 {}）", "indicator {} has children; its score is their sum and cannot be given (system {})"};
+inline constexpr MessageDef kDuplicateAnswer{"duplicate-answer", "指标 {} 的评分数据重复", "indicator {} is answered twice"};
+inline constexpr MessageDef kNoSuchPoint{"no-such-point", "第 {} 项不存在：该指标的评分要点共 {} 项", "point {} does not exist: the indicator has {} points"};
+inline constexpr MessageDef kMissingAnswer{"missing-answer", "评分规则 {} 需要评价组填写数据（answers 中的 {}），项目未提供", "rule {} needs the evaluator's answer ({} under answers), which the project does not give"};
+inline constexpr MessageDef kMissingAnswerField{"missing-answer-field", "缺少“{}”", "missing '{}'"};
+inline constexpr MessageDef kAnswerFieldNotForRule{"answer-field-not-for-rule", "评分规则 {} 只接受：{}", "rule {} takes only: {}"};
+inline constexpr MessageDef kScoreAboveWeight{"score-above-weight", "得分 {} 超过满分 {}", "score {} is above the weight {}"};
+inline constexpr MessageDef kScoreNeedsReason{"score-needs-reason", "得分 {}（满分 {}）须填写原因（reason）", "score {} (of {}) needs a reason"};
+inline constexpr MessageDef kScoreOutsideTier{"score-outside-tier", "得分 {} 不在“{}”档的范围 [{}, {}{} 内", "score {} is outside tier '{}', [{}, {}{}"};
+inline constexpr MessageDef kRuleNeedsName{"rule-needs-name", "评分规则需要数据“{}”，项目 {} 未提供", "the rule needs '{}', which the project {} does not give"};
+inline constexpr MessageDef kUnknownName{"unknown-name", "公式引用了未定义的名称“{}”", "the formula uses '{}', which is not defined"};
+inline constexpr MessageDef kMetricCycle{"metric-cycle", "指标计算公式“{}”循环引用了自身", "metric '{}' depends on itself"};
+inline constexpr MessageDef kDuplicateName{"duplicate-name", "名称“{}”重复定义", "the name '{}' is defined twice"};
+inline constexpr MessageDef kDuplicateSurvey{"duplicate-survey", "问卷编号“{}”重复", "survey id '{}' is used twice"};
+inline constexpr MessageDef kBadCount{"bad-count", "人数应为非负整数，实际为 {}", "a count must be a whole number, found {}"};
+inline constexpr MessageDef kCountsMismatch{"counts-mismatch", "人数共 {} 项，选项共 {} 项，应一一对应", "{} counts for {} options: they must pair up"};
+inline constexpr MessageDef kRateOutOfRange{"rate-out-of-range", "比率 {} 超出允许范围（上限 {}）", "rate {} is out of range (limit {})"};
+inline constexpr MessageDef kDeductionsWithoutCap{"deductions-without-cap", "项目有减分项，但指标体系 {} 未规定减分上限（deduction_cap）", "the project has deductions but the system {} sets no deduction_cap"};
+inline constexpr MessageDef kFormulaEval{"formula-eval", "公式“{}”无法计算：{}", "formula '{}' cannot be computed: {}"};
+
+}  // namespace jixiao::msg
+
+namespace jixiao::msg {
+// Reports and templates
+inline constexpr MessageDef kTemplateDirMissing{"template-dir-missing", "模板文件夹不存在", "the templates folder does not exist"};
+inline constexpr MessageDef kTemplateUnclosedTag{"template-unclosed-tag", "模板语法错误：标签 {0} 没有结束的 {1}", "template syntax error: the tag {0} has no closing {1}"};
+inline constexpr MessageDef kTemplateUnclosedSection{"template-unclosed-section", "模板语法错误：{0} 没有对应的 {1}", "template syntax error: {0} is never closed by {1}"};
+inline constexpr MessageDef kTemplateUnopenedSection{"template-unopened-section", "模板语法错误：{0} 之前没有打开的段落", "template syntax error: {0} closes no open section"};
+inline constexpr MessageDef kTemplateMismatchedSection{"template-mismatched-section", "模板语法错误：{0} 关闭的是第 {2} 行打开的 {1}", "template syntax error: {0} closes {1}, opened on line {2}"};
+inline constexpr MessageDef kTemplateBadDelimiters{"template-bad-delimiters", "模板语法错误：无法使用的分隔符设置 {0}", "template syntax error: unusable delimiter setting {0}"};
+inline constexpr MessageDef kTemplateTooDeep{"template-too-deep", "模板语法错误：段落 {0} 嵌套超过 {1} 层", "template syntax error: the section {0} is nested more than {1} deep"};
+inline constexpr MessageDef kTemplateUnknownVariable{"template-unknown-variable", "模板使用了未知的变量“{}”（变量表见 docs/templates.md）", "the template uses an unknown variable '{}' (see docs/templates.md)"};
+inline constexpr MessageDef kMissingFragment{"missing-fragment", "模板需要文字片段 {}，但该文件不存在", "the template needs the text fragment {}, which does not exist"};
+
+// Reading .xlsx workbooks (xlsx_reader.cpp)
+inline constexpr MessageDef kXlsxNotZip{"xlsx-not-zip", "不是有效的 .xlsx 工作簿，无法按 zip 读取（{}）；加密的工作簿请先取消密码", "not a valid .xlsx workbook, cannot be read as a zip ({}); remove the password from an encrypted workbook first"};
+inline constexpr MessageDef kXlsxMissingPart{"xlsx-missing-part", "工作簿缺少部件 {}", "the workbook has no part {}"};
+inline constexpr MessageDef kXlsxDamaged{"xlsx-damaged", "部件 {} 无法解压：{}", "part {} cannot be inflated: {}"};
+inline constexpr MessageDef kXlsxXml{"xlsx-xml", "部件 {} 的 XML 有误：{}", "part {} is not well-formed XML: {}"};
+inline constexpr MessageDef kXlsxDoctype{"xlsx-doctype", "部件 {} 含 DOCTYPE 声明；工作簿不需要 DTD 或实体定义，拒绝读取", "part {} has a DOCTYPE; a workbook never needs a DTD or entities, so it is refused"};
+inline constexpr MessageDef kXlsxFileTooLarge{"xlsx-file-too-large", "文件大小 {} 字节，超过上限 {} 字节", "the file is {} bytes, above the limit of {}"};
+inline constexpr MessageDef kXlsxTooManyEntries{"xlsx-too-many-entries", "zip 条目超过 {} 个，拒绝读取（可能是恶意文件）", "more than {} zip entries: refused (possibly a malicious file)"};
+inline constexpr MessageDef kXlsxEntryTooLarge{"xlsx-entry-too-large", "部件 {} 解压后超过 {} 字节，拒绝读取（可能是 zip 炸弹）", "part {} inflates to more than {} bytes: refused (possibly a zip bomb)"};
+inline constexpr MessageDef kXlsxTotalTooLarge{"xlsx-total-too-large", "工作簿解压后合计超过 {} 字节，拒绝读取（可能是 zip 炸弹）", "the workbook inflates to more than {} bytes in all: refused (possibly a zip bomb)"};
+inline constexpr MessageDef kXlsxTooDeep{"xlsx-too-deep", "部件 {} 的 XML 嵌套超过 {} 层，拒绝读取", "part {} nests XML deeper than {} levels: refused"};
+inline constexpr MessageDef kXlsxTooManyCells{"xlsx-too-many-cells", "单元格超过 {} 个，拒绝读取", "more than {} cells: refused"};
+inline constexpr MessageDef kXlsxTooMuchText{"xlsx-too-much-text", "单元格文字合计超过 {} 字节，拒绝读取", "the cells' text exceeds {} bytes in all: refused"};
+inline constexpr MessageDef kXlsxBadCellRef{"xlsx-bad-cell-ref", "单元格引用“{}”无效", "invalid cell reference '{}'"};
+inline constexpr MessageDef kXlsxBadSharedString{"xlsx-bad-shared-string", "共享字符串编号“{}”不存在（共 {} 个）", "shared string '{}' does not exist (the table has {})"};
+}  // namespace jixiao::msg
+
+namespace jixiao::msg {
+inline constexpr MessageDef kTextDirMissing{"text-dir-missing", "文字片段文件夹 {} 不存在", "the fragments folder {} does not exist"};
+}  // namespace jixiao::msg
+
+namespace jixiao::msg {
+// Importing a scoring sheet (import_system.cpp, infer_rule.cpp)
+inline constexpr MessageDef kImportNoSheet{"import-no-sheet", "工作簿中没有工作表“{}”（有：{}）", "the workbook has no sheet '{}' (it has: {})"};
+inline constexpr MessageDef kImportNoHeader{"import-no-header", "找不到附件1格式的评分表表头（查找了工作表：{}）。应有一行写“一级指标”（及“二级指标”“三级指标”），每级分“名称”“权重”两列（“权重”也可写作“分值”），另有“评分标准”或“指标说明和评分标准”列，可有“指标解释”“得分”“扣分原因”列", "no scoring-sheet header in 附件1's layout (sheets searched: {}). Expected a row with 一级指标 (and 二级指标, 三级指标), each over 名称 and 权重 (or 分值) columns, a 评分标准 or 指标说明和评分标准 column, and optionally 指标解释, 得分, 扣分原因"};
+inline constexpr MessageDef kImportLevelsGap{"import-levels-gap", "表头有“{}”，但缺少“{}”", "the header has '{}' but no '{}'"};
+inline constexpr MessageDef kImportNoWeightColumn{"import-no-weight-column", "“{}”没有“权重”（或“分值”）列：应在其右侧，或在其下一行的“名称”“权重”中", "'{}' has no 权重 (or 分值) column: expected to its right, or as 名称 | 权重 in the row below"};
+inline constexpr MessageDef kImportNoCriteriaColumn{"import-no-criteria-column", "表头有“一级指标”，但找不到“评分标准”（或“指标说明和评分标准”“评分细则”）列", "the header has 一级指标 but no 评分标准 (or 指标说明和评分标准, 评分细则) column"};
+inline constexpr MessageDef kImportNoRows{"import-no-rows", "表头下没有指标行", "no indicator rows below the header"};
+inline constexpr MessageDef kImportMissingName{"import-missing-name", "{}名称为空，而本行开始了新的下级指标“{}”：上级指标的名称应写在其第一行或合并单元格中", "the {} name is empty, but this row starts a new lower-level indicator '{}': a parent's name belongs on its first row or in a merged cell"};
+inline constexpr MessageDef kImportMergeCrosses{"import-merge-crosses", "合并单元格 {} 跨过了上级指标的分界", "the merged range {} runs across the boundary of a parent indicator"};
+inline constexpr MessageDef kImportMissingWeight{"import-missing-weight", "指标“{}”缺少权重", "indicator '{}' has no weight"};
+inline constexpr MessageDef kImportBadWeight{"import-bad-weight", "指标“{}”的权重应为数字，实际为“{}”", "the weight of '{}' should be a number, found \"{}\""};
+inline constexpr MessageDef kImportOrphanText{"import-orphan-text", "本行有文字，但不属于任何指标", "this row has text but belongs to no indicator"};
+inline constexpr MessageDef kImportOutputExists{"import-output-exists", "输出文件已存在，未覆盖；如需覆盖请加 --force", "the output already exists and was not overwritten; add --force to overwrite it"};
+inline constexpr MessageDef kImportOutputIsInput{"import-output-is-input", "输出文件就是输入的工作簿", "the output is the input workbook itself"};
+// Why a leaf became manual, and what its rule leaves out
+inline constexpr MessageDef kInferNoPattern{"infer-no-pattern", "未匹配到常见的评分表述", "no common pattern matched"};
+inline constexpr MessageDef kInferNoCriteria{"infer-no-criteria", "没有评分标准文字", "no 评分标准 text"};
+inline constexpr MessageDef kInferItemCount{"infer-item-count", "写明 {} 项，但列出的要点（①②…）有 {} 项", "says {} items but lists {} (①②…)"};
+inline constexpr MessageDef kInferFullNotWeight{"infer-full-not-weight", "满分写作 {} 分，与权重 {} 不符", "the full score is written as {}, but the weight is {}"};
+inline constexpr MessageDef kInferBadName{"infer-bad-name", "“{}”不能用作数据名称", "'{}' cannot be used as a value name"};
+inline constexpr MessageDef kInferPointsAboveWeight{"infer-points-above-weight", "分段得分 {} 超过权重 {}", "a band's score {} is above the weight {}"};
+inline constexpr MessageDef kInferUnusedText{"infer-unused-text", "评分标准中以下文字未用于规则：{}", "text of the criteria the rule does not use: {}"};
+inline constexpr MessageDef kInferPointsBelowWeight{"infer-points-below-weight", "各项分值合计 {}，低于权重 {}：全部满足也得不到满分", "the points sum to {}, below the weight {}: full marks cannot be reached"};
+// The summary `jixiao import` prints
+inline constexpr MessageDef kImportDone{"import-done", "已导入 {}（工作表“{}”）→ {}", "imported {} (sheet '{}') → {}"};
+inline constexpr MessageDef kImportSystemName{"import-system-name", "指标体系“{}”，总分 {}", "indicator system '{}', total {}"};
+inline constexpr MessageDef kImportLevelCount{"import-level-count", "{}级 {} 项", "{} at level {}"};
+inline constexpr MessageDef kImportLevels{"import-levels", "指标：{}", "indicators: {}"};
+inline constexpr MessageDef kImportCodes{"import-codes", "编码：表中写明 {} 个，按位置生成 {} 个", "codes: {} from the sheet, {} generated from positions"};
+inline constexpr MessageDef kImportKinds{"import-kinds", "推断的评分规则：{}", "inferred rules: {}"};
+inline constexpr MessageDef kImportManual{"import-manual", "以下 {} 项指标设为 manual（由评价组在项目 answers 中给分）：", "{} indicator(s) became manual (the evaluator gives the score under answers):"};
+inline constexpr MessageDef kImportLeafLine{"import-leaf-line", "  {} {}（{}）：{}", "  {} {} ({}): {}"};
+inline constexpr MessageDef kImportNotes{"import-notes", "请核对：", "please check:"};
+inline constexpr MessageDef kImportValues{"import-values", "项目须提供的数据名称（写在 values 或 metrics 中）：", "value names the projects must provide (under values or metrics):"};
+inline constexpr MessageDef kImportValueLine{"import-value-line", "  {}", "  {}"};
+inline constexpr MessageDef kImportValueDefined{"import-value-defined", "  {}（评分标准写明：{}）", "  {} (the criteria define it: {})"};
+inline constexpr MessageDef kImportAnswers{"import-answers", "需评价组在 answers 中作答的指标 {} 项（checklist、checklist_points、无 when 的 all_or_nothing、manual）", "{} indicator(s) need the evaluator's answers (checklist, checklist_points, all_or_nothing without when, manual)"};
+}  // namespace jixiao::msg
+
+namespace jixiao::msg {
+// The data-collection workbook and `jixiao init` (collect_workbook.cpp, load_workbook.cpp)
+inline constexpr MessageDef kInitExists{"init-exists", "文件已存在，未覆盖（如需重新生成，加 --force）", "the file already exists and was not overwritten (use --force to replace it)"};
+inline constexpr MessageDef kWorkbookConflict{"workbook-conflict", "{}：工作簿填写为“{}”，与 {} 处的“{}”不一致（同一项只在一处填写，或两处填写一致）", "{}: the workbook gives \"{}\", but {} gives \"{}\" (give it in one place, or the same in both)"};
+inline constexpr MessageDef kWorkbookNotCollect{"workbook-not-collect", "不是 jixiao 数据采集表：没有 {} 中的任何一个工作表（可用 jixiao init 生成）", "not a jixiao data-collection workbook: it has none of the sheets {} (jixiao init makes one)"};
+inline constexpr MessageDef kWorkbookNoHeader{"workbook-no-header", "工作表“{}”中找不到表头“{}”（表头被改动或删除）", "sheet '{}' has no header '{}' (it was changed or removed)"};
+inline constexpr MessageDef kWorkbookRowWithoutKey{"workbook-row-without-key", "本行填写了内容，但没有“{}”", "this row is filled in but has no '{}'"};
+inline constexpr MessageDef kWorkbookIncompleteRow{"workbook-incomplete-row", "本行缺少“{}”", "this row lacks '{}'"};
+inline constexpr MessageDef kWorkbookValueAndFormula{"workbook-value-and-formula", "“{}”同时填写了数值和计算公式，只能填一个", "'{}' has both a value and a formula; give one of them"};
+inline constexpr MessageDef kWorkbookNotForRule{"workbook-not-for-rule", "评分方式“{}”不在“评价”列填写：{}", "rule '{}' takes nothing in the 评价 column: {}"};
+inline constexpr MessageDef kWorkbookItemRowOnly{"workbook-item-row-only", "评价要点行只在“评价”列选 是/否；得分、原因和佐证材料填在指标所在行", "a checklist point's row takes only 是/否 in the 评价 column; score, reason and evidence go on the indicator's row"};
+inline constexpr MessageDef kWorkbookItemMissing{"workbook-item-missing", "评价要点第 {} 项未填写：同一指标的要点须全部选 是/否", "checklist point {} is not filled in: give 是/否 for every point of the indicator"};
+inline constexpr MessageDef kWorkbookFormulaNoValue{"workbook-formula-no-value", "单元格是公式 ={}，但文件中没有它的计算结果；请在 Excel、WPS 或 LibreOffice 中打开并保存后再读取", "the cell holds the formula ={} but no computed value; open and save the workbook in Excel, WPS or LibreOffice first"};
+inline constexpr MessageDef kWorkbookNotXlsx{"workbook-not-xlsx", "workbook 中列出的“{}”不是 .xlsx 工作簿", "'{}' under workbook: is not an .xlsx workbook"};
+}  // namespace jixiao::msg
+
+namespace jixiao::msg {
+// Self-evaluation (load_self_evaluation.cpp, self_evaluation.cpp, load_self_form.cpp)
+inline constexpr MessageDef kTiersShape{"tiers-shape", "定性指标档次应从高到低首尾相接：最高一档上限为 100%，最低一档下限为 0，每档下限等于下一档上限", "qualitative tiers must run from high to low without gaps: the top one up to 100%, the bottom one down to 0, each one's low the next one's high"};
+inline constexpr MessageDef kTargetMissing{"target-missing", "缺少年度指标值：在 answers 中填写 target，或在指标体系的规则中写 target", "no 年度指标值: give target under the project's answers, or in the system's rule"};
+inline constexpr MessageDef kActualMissing{"actual-missing", "缺少实际完成值（actual）", "no 实际完成值 (actual)"};
+inline constexpr MessageDef kActualNotNumber{"actual-not-number", "年度指标值“{}”是定量指标，实际完成值“{}”不是数值：请填写数值，或由评价组给出得分（score）和理由（reason）", "the target '{}' is quantitative but the actual '{}' is not a number: give a number, or the evaluator's score and reason"};
+inline constexpr MessageDef kActualNotYesNo{"actual-not-yes-no", "年度指标值“{}”为是/否，实际完成值“{}”应为“是”或“否”", "the target '{}' is yes/no, so the actual '{}' should be 是 or 否"};
+inline constexpr MessageDef kUnitMismatch{"unit-mismatch", "年度指标值“{}”与实际完成值“{}”的计量单位不一致（百分比、人、家、万元……应相同）", "the target '{}' and the actual '{}' are in different units (percent, 人, 家, 万元 … must match)"};
+inline constexpr MessageDef kActualUndecided{"actual-undecided", "实际完成值“{}”是一个范围，不能判断是否达到年度指标值“{}”：请填写具体数值", "the actual '{}' is a range and cannot show whether the target '{}' is met: give the figure"};
+inline constexpr MessageDef kQualitativeNeedsTier{"qualitative-needs-tier", "年度指标值“{}”是定性指标：须由评价组给出档次（tier：{}）、得分（score）和理由（reason）", "the target '{}' is qualitative: the evaluator gives a tier (tier: {}), a score and a reason"};
+inline constexpr MessageDef kShortfallNeedsReason{"shortfall-needs-reason", "未完成年度指标值（得 {} 分，满分 {} 分），须填写偏差原因（deviation_reason）", "the target is not met ({} of {}): give the reason for the deviation (deviation_reason)"};
+inline constexpr MessageDef kOverachievementNeedsReason{"overachievement-needs-reason", "实际完成值为年度指标值的 {}，达到 {} 及以上：须填写偏差原因（deviation_reason），超额完成不扣分", "the actual is {} of the target, at or above {}: give the reason for the deviation (deviation_reason); over-achievement costs no points"};
+inline constexpr MessageDef kNotApplicableNeedsReason{"not-applicable-needs-reason", "不适用的指标须说明理由（reason）", "an indicator marked not applicable needs a reason"};
+inline constexpr MessageDef kNotApplicableWithData{"not-applicable-with-data", "不适用的指标不再填写{}", "an indicator marked not applicable takes no {}"};
+inline constexpr MessageDef kAllNotApplicable{"all-not-applicable", "参与折算的指标全部不适用，无法折算计分", "every indicator to be rescaled is marked not applicable: nothing is left to score"};
+inline constexpr MessageDef kBudgetMissing{"budget-missing", "预算执行率需要项目资金：项目的 budget（年初预算数、全年预算数、全年执行数……），或数值“全年执行数”和“{}”", "the budget rate needs the project's budget (budget:), or values named 全年执行数 and {}"};
+inline constexpr MessageDef kBudgetFigureMissing{"budget-figure-missing", "项目资金缺少“{}”（{}）", "the budget has no {} ({})"};
+inline constexpr MessageDef kBudgetBaseZero{"budget-base-zero", "执行率的分母“{}”为 0", "the base of the budget rate, {}, is 0"};
+inline constexpr MessageDef kBudgetSourcesSum{"budget-sources-sum", "各资金来源的{}合计 {}，与年度资金总额的 {} 不符", "the sources' {} sum to {}, but the annual total says {}"};
+inline constexpr MessageDef kBudgetStepsMissing{"budget-steps-missing", "budget_rate: steps 需要 budget_steps: {{full_at, step, deduct}}", "budget_rate: steps needs budget_steps: {{full_at, step, deduct}}"};
+inline constexpr MessageDef kTableColumns{"table-columns", "该行有 {} 格，表头有 {} 列", "this row has {} cells but the header has {} columns"};
+inline constexpr MessageDef kTableTotal{"table-total", "“{}”列各行合计 {}，与合计行的 {} 不符", "column '{}' sums to {}, but the total row says {}"};
+inline constexpr MessageDef kTableSubtotal{"table-subtotal", "“{}”行的{} {}，与同行其他各数之和 {} 不符", "row '{}': its {} is {}, but the row's other figures sum to {}"};
+inline constexpr MessageDef kFormNotSelfForm{"form-not-self-form", "不是项目支出绩效自评表：找不到“{}”", "not a 项目支出绩效自评表: no '{}' found"};
+inline constexpr MessageDef kFormBadNumber{"form-bad-number", "应为数字，实际为“{}”", "expected a number, found \"{}\""};
+inline constexpr MessageDef kFormNoIndicators{"form-no-indicators", "自评表中没有绩效指标行", "the form has no indicator rows"};
+inline constexpr MessageDef kFormScoreOutsideTiers{"form-score-outside-tiers", "定性指标得分 {} 不在 0 至满分 {} 之间", "the qualitative score {} is outside 0 to {}"};
+inline constexpr MessageDef kFormMissingWeight{"form-missing-weight", "指标“{}”缺少分值", "indicator '{}' has no 分值"};
+}  // namespace jixiao::msg
+
+namespace jixiao::msg {
+inline constexpr MessageDef kCheckNoScoreColumn{"check-no-score-column", "评分表没有“得分”列，无法核对（应有列标题“得分”）", "the scoring sheet has no 得分 column to check (a header cell reading 得分 was expected)"};
+}  // namespace jixiao::msg

@@ -1,0 +1,65 @@
+// Checking (勾稽关系): a scored project with the figures a submitted
+// document states in, a list of findings out.
+//
+// Every stated figure is recomputed from what it is made of — a score from
+// its rule and data, a parent from its children, a total from its parts, a
+// grade from its band, a rate from its numerator and denominator, survey
+// shares from their counts, balances from 年初 + 收入 − 支出 — and compared
+// exactly at the precision the document wrote it with. A difference is an
+// error; with an explicit tolerance, a difference within it is a warning.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "score/score.h"
+
+namespace jixiao {
+
+struct Finding {
+  Severity severity = Severity::kError;
+  std::string kind;       // English code: "survey-share", "parent-sum", …
+  SourceLoc loc;          // where the stated figure stands
+  std::string indicator;  // its indicator code, if any
+  std::string subject;    // what the figure is: "附件2 Q2 熟悉 占比"
+  std::string stated;     // as written
+  std::string expected;   // what it should be
+  std::string message;    // the whole finding, in Chinese
+  std::string effect;     // effect on the total or grade, when it has one
+};
+
+// One indicator's submitted score beside the one jixiao arrives at (the
+// 审核得分 a reviewer fills), with the difference.
+struct ScoreLine {
+  std::string code, name;
+  Decimal weight;
+  std::optional<std::string> submitted;  // as written; none when the submission gives none
+  Decimal reviewed;
+  std::optional<Decimal> difference;  // reviewed − submitted
+};
+
+struct CheckOptions {
+  Decimal tolerance;  // differences up to this are warnings (default 0: none)
+};
+
+struct CheckResult {
+  std::string target;  // what was checked
+  std::string name;    // project name
+  std::string source;  // the document the stated figures come from
+  std::vector<Finding> findings;  // errors first, then warnings, each in document order
+  size_t errors = 0, warnings = 0;
+  bool stated = false;  // whether any figures were stated
+  std::vector<ScoreLine> scores;  // every indicator, parents first; the total last
+};
+
+CheckResult CheckProject(const ScoredProject& sp, const CheckOptions& opt);
+
+// The check kinds with their Chinese names, for the docs and --help.
+const std::vector<std::pair<std::string, std::string>>& CheckKinds();
+
+std::string RenderCheckTerminal(const CheckResult& r);
+std::string RenderCheckJson(const CheckResult& r);
+std::string RenderCheckMarkdown(const CheckResult& r);
+
+}  // namespace jixiao

@@ -1,0 +1,260 @@
+#include "check/check_workbook.h"
+
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "base/atomic_file.h"
+#include "import/import_system.h"
+#include "base/messages.h"
+#include "formats/xlsx/xlsx_layout.h"
+#include "formats/xlsx/xlsx_reader.h"
+
+namespace fs = std::filesystem;
+
+namespace jixiao {
+namespace {
+
+Finding Make(Severity sev, const std::string& kind, const SourceLoc& loc, const std::string& code,
+             const std::string& subject, const std::string& stated, const std::string& expected,
+             const std::string& message, const std::string& effect = "") {
+  return Finding{sev, kind, loc, code, subject, stated, expected, message, effect};
+}
+
+}  // namespace
+
+SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& opt) {
+  ImportOptions io;
+  io.lenient = true;
+  ImportedSystem im = ReadScoringSheet(xlsx_path, io);
+  const SheetScores& st = im.scores;
+  if (!st.has_score_column)
+    Fail(SourceLoc{xlsx_path, 0, 0, im.sheet}, "", msg::kCheckNoScoreColumn);
+  SheetCheck out;
+  CheckResult& r = out.result;
+  r.target = xlsx_path;
+  r.name = im.system.name;
+  r.source = xlsx_path + "（" + im.sheet + "）";
+  r.stated = true;
+  out.sheet = im.sheet;
+  auto add = [&](Finding f) { r.findings.push_back(std::move(f)); };
+  auto within = [&](const Decimal& diff) { return opt.tolerance.Sign() > 0 && diff <= opt.tolerance; };
+
+  for (const auto& d : im.problems)
+    add(Make(Severity::kError, d.id == msg::kWeightSum.id ? "weight-sum" : "root-weight-sum", d.loc, d.indicator,
+             d.indicator.empty() ? "一级指标权重" : d.indicator + " 权重", "", "", Pick(d.message)));
+
+  // Leaves: blank, above the weight, lost points without a reason. Parents
+  // and the total are made of the leaves' stated scores.
+  std::function<Decimal(const Indicator&)> walk = [&](const Indicator& ind) -> Decimal {
+    if (!ind.IsLeaf()) {
+      Decimal sum;
+      for (const auto& c : ind.children) sum += walk(c);
+      out.recomputed[ind.code] = sum;
+      return sum;
+    }
+    auto it = st.scores.find(ind.code);
+    auto row_of = [](const SourceLoc& loc) {
+      int row = -1, col = 0;
+      size_t bang = loc.cell.rfind('!');
+      if (bang != std::string::npos) ParseCellRef(loc.cell.substr(bang + 1), row, col);
+      return row;
+    };
+    if (it == st.scores.end()) {
+      for (const auto& [code, loc] : st.blank)
+        if (code == ind.code) out.review.push_back(ReviewRow{row_of(loc), ind.code, std::nullopt, Decimal(0)});
+      r.scores.push_back(ScoreLine{ind.code, ind.name, ind.weight, std::nullopt, Decimal(0), std::nullopt});
+      for (const auto& [code, loc] : st.blank)
+        if (code == ind.code)
+          add(Make(Severity::kWarning, "blank-score", loc, ind.code, ind.code + " " + ind.name + " 得分", "", "",
+                   fmt::format("{} {} 未填写得分，按 0 分计入合计。", ind.code, ind.name)));
+      out.recomputed[ind.code] = Decimal(0);
+      return Decimal(0);
+    }
+    const StatedNumber& s = it->second;
+    std::string subject = ind.code + " " + ind.name + " 得分";
+    if (s.value > ind.weight)
+      add(Make(Severity::kError, "score-above-weight", s.loc, ind.code, subject, s.text, "≤ " + ind.weight.ToShort(),
+               fmt::format("{}：报告为 {} 分，超过该指标满分 {} 分。", subject, s.text, ind.weight.ToShort())));
+    else if (s.value.Sign() < 0)
+      add(Make(Severity::kError, "score-above-weight", s.loc, ind.code, subject, s.text, "≥ 0",
+               fmt::format("{}：报告为 {} 分，得分不能为负。", subject, s.text)));
+    if (s.value < ind.weight && st.reason_column >= 0 && !st.reasons.count(ind.code))
+      add(Make(Severity::kWarning, "missing-reason", s.loc, ind.code, subject, s.text, "",
+               fmt::format("{}：得 {} 分（满分 {} 分），未填写扣分原因。", subject, s.text, ind.weight.ToShort())));
+    out.recomputed[ind.code] = s.value;
+    Decimal accepted = Max(Decimal(0), Min(s.value, ind.weight));
+    out.review.push_back(ReviewRow{row_of(s.loc), ind.code, s.value, accepted});
+    r.scores.push_back(ScoreLine{ind.code, ind.name, ind.weight, s.text, accepted, accepted - s.value});
+    return s.value;
+  };
+  Decimal sum;
+  for (const auto& root : im.system.roots) sum += walk(root);
+  Decimal deductions;
+  for (const auto& [label, n] : st.deductions) deductions += n.value.Abs();
+  Decimal applied = im.system.deduction_cap ? Min(deductions, *im.system.deduction_cap) : deductions;
+  if (im.system.deduction_cap && deductions > *im.system.deduction_cap && !st.deductions.empty())
+    add(Make(Severity::kError, "deduction-cap", st.deductions.front().second.loc, "", "减分", deductions.ToShort(),
+             "≤ " + im.system.deduction_cap->ToShort(),
+             fmt::format("减分合计 {} 分，超过上限 {} 分。", deductions.ToShort(), im.system.deduction_cap->ToShort())));
+  Decimal total = Max(Decimal(0), sum - applied);
+  out.total = total;
+  if (st.total) {
+    Decimal accepted;
+    for (const auto& r : out.review) accepted += r.accepted;
+    int row = -1, col = 0;
+    size_t bang = st.total->loc.cell.rfind('!');
+    if (bang != std::string::npos) ParseCellRef(st.total->loc.cell.substr(bang + 1), row, col);
+    out.review.push_back(ReviewRow{row, "合计", st.total->value, Max(Decimal(0), accepted - applied)});
+    r.scores.push_back(ScoreLine{"", "合计", im.system.total, st.total->text, out.review.back().accepted,
+                                 out.review.back().accepted - st.total->value});
+  }
+  std::string grade = GradeFor(im.system, total);
+  if (st.total) {
+    const StatedNumber& t = *st.total;
+    Decimal want = total.Round(t.places);
+    if (want != t.value) {
+      std::string a = GradeFor(im.system, t.value), b = GradeFor(im.system, want);
+      Decimal diff = (want - t.value).Abs();
+      add(Make(within(diff) ? Severity::kWarning : Severity::kError, "total", t.loc, "", "合计得分", t.text,
+               want.ToShort(t.places),
+               fmt::format("合计得分：报告为 {}，各末级指标得分之和 {}{}，应为 {}。", t.text, sum.ToShort(),
+                           applied.IsZero() ? "" : " − 减分 " + applied.ToShort(), want.ToShort(t.places)),
+               a == b ? fmt::format("等级不变（{}）", b) : fmt::format("等级由“{}”变为“{}”", a, b)));
+    }
+  } else {
+    add(Make(Severity::kWarning, "blank-score", SourceLoc{xlsx_path, 0, 0, im.sheet}, "", "合计得分", "", total.ToShort(),
+             fmt::format("评分表未给出合计得分；按各末级指标得分计算为 {}。", total.ToShort())));
+  }
+  if (st.grade && st.grade->text != grade) {
+    add(Make(Severity::kError, "grade", st.grade->loc, "", "评价等级", st.grade->text, grade,
+             fmt::format("评价等级：报告为“{}”，按得分 {} 应为“{}”。", st.grade->text, total.ToShort(), grade),
+             fmt::format("等级由“{}”变为“{}”", st.grade->text, grade)));
+  }
+  out.grade = grade;
+  std::stable_sort(r.findings.begin(), r.findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
+  for (const auto& f : r.findings) (f.severity == Severity::kError ? r.errors : r.warnings)++;
+  return out;
+}
+
+void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, const std::string& out_path) {
+  XlsxWorkbook wb = ReadXlsx(xlsx_path);
+  const XlsxSheet* sheet = wb.Sheet(check.sheet);
+  if (!sheet) Fail(SourceLoc{xlsx_path}, "", msg::kImportNoSheet, check.sheet, "");
+  std::set<std::string> flagged;
+  for (const auto& f : check.result.findings) {
+    size_t bang = f.loc.cell.rfind('!');
+    if (bang != std::string::npos) flagged.insert(f.loc.cell.substr(bang + 1));
+  }
+  PendingFile pending(out_path);
+  lxw_workbook* out = NewProjectWorkbook(pending.temp_path());
+  if (!out) Fail(SourceLoc{out_path}, "", msg::kCannotWrite, "workbook_new");
+  lxw_doc_properties props = {};
+  props.created = kWorkbookCreated;
+  workbook_set_properties(out, &props);
+  lxw_format* plain = workbook_add_format(out);
+  format_set_text_wrap(plain);
+  format_set_border(plain, LXW_BORDER_THIN);
+  format_set_align(plain, LXW_ALIGN_VERTICAL_TOP);
+  lxw_format* error = workbook_add_format(out);
+  format_set_text_wrap(error);
+  format_set_border(error, LXW_BORDER_THIN);
+  format_set_bg_color(error, 0xFFC7CE);
+  format_set_font_color(error, 0x9C0006);
+  lxw_format* warning = workbook_add_format(out);
+  format_set_text_wrap(warning);
+  format_set_border(warning, LXW_BORDER_THIN);
+  format_set_bg_color(warning, 0xFFEB9C);
+  lxw_format* header = workbook_add_format(out);
+  format_set_bold(header);
+  format_set_border(header, LXW_BORDER_THIN);
+  format_set_bg_color(header, 0xECEAE2);
+  format_set_text_wrap(header);
+
+  std::map<std::string, Severity> severity;
+  for (const auto& f : check.result.findings) {
+    size_t bang = f.loc.cell.rfind('!');
+    if (bang == std::string::npos) continue;
+    std::string ref = f.loc.cell.substr(bang + 1);
+    if (!severity.count(ref) || f.severity < severity[ref]) severity[ref] = f.severity;
+  }
+  // The submitted sheet, values as submitted, each flagged cell coloured.
+  std::string name = sheet->name.size() > 28 ? "评分表" : sheet->name;
+  lxw_worksheet* ws = workbook_add_worksheet(out, name.c_str());
+  int last_col = 0;
+  for (const auto& [pos, cell] : sheet->cells) last_col = std::max(last_col, pos.second);
+  for (const auto& m : sheet->merges) {
+    const XlsxCell* c = sheet->At(m.first_row, m.first_col);
+    std::string ref = CellRef(m.first_row, m.first_col);
+    lxw_format* f = severity.count(ref) ? (severity[ref] == Severity::kError ? error : warning) : plain;
+    worksheet_merge_range(ws, static_cast<lxw_row_t>(m.first_row), static_cast<lxw_col_t>(m.first_col),
+                          static_cast<lxw_row_t>(m.last_row), static_cast<lxw_col_t>(m.last_col),
+                          c ? c->text.c_str() : "", f);
+  }
+  for (const auto& [pos, cell] : sheet->cells) {
+    const MergeRange* m = sheet->MergeAt(pos.first, pos.second);
+    if (m) continue;
+    lxw_format* f = severity.count(cell.ref) ? (severity[cell.ref] == Severity::kError ? error : warning) : plain;
+    lxw_row_t row = static_cast<lxw_row_t>(pos.first);
+    lxw_col_t col = static_cast<lxw_col_t>(pos.second);
+    if (cell.is_number) worksheet_write_number(ws, row, col, std::strtod(ShortestNumber(cell.text).c_str(), nullptr), f);
+    else worksheet_write_string(ws, row, col, cell.text.c_str(), f);
+  }
+  // 审核得分 and 差额 beside the sheet, pre-filled, for the reviewer to amend.
+  if (!check.review.empty()) {
+    lxw_col_t rc = static_cast<lxw_col_t>(last_col + 1), dc = static_cast<lxw_col_t>(last_col + 2);
+    int head = check.review.front().row - 1;
+    for (const auto& r : check.review) head = std::min(head, r.row - 1);
+    if (head >= 0) {
+      worksheet_write_string(ws, static_cast<lxw_row_t>(head), rc, "审核得分", header);
+      worksheet_write_string(ws, static_cast<lxw_row_t>(head), dc, "差额", header);
+    }
+    for (const auto& r : check.review) {
+      if (r.row < 0) continue;
+      lxw_row_t row = static_cast<lxw_row_t>(r.row);
+      worksheet_write_number(ws, row, rc, std::strtod(r.accepted.ToShort(2).c_str(), nullptr), plain);
+      Decimal diff = r.accepted - r.submitted.value_or(Decimal(0));
+      worksheet_write_number(ws, row, dc, std::strtod(diff.ToShort(2).c_str(), nullptr),
+                             diff.IsZero() ? plain : warning);
+    }
+    worksheet_set_column(ws, rc, dc, 10, nullptr);
+  }
+  for (int c = 0; c <= last_col; ++c) {
+    double width = 8;
+    for (const auto& [pos, cell] : sheet->cells)
+      if (pos.second == c) width = std::max(width, std::min(TextWidth(cell.text) + 2, 40.0));
+    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
+  }
+  // 审核意见: every finding, with its cell.
+  lxw_worksheet* fs_ = workbook_add_worksheet(out, "审核意见");
+  const char* heads[] = {"序号", "级别", "类别", "单元格", "事项", "报送数", "核定数", "说明", "影响"};
+  for (lxw_col_t c = 0; c < 9; ++c) worksheet_write_string(fs_, 0, c, heads[c], header);
+  worksheet_set_column(fs_, 0, 2, 10, nullptr);
+  worksheet_set_column(fs_, 3, 4, 18, nullptr);
+  worksheet_set_column(fs_, 5, 6, 10, nullptr);
+  worksheet_set_column(fs_, 7, 7, 60, nullptr);
+  worksheet_set_column(fs_, 8, 8, 18, nullptr);
+  lxw_row_t row = 1;
+  for (const auto& f : check.result.findings) {
+    lxw_format* fmt = f.severity == Severity::kError ? error : warning;
+    worksheet_write_number(fs_, row, 0, row, plain);
+    worksheet_write_string(fs_, row, 1, f.severity == Severity::kError ? "错误" : "警告", fmt);
+    worksheet_write_string(fs_, row, 2, f.kind.c_str(), plain);
+    worksheet_write_string(fs_, row, 3, f.loc.cell.c_str(), plain);
+    worksheet_write_string(fs_, row, 4, f.subject.c_str(), plain);
+    worksheet_write_string(fs_, row, 5, f.stated.c_str(), plain);
+    worksheet_write_string(fs_, row, 6, f.expected.c_str(), plain);
+    worksheet_write_string(fs_, row, 7, f.message.c_str(), plain);
+    worksheet_write_string(fs_, row, 8, f.effect.c_str(), plain);
+    ++row;
+  }
+  if (check.result.findings.empty()) worksheet_write_string(fs_, 1, 0, "未发现问题。", plain);
+  worksheet_freeze_panes(fs_, 1, 0);
+  CloseWorkbook(out, pending, out_path);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,273 @@
+#include "formula/formula.h"
+
+#include <cctype>
+
+namespace jixiao {
+
+struct Formula::Node {
+  enum Kind { kNumber, kName, kUnary, kBinary, kCall, kTernary } kind;
+  Decimal number;
+  std::string text;  // name, operator or function
+  std::vector<std::shared_ptr<const Node>> args;
+  size_t offset = 0;
+};
+
+namespace {
+using NodePtr = std::shared_ptr<const Formula::Node>;
+
+bool IsNameByte(unsigned char c) {
+  return std::isalnum(c) || c == '_' || c == '.' || c >= 0x80;
+}
+
+class Parser {
+ public:
+  explicit Parser(const std::string& s) : s_(s) {}
+
+  NodePtr ParseAll(std::vector<std::string>* names) {
+    names_ = names;
+    NodePtr n = Ternary();
+    Skip();
+    if (pos_ < s_.size()) throw FormulaError("unexpected '" + CharAt(pos_) + "'", pos_);
+    return n;
+  }
+
+ private:
+  void Skip() {
+    while (pos_ < s_.size()) {
+      if (std::isspace(static_cast<unsigned char>(s_[pos_]))) {
+        ++pos_;
+      } else if (s_.compare(pos_, 3, "\xE3\x80\x80") == 0) {  // ideographic space
+        pos_ += 3;
+      } else {
+        break;
+      }
+    }
+  }
+  // Where the next token starts: an operator's offset is its own, not the
+  // whitespace before it.
+  size_t Here() {
+    Skip();
+    return pos_;
+  }
+  // The whole UTF-8 character at `at`, for messages.
+  std::string CharAt(size_t at) const {
+    unsigned char c = static_cast<unsigned char>(s_[at]);
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return s_.substr(at, len);
+  }
+  bool Eat(const char* op) {
+    Skip();
+    size_t n = std::char_traits<char>::length(op);
+    if (s_.compare(pos_, n, op) == 0) {
+      pos_ += n;
+      return true;
+    }
+    return false;
+  }
+  static NodePtr Make(Formula::Node::Kind k, std::string text, std::vector<NodePtr> args,
+                      size_t off) {
+    auto n = std::make_shared<Formula::Node>();
+    n->kind = k;
+    n->text = std::move(text);
+    n->args = std::move(args);
+    n->offset = off;
+    return n;
+  }
+
+  NodePtr Ternary() {
+    NodePtr c = Or();
+    size_t off = Here();
+    if (Eat("?")) {
+      NodePtr a = Ternary();
+      if (!Eat(":")) throw FormulaError("expected ':'", pos_);
+      NodePtr b = Ternary();
+      return Make(Formula::Node::kTernary, "?", {c, a, b}, off);
+    }
+    return c;
+  }
+  NodePtr Or() {
+    NodePtr l = And();
+    for (size_t off = Here(); Eat("||"); off = Here()) l = Make(Formula::Node::kBinary, "||", {l, And()}, off);
+    return l;
+  }
+  NodePtr And() {
+    NodePtr l = Compare();
+    for (size_t off = Here(); Eat("&&"); off = Here()) l = Make(Formula::Node::kBinary, "&&", {l, Compare()}, off);
+    return l;
+  }
+  NodePtr Compare() {
+    NodePtr l = Add();
+    static const char* ops[] = {"<=", ">=", "==", "!=", "<", ">", "\xE2\x89\xA5", "\xE2\x89\xA4"};
+    for (;;) {
+      size_t off = Here();
+      const char* hit = nullptr;
+      for (const char* op : ops)
+        if (Eat(op)) { hit = op; break; }
+      if (!hit) return l;
+      std::string op = hit;
+      if (op == "\xE2\x89\xA5") op = ">=";  // ≥
+      if (op == "\xE2\x89\xA4") op = "<=";  // ≤
+      l = Make(Formula::Node::kBinary, op, {l, Add()}, off);
+    }
+  }
+  NodePtr Add() {
+    NodePtr l = Mul();
+    for (;;) {
+      size_t off = Here();
+      if (Eat("+")) l = Make(Formula::Node::kBinary, "+", {l, Mul()}, off);
+      else if (Eat("-")) l = Make(Formula::Node::kBinary, "-", {l, Mul()}, off);
+      else return l;
+    }
+  }
+  NodePtr Mul() {
+    NodePtr l = Unary();
+    for (;;) {
+      size_t off = Here();
+      if (Eat("*") || Eat("\xC3\x97")) l = Make(Formula::Node::kBinary, "*", {l, Unary()}, off);
+      else if (Eat("/") || Eat("\xC3\xB7")) l = Make(Formula::Node::kBinary, "/", {l, Unary()}, off);
+      else return l;
+    }
+  }
+  NodePtr Unary() {
+    size_t off = Here();
+    if (Eat("-")) return Make(Formula::Node::kUnary, "-", {Unary()}, off);
+    if (Eat("+")) return Unary();
+    if (Eat("!")) return Make(Formula::Node::kUnary, "!", {Unary()}, off);
+    return Primary();
+  }
+  NodePtr Primary() {
+    Skip();
+    size_t off = pos_;
+    if (pos_ >= s_.size()) throw FormulaError("unexpected end of formula", pos_);
+    if (Eat("(") || Eat("\xEF\xBC\x88")) {  // ( or （
+      NodePtr n = Ternary();
+      if (!Eat(")") && !Eat("\xEF\xBC\x89")) throw FormulaError("expected ')'", pos_);
+      return n;
+    }
+    unsigned char c = static_cast<unsigned char>(s_[pos_]);
+    if (std::isdigit(c)) {
+      size_t b = pos_;
+      while (pos_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.')) ++pos_;
+      if (pos_ < s_.size() && s_[pos_] == '%') ++pos_;
+      else if (s_.compare(pos_, 3, "\xEF\xBC\x85") == 0) pos_ += 3;  // ％
+      auto v = Decimal::Parse(s_.substr(b, pos_ - b));
+      if (!v) throw FormulaError("bad number '" + s_.substr(b, pos_ - b) + "'", b);
+      auto n = std::make_shared<Formula::Node>();
+      n->kind = Formula::Node::kNumber;
+      n->number = *v;
+      n->offset = b;
+      return n;
+    }
+    if (IsNameByte(c) && c != '.') {
+      size_t b = pos_;
+      while (pos_ < s_.size() && IsNameByte(static_cast<unsigned char>(s_[pos_]))) {
+        // Full-width brackets end a name: 实际支出（万元） is not one name.
+        if (s_.compare(pos_, 3, "\xEF\xBC\x88") == 0 || s_.compare(pos_, 3, "\xEF\xBC\x89") == 0 ||
+            s_.compare(pos_, 3, "\xE3\x80\x80") == 0 || s_.compare(pos_, 3, "\xEF\xBC\x8C") == 0 ||
+            s_.compare(pos_, 2, "\xC3\x97") == 0 ||
+            s_.compare(pos_, 2, "\xC3\xB7") == 0 || s_.compare(pos_, 3, "\xE2\x89\xA5") == 0 ||
+            s_.compare(pos_, 3, "\xE2\x89\xA4") == 0)
+          break;
+        ++pos_;
+      }
+      std::string name = s_.substr(b, pos_ - b);
+      if (Eat("(")) {
+        static const char* fns[] = {"min", "max", "sum", "avg", "abs", "round", "if"};
+        bool known = false;
+        for (const char* f : fns) known = known || name == f;
+        if (!known) throw FormulaError("unknown function '" + name + "'", b);
+        std::vector<NodePtr> args;
+        if (!Eat(")")) {
+          do args.push_back(Ternary());
+          while (Eat(",") || Eat("\xEF\xBC\x8C"));  // , or ，
+          if (!Eat(")")) throw FormulaError("expected ')'", pos_);
+        }
+        size_t want = name == "abs" ? 1 : name == "round" ? 2 : name == "if" ? 3 : 0;
+        if ((want && args.size() != want) || (!want && args.empty()))
+          throw FormulaError("wrong number of arguments to " + name + "()", b);
+        return Make(Formula::Node::kCall, name, std::move(args), b);
+      }
+      bool seen = false;
+      for (const auto& n : *names_) seen = seen || n == name;
+      if (!seen) names_->push_back(name);
+      return Make(Formula::Node::kName, name, {}, b);
+    }
+    throw FormulaError("unexpected '" + CharAt(pos_) + "'", off);
+  }
+
+  const std::string& s_;
+  size_t pos_ = 0;
+  std::vector<std::string>* names_ = nullptr;
+};
+
+Decimal Eval(const Formula::Node& n, const NameLookup& lookup) {
+  using K = Formula::Node;
+  auto arg = [&](size_t i) { return Eval(*n.args[i], lookup); };
+  auto truth = [](const Decimal& d) { return !d.IsZero(); };
+  switch (n.kind) {
+    case K::kNumber: return n.number;
+    case K::kName: {
+      auto v = lookup(n.text);
+      if (!v) throw FormulaError("unknown name '" + n.text + "'", n.offset);
+      return *v;
+    }
+    case K::kUnary: return n.text == "-" ? -arg(0) : Decimal(truth(arg(0)) ? 0 : 1);
+    case K::kTernary: return truth(arg(0)) ? arg(1) : arg(2);
+    case K::kBinary: {
+      const std::string& op = n.text;
+      if (op == "&&") return Decimal(truth(arg(0)) && truth(arg(1)) ? 1 : 0);
+      if (op == "||") return Decimal(truth(arg(0)) || truth(arg(1)) ? 1 : 0);
+      Decimal a = arg(0), b = arg(1);
+      if (op == "+") return a + b;
+      if (op == "-") return a - b;
+      if (op == "*") return a * b;
+      if (op == "/") {
+        if (b.IsZero()) throw FormulaError("division by zero", n.offset);
+        return a / b;
+      }
+      if (op == "<") return Decimal(a < b ? 1 : 0);
+      if (op == "<=") return Decimal(a <= b ? 1 : 0);
+      if (op == ">") return Decimal(a > b ? 1 : 0);
+      if (op == ">=") return Decimal(a >= b ? 1 : 0);
+      if (op == "==") return Decimal(a == b ? 1 : 0);
+      return Decimal(a != b ? 1 : 0);
+    }
+    case K::kCall: {
+      const std::string& f = n.text;
+      if (f == "if") return truth(arg(0)) ? arg(1) : arg(2);
+      if (f == "abs") return arg(0).Abs();
+      if (f == "round") {
+        Decimal places = arg(1);
+        if (!places.IsInteger() || places < Decimal(0) || places > Decimal(12))
+          throw FormulaError("round() takes 0 to 12 places", n.offset);
+        return arg(0).Round(static_cast<int>(places.Raw().get_num().get_si()));
+      }
+      Decimal acc = arg(0);
+      for (size_t i = 1; i < n.args.size(); ++i) {
+        Decimal v = arg(i);
+        if (f == "min") acc = Min(acc, v);
+        else if (f == "max") acc = Max(acc, v);
+        else acc += v;
+      }
+      if (f == "avg") acc = acc / Decimal(static_cast<long>(n.args.size()));
+      return acc;
+    }
+  }
+  return Decimal();
+}
+}  // namespace
+
+Formula Formula::Parse(const std::string& text) {
+  Formula f;
+  f.text_ = text;
+  Parser p(f.text_);
+  f.root_ = p.ParseAll(&f.names_);
+  return f;
+}
+
+Decimal Formula::Evaluate(const NameLookup& lookup) const {
+  if (!root_) throw FormulaError("empty formula", 0);
+  return Eval(*root_, lookup);
+}
+
+}  // namespace jixiao

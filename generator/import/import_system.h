@@ -1,0 +1,109 @@
+// Importing a scoring sheet: an .xlsx in 附件1's layout in, an indicator
+// system out.
+//
+// The sheet: a header found by its labels (一级指标 / 二级指标 / 三级指标,
+// each over 名称 | 权重, then 指标解释, 评分标准 or 指标说明和评分标准, 得分,
+// 扣分原因), anywhere below a title; one row per leaf below it, each parent
+// either merged down over its rows or written on its first row only; codes
+// prefixed to names ("A11 立项依据充分性") or generated (A, A1, A11). The
+// tree's weights are checked as the loader checks them, naming sheet!cell.
+//
+// Each leaf's rule is inferred from its 评分标准 (infer_rule.cpp), only for
+// the common wordings; any other text gives a manual rule and the reason,
+// so nothing is guessed silently. The result is written with
+// yaml-cpp's emitter and must load with LoadSystem.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "model/indicator.h"
+#include "model/stated.h"
+
+namespace jixiao {
+
+// What the wording of one 评分标准 gives.
+struct Inference {
+  Rule rule;                 // kManual when no common wording matched
+  Text why;                  // for kManual: why
+  std::vector<Text> notes;   // text the rule does not use, points that cannot reach the weight
+  // Value names with the definition the text gives them
+  // ("预算执行率" → "预算执行率=（实际支出资金/实际到位资金）×100%").
+  std::vector<std::pair<std::string, std::string>> definitions;
+};
+
+// `criteria` as written in the sheet; `weight` the leaf's weight (a "得4分"
+// that is the full score must equal it).
+Inference InferRule(const std::string& criteria, const Decimal& weight);
+
+// The project values a rule reads (value:, and the names in when: formulas).
+std::vector<std::string> RuleValueNames(const Rule& rule);
+
+struct ImportOptions {
+  std::string sheet;   // the worksheet to read; default: the first with the layout
+  std::string name;    // the system's name; default: from the title row, else the file name
+  bool force = false;  // overwrite an existing output
+  bool lenient = false;  // weights that do not sum go to ImportedSystem::problems (for check)
+};
+
+// One leaf as imported: its inferred kind and, for manual ones, why.
+struct ImportedLeaf {
+  std::string code;
+  std::string name;
+  SourceLoc loc;  // the criteria cell
+  RuleKind kind = RuleKind::kManual;
+  Text why;
+  std::vector<Text> notes;
+};
+
+// What a submitted sheet states beside its tree: each leaf's 得分 and
+// 扣分原因, and the rows below (合计, 减分, 评价等级). Read for `check`.
+struct SheetScores {
+  std::map<std::string, StatedNumber> scores;   // leaf code → 得分
+  std::map<std::string, std::string> reasons;   // leaf code → 扣分原因
+  std::vector<std::pair<std::string, SourceLoc>> blank;  // leaves whose 得分 is empty
+  std::optional<StatedNumber> total;
+  std::optional<StatedText> grade;
+  std::vector<std::pair<std::string, StatedNumber>> deductions;
+  bool has_score_column = false;
+  int reason_column = -1;
+};
+
+struct ImportedSystem {
+  std::string path;   // the workbook
+  std::string sheet;  // the worksheet read
+  IndicatorSystem system;
+  std::vector<ImportedLeaf> leaves;  // in sheet order
+  int generated_codes = 0;           // codes the sheet did not write
+  // Every value the rules read, in order of first use, with the definition
+  // the criteria give (or "").
+  std::vector<std::pair<std::string, std::string>> values;
+  SheetScores scores;
+  std::vector<Diagnostic> problems;  // with ImportOptions::lenient: weights that do not sum
+};
+
+// Reads the workbook and builds the system. Throws InputError naming the
+// workbook (and sheet!cell): a layout that cannot be recognised (saying
+// which labels were looked for), a parent's name missing, a weight missing
+// or not a number, weights that do not sum, a code used twice.
+ImportedSystem ReadScoringSheet(const std::string& xlsx_path, const ImportOptions& options = {});
+
+// The system as indicator-system YAML (yaml-cpp's emitter: UTF-8, block
+// style, literal blocks for multi-line texts).
+std::string EmitSystemYaml(const ImportedSystem& imported);
+
+// ReadScoringSheet, then EmitSystemYaml written atomically to `out_path`,
+// which must not exist unless options.force; the written file is loaded
+// back with LoadSystem. Throws InputError.
+ImportedSystem ImportSystem(const std::string& xlsx_path, const std::string& out_path,
+                            const ImportOptions& options = {});
+
+// What the import did, for the terminal: counts per level, inferred kinds,
+// the manual leaves with their reasons, notes, the values projects must give.
+std::string RenderImportSummary(const ImportedSystem& imported, const std::string& out_path);
+
+}  // namespace jixiao

@@ -1,0 +1,783 @@
+// Inferring a leaf's rule from the wording of its 评分标准: only the common
+// wordings (DESIGN.md, "Rule kinds"), each recognised by its whole shape;
+// any other text gives a manual rule with the reason, and text a rule does
+// not use is reported, so nothing is guessed silently.
+//
+// The text is first normalised (whitespace dropped between CJK characters,
+// half-width punctuation and comparison signs made uniform), then cut into
+// clauses at ，；。 and read clause by clause.
+#include <cctype>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "import/import_system.h"
+#include "base/messages.h"
+
+namespace jixiao {
+namespace {
+
+// ---- UTF-8 and normalisation ------------------------------------------
+
+std::vector<std::string> Chars(const std::string& s) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    out.push_back(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+bool IsSpace(const std::string& c) {
+  return c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u3000" || c == "\u00a0";
+}
+bool IsAsciiAlpha(const std::string& c) {
+  return c.size() == 1 && std::isalpha(static_cast<unsigned char>(c[0]));
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// One spelling for each sign: ，；：（）% ≥ ≤ × and ASCII digits. Whitespace
+// goes, except one space between two ASCII words.
+std::string Normalize(const std::string& text) {
+  static const std::pair<const char*, const char*> kMap[] = {
+      {";", "；"}, {":", "："}, {"(", "（"}, {")", "）"}, {"％", "%"}, {"﹪", "%"},
+      {"＝", "="}, {"＞", ">"}, {"＜", "<"}, {"≧", "≥"}, {"≦", "≤"}, {"⩾", "≥"},
+      {"⩽", "≤"}, {"*", "×"}, {"＊", "×"}, {"✕", "×"}, {"／", "/"}, {"．", "."},
+      {"＋", "+"}, {"－", "-"}, {"！", "!"}, {"﹔", "；"}, {"﹐", "，"}};
+  std::vector<std::string> cs = Chars(text);
+  std::string out;
+  for (size_t i = 0; i < cs.size(); ++i) {
+    std::string c = cs[i];
+    if (IsSpace(c)) {
+      size_t j = i;
+      while (j < cs.size() && IsSpace(cs[j])) ++j;
+      if (!out.empty() && std::isalpha(static_cast<unsigned char>(out.back())) && j < cs.size() &&
+          IsAsciiAlpha(cs[j]))
+        out += ' ';
+      i = j - 1;
+      continue;
+    }
+    if (c.size() == 3 && c >= "０" && c <= "９") {  // full-width digits
+      out += static_cast<char>('0' + (static_cast<unsigned char>(c[2]) - 0x90));
+      continue;
+    }
+    if (c == ",") {
+      // 1,022.04 keeps its separator; a clause comma becomes ，.
+      bool between = !out.empty() && IsDigit(out.back()) && i + 1 < cs.size() &&
+                     cs[i + 1].size() == 1 && IsDigit(cs[i + 1][0]);
+      out += between ? "," : "，";
+      continue;
+    }
+    for (const auto& [from, to] : kMap)
+      if (c == from) c = to;
+    out += c;
+  }
+  for (auto [from, to] : {std::pair<const char*, const char*>{">=", "≥"}, {"<=", "≤"},
+                          {"≥=", "≥"}, {"≤=", "≤"}}) {
+    for (size_t p; (p = out.find(from)) != std::string::npos;)
+      out.replace(p, std::string(from).size(), to);
+  }
+  return out;
+}
+
+bool StartsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+bool EndsWith(const std::string& s, const std::string& p) {
+  return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
+}
+bool Contains(const std::string& s, const std::string& p) { return s.find(p) != std::string::npos; }
+
+// Drops leading and trailing clause punctuation.
+std::string TrimPunct(std::string s) {
+  static const char* kPunct[] = {"，", "；", "。", "、", "：", ",", ".", " "};
+  for (bool again = true; again;) {
+    again = false;
+    for (const char* p : kPunct) {
+      if (StartsWith(s, p)) { s.erase(0, std::string(p).size()); again = true; }
+      if (EndsWith(s, p)) { s.erase(s.size() - std::string(p).size()); again = true; }
+    }
+  }
+  return s;
+}
+
+// Clauses at ，；。 (never empty).
+std::vector<std::string> Clauses(const std::string& t) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (const auto& c : Chars(t)) {
+    if (c == "，" || c == "；" || c == "。") {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& parts, size_t from, size_t to) {
+  std::string s;
+  for (size_t i = from; i < to && i < parts.size(); ++i) s += (s.empty() ? "" : "，") + parts[i];
+  return s;
+}
+
+// ---- numbers, comparisons, outcomes -----------------------------------
+
+struct Number {
+  Decimal value;
+  std::string literal;  // as written, "95%"
+  bool percent = false;
+};
+
+// A number at s[pos]: digits, an optional fraction, an optional %.
+std::optional<Number> ReadNumber(const std::string& s, size_t& pos) {
+  size_t b = pos, e = pos;
+  while (e < s.size() && IsDigit(s[e])) ++e;
+  if (e == b) return std::nullopt;
+  if (e + 1 < s.size() && s[e] == '.' && IsDigit(s[e + 1])) {
+    ++e;
+    while (e < s.size() && IsDigit(s[e])) ++e;
+  }
+  Number n;
+  n.literal = s.substr(b, e - b);
+  if (e < s.size() && s[e] == '%') {
+    n.percent = true;
+    n.literal += '%';
+    ++e;
+  }
+  auto d = Decimal::Parse(n.literal);
+  if (!d) return std::nullopt;
+  n.value = *d;
+  pos = e;
+  return n;
+}
+
+// A whole clause that is a number and "分": "3分", "3".
+std::optional<Decimal> PointsOf(const std::string& s) {
+  size_t pos = 0;
+  auto n = ReadNumber(s, pos);
+  if (!n || n->percent) return std::nullopt;
+  std::string rest = s.substr(pos);
+  if (!rest.empty() && rest != "分") return std::nullopt;
+  return n->value;
+}
+
+// A value name as the text writes it: quotes and a bracketed unit dropped.
+std::string CleanName(std::string s) {
+  for (const char* lead : {"如果", "若"})
+    if (StartsWith(s, lead) && s.size() > std::string(lead).size()) s.erase(0, std::string(lead).size());
+  for (const char* q : {"“", "”", "‘", "’", "\"", "'", "「", "」"})
+    for (size_t p; (p = s.find(q)) != std::string::npos;) s.erase(p, std::string(q).size());
+  size_t open = s.find("（");
+  if (open != std::string::npos && EndsWith(s, "）") && open > 0) s.erase(open);
+  return s;
+}
+
+// A name the formula language reads as one name, so it can be a value.
+bool IsValueName(const std::string& name) {
+  if (name.empty()) return false;
+  try {
+    Formula f = Formula::Parse(name);
+    return f.Names().size() == 1 && f.Names()[0] == name;
+  } catch (const FormulaError&) {
+    return false;
+  }
+}
+
+// "X≥95%", "60%≤X<90%", "X<60%", "X为100%", "X达到95%"; `rest` is what
+// follows the number ("得满分" when a clause holds both).
+struct Compare {
+  std::string subject;
+  std::string op;  // ≥ > ≤ < =
+  Number number;
+  std::optional<Number> upper;  // the range form's upper bound
+  std::string upper_op;         // < or ≤
+  std::string rest;
+};
+
+std::optional<Compare> ReadCompare(const std::string& s) {
+  static const char* kOps[] = {"≥", "≤", ">", "<", "="};
+  Compare c;
+  // Range: "60%≤满意度<90%".
+  if (!s.empty() && IsDigit(s[0])) {
+    size_t pos = 0;
+    auto lo = ReadNumber(s, pos);
+    if (!lo) return std::nullopt;
+    std::string op1;
+    for (const char* op : {"≤", "<"})
+      if (s.compare(pos, std::string(op).size(), op) == 0) op1 = op;
+    if (op1.empty()) return std::nullopt;
+    pos += op1.size();
+    size_t best = std::string::npos;
+    std::string op2;
+    for (const char* op : {"<", "≤"}) {
+      size_t p = s.find(op, pos);
+      if (p != std::string::npos && p < best) { best = p; op2 = op; }
+    }
+    if (best == std::string::npos) return std::nullopt;
+    c.subject = CleanName(s.substr(pos, best - pos));
+    size_t after = best + op2.size();
+    auto hi = ReadNumber(s, after);
+    if (!hi || c.subject.empty()) return std::nullopt;
+    c.op = op1 == "≤" ? "≥" : ">";
+    c.number = *lo;
+    c.upper = *hi;
+    c.upper_op = op2;
+    c.rest = s.substr(after);
+    return c;
+  }
+  // "X op N": the first sign, or 为 / 达到 / 不低于 directly before a number.
+  size_t best = std::string::npos;
+  std::string op, spelled;
+  auto consider = [&](const std::string& word, const std::string& as, bool needs_digit) {
+    for (size_t p = s.find(word); p != std::string::npos; p = s.find(word, p + 1)) {
+      size_t after = p + word.size();
+      if (needs_digit && (after >= s.size() || !IsDigit(s[after]))) continue;
+      if (p < best) { best = p; op = as; spelled = word; }
+      break;
+    }
+  };
+  for (const char* o : kOps) consider(o, o, false);
+  consider("不低于", "≥", true);
+  consider("达到", "≥", true);
+  consider("为", "=", true);
+  if (best == std::string::npos || best == 0) return std::nullopt;
+  size_t pos = best + spelled.size();
+  auto n = ReadNumber(s, pos);
+  if (!n) return std::nullopt;
+  c.subject = CleanName(s.substr(0, best));
+  if (c.subject.empty()) return std::nullopt;
+  c.op = op;
+  c.number = *n;
+  c.rest = s.substr(pos);
+  if (StartsWith(c.rest, "以上") || StartsWith(c.rest, "及以上")) c.rest.erase(0, c.rest.find("上") + 3);
+  return c;
+}
+
+// What a clause gives: 得满分, 得N分, 不得分 / 得0分, 得分=X×3分 / ×权重分.
+struct Outcome {
+  enum Kind { kFull, kFixed, kZero, kTimes } kind = kFixed;
+  Decimal points;
+  std::string subject;  // kTimes: the value multiplied
+  std::string factor;   // kTimes: "weight" or a number's text
+};
+
+std::optional<Outcome> ReadOutcome(std::string s, const Decimal& weight) {
+  for (const char* lead : {"则", "即", "可"})
+    if (StartsWith(s, lead)) s.erase(0, std::string(lead).size());
+  Outcome o;
+  if (s == "得满分" || s == "得该项满分" || s == "得全部分" || s == "满分" || s == "得全分") {
+    o.kind = Outcome::kFull;
+    return o;
+  }
+  if (s == "不得分" || s == "该项不得分" || s == "本项不得分" || s == "得0分" || s == "计0分" ||
+      s == "0分") {
+    o.kind = Outcome::kZero;
+    return o;
+  }
+  if (StartsWith(s, "得分=")) {
+    std::string f = s.substr(std::string("得分=").size());
+    size_t times = f.find("×");
+    if (times == std::string::npos) return std::nullopt;
+    o.kind = Outcome::kTimes;
+    o.subject = CleanName(f.substr(0, times));
+    std::string factor = f.substr(times + std::string("×").size());
+    for (const char* w : {"权重分", "权重", "分值", "该指标分值", "该项分值", "满分"})
+      if (factor == w) o.factor = "weight";
+    if (o.factor.empty()) {
+      auto n = PointsOf(factor);
+      if (!n) return std::nullopt;
+      o.factor = n->ToExactString();
+      if (*n == weight) o.factor = "weight";
+    }
+    return o;
+  }
+  for (const char* lead : {"得", "计", "给"}) {
+    if (!StartsWith(s, lead)) continue;
+    auto n = PointsOf(s.substr(std::string(lead).size()));
+    if (!n || !EndsWith(s, "分")) return std::nullopt;
+    o.kind = n->IsZero() ? Outcome::kZero : Outcome::kFixed;
+    o.points = *n;
+    if (*n == weight) o.kind = Outcome::kFull;
+    return o;
+  }
+  return std::nullopt;
+}
+
+// ---- the result -------------------------------------------------------
+
+Inference Manual(const Text& why) {
+  Inference inf;
+  inf.rule.kind = RuleKind::kManual;
+  inf.why = why;
+  return inf;
+}
+
+// Clauses outside [from, to): a definition of the value ("预算执行率=（…）")
+// is kept as one; anything else is reported as unused.
+void Leftovers(Inference& inf, const std::vector<std::string>& cl, size_t from, size_t to,
+               const std::string& value) {
+  std::vector<std::string> unused;
+  for (size_t i = 0; i < cl.size(); ++i) {
+    if (i >= from && i < to) continue;
+    const std::string& c = cl[i];
+    size_t eq = c.find('=');
+    if (eq != std::string::npos && eq > 0 && !StartsWith(c, "得分=")) {
+      std::string name = CleanName(c.substr(0, eq));
+      if (!value.empty() && name == value) {
+        inf.definitions.emplace_back(name, c);
+        continue;
+      }
+    }
+    if (i + 1 == from && (EndsWith(c, "评价要点：") || c == "评价要点" || c == "评分要点")) continue;
+    unused.push_back(c);
+  }
+  if (!unused.empty()) inf.notes.push_back(Format(msg::kInferUnusedText, Join(unused, 0, unused.size())));
+}
+
+// ---- checklists: ①…；②…, then "N项各占1/N权重分…" or "得N分" per item ----
+
+struct Item {
+  std::string text;
+  std::string after;  // within the item's span, after its first ；or 。
+};
+
+// The ①②③… items in order, each cut at its first ；or 。.
+std::vector<Item> CircledItems(const std::string& t, std::string* preamble) {
+  std::vector<size_t> at;  // byte offsets of ①, ②, …
+  size_t from = 0;
+  for (int k = 0; k < 20; ++k) {
+    // ① is U+2460, E2 91 A0; ⑳ is U+2473.
+    std::string mark = {static_cast<char>(0xE2), static_cast<char>(0x91),
+                        static_cast<char>(0xA0 + k)};
+    size_t p = t.find(mark, from);
+    if (p == std::string::npos) break;
+    at.push_back(p);
+    from = p + 3;
+  }
+  std::vector<Item> items;
+  if (preamble) *preamble = at.empty() ? t : t.substr(0, at[0]);
+  for (size_t i = 0; i < at.size(); ++i) {
+    size_t b = at[i] + 3, e = i + 1 < at.size() ? at[i + 1] : t.size();
+    std::string span = t.substr(b, e - b);
+    size_t cut = std::min(span.find("；"), span.find("。"));
+    Item it;
+    it.text = TrimPunct(span.substr(0, cut));
+    if (cut != std::string::npos) it.after = TrimPunct(span.substr(cut));
+    items.push_back(it);
+  }
+  return items;
+}
+
+std::string Preamble(std::string p) {
+  p = TrimPunct(p);
+  for (const char* h : {"评价要点", "评分要点", "考核要点", "要点"})
+    if (StartsWith(p, h)) {
+      p = TrimPunct(p.substr(std::string(h).size()));
+      break;
+    }
+  return p;
+}
+
+std::optional<Inference> InferChecklist(const std::string& t) {
+  size_t clause = t.find("项各占");
+  if (clause == std::string::npos) return std::nullopt;
+  size_t b = clause;
+  while (b > 0 && IsDigit(t[b - 1])) --b;
+  if (b == clause || clause - b > 2) return std::nullopt;  // ① to ⑳ at most
+  int n = std::stoi(t.substr(b, clause - b));
+  std::string preamble;
+  std::vector<Item> items = CircledItems(t.substr(0, b), &preamble);
+  if (static_cast<int>(items.size()) != n)
+    return Manual(Format(msg::kInferItemCount, n, items.size()));
+  Inference inf;
+  inf.rule.kind = RuleKind::kChecklist;
+  std::vector<std::string> unused;
+  if (auto p = Preamble(preamble); !p.empty()) unused.push_back(p);
+  for (const auto& it : items) {
+    inf.rule.items.push_back(ChecklistItem{it.text, Decimal()});
+    if (!it.after.empty()) unused.push_back(it.after);
+  }
+  // The clause runs to its 。; anything after it is not part of the rule.
+  size_t end = t.find("。", clause);
+  if (end != std::string::npos) {
+    std::string rest = TrimPunct(t.substr(end));
+    if (!rest.empty()) unused.push_back(rest);
+  }
+  if (!unused.empty()) inf.notes.push_back(Format(msg::kInferUnusedText, Join(unused, 0, unused.size())));
+  return inf;
+}
+
+std::optional<Inference> InferChecklistPoints(const std::string& t, const Decimal& weight) {
+  std::string preamble;
+  std::vector<Item> items = CircledItems(t, &preamble);
+  if (items.empty()) return std::nullopt;
+  Inference inf;
+  inf.rule.kind = RuleKind::kChecklistPoints;
+  std::vector<std::string> unused;
+  if (auto p = Preamble(preamble); !p.empty()) unused.push_back(p);
+  Decimal sum;
+  for (const auto& it : items) {
+    size_t de = it.text.rfind("得");
+    if (de == std::string::npos) return std::nullopt;
+    auto points = PointsOf(it.text.substr(de + std::string("得").size()));
+    if (!points || !EndsWith(it.text, "分")) return std::nullopt;
+    std::string text = TrimPunct(it.text.substr(0, de));
+    if (text.empty()) return std::nullopt;
+    inf.rule.items.push_back(ChecklistItem{text, *points});
+    sum += *points;
+    if (!it.after.empty()) unused.push_back(it.after);
+  }
+  if (!unused.empty()) inf.notes.push_back(Format(msg::kInferUnusedText, Join(unused, 0, unused.size())));
+  if (sum < weight)
+    inf.notes.push_back(Format(msg::kInferPointsBelowWeight, sum.ToExactString(), weight.ToExactString()));
+  return inf;
+}
+
+// ---- quantitative wordings over clauses -------------------------------
+
+bool IsFull(const std::optional<Outcome>& o) { return o && o->kind == Outcome::kFull; }
+
+// A clause's outcome, or the first clause's `rest` when the comparison and
+// the outcome share a clause ("满意度≥90%得满分"): returns the index after it.
+std::optional<Outcome> OutcomeAfter(const Compare& c, const std::vector<std::string>& cl, size_t& i,
+                                    const Decimal& weight) {
+  if (!c.rest.empty()) return ReadOutcome(c.rest, weight);
+  if (i >= cl.size()) return std::nullopt;
+  return ReadOutcome(cl[i++], weight);
+}
+
+// "得4分" where 4 is not the weight is not the full score the wording means.
+std::optional<Inference> FullMismatch(const std::optional<Outcome>& o, const Decimal& weight) {
+  if (o && o->kind == Outcome::kFixed)
+    return Manual(Format(msg::kInferFullNotWeight, o->points.ToExactString(), weight.ToExactString()));
+  return std::nullopt;
+}
+
+// "X≥95%，得4分；每降低5%，扣1分，扣完为止" and "…；每低10%，扣20%权重分".
+std::optional<Inference> InferSteps(const std::vector<std::string>& cl, const Decimal& weight) {
+  for (size_t i = 0; i < cl.size(); ++i) {
+    auto c = ReadCompare(cl[i]);
+    if (!c || c->op != "≥" || c->upper || !c->number.percent) continue;
+    size_t j = i + 1;
+    auto o = OutcomeAfter(*c, cl, j, weight);
+    if (j >= cl.size() || !StartsWith(cl[j], "每")) continue;
+    if (!IsFull(o)) {
+      if (auto m = FullMismatch(o, weight)) return m;
+      continue;
+    }
+    std::string s = cl[j++].substr(std::string("每").size());
+    bool dropped = false;
+    for (const char* w : {"降低", "下降", "减少", "低于", "低"})
+      if (!dropped && StartsWith(s, w)) {
+        s.erase(0, std::string(w).size());
+        dropped = true;
+      }
+    size_t pos = 0;
+    auto step = ReadNumber(s, pos);
+    if (!dropped || !step) continue;
+    std::string d = s.substr(pos);
+    if (!step->percent && StartsWith(d, "个百分点")) {  // "每降低1个百分点" is 1%
+      d.erase(0, std::string("个百分点").size());
+      step->value = step->value / Decimal(100);
+      step->percent = true;
+    }
+    if (!step->percent) continue;
+    if (d.empty()) {
+      if (j >= cl.size()) continue;
+      d = cl[j++];
+    }
+    for (const char* w : {"扣除", "扣", "减"})
+      if (StartsWith(d, w)) {
+        d.erase(0, std::string(w).size());
+        break;
+      }
+    bool share = false;
+    for (const char* w : {"权重分的", "权重的", "分值的"})
+      if (StartsWith(d, w)) {
+        d.erase(0, std::string(w).size());
+        share = true;
+      }
+    pos = 0;
+    auto deduct = ReadNumber(d, pos);
+    if (!deduct) continue;
+    std::string tail = d.substr(pos);
+    if (deduct->percent) {
+      if (!share && tail != "权重分" && tail != "的权重分" && tail != "权重" && tail != "分值") continue;
+      if (share && !tail.empty()) continue;
+      share = true;
+    } else if (share || tail != "分") {
+      continue;
+    }
+    if (j < cl.size() && (cl[j] == "扣完为止" || cl[j] == "扣完即止" || cl[j] == "直至扣完" ||
+                          cl[j] == "最低0分" || cl[j] == "最低得0分" || cl[j] == "扣完为止为止"))
+      ++j;
+    std::string value = c->subject;
+    if (!IsValueName(value)) return Manual(Format(msg::kInferBadName, value));
+    Inference inf;
+    Rule& r = inf.rule;
+    r.kind = RuleKind::kSteps;
+    r.value = value;
+    r.full_at = c->number.value;
+    r.step = step->value;
+    r.deduct = deduct->value;
+    r.deduct_is_share = share;
+    if (r.step.Sign() <= 0 || r.deduct.Sign() <= 0) continue;
+    Leftovers(inf, cl, i, j, value);
+    return inf;
+  }
+  return std::nullopt;
+}
+
+// "X≥90%，得满分；否则，按比例得分" — proportional, read as value × weight.
+std::optional<Inference> InferProportional(const std::vector<std::string>& cl, const Decimal& weight) {
+  for (size_t i = 0; i < cl.size(); ++i) {
+    auto c = ReadCompare(cl[i]);
+    if (!c || c->op != "≥" || c->upper || !c->number.percent) continue;
+    size_t j = i + 1;
+    auto o = OutcomeAfter(*c, cl, j, weight);
+    if (j >= cl.size()) continue;
+    std::string s = cl[j];
+    if (StartsWith(s, "否则")) {
+      s.erase(0, std::string("否则").size());
+      if (s.empty() && ++j < cl.size()) s = cl[j];
+    }
+    if (!(StartsWith(s, "按") && Contains(s, "比例") && (EndsWith(s, "得分") || EndsWith(s, "计分"))))
+      continue;
+    if (!IsFull(o)) {
+      if (auto m = FullMismatch(o, weight)) return m;
+      continue;
+    }
+    ++j;
+    if (!IsValueName(c->subject)) return Manual(Format(msg::kInferBadName, c->subject));
+    Inference inf;
+    inf.rule.kind = RuleKind::kProportional;
+    inf.rule.value = c->subject;
+    inf.rule.target = c->number.value;
+    inf.rule.attainment = false;  // value × weight, as 002 scores D13
+    Leftovers(inf, cl, i, j, c->subject);
+    return inf;
+  }
+  return std::nullopt;
+}
+
+// "满意度≥90%，得满分；60%≤满意度<90%，得分=满意度×3分；满意度<60%，不得分",
+// and fixed scores per range (100% 得10分; 80%≤X<100% 得7分; …).
+std::optional<Inference> InferBands(const std::vector<std::string>& cl, const Decimal& weight) {
+  for (size_t i = 0; i < cl.size(); ++i) {
+    auto first = ReadCompare(cl[i]);
+    if (!first) continue;
+    Inference inf;
+    Rule& r = inf.rule;
+    r.kind = RuleKind::kBands;
+    std::string subject = first->subject;
+    size_t j = i;
+    std::optional<Decimal> prev_min;
+    bool ended = false, broken = false;
+    while (j < cl.size() && !ended) {
+      auto c = ReadCompare(cl[j]);
+      if (!c || c->subject != subject || !c->number.percent) break;
+      size_t k = j + 1;
+      auto o = OutcomeAfter(*c, cl, k, weight);
+      if (!o) break;
+      Band band;
+      if (c->op == "≥" || (c->op == "=" && c->number.value == Decimal(1))) {
+        band.min = c->number.value;
+        // A range's top must be the band above's min; "X≥80%" after "X≥90%"
+        // reads the same. Either way the mins go down.
+        if (c->upper && (!prev_min || c->upper->value != *prev_min || c->upper_op != "<")) {
+          broken = true;
+          break;
+        }
+        if (prev_min && *band.min >= *prev_min) {
+          broken = true;
+          break;
+        }
+        prev_min = band.min;
+      } else if (c->op == "<" && !c->upper && prev_min && c->number.value == *prev_min) {
+        ended = true;  // the rest
+      } else {
+        broken = true;
+        break;
+      }
+      switch (o->kind) {
+        case Outcome::kFull: band.score.kind = ScoreSpec::kFull; break;
+        case Outcome::kZero: band.score.kind = ScoreSpec::kFixed; band.score.fixed = Decimal(0); break;
+        case Outcome::kFixed:
+          if (o->points > weight)
+            return Manual(Format(msg::kInferPointsAboveWeight, o->points.ToExactString(),
+                                 weight.ToExactString()));
+          band.score.kind = ScoreSpec::kFixed;
+          band.score.fixed = o->points;
+          break;
+        case Outcome::kTimes:
+          if (o->subject != subject) { broken = true; break; }
+          band.score.kind = ScoreSpec::kFormula;
+          band.score.formula = Formula::Parse("x * " + o->factor);
+          break;
+      }
+      if (broken) break;
+      r.bands.push_back(band);
+      j = k;
+    }
+    if (broken || r.bands.size() < 2 || !r.bands.front().min) continue;
+    if (!IsValueName(subject)) return Manual(Format(msg::kInferBadName, subject));
+    r.value = subject;
+    Leftovers(inf, cl, i, j, subject);
+    return inf;
+  }
+  return std::nullopt;
+}
+
+// "A为100%，得3分；B≥95%，得3分": points for each condition that holds.
+std::optional<Inference> InferConditions(const std::vector<std::string>& cl, const Decimal& weight) {
+  for (size_t i = 0; i < cl.size(); ++i) {
+    Inference inf;
+    Rule& r = inf.rule;
+    r.kind = RuleKind::kConditions;
+    std::vector<std::string> subjects;
+    size_t j = i;
+    Decimal sum;
+    while (j < cl.size()) {
+      auto c = ReadCompare(cl[j]);
+      if (!c || c->upper) break;
+      size_t k = j + 1;
+      auto o = OutcomeAfter(*c, cl, k, weight);
+      if (!o || (o->kind != Outcome::kFixed && o->kind != Outcome::kFull)) break;
+      Decimal points = o->kind == Outcome::kFull ? weight : o->points;
+      std::string op = c->op == "≥" ? ">=" : c->op == "≤" ? "<=" : c->op;
+      // "参保率为100%": a rate cannot pass 100%, so reaching it is enough.
+      if (c->op == "=") op = c->number.percent && c->number.value == Decimal(1) ? ">=" : "==";
+      for (const auto& s : subjects)
+        if (s == c->subject) return std::nullopt;  // the same value twice: bands, not conditions
+      if (!IsValueName(c->subject)) return Manual(Format(msg::kInferBadName, c->subject));
+      subjects.push_back(c->subject);
+      Condition cond;
+      std::string text = cl[j];
+      if (!c->rest.empty()) text = text.substr(0, text.size() - c->rest.size());
+      cond.text = text;
+      cond.when = Formula::Parse(c->subject + " " + op + " " + c->number.literal);
+      cond.points = points;
+      sum += points;
+      r.conditions.push_back(cond);
+      j = k;
+    }
+    if (r.conditions.size() < 2) continue;
+    Leftovers(inf, cl, i, j, "");
+    if (sum < weight)
+      inf.notes.push_back(Format(msg::kInferPointsBelowWeight, sum.ToExactString(), weight.ToExactString()));
+    return inf;
+  }
+  return std::nullopt;
+}
+
+// "…，得满分；否则，不得分" and "…，得满分；发现1例…的，得0分".
+std::optional<Inference> InferAllOrNothing(const std::vector<std::string>& cl, const Decimal& weight) {
+  for (size_t i = 1; i < cl.size(); ++i) {
+    auto full = ReadOutcome(cl[i], weight);
+    if (!IsFull(full)) continue;
+    size_t j = i + 1;
+    if (j >= cl.size()) return std::nullopt;
+    std::string s = cl[j];
+    bool otherwise = false;
+    for (const char* w : {"否则", "反之"})
+      if (StartsWith(s, w)) {
+        s.erase(0, std::string(w).size());
+        otherwise = true;
+      }
+    if (otherwise && s.empty() && ++j < cl.size()) s = cl[j];
+    auto zero = ReadOutcome(s, weight);
+    if (!(zero && zero->kind == Outcome::kZero)) {
+      // "发现1例不符合标准的，得0分"
+      bool found = false;
+      for (const char* w : {"发现", "出现", "如有", "若有", "存在"}) found = found || StartsWith(s, w);
+      if (!found || otherwise || j + 1 >= cl.size()) return std::nullopt;
+      zero = ReadOutcome(cl[++j], weight);
+      if (!(zero && zero->kind == Outcome::kZero)) return std::nullopt;
+    }
+    ++j;
+    Inference inf;
+    inf.rule.kind = RuleKind::kAllOrNothing;
+    // One comparison as the condition: the data decide, not the evaluator.
+    size_t from = 0;
+    if (auto c = ReadCompare(cl[i - 1]); c && !c->upper && c->rest.empty() && IsValueName(c->subject)) {
+      std::string op = c->op == "≥" ? ">=" : c->op == "≤" ? "<=" : c->op == "=" ? "==" : c->op;
+      if (c->op == "=" && c->number.percent && c->number.value == Decimal(1)) op = ">=";
+      inf.rule.formula = Formula::Parse(c->subject + " " + op + " " + c->number.literal);
+      from = i - 1;
+    }
+    Leftovers(inf, cl, from, j, "");
+    return inf;
+  }
+  return std::nullopt;
+}
+
+// "得分=资金到位率*权重分，最高得分2分".
+std::optional<Inference> InferRatio(const std::vector<std::string>& cl, const Decimal& weight) {
+  for (const auto& c : cl) {
+    auto cmp = ReadCompare(c);
+    if (cmp && cmp->op != "=") return std::nullopt;  // thresholds: not a plain ratio
+  }
+  for (size_t i = 0; i < cl.size(); ++i) {
+    auto o = ReadOutcome(cl[i], weight);
+    if (!o || o->kind != Outcome::kTimes || o->factor != "weight") continue;
+    if (!IsValueName(o->subject)) return Manual(Format(msg::kInferBadName, o->subject));
+    Inference inf;
+    inf.rule.kind = RuleKind::kRatio;
+    inf.rule.value = o->subject;
+    size_t j = i + 1;
+    if (j < cl.size()) {
+      std::string s = cl[j];
+      for (const char* w : {"最高得分", "最高不超过", "最高", "最多得", "封顶"})
+        if (StartsWith(s, w)) {
+          auto cap = PointsOf(s.substr(std::string(w).size()));
+          if (cap) {
+            if (*cap < weight) inf.rule.cap = *cap;
+            ++j;
+          }
+          break;
+        }
+    }
+    Leftovers(inf, cl, i, j, o->subject);
+    return inf;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Inference InferRule(const std::string& criteria, const Decimal& weight) {
+  const std::string t = Normalize(criteria);
+  if (TrimPunct(t).empty()) return Manual(Format(msg::kInferNoCriteria));
+  if (auto r = InferChecklist(t)) return *r;
+  if (auto r = InferChecklistPoints(t, weight)) return *r;
+  const std::vector<std::string> cl = Clauses(t);
+  if (auto r = InferSteps(cl, weight)) return *r;
+  if (auto r = InferProportional(cl, weight)) return *r;
+  if (auto r = InferBands(cl, weight)) return *r;
+  if (auto r = InferConditions(cl, weight)) return *r;
+  if (auto r = InferAllOrNothing(cl, weight)) return *r;
+  if (auto r = InferRatio(cl, weight)) return *r;
+  return Manual(Format(msg::kInferNoPattern));
+}
+
+std::vector<std::string> RuleValueNames(const Rule& rule) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& n) {
+    if (n.empty() || n == "x" || n == "weight") return;
+    for (const auto& o : out)
+      if (o == n) return;
+    out.push_back(n);
+  };
+  add(rule.value);
+  for (const auto& n : rule.formula.Names()) add(n);
+  for (const auto& c : rule.conditions)
+    for (const auto& n : c.when.Names()) add(n);
+  for (const auto& b : rule.bands)
+    for (const auto& n : b.score.formula.Names()) add(n);
+  return out;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,525 @@
+#include <filesystem>
+#include <functional>
+#include <set>
+
+#include "load/load.h"
+#include "load/load_stated.h"
+#include "load/load_workbook.h"
+#include "base/messages.h"
+#include "rules/self_evaluation.h"
+#include "formats/yaml/yaml_source.h"
+
+namespace fs = std::filesystem;
+
+namespace jixiao {
+namespace {
+
+// Every name a formula may read in this project, with where it is defined.
+std::map<std::string, SourceLoc> ProjectNames(const Project& p) {
+  std::map<std::string, SourceLoc> names;
+  for (const auto& v : p.values) names[v.name] = v.loc;
+  for (const auto& m : p.metrics) names[m.name] = m.loc;
+  for (const auto& s : p.surveys) {
+    for (const auto& o : s.options) names[s.id + "." + o] = s.loc;
+    if (!s.options.empty()) names[s.id + ".合计"] = s.loc;
+    for (const auto& [item, rate] : s.items) names[s.id + "." + item] = s.loc;
+    if (!s.items.empty()) names[s.id + ".平均"] = s.loc;
+  }
+  return names;
+}
+
+std::vector<std::string> Keys(const std::map<std::string, SourceLoc>& m) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : m) out.push_back(k);
+  return out;
+}
+
+struct ProjectReader {
+  const YamlFile& y;
+  Diagnostics& diags;
+  Project& p;
+
+  void ReadInfo(const YamlNode& n, bool name_required = true) {
+    if (!y.IsMap(n, "project", "", diags)) return;
+    y.CheckKeys(n, {"name", "year", "department", "implementer", "commissioner", "evaluator",
+                    "lead_evaluator", "date"},
+                "", diags);
+    p.info.name = y.String(n, "name", name_required, "", diags).value_or("");
+    p.info.year = y.String(n, "year", false, "", diags).value_or("");
+    p.info.department = y.String(n, "department", false, "", diags).value_or("");
+    p.info.implementer = y.String(n, "implementer", false, "", diags).value_or("");
+    p.info.commissioner = y.String(n, "commissioner", false, "", diags).value_or("");
+    p.info.evaluator = y.String(n, "evaluator", false, "", diags).value_or("");
+    p.info.lead_evaluator = y.String(n, "lead_evaluator", false, "", diags).value_or("");
+    p.info.date = y.String(n, "date", false, "", diags).value_or("");
+  }
+
+  void ReadValues(const YamlNode& n) {
+    if (!y.IsMap(n, "values", "", diags)) return;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      NamedValue v;
+      v.name = it->first.Scalar();
+      v.loc = y.Loc(it->second);
+      auto d = y.NumberOf(it->second, "", diags);
+      if (!d) continue;
+      v.value = *d;
+      v.percent = it->second.Scalar().find('%') != std::string::npos;
+      p.values.push_back(std::move(v));
+    }
+  }
+
+  void ReadMetrics(const YamlNode& n) {
+    if (!y.IsMap(n, "metrics", "", diags)) return;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      Metric m;
+      m.name = it->first.Scalar();
+      m.loc = y.Loc(it->second);
+      m.percent = true;
+      YamlNode text = it->second;
+      if (it->second.IsMap()) {
+        y.CheckKeys(it->second, {"formula", "unit", "places"}, "", diags);
+        text = it->second["formula"];
+        if (!text) {
+          diags.Error(m.loc, "", msg::kMissingKey, "formula");
+          continue;
+        }
+        if (auto unit = y.String(it->second, "unit", false, "", diags)) {
+          if (*unit == "number") m.percent = false;
+          else if (*unit != "percent")
+            diags.Error(y.Loc(it->second["unit"]), "", msg::kBadChoice, *unit, "percent, number");
+        }
+        if (auto places = y.Number(it->second, "places", false, "", diags)) {
+          if (!places->IsInteger() || *places < Decimal(0) || *places > Decimal(8))
+            diags.Error(y.Loc(it->second["places"]), "", msg::kBadPlaces, places->ToExactString());
+          else
+            m.places = static_cast<int>(places->Raw().get_num().get_si());
+        }
+      }
+      if (!text.IsScalar()) {
+        diags.Error(y.Loc(text), "", msg::kExpectedText, "formula");
+        continue;
+      }
+      try {
+        m.formula = Formula::Parse(text.Scalar());
+      } catch (const FormulaError& e) {
+        diags.Error(y.Loc(text), "", msg::kFormulaSyntax, text.Scalar(), e.what());
+        continue;
+      }
+      p.metrics.push_back(std::move(m));
+    }
+  }
+
+  void ReadSurveys(const YamlNode& n) {
+    if (!y.IsList(n, "surveys", "", diags)) return;
+    std::set<std::string> ids;
+    for (const auto& s : n) {
+      if (!y.IsMap(s, "survey", "", diags)) continue;
+      y.CheckKeys(s, {"id", "title", "options", "counts", "items"}, "", diags);
+      Survey sv;
+      sv.loc = y.Loc(s);
+      sv.id = y.String(s, "id", true, "", diags).value_or("");
+      sv.title = y.String(s, "title", false, "", diags).value_or("");
+      if (!sv.id.empty() && !ids.insert(sv.id).second)
+        diags.Error(y.Loc(s["id"]), "", msg::kDuplicateSurvey, sv.id);
+      if (s["options"] || s["counts"]) {
+        YamlNode opts = s["options"], counts = s["counts"];
+        if (!opts || !counts) {
+          diags.Error(sv.loc, "", msg::kMissingKey, !opts ? "options" : "counts");
+        } else if (y.IsList(opts, "options", "", diags) && y.IsList(counts, "counts", "", diags)) {
+          for (const auto& o : opts) sv.options.push_back(o.Scalar());
+          for (const auto& c : counts) {
+            auto d = y.NumberOf(c, "", diags);
+            if (d && (!d->IsInteger() || d->Sign() < 0))
+              diags.Error(y.Loc(c), "", msg::kBadCount, d->ToExactString());
+            sv.counts.push_back(d.value_or(Decimal()));
+          }
+          if (sv.options.size() != sv.counts.size())
+            diags.Error(y.Loc(counts), "", msg::kCountsMismatch, sv.counts.size(), sv.options.size());
+        }
+      }
+      if (YamlNode items = s["items"]) {
+        if (y.IsMap(items, "items", "", diags)) {
+          for (auto it = items.begin(); it != items.end(); ++it) {
+            auto d = y.NumberOf(it->second, "", diags);
+            if (d && (d->Sign() < 0 || *d > Decimal(1)))
+              diags.Error(y.Loc(it->second), "", msg::kRateOutOfRange, d->ToPercent(), "100%");
+            sv.items.emplace_back(it->first.Scalar(), d.value_or(Decimal()));
+          }
+        }
+      }
+      if (sv.options.empty() && sv.items.empty())
+        diags.Error(sv.loc, "", msg::kMissingKey, "options + counts / items");
+      p.surveys.push_back(std::move(sv));
+    }
+  }
+
+  void ReadAnswers(const YamlNode& n, const IndicatorSystem& sys) {
+    if (!y.IsMap(n, "answers", "", diags)) return;
+    std::vector<std::string> leaves;
+    sys.ForEach([&](const Indicator& i) {
+      if (i.IsLeaf()) leaves.push_back(i.code);
+    });
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      Answer a;
+      a.code = it->first.Scalar();
+      a.loc = y.Loc(it->first);
+      const Indicator* ind = sys.Find(a.code);
+      if (!ind || !ind->IsLeaf()) {
+        diags.ErrorHint(a.loc, a.code, NearestName(a.code, leaves),
+                        ind ? msg::kAnswerForParent : msg::kUnknownIndicator, a.code, sys.file);
+        continue;
+      }
+      const YamlNode v = it->second;
+      if (!y.IsMap(v, "answer", a.code, diags)) continue;
+      y.CheckKeys(v, {"unmet", "met", "score", "tier", "reason", "target", "actual", "baseline",
+                      "deviation_reason", "not_applicable"},
+                  a.code, diags);
+      if (YamlNode u = v["unmet"]) {
+        if (y.IsList(u, "unmet", a.code, diags)) {
+          std::vector<int> unmet;
+          for (const auto& e : u) {
+            auto d = y.NumberOf(e, a.code, diags);
+            if (!d) continue;
+            size_t count = ind->rule ? ind->rule->items.size() : 0;
+            if (!d->IsInteger() || *d < Decimal(1) || *d > Decimal(static_cast<long>(count))) {
+              diags.Error(y.Loc(e), a.code, msg::kNoSuchPoint, d->ToExactString(), count);
+              continue;
+            }
+            unmet.push_back(static_cast<int>(d->Raw().get_num().get_si()));
+          }
+          a.unmet = std::move(unmet);
+        }
+      }
+      a.met = y.Bool(v, "met", false, a.code, diags);
+      a.score = y.Number(v, "score", false, a.code, diags);
+      if (v["score"]) a.score_loc = y.Loc(v["score"]);
+      a.tier = y.String(v, "tier", false, a.code, diags).value_or("");
+      a.reason = y.String(v, "reason", false, a.code, diags).value_or("");
+      ReadSelfEvaluationAnswer(y, v, a, diags);  // target, actual, … (load_self_evaluation.cpp)
+      auto at = p.answers.lower_bound(a.code);
+      if (at != p.answers.end() && at->first == a.code)
+        diags.Error(a.loc, a.code, msg::kDuplicateAnswer, a.code);
+      else
+        p.answers.emplace_hint(at, a.code, std::move(a));  // the pair's key is copied before `a` moves
+    }
+  }
+
+  std::vector<FundRow> ReadFundRows(const YamlNode& n, const char* what) {
+    std::vector<FundRow> rows;
+    if (!y.IsList(n, what, "", diags)) return rows;
+    for (const auto& r : n) {
+      if (!y.IsMap(r, "row {name, amount, note}", "", diags)) continue;
+      y.CheckKeys(r, {"name", "amount", "note"}, "", diags);
+      FundRow row;
+      row.loc = y.Loc(r);
+      row.name = y.String(r, "name", true, "", diags).value_or("");
+      row.amount = y.Number(r, "amount", true, "", diags).value_or(Decimal());
+      row.note = y.String(r, "note", false, "", diags).value_or("");
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  }
+
+  void ReadFunds(const YamlNode& n) {
+    if (!y.IsMap(n, "funds", "", diags)) return;
+    y.CheckKeys(n, {"unit", "sources", "uses", "balances"}, "", diags);
+    if (auto unit = y.String(n, "unit", false, "", diags)) {
+      if (*unit != "万元" && *unit != "元") diags.Error(y.Loc(n["unit"]), "", msg::kBadChoice, *unit, "万元, 元");
+      p.funds.unit = *unit;
+    }
+    if (n["sources"]) p.funds.sources = ReadFundRows(n["sources"], "sources");
+    if (n["uses"]) p.funds.uses = ReadFundRows(n["uses"], "uses");
+    if (YamlNode b = n["balances"]) {
+      if (!y.IsList(b, "balances", "", diags)) return;
+      for (const auto& r : b) {
+        if (!y.IsMap(r, "year {year, opening, income, spending, closing}", "", diags)) continue;
+        y.CheckKeys(r, {"year", "opening", "income", "spending", "closing"}, "", diags);
+        FundYear fy;
+        fy.loc = y.Loc(r);
+        fy.year = y.String(r, "year", true, "", diags).value_or("");
+        fy.opening = y.Number(r, "opening", true, "", diags).value_or(Decimal());
+        fy.income = y.Number(r, "income", true, "", diags).value_or(Decimal());
+        fy.spending = y.Number(r, "spending", true, "", diags).value_or(Decimal());
+        fy.closing = y.Number(r, "closing", true, "", diags).value_or(Decimal());
+        p.funds.balances.push_back(std::move(fy));
+      }
+    }
+  }
+
+  void ReadComments(const YamlNode& n) {
+    if (!y.IsList(n, "comments", "", diags)) return;
+    for (const auto& c : n) {
+      if (!y.IsMap(c, "comment {from, comment, response, reason}", "", diags)) continue;
+      y.CheckKeys(c, {"from", "comment", "response", "reason"}, "", diags);
+      Comment cm;
+      cm.loc = y.Loc(c);
+      cm.from = y.String(c, "from", false, "", diags).value_or("");
+      cm.comment = y.String(c, "comment", true, "", diags).value_or("");
+      cm.response = y.String(c, "response", true, "", diags).value_or("");
+      cm.reason = y.String(c, "reason", false, "", diags).value_or("");
+      if (!cm.response.empty() && cm.response != "采纳" && cm.response != "部分采纳" &&
+          cm.response != "不予采纳")
+        diags.Error(y.Loc(c["response"]), "", msg::kBadChoice, cm.response, "采纳, 部分采纳, 不予采纳");
+      else if (cm.response != "采纳" && cm.reason.empty())
+        diags.Error(cm.loc, "", msg::kMissingKey, "reason");
+      p.comments.push_back(std::move(cm));
+    }
+  }
+
+  void ReadDeductions(const YamlNode& n) {
+    if (!y.IsList(n, "deductions", "", diags)) return;
+    for (const auto& d : n) {
+      if (!y.IsMap(d, "deduction {reason, points}", "", diags)) continue;
+      y.CheckKeys(d, {"reason", "points"}, "", diags);
+      Deduction ded;
+      ded.loc = y.Loc(d);
+      ded.reason = y.String(d, "reason", true, "", diags).value_or("");
+      ded.points = y.Number(d, "points", true, "", diags).value_or(Decimal());
+      if (ded.points < Decimal(0)) diags.Error(y.Loc(d["points"]), "", msg::kMustBePositive, "points");
+      p.deductions.push_back(std::move(ded));
+    }
+  }
+};
+
+// Binding: every name a rule or metric reads exists, every rule that needs
+// an answer has one, and each answer fits its rule.
+void Bind(const Project& p, const YamlFile& y, Diagnostics& diags) {
+  const IndicatorSystem& sys = *p.system;
+  auto names = ProjectNames(p);
+  auto keys = Keys(names);
+  SourceLoc at_project = y.Loc(y.root());
+  at_project.line = 0;  // the whole file
+
+  // Metrics: names exist, and no metric depends on itself.
+  std::map<std::string, const Metric*> metric_by_name;
+  for (const auto& m : p.metrics) metric_by_name[m.name] = &m;
+  for (const auto& m : p.metrics)
+    for (const auto& n : m.formula.Names())
+      if (!names.count(n)) diags.ErrorHint(m.loc, "", NearestName(n, keys), msg::kUnknownName, n);
+  std::map<std::string, int> state;  // 1 visiting, 2 done
+  std::function<bool(const Metric&)> visit = [&](const Metric& m) {
+    if (state[m.name] == 2) return true;
+    if (state[m.name] == 1) {
+      diags.Error(m.loc, "", msg::kMetricCycle, m.name);
+      return false;
+    }
+    state[m.name] = 1;
+    for (const auto& n : m.formula.Names()) {
+      auto it = metric_by_name.find(n);
+      if (it != metric_by_name.end() && !visit(*it->second)) return false;
+    }
+    state[m.name] = 2;
+    return true;
+  };
+  for (const auto& m : p.metrics) visit(m);
+
+  auto check_formula = [&](const Formula& f, const SourceLoc& loc, const std::string& code,
+                           bool allow_x) {
+    for (const auto& n : f.Names()) {
+      if (names.count(n) || n == "weight" || (allow_x && n == "x")) continue;
+      diags.ErrorHint(loc, code, NearestName(n, keys), msg::kRuleNeedsName, n, p.file);
+    }
+  };
+
+  sys.ForEach([&](const Indicator& ind) {
+    if (!ind.rule) return;
+    const Rule& r = *ind.rule;
+    const std::string& code = ind.code;
+    auto own_actual = [&] {  // a target rule's answer may give the 实际完成值 itself
+      auto it = p.answers.find(code);
+      return r.kind == RuleKind::kTarget && it != p.answers.end() && !it->second.actual.empty();
+    };
+    if (!r.value.empty() && !names.count(r.value) && !own_actual())
+      diags.ErrorHint(r.value_loc, code, NearestName(r.value, keys), msg::kRuleNeedsName, r.value,
+                      p.file);
+    for (const auto& b : r.bands)
+      if (b.score.kind == ScoreSpec::kFormula) check_formula(b.score.formula, b.loc, code, true);
+    for (const auto& c : r.conditions) check_formula(c.when, c.loc, code, false);
+    if (!r.formula.Empty()) check_formula(r.formula, r.loc, code, false);
+
+    auto it = p.answers.find(code);
+    const Answer* a = it == p.answers.end() ? nullptr : &it->second;
+    // 不适用, target and budget_rate: BindSelfEvaluation (load_self_evaluation.cpp).
+    if ((a && a->not_applicable) || IsSelfEvaluationRule(r)) return;
+    bool needs_answer = r.kind == RuleKind::kChecklist || r.kind == RuleKind::kChecklistPoints ||
+                        r.kind == RuleKind::kManual || r.kind == RuleKind::kQualitative ||
+                        (r.kind == RuleKind::kAllOrNothing && r.formula.Empty());
+    if (!a) {
+      if (needs_answer) {
+        const char* what = r.kind == RuleKind::kManual ? "score + reason"
+                           : r.kind == RuleKind::kQualitative ? "tier + score + reason"
+                           : r.kind == RuleKind::kAllOrNothing ? "met"
+                           : "unmet: [...]";
+        diags.Error(at_project, code, msg::kMissingAnswer, RuleKindName(r.kind), what);
+      }
+      return;
+    }
+    const SourceLoc& loc = a->loc;
+    switch (r.kind) {
+      case RuleKind::kChecklist:
+      case RuleKind::kChecklistPoints:
+        if (!a->unmet && !a->score) diags.Error(loc, code, msg::kMissingAnswerField, "unmet");
+        if (a->met || !a->tier.empty()) diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind), "unmet, reason");
+        break;
+      case RuleKind::kAllOrNothing:
+        if (r.formula.Empty() && !a->met && !a->score) diags.Error(loc, code, msg::kMissingAnswerField, "met");
+        // With a `when` formula the data decide; a `met` beside it would be ignored.
+        if (a->unmet || !a->tier.empty() || (a->met && !r.formula.Empty()))
+          diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind),
+                      r.formula.Empty() ? "met, reason" : "score, reason");
+        break;
+      case RuleKind::kManual:
+        if (!a->score) diags.Error(loc, code, msg::kMissingAnswerField, "score");
+        if (a->unmet || a->met || !a->tier.empty()) diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind), "score, reason");
+        break;
+      case RuleKind::kQualitative: {
+        if (a->tier.empty()) {
+          diags.Error(loc, code, msg::kMissingAnswerField, "tier");
+          break;
+        }
+        const Tier* tier = nullptr;
+        std::vector<std::string> tier_names;
+        for (const auto& t : r.tiers) {
+          tier_names.push_back(t.name);
+          if (t.name == a->tier) tier = &t;
+        }
+        if (!tier) {
+          std::string list;
+          for (const auto& t : tier_names) list += (list.empty() ? "" : ", ") + t;
+          diags.ErrorHint(loc, code, NearestName(a->tier, tier_names), msg::kBadChoice, a->tier, list);
+          break;
+        }
+        if (!a->score) {
+          diags.Error(loc, code, msg::kMissingAnswerField, "score");
+          break;
+        }
+        Decimal lo = tier->low * ind.weight, hi = tier->high * ind.weight;
+        bool top = tier->high >= Decimal(1);
+        if (*a->score < lo || *a->score > hi || (!top && *a->score >= hi))
+          diags.Error(a->score_loc, code, msg::kScoreOutsideTier, a->score->ToExactString(),
+                      tier->name, lo.ToExactString(), hi.ToExactString(), top ? "]" : ")");
+        break;
+      }
+      default:
+        if (a->unmet || a->met || !a->tier.empty())
+          diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind), "score, reason");
+        break;
+    }
+    if (a->score) {
+      if (*a->score > ind.weight)
+        diags.Error(a->score_loc, code, msg::kScoreAboveWeight, a->score->ToExactString(),
+                    ind.weight.ToExactString());
+      else if (a->score->Sign() < 0)
+        diags.Error(a->score_loc, code, msg::kMustBePositive, "score");
+      else if (a->reason.empty() && (*a->score < ind.weight || r.kind != RuleKind::kManual))
+        diags.Error(a->score_loc, code, msg::kScoreNeedsReason, a->score->ToExactString(),
+                    ind.weight.ToExactString());
+    }
+  });
+}
+
+std::string ResolveSystemPath(const std::string& project_file, const std::string& written) {
+  fs::path w(written);
+  if (w.is_absolute()) return written;
+  return (fs::path(project_file).parent_path() / w).lexically_normal().string();
+}
+
+}  // namespace
+
+std::shared_ptr<const IndicatorSystem> SystemCache::Get(const std::string& path) {
+  {
+    // The path as written first: resolving it touches the disk once per
+    // component, and a batch names the same system hundreds of times.
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = by_path_.find(path);
+    if (it != by_path_.end()) return it->second;
+  }
+  std::error_code ec;
+  std::string key = fs::weakly_canonical(path, ec).string();
+  if (ec) key = path;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = systems_.find(key);
+    if (it != systems_.end()) return by_path_.emplace(path, it->second).first->second;
+  }
+  auto sys = LoadSystem(path);  // outside the lock: loading is the slow part
+  std::lock_guard<std::mutex> lock(mu_);
+  auto& kept = systems_.emplace(key, sys).first->second;
+  by_path_.emplace(path, kept);
+  return kept;
+}
+
+std::shared_ptr<const Project> LoadProject(const std::string& target,
+                                           const std::string& system_override,
+                                           SystemCache* cache, bool review) {
+  if (IsSelfFormTarget(target)) return LoadSelfForm(target, system_override, review);  // 自评表.xlsx
+  std::string file = target;
+  std::error_code ec;
+  // A folder, or a missing path that does not name a YAML file, is a
+  // project folder: a missing one is reported as its project.yaml.
+  std::string ext = fs::path(target).extension().string();
+  bool names_yaml = ext == ".yaml" || ext == ".yml";
+  if (fs::is_directory(target, ec) || (!names_yaml && !fs::exists(target, ec)))
+    file = (fs::path(target) / "project.yaml").string();
+  YamlFile y = YamlFile::Load(file);
+  Diagnostics diags;
+  auto p = std::make_shared<Project>();
+  p->review = review;
+  p->file = file;
+  p->dir = fs::path(file).parent_path().string();
+  const YamlNode& root = y.root();
+  if (!y.IsMap(root, "project file", "", diags)) throw InputError(diags);
+  y.CheckKeys(root, {"project", "system", "values", "metrics", "surveys", "answers", "deductions",
+               "funds", "comments", "stated", "text", "workbook", "budget", "goals", "tables"},
+              "", diags);
+  // 数据采集表.xlsx and `workbook:` (load_workbook.cpp) may give the project info.
+  const std::vector<std::string> workbooks = ProjectWorkbooks(y, diags);
+  ProjectReader r{y, diags, *p};
+  if (root["project"]) r.ReadInfo(root["project"], workbooks.empty());
+  else if (workbooks.empty()) diags.Error(y.Loc(root), "", msg::kMissingKey, "project");
+
+  std::string sys_path = system_override;
+  if (sys_path.empty()) {
+    if (auto s = y.String(root, "system", true, "", diags)) sys_path = ResolveSystemPath(file, *s);
+  }
+  if (sys_path.empty()) throw InputError(diags);
+  try {
+    p->system = cache ? cache->Get(sys_path) : LoadSystem(sys_path);
+  } catch (const InputError& e) {
+    diags.Append(e.diagnostics());
+    throw InputError(diags);
+  }
+  if (root["values"]) r.ReadValues(root["values"]);
+  if (root["metrics"]) r.ReadMetrics(root["metrics"]);
+  if (root["surveys"]) r.ReadSurveys(root["surveys"]);
+  if (root["answers"]) r.ReadAnswers(root["answers"], *p->system);
+  if (root["deductions"]) r.ReadDeductions(root["deductions"]);
+  if (root["funds"]) r.ReadFunds(root["funds"]);
+  if (root["comments"]) r.ReadComments(root["comments"]);
+  if (root["stated"]) ReadStated(y, root["stated"], diags, p->stated);
+  if (root["budget"]) ReadBudget(y, root["budget"], p->budget, diags);  // self-evaluation
+  if (root["goals"]) ReadGoals(y, root["goals"], p->goals, diags);
+  if (root["tables"]) ReadTables(y, root["tables"], p->tables, diags);
+  p->text_dir = (fs::path(p->dir) / "text").string();
+  if (auto text = y.String(root, "text", false, "", diags)) {
+    // Another folder's fragments, e.g. a check case reusing its report's text.
+    p->text_dir = ResolveSystemPath(file, *text);
+    std::error_code dir_ec;
+    if (!fs::is_directory(p->text_dir, dir_ec)) diags.Error(y.Loc(root["text"]), "", msg::kTextDirMissing, p->text_dir);
+  }
+  ReadProjectWorkbooks(*p, y, workbooks, diags);
+  std::set<std::string> seen;
+  for (const auto& v : p->values)
+    if (!seen.insert(v.name).second) diags.Error(v.loc, "", msg::kDuplicateName, v.name);
+  for (const auto& m : p->metrics)
+    if (!seen.insert(m.name).second) diags.Error(m.loc, "", msg::kDuplicateName, m.name);
+  if (!p->deductions.empty() && !p->system->deduction_cap)
+    diags.Error(y.Loc(root["deductions"]), "", msg::kDeductionsWithoutCap, p->system->file);
+  if (!diags.HasErrors()) Bind(*p, y, diags);
+  if (!diags.HasErrors()) BindSelfEvaluation(*p, diags);
+  if (diags.HasErrors()) throw InputError(diags);
+  p->system = ApplyNotApplicable(p->system, p->answers);  // 折算计分
+  return p;
+}
+
+}  // namespace jixiao

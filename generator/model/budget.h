@@ -1,0 +1,60 @@
+// The self-evaluation's project data beyond the indicators: 项目资金 (the
+// budget block of the 自评表: 年初预算数, 全年预算数, 全年执行数 for the
+// annual total and each source), 年度总体目标 (预期目标 and 实际完成情况),
+// and further data tables a report reproduces with their totals checked
+// (资金分配表, 结算表). Read by load_self_evaluation.cpp from project.yaml or
+// by load_self_form.cpp from a filled 自评表.xlsx.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/decimal.h"
+#include "base/diagnostics.h"
+
+namespace jixiao {
+
+struct BudgetRow {
+  std::string name;  // 年度资金总额; 当年财政拨款, 上年结转资金, 其他资金
+  std::optional<Decimal> initial;    // 年初预算数
+  std::optional<Decimal> full_year;  // 全年预算数
+  std::optional<Decimal> adjusted;   // 调整后预算数
+  std::optional<Decimal> received;   // 实际到位资金
+  std::optional<Decimal> executed;   // 全年执行数
+  SourceLoc loc;
+};
+
+struct Budget {
+  bool present = false;
+  std::string unit = "万元";
+  BudgetRow total;                 // 年度资金总额
+  std::vector<BudgetRow> sources;  // 其中：…
+  SourceLoc loc;
+};
+
+struct Goals {
+  std::string expected;  // 年度总体目标: 预期目标
+  std::string actual;    // 实际完成情况
+};
+
+struct DataRow {
+  std::string label;
+  std::vector<std::string> cells;             // as written, one per column after the label
+  std::vector<std::optional<Decimal>> values;  // the numbers among them
+  SourceLoc loc;
+};
+
+// A table reproduced in the report, e.g. 001's district allocation: the
+// stated total row must equal the column sums, and a 小计/合计 column the
+// sum of the row's other numbers.
+struct DataTable {
+  std::string title;
+  std::string unit;
+  std::vector<std::string> columns;  // the first is the label column
+  std::vector<DataRow> rows;
+  std::optional<DataRow> total;
+  SourceLoc loc;
+};
+
+}  // namespace jixiao

@@ -1,0 +1,84 @@
+// Stated figures: what a submitted report or score sheet says, kept apart
+// from the data jixiao computes from, so `check` can compare the two.
+//
+// Read from the optional `stated:` section of project.yaml (load_stated.cpp)
+// or from a submitted workbook. Every figure keeps the text it was written
+// as and where it stands.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/decimal.h"
+#include "base/diagnostics.h"
+
+namespace jixiao {
+
+struct StatedNumber {
+  Decimal value;
+  std::string text;  // as written: "8.63%", "2993.54"
+  bool percent = false;
+  SourceLoc loc;
+  // Decimals as written (2 for "8.63%" counts the percent's), the precision
+  // the figure claims; a recomputed figure is rounded to it before comparing.
+  int places = 0;
+};
+
+struct StatedText {
+  std::string text;
+  std::string where;  // which part of the document says it: "正文 四（四）"
+  SourceLoc loc;
+};
+
+struct StatedSurvey {
+  std::string id;  // matches a survey id of the project
+  std::vector<StatedNumber> shares;  // one per option, in order
+  std::optional<StatedNumber> total;  // the respondents the document says
+  std::optional<StatedNumber> mean;   // for rated items: the stated average
+  SourceLoc loc;
+};
+
+struct StatedYear {
+  std::string year;
+  std::optional<StatedNumber> opening, income, spending, net, closing;
+  SourceLoc loc;
+};
+
+struct StatedTable {
+  std::string title;
+  std::vector<std::pair<std::string, StatedNumber>> rows;
+  std::optional<StatedNumber> total;
+  SourceLoc loc;
+};
+
+// One figure the document gives in several places ("2023 年末结余": 表5
+// 1476.06, 正文 1447.6).
+struct StatedFigure {
+  std::string name;
+  std::vector<std::pair<std::string, StatedNumber>> mentions;  // where → value
+  SourceLoc loc;
+};
+
+struct Stated {
+  bool present = false;
+  std::string source;  // the document the figures come from
+  std::optional<StatedNumber> total;
+  std::optional<StatedText> grade;
+  std::optional<StatedNumber> deductions;
+  std::map<std::string, StatedNumber> scores;  // indicator code → 得分
+  std::map<std::string, StatedNumber> rates;   // indicator code → 得分率
+  std::map<std::string, StatedNumber> values;  // value or metric name → figure
+  std::map<std::string, StatedText> names;     // indicator code → another name used for it
+  std::vector<StatedSurvey> surveys;
+  std::vector<StatedYear> balances;
+  std::vector<StatedTable> tables;
+  std::vector<StatedFigure> figures;
+};
+
+// Parses a stated figure's text: "8.63%" → 0.0863 with places 2 (of the
+// percent), "2993.54" → places 2.
+std::optional<StatedNumber> ParseStatedNumber(const std::string& text, const SourceLoc& loc);
+
+}  // namespace jixiao

@@ -1,0 +1,97 @@
+#include <fmt/format.h>
+
+#include "check/check.h"
+#include "render/render.h"
+#include "render/report_data.h"
+
+namespace jixiao {
+namespace {
+
+const char* SeverityName(Severity s) {
+  return s == Severity::kError ? "错误" : s == Severity::kWarning ? "警告" : "提示";
+}
+
+std::string Summary(const CheckResult& r) {
+  if (!r.stated && r.findings.empty())
+    return "未发现问题（项目未提供报送的数字，只核对了项目数据本身，如资金结余）。";
+  if (r.findings.empty()) return "未发现问题：报送的数字均与重新计算的结果一致。";
+  return fmt::format("错误 {} 项，警告 {} 项。", r.errors, r.warnings);
+}
+
+}  // namespace
+
+std::string RenderCheckTerminal(const CheckResult& r) {
+  std::string out = fmt::format("检查 {}（{}）\n", r.name, r.target);
+  if (!r.source.empty()) out += fmt::format("报送文件：{}\n", r.source);
+  out += Summary(r) + "\n";
+  Severity current = Severity::kNote;
+  for (const auto& f : r.findings) {
+    if (f.severity != current) {
+      current = f.severity;
+      out += fmt::format("\n{}：\n", SeverityName(current));
+    }
+    out += fmt::format("  {}: [{}] {}", f.loc.ToString(), f.kind, f.message);
+    if (!f.effect.empty()) out += "（" + f.effect + "）";
+    out += "\n";
+  }
+  return out;
+}
+
+std::string RenderCheckJson(const CheckResult& r) {
+  std::string out = "{\n";
+  out += fmt::format("  \"target\": {},\n  \"project\": {},\n  \"source\": {},\n", JsonString(r.target),
+                     JsonString(r.name), JsonString(r.source));
+  out += fmt::format("  \"errors\": {},\n  \"warnings\": {},\n  \"findings\": [", r.errors, r.warnings);
+  bool first = true;
+  for (const auto& f : r.findings) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += fmt::format(
+        "    {{\"severity\": {}, \"kind\": {}, \"file\": {}, \"line\": {}, \"column\": {}, \"cell\": {}, "
+        "\"indicator\": {}, \"subject\": {}, \"stated\": {}, \"expected\": {}, \"message\": {}, \"effect\": {}}}",
+        JsonString(f.severity == Severity::kError ? "error" : "warning"), JsonString(f.kind),
+        JsonString(f.loc.file), f.loc.line, f.loc.column, JsonString(f.loc.cell),
+        f.indicator.empty() ? "null" : JsonString(f.indicator), JsonString(f.subject),
+        JsonString(f.stated), JsonString(f.expected), JsonString(f.message),
+        f.effect.empty() ? "null" : JsonString(f.effect));
+  }
+  out += "\n  ],\n  \"scores\": [";
+  first = true;
+  for (const auto& l : r.scores) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += fmt::format("    {{\"code\": {}, \"name\": {}, \"weight\": {}, \"submitted\": {}, \"reviewed\": {}, \"difference\": {}}}",
+                       l.code.empty() ? "null" : JsonString(l.code), JsonString(l.name), l.weight.ToShort(),
+                       l.submitted ? JsonString(*l.submitted) : "null", l.reviewed.ToShort(),
+                       l.difference ? l.difference->ToShort() : "null");
+  }
+  out += "\n  ]\n}\n";
+  return out;
+}
+
+std::string RenderCheckMarkdown(const CheckResult& r) {
+  std::string out = fmt::format("# 审核意见：{}\n\n", EscapeMarkdown(r.name));
+  if (!r.source.empty()) out += fmt::format("报送文件：{}\n\n", EscapeMarkdown(r.source));
+  out += Summary(r) + "\n\n";
+  if (!r.scores.empty()) {
+    out += "## 逐项得分（审核得分）\n\n| 指标 | 满分 | 报送得分 | 审核得分 | 差额 |\n| --- | ---: | ---: | ---: | ---: |\n";
+    for (const auto& l : r.scores)
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", EscapeMarkdown((l.code.empty() ? "" : l.code + " ") + l.name),
+                         l.weight.ToShort(), l.submitted ? EscapeMarkdown(*l.submitted) : "—", l.reviewed.ToShort(),
+                         l.difference ? (l.difference->IsZero() ? "0" : l.difference->ToShort()) : "—");
+    out += "\n";
+  }
+  if (r.findings.empty()) return out;
+  out += "## 核对意见\n\n";
+  out += "| 序号 | 级别 | 类别 | 位置 | 事项 | 报送数 | 核定数 | 说明 | 影响 |\n";
+  out += "| ---: | --- | --- | --- | --- | ---: | ---: | --- | --- |\n";
+  size_t n = 0;
+  for (const auto& f : r.findings)
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", ++n, SeverityName(f.severity),
+                       f.kind, EscapeMarkdown(f.loc.ToString()), EscapeMarkdown(f.subject),
+                       EscapeMarkdown(f.stated), EscapeMarkdown(f.expected), EscapeMarkdown(f.message),
+                       EscapeMarkdown(f.effect));
+  return out;
+}
+
+}  // namespace jixiao

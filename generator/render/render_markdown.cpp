@@ -1,0 +1,281 @@
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string_view>
+
+#include "base/messages.h"
+#include "base/read_file.h"
+#include "render/render.h"
+#include "render/report.h"
+#include "render/report_mustache.h"
+#include "rules/self_evaluation.h"
+
+namespace fs = std::filesystem;
+
+namespace jixiao {
+
+const std::map<std::string, std::string>& DefaultTemplates();  // generated at build time
+
+namespace {
+
+bool IsMark(const std::string& line) {
+  return line.size() > 4 && line.compare(0, 2, "[[") == 0 &&
+         line.compare(line.size() - 2, 2, "]]") == 0;
+}
+
+// The template's own mark lines, [[name]], become the internal mark
+// kMarkChar + name + kMarkChar, which no input text can contain.
+std::string InternMarks(const std::string& tmpl) {
+  std::istringstream in(tmpl);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    if (IsMark(line)) line = kMarkChar + line.substr(2, line.size() - 4) + kMarkChar;
+    out += line + "\n";
+  }
+  return out;
+}
+
+// Replaces every internal mark in `html` by its entry in `marks` (an
+// unknown mark is dropped); "<p>MARK</p>" goes whole.
+std::string PlaceMarks(const std::string& html, const std::map<std::string, std::string>& marks) {
+  const std::string m = kMarkChar;
+  std::string out;
+  out.reserve(html.size() + 4096);
+  size_t pos = 0;
+  for (size_t at; (at = html.find(m, pos)) != std::string::npos;) {
+    size_t end = html.find(m, at + m.size());
+    if (end == std::string::npos) break;
+    std::string name = html.substr(at + m.size(), end - at - m.size());
+    size_t from = at, to = end + m.size();
+    if (from >= 3 && html.compare(from - 3, 3, "<p>") == 0 && html.compare(to, 4, "</p>") == 0) {
+      from -= 3;
+      to += 4;
+    }
+    out.append(html, pos, from - pos);
+    auto it = marks.find(name);
+    if (it != marks.end()) out += it->second;
+    pos = to;
+  }
+  out.append(html, pos, std::string::npos);
+  return out;
+}
+
+bool IsInternalMark(std::string_view line) {
+  size_t n = std::char_traits<char>::length(kMarkChar);
+  return line.size() > 2 * n && line.compare(0, n, kMarkChar) == 0 &&
+         line.compare(line.size() - n, n, kMarkChar) == 0;
+}
+
+// Drops layout-mark lines and the blank line each leaves behind.
+std::string StripMarks(const std::string& md) {
+  std::string out;
+  out.reserve(md.size());
+  bool last_blank = true;
+  for (size_t pos = 0; pos < md.size();) {
+    size_t nl = md.find('\n', pos);
+    size_t end = nl == std::string::npos ? md.size() : nl;
+    std::string_view line(md.data() + pos, end - pos);
+    pos = end + 1;
+    if (IsInternalMark(line)) continue;
+    bool blank = line.empty();
+    if (blank && last_blank) continue;
+    out.append(line);
+    out += '\n';
+    last_blank = blank;
+  }
+  return out;
+}
+
+// A template parsed once per thread and kept: a batch renders the same
+// template for every project. A Markdown template has its layout marks
+// interned first. The caller holds its template while it renders, so a
+// cache that starts over (a long-lived process with many template sets)
+// never takes a template from under it.
+std::shared_ptr<const Template> Parsed(const std::string& body, bool markdown) {
+  using Cache = std::map<std::string, std::shared_ptr<const Template>, std::less<>>;
+  thread_local Cache caches[2];
+  Cache& cache = caches[markdown ? 1 : 0];
+  auto it = cache.find(body);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= 8) cache.clear();
+  auto tmpl = std::make_shared<const Template>(markdown ? InternMarks(body) : body);
+  cache.emplace(body, tmpl);
+  return tmpl;
+}
+
+// A syntax error as the user reads it: the template's file and line.
+Diagnostics SyntaxError(const std::string& origin, const Template& tmpl) {
+  Diagnostics diags;
+  SourceLoc at{origin, tmpl.error_line(), 0, ""};
+  const std::string& name = tmpl.error_name();
+  switch (tmpl.error()) {
+    case Template::Error::kUnclosedTag:
+      diags.Error(at, "", msg::kTemplateUnclosedTag, name, tmpl.error_section());
+      break;
+    case Template::Error::kUnclosedSection:
+      diags.Error(at, "", msg::kTemplateUnclosedSection, name, tmpl.error_section());
+      break;
+    case Template::Error::kUnopenedSection: diags.Error(at, "", msg::kTemplateUnopenedSection, name); break;
+    case Template::Error::kMismatchedSection:
+      diags.Error(at, "", msg::kTemplateMismatchedSection, name, tmpl.error_section(), tmpl.error_section_line());
+      break;
+    case Template::Error::kBadDelimiters: diags.Error(at, "", msg::kTemplateBadDelimiters, name); break;
+    case Template::Error::kTooDeep: diags.Error(at, "", msg::kTemplateTooDeep, name, Template::kMaxDepth); break;
+    case Template::Error::kNone: break;
+  }
+  return diags;
+}
+
+std::string RenderTo(const Template& tmpl, const TemplateValue& d, Template::Escape escape) {
+  std::string out;
+  out.reserve(64 * 1024);
+  tmpl.Render(d, escape, out);
+  return out;
+}
+
+// The HTML page: report.html.mustache around an HTML body, report.css inline.
+std::string RenderPage(const TemplateSet& t, const std::string& title, std::string body) {
+  std::shared_ptr<const Template> shell = Parsed(t.files.at("report.html.mustache"), false);
+  if (!shell->ok()) throw InputError(SyntaxError(t.origin.at("report.html.mustache"), *shell));
+  TemplateValue d;
+  d.Set("title", title);
+  d.Set("css", t.files.at("report.css"));
+  d.Set("body", std::move(body));
+  return RenderTo(*shell, d, AppendEscapedHtml);
+}
+
+}  // namespace
+
+namespace {
+void AnalyzeTemplates(TemplateSet& t);
+}  // namespace
+
+TemplateSet LoadTemplates(const std::string& override_dir) {
+  TemplateSet t;
+  for (const auto& [name, body] : DefaultTemplates()) {
+    t.files[name] = body;
+    t.origin[name] = "templates/" + name + "（内置 built-in）";
+  }
+  if (override_dir.empty()) {
+    AnalyzeTemplates(t);
+    return t;
+  }
+  std::error_code ec;
+  if (!fs::is_directory(override_dir, ec)) Fail(SourceLoc{override_dir}, "", msg::kTemplateDirMissing);
+  for (auto& [name, body] : t.files) {
+    fs::path p = fs::path(override_dir) / name;
+    if (!fs::exists(p, ec)) continue;
+    std::optional<std::string> text = ReadFileBytes(p.string());
+    if (!text) Fail(SourceLoc{p.string()}, "", msg::kCannotRead);
+    body = std::move(*text);
+    t.origin[name] = p.string();
+  }
+  AnalyzeTemplates(t);
+  return t;
+}
+
+namespace {
+
+// Syntax and variables of every template, checked once when the set is
+// loaded; what remains per project is whether its fragments are there.
+void AnalyzeTemplates(TemplateSet& t) {
+  Diagnostics diags;
+  for (const auto& [name, body] : t.files) {
+    if (name.size() < 9 || name.compare(name.size() - 9, 9, ".mustache") != 0) continue;
+    // The HTML shell sees only the finished page; the Markdown template sees the model.
+    std::set<std::string> known = name == "report.html.mustache"
+                                      ? std::set<std::string>{"title", "css", "body"}
+                                      : std::set<std::string>(TemplateVariables().begin(),
+                                                              TemplateVariables().end());
+    if (name == "self-report.md.mustache")  // the 自评报告 reads more (self_report_data.cpp)
+      known.insert(SelfReportVariables().begin(), SelfReportVariables().end());
+    SourceLoc file{t.origin.at(name)};
+    Template probe{body};
+    if (!probe.ok()) {
+      diags.Append(SyntaxError(t.origin.at(name), probe));
+      continue;
+    }
+    std::set<std::string> optional_text;  // text.X opened as a section somewhere
+    std::vector<std::pair<std::string, int>> required_text;
+    for (const Template::Tag& tag : probe.tags()) {
+      const std::string& var = tag.name;
+      if (tag.sigil == '!' || var.empty() || var == ".") continue;
+      SourceLoc at{file.file, tag.line, 0, ""};
+      if (var.rfind("text.", 0) == 0) {
+        if (tag.sigil == '#' || tag.sigil == '^') optional_text.insert(var);
+        else if (tag.sigil != '/') required_text.emplace_back(var, tag.line);
+        continue;
+      }
+      if (tag.sigil == '>') {
+        diags.Error(at, "", msg::kTemplateUnknownVariable, var);
+        continue;
+      }
+      if (!known.count(var)) {
+        std::vector<std::string> all(known.begin(), known.end());
+        diags.ErrorHint(at, "", NearestName(var, all), msg::kTemplateUnknownVariable, var);
+      }
+    }
+    for (const auto& [var, l] : required_text)
+      if (!optional_text.count(var)) t.required.push_back({file.file, l, var.substr(5)});
+  }
+  if (diags.HasErrors()) throw InputError(diags);
+}
+
+}  // namespace
+
+void ValidateTemplates(const TemplateSet& t, const Fragments& fragments,
+                       const std::string& markdown_template) {
+  Diagnostics diags;
+  for (const auto& need : t.required)
+    if (!fragments.text.count(need.fragment) &&
+        (markdown_template.empty() || need.file == t.origin.at(markdown_template)))
+      diags.Error(SourceLoc{need.file, need.line, 0, ""}, "", msg::kMissingFragment,
+                  (fs::path(fragments.dir) / (need.fragment + ".md")).string());
+  if (diags.HasErrors()) throw InputError(diags);
+}
+
+Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& fragments) {
+  // A self-evaluation (layout: self_evaluation) is a 自评报告 from its own template.
+  const bool self = sp.system().SelfEvaluation();
+  const std::string md_name = self ? "self-report.md.mustache" : "report.md.mustache";
+  ValidateTemplates(t, fragments, md_name);
+  std::shared_ptr<const Template> md_tmpl = Parsed(t.files.at(md_name), true);
+  if (!md_tmpl->ok()) throw InputError(SyntaxError(t.origin.at(md_name), *md_tmpl));
+  std::string marked = RenderTo(*md_tmpl, self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments),
+                                AppendEscapedMarkdown);
+
+  Report r;
+  r.markdown = StripMarks(marked);
+  std::string body = MarkdownToHtml(marked);
+  // Each layout mark becomes its HTML in one pass over the page; a mark
+  // alone in a paragraph takes the <p> with it.
+  std::map<std::string, std::string> marks = {
+      {"cover", "<section class=\"cover\">"},
+      {"/cover", "</section>"},
+      {"landscape", "<section class=\"landscape\">"},
+      {"/landscape", "</section>"},
+      {"form", "<section class=\"landscape self-form\">"},  // the 自评表 annex of a 自评报告
+      {"/form", "</section>"},
+      {"self", "<div class=\"self-report\">"},  // the whole 自评报告, for its own styles
+      {"/self", "</div>"},
+      {"pagebreak", "<div class=\"page-break\"></div>"},
+      {"chart:level1", "<figure class=\"chart\">" + SvgLevel1Chart(sp) + "</figure>"},
+  };
+  std::string balance = SvgBalanceChart(sp);
+  marks["chart:balances"] = balance.empty() ? "" : "<figure class=\"chart\">" + balance + "</figure>";
+  body = PlaceMarks(body, marks);
+
+  r.html = RenderPage(t, self ? SelfReportTitle(sp.project->info.name) : sp.project->info.name + "绩效评价报告",
+                      std::move(body));
+  return r;
+}
+
+std::string RenderStandaloneHtml(const std::string& title, const std::string& markdown) {
+  TemplateSet t = LoadTemplates("");
+  return RenderPage(t, title, MarkdownToHtml(markdown));
+}
+
+}  // namespace jixiao

@@ -1,0 +1,65 @@
+// The full evaluation report: a ScoredProject, the templates and the
+// evaluator's fragments in; report.md, report.html and 评分表.xlsx out.
+//
+// The Markdown is rendered from templates/report.md.mustache; the HTML is
+// that Markdown through cmark-gfm, wrapped in report.html.mustache with
+// report.css inline and the SVG charts placed at their marks.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "render/report_data.h"
+#include "score/score.h"
+
+namespace jixiao {
+
+struct TemplateSet {
+  std::map<std::string, std::string> files;   // report.md.mustache → text
+  std::map<std::string, std::string> origin;  // → the file it came from, for errors
+  struct Need {
+    std::string file;
+    int line;
+    std::string fragment;  // 项目概况 for {{{text.项目概况}}}
+  };
+  std::vector<Need> required;  // fragments the templates cannot do without
+};
+
+// The embedded defaults, each replaced by the file of the same name in
+// `override_dir` when it has one. Every tag is checked here, once: a
+// syntax error or a variable not in TemplateVariables() is an InputError
+// naming the template file and line; so is a missing folder.
+TemplateSet LoadTemplates(const std::string& override_dir);
+
+// A project's fragments against what the templates require ({{{text.X}}}
+// outside a {{#text.X}} section): a missing text/X.md is an InputError
+// naming the template file and line.
+// `markdown_template`, when given, limits the check to that template's needs
+// (self-report.md.mustache for a self-evaluation, else report.md.mustache).
+void ValidateTemplates(const TemplateSet& t, const Fragments& fragments,
+                       const std::string& markdown_template = "");
+
+struct Report {
+  std::string markdown;  // with layout marks removed
+  std::string html;
+};
+
+Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& fragments);
+
+// Markdown → HTML body (cmark-gfm with tables; raw HTML is never passed).
+std::string MarkdownToHtml(const std::string& md);
+
+// A page of its own around Markdown (for check.html): the report's CSS.
+std::string RenderStandaloneHtml(const std::string& title, const std::string& markdown);
+
+// Inline SVG charts.
+std::string SvgLevel1Chart(const ScoredProject& sp);
+std::string SvgBalanceChart(const ScoredProject& sp);  // empty when fewer than 2 years
+
+// Writes report.md, report.html and 评分表.xlsx into `out_dir` (created if
+// needed), each atomically. Returns the paths written.
+std::vector<std::string> WriteReport(const ScoredProject& sp, const TemplateSet& t,
+                                     const std::string& out_dir);
+
+}  // namespace jixiao

@@ -1,0 +1,362 @@
+// The 项目支出绩效自评表 (财预〔2020〕10号 附件) as an .xlsx in the
+// Ministry's layout: 项目名称, 主管部门, 实施单位; the 项目资金 block
+// (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分 for 年度资金总额
+// and its sources); 年度总体目标 (预期目标 | 实际完成情况); the indicator
+// table (一级 | 二级 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+// 偏差原因分析及改进措施) with merged parent cells; 总分 and the grade; and
+// the 评分说明 of the options applied. One A4 landscape page where it fits.
+//
+// 执行率 and 总分 are live formulas with their values cached, as in the
+// scoring workbook. load_self_form.cpp reads this layout back.
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <tuple>
+
+#include "base/atomic_file.h"
+#include "base/messages.h"
+#include "render/render.h"
+#include "rules/self_evaluation.h"
+#include "formats/xlsx/xlsx_layout.h"
+#include "formats/xlsx/xlsx_reader.h"
+
+namespace jixiao {
+namespace {
+
+constexpr double kFont = 10;
+constexpr double kLine = 14;  // points per wrapped line
+
+double Num(const std::string& digits) { return std::strtod(digits.c_str(), nullptr); }
+double Score(const Decimal& d) { return Num(d.ToShort(2)); }
+double Exact(const Decimal& d) { return Num(d.ToExactString()); }
+
+// The columns: A labels the blocks; B–I hold them.
+enum Col { kA, kB, kC, kD, kE, kF, kG, kH, kI };
+const double kWidths[] = {9, 11, 12, 22, 16, 20, 7, 7, 24};
+
+class Form {
+ public:
+  Form(lxw_workbook* wb, const std::string& path) : path_(path) {
+    ws_ = workbook_add_worksheet(wb, "自评表");
+    if (!ws_) Fail(SourceLoc{path}, "", msg::kCannotWrite, "worksheet 自评表");
+    auto base = [&](bool border) { return BaseCellFormat(wb, kFont, border); };
+    title = base(false);
+    format_set_bold(title);
+    format_set_font_size(title, 16);
+    format_set_align(title, LXW_ALIGN_CENTER);
+    subtitle = base(false);
+    format_set_align(subtitle, LXW_ALIGN_CENTER);
+    label = base(true);
+    format_set_align(label, LXW_ALIGN_CENTER);
+    format_set_bold(label);
+    header = base(true);
+    format_set_align(header, LXW_ALIGN_CENTER);
+    format_set_bold(header);
+    format_set_bg_color(header, 0xE7E6E6);
+    text = base(true);
+    format_set_align(text, LXW_ALIGN_LEFT);
+    center = base(true);
+    format_set_align(center, LXW_ALIGN_CENTER);
+    // A parent over several rows: at the top when the form runs over a page
+    // break, so its name is not printed across the break.
+    parent = base(true);
+    format_set_align(parent, LXW_ALIGN_CENTER);
+    format_set_align(parent, LXW_ALIGN_VERTICAL_TOP);
+    number = base(true);
+    format_set_align(number, LXW_ALIGN_CENTER);
+    percent = base(true);
+    format_set_align(percent, LXW_ALIGN_CENTER);
+    format_set_num_format(percent, "0.00%");
+    bold_number = base(true);
+    format_set_align(bold_number, LXW_ALIGN_CENTER);
+    format_set_bold(bold_number);
+    note = base(true);
+    format_set_align(note, LXW_ALIGN_LEFT);
+    format_set_align(note, LXW_ALIGN_VERTICAL_TOP);
+    format_set_font_size(note, 9);
+    for (int c = kA; c <= kI; ++c) Check(worksheet_set_column(ws_, Col(c), Col(c), kWidths[c], nullptr));
+  }
+
+  lxw_worksheet* ws() const { return ws_; }
+  lxw_format *title, *subtitle, *label, *header, *text, *center, *parent, *number, *percent, *bold_number, *note;
+
+  void Text(int r, int c, const std::string& s, lxw_format* f) {
+    Check(worksheet_write_string(ws_, Row(r), Col(c), s.c_str(), f));
+  }
+  void Blank(int r, int c, lxw_format* f) { Check(worksheet_write_blank(ws_, Row(r), Col(c), f)); }
+  void Number(int r, int c, double v, lxw_format* f) {
+    Check(worksheet_write_number(ws_, Row(r), Col(c), v, f));
+  }
+  void Formula(int r, int c, const std::string& formula, lxw_format* f, double cached) {
+    Check(worksheet_write_formula_num(ws_, Row(r), Col(c), formula.c_str(), f, cached));
+  }
+  void FormulaText(int r, int c, const std::string& formula, lxw_format* f, const std::string& cached) {
+    Check(worksheet_write_formula_str(ws_, Row(r), Col(c), formula.c_str(), f, cached.c_str()));
+  }
+  void Merge(int r1, int c1, int r2, int c2, const std::string& s, lxw_format* f) {
+    if (r1 == r2 && c1 == c2) return Text(r1, c1, s, f);
+    Check(worksheet_merge_range(ws_, Row(r1), Col(c1), Row(r2), Col(c2), s.c_str(), f));
+  }
+  using Cells = std::vector<std::tuple<int, int, std::string>>;
+  // The height for each (first column, last column, text) to show whole.
+  static double Estimate(const Cells& cells, double min) {
+    int lines = 1;
+    for (const auto& [c1, c2, s] : cells) {
+      double w = 0;
+      for (int c = c1; c <= c2; ++c) w += kWidths[c];
+      lines = std::max(lines, WrappedLines(s, w));
+    }
+    return std::max(min, lines * kLine + 4);
+  }
+  void Fit(int r, const Cells& cells, double min = 18) {
+    double h = Estimate(cells, min);
+    heights_ += h;
+    Check(worksheet_set_row(ws_, Row(r), h, nullptr));
+  }
+  double Height() const { return heights_; }
+  void Check(lxw_error e) const {
+    if (e != LXW_NO_ERROR) Fail(SourceLoc{path_}, "", msg::kCannotWrite, std::string("自评表: ") + lxw_strerror(e));
+  }
+
+ private:
+  static lxw_row_t Row(int r) { return static_cast<lxw_row_t>(r); }
+  static lxw_col_t Col(int c) { return static_cast<lxw_col_t>(c); }
+  lxw_worksheet* ws_;
+  std::string path_;
+  double heights_ = 0;
+};
+
+std::optional<Decimal> BaseOf(const BudgetRow& row, SelfEvaluationOptions::BudgetBase b) {
+  switch (b) {
+    case SelfEvaluationOptions::BudgetBase::kFullYear: return row.full_year;
+    case SelfEvaluationOptions::BudgetBase::kAdjusted: return row.adjusted;
+    case SelfEvaluationOptions::BudgetBase::kReceived: return row.received;
+  }
+  return std::nullopt;
+}
+
+// The grade as a formula over the total, so it follows an edited score.
+std::string GradeFormula(const IndicatorSystem& sys, const std::string& cell) {
+  if (sys.grades.empty()) return "";
+  std::string f = "\"" + sys.grades.back().name + "\"";
+  for (size_t i = sys.grades.size() - 1; i-- > 0;)
+    f = "IF(" + cell + ">=" + sys.grades[i].min.ToExactString() + ",\"" + sys.grades[i].name + "\"," + f + ")";
+  return "=\"自评等级：\"&" + f;
+}
+
+// The budget rows the form shows: the Ministry's three sources when the
+// project's sources are among them, else the project's own.
+std::vector<BudgetRow> FormSources(const Budget& b) {
+  static const char* standard[] = {"当年财政拨款", "上年结转资金", "其他资金"};
+  std::vector<BudgetRow> rows(3);
+  for (int i = 0; i < 3; ++i) rows[static_cast<size_t>(i)].name = standard[i];
+  for (const auto& s : b.sources) {
+    int hit = -1;
+    if (s.name.find("财政拨款") != std::string::npos) hit = 0;
+    else if (s.name.find("结转") != std::string::npos) hit = 1;
+    else if (s.name.find("其他") != std::string::npos) hit = 2;
+    if (hit < 0) return b.sources;
+    BudgetRow r = s;
+    r.name = standard[hit];
+    rows[static_cast<size_t>(hit)] = r;
+  }
+  return rows;
+}
+
+}  // namespace
+
+void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
+  const Project& p = *sp.project;
+  const IndicatorSystem& sys = sp.system();
+  PendingFile pending(path);
+  lxw_workbook* wb = NewProjectWorkbook(pending.temp_path());
+  if (!wb) Fail(SourceLoc{path}, "", msg::kCannotWrite, "workbook_new");
+  try {
+    std::string doc_title = p.info.name + "项目支出绩效自评表";
+    lxw_doc_properties props = {};
+    props.title = const_cast<char*>(doc_title.c_str());
+    props.subject = const_cast<char*>(sys.name.c_str());
+    props.author = const_cast<char*>(p.info.implementer.c_str());
+    props.company = const_cast<char*>(p.info.implementer.c_str());
+    props.created = kWorkbookCreated;
+    workbook_set_properties(wb, &props);
+
+    Form f(wb, path);
+    int r = 0;
+    f.Merge(r, kA, r, kI, "项目支出绩效自评表", f.title);
+    f.Fit(r++, {}, 30);
+    f.Merge(r, kA, r, kI, p.info.year.empty() ? "（    年度）" : "（" + p.info.year + "年度）", f.subtitle);
+    f.Fit(r++, {}, 18);
+    f.Text(r, kA, "项目名称", f.label);
+    f.Merge(r, kB, r, kI, p.info.name, f.text);
+    f.Fit(r++, {{kB, kI, p.info.name}}, 22);
+    f.Text(r, kA, "主管部门", f.label);
+    f.Merge(r, kB, r, kE, p.info.department, f.text);
+    f.Text(r, kF, "实施单位", f.label);
+    f.Merge(r, kG, r, kI, p.info.implementer, f.text);
+    f.Fit(r++, {{kB, kE, p.info.department}, {kG, kI, p.info.implementer}}, 22);
+
+    // 项目资金: 年初预算数 | 全年预算数 | [base] | 全年执行数 | 分值 | 执行率 | 得分.
+    const auto base = sys.options.budget_base;
+    const bool other_base = base != SelfEvaluationOptions::BudgetBase::kFullYear;
+    const ScoredIndicator* budget_leaf = FindBudgetRateLeaf(sp);
+    const int first_num = other_base ? kC : kD;
+    std::vector<std::string> heads = {"年初预算数", "全年预算数"};
+    if (other_base) heads.push_back(BudgetBaseName(base));
+    heads.insert(heads.end(), {"全年执行数", "分值", "执行率", "得分"});
+    const int budget_top = r;
+    if (other_base) f.Blank(r, kB, f.header);
+    else f.Merge(r, kB, r, kC, "", f.header);
+    for (size_t i = 0; i < heads.size(); ++i) f.Text(r, first_num + static_cast<int>(i), heads[i], f.header);
+    f.Fit(r++, {}, 22);
+    const int col_base = first_num + 1 + (other_base ? 1 : 0);  // the rate's denominator
+    const int col_exec = col_base + 1;
+    const int col_weight = col_exec + 1, col_rate = col_exec + 2, col_score = col_exec + 3;
+    std::vector<BudgetRow> rows = {p.budget.total};
+    rows[0].name = "年度资金总额";
+    for (const auto& s : FormSources(p.budget)) rows.push_back(s);
+    const int total_budget_row = r;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const BudgetRow& b = rows[i];
+      std::string name = (i == 1 ? "其中：" : "") + b.name;
+      if (other_base) f.Text(r, kB, name, f.center);
+      else f.Merge(r, kB, r, kC, name, f.center);
+      std::vector<std::optional<Decimal>> cells = {b.initial, b.full_year};
+      if (other_base) cells.push_back(BaseOf(b, base));
+      cells.push_back(b.executed);
+      for (size_t c = 0; c < cells.size(); ++c) {
+        int col = first_num + static_cast<int>(c);
+        if (cells[c]) f.Number(r, col, Exact(*cells[c]), f.number);
+        else f.Blank(r, col, f.number);
+      }
+      auto denom = BaseOf(b, base);
+      std::string rate_formula = "=IF(" + CellRef(r, col_base) + "=0,\"\",ROUND(" + CellRef(r, col_exec) + "/" +
+                                 CellRef(r, col_base) + ",4))";
+      if (denom && b.executed && !denom->IsZero())
+        f.Formula(r, col_rate, rate_formula, f.percent, Num((*b.executed / *denom).Round(kRatePlaces).ToShort(4)));
+      else
+        f.Text(r, col_rate, "—", f.center);
+      if (i == 0 && budget_leaf) {
+        f.Number(r, col_weight, Exact(budget_leaf->def->weight), f.number);
+        f.Number(r, col_score, Score(budget_leaf->score), f.number);
+      } else {
+        f.Text(r, col_weight, "—", f.center);
+        f.Text(r, col_score, "—", f.center);
+      }
+      f.Fit(r++, {{kB, other_base ? kB : kC, name}}, 20);
+    }
+    f.Merge(budget_top, kA, r - 1, kA, "项目资金\n（" + p.budget.unit + "）", f.label);
+
+    // 年度总体目标.
+    f.Merge(r, kA, r + 1, kA, "年度总体目标", f.label);
+    f.Merge(r, kB, r, kE, "预期目标", f.header);
+    f.Merge(r, kF, r, kI, "实际完成情况", f.header);
+    f.Fit(r++, {}, 20);
+    f.Merge(r, kB, r, kE, p.goals.expected, f.text);
+    f.Merge(r, kF, r, kI, p.goals.actual, f.text);
+    f.Fit(r++, {{kB, kE, p.goals.expected}, {kF, kI, p.goals.actual}}, 40);
+
+    // 绩效指标.
+    const int ind_top = r;
+    const char* ind_heads[] = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+                               "分值", "得分", "偏差原因分析及改进措施"};
+    for (int c = 0; c < 8; ++c) f.Text(r, kB + c, ind_heads[c], f.header);
+    f.Fit(r++, {{kI, kI, ind_heads[7]}}, 22);
+    std::vector<SelfFormRow> form = SelfFormRows(sp);
+    const int first = r;
+    auto leaf_name_of = [](const SelfFormRow& row) {
+      std::string name;
+      for (size_t k = 2; k < row.path.size(); ++k) name += (name.empty() ? "" : " / ") + row.path[k]->def->name;
+      return name;
+    };
+    auto cells_of = [&](const SelfFormRow& row) -> Form::Cells {
+      return {{kD, kD, leaf_name_of(row)}, {kE, kE, row.target}, {kF, kF, row.actual},
+              {kI, kI, row.deviation}, {kB, kB, row.path[0]->def->name}};
+    };
+    // 评分说明, and whether the whole form fits one A4 landscape page without
+    // shrinking below about 60% (a page holds ~520 pt).
+    std::string notes = "评分说明：";
+    std::vector<std::string> lines = SelfEvaluationNotes(sys);
+    for (size_t i = 0; i < lines.size(); ++i) notes += "\n" + std::to_string(i + 1) + ". " + lines[i];
+    double note_width = 0;
+    for (double w : kWidths) note_width += w;
+    const double notes_height = WrappedLines(notes, note_width * 1.25) * 12 + 8;  // 9-point text: more to a line
+    double estimate = f.Height() + notes_height + 24;
+    for (const auto& row : form) estimate += Form::Estimate(cells_of(row), 20);
+    const bool one_page = estimate <= 860;
+    for (size_t i = 0; i < form.size(); ++i) {
+      const SelfFormRow& row = form[i];
+      const int rr = first + static_cast<int>(i);
+      const size_t depth = row.path.size();
+      // Parents merged down over the rows they cover.
+      for (size_t k = 0; k < 2 && k + 1 < depth; ++k) {
+        const ScoredIndicator* node = row.path[k];
+        auto same = [&](size_t j) { return form[j].path.size() > k + 1 && form[j].path[k] == node; };
+        if (i > 0 && same(i - 1)) continue;
+        size_t span = 1;
+        while (i + span < form.size() && same(i + span)) ++span;
+        f.Merge(rr, kB + static_cast<int>(k), rr + static_cast<int>(span) - 1, kB + static_cast<int>(k),
+                node->def->name, one_page || span == 1 ? f.center : f.parent);
+      }
+      // The leaf: 三级 in D; a 二级 leaf spans C:D, a 一级 leaf B:D.
+      const std::string leaf_name = leaf_name_of(row);
+      if (depth >= 3) f.Text(rr, kD, leaf_name, f.text);
+      else if (depth == 2) f.Merge(rr, kC, rr, kD, row.leaf->def->name, f.center);
+      else f.Merge(rr, kB, rr, kD, row.leaf->def->name, f.center);
+      f.Text(rr, kE, row.target, f.text);
+      f.Text(rr, kF, row.actual, f.text);
+      if (row.not_applicable) {
+        f.Text(rr, kG, "不适用", f.center);
+        f.Text(rr, kH, "—", f.center);
+      } else {
+        f.Number(rr, kG, Exact(row.leaf->def->weight), f.number);
+        f.Number(rr, kH, Score(row.leaf->score), f.number);
+      }
+      f.Text(rr, kI, row.deviation, f.text);
+      f.Fit(rr, cells_of(row), 20);
+    }
+    if (form.empty()) f.Fit(r, {}, 20);
+    const int last = first + std::max(0, static_cast<int>(form.size()) - 1);
+    r = last + 1;
+    f.Merge(ind_top, kA, last, kA, "绩效指标", f.label);
+
+    // 总分: 预算执行率 and the indicators, as formulas over the cells.
+    f.Merge(r, kA, r, kF, "总分", f.label);
+    std::string weights = "SUM(" + CellRef(first, kG) + ":" + CellRef(last, kG) + ")";
+    std::string scores = "SUM(" + CellRef(first, kH) + ":" + CellRef(last, kH) + ")";
+    if (budget_leaf) {
+      weights = CellRef(total_budget_row, col_weight) + "+" + weights;
+      scores = CellRef(total_budget_row, col_score) + "+" + scores;
+    }
+    Decimal total_weight;
+    for (const auto& root : sp.roots) total_weight += root.def->weight;
+    f.Formula(r, kG, "=" + weights, f.bold_number, Exact(total_weight));
+    f.Formula(r, kH, "=" + scores, f.bold_number, Score(sp.total));
+    std::string grade = GradeFormula(sys, CellRef(r, kH));
+    if (grade.empty()) f.Text(r, kI, "自评等级：" + sp.grade, f.label);
+    else f.FormulaText(r, kI, grade, f.label, "自评等级：" + sp.grade);
+    f.Fit(r++, {}, 24);
+
+    // 评分说明: which variant of each rule was applied.
+    f.Merge(r, kA, r, kI, notes, f.note);
+    f.Check(worksheet_set_row(f.ws(), static_cast<lxw_row_t>(r), notes_height, nullptr));
+    ++r;
+
+    // Print: A4 landscape, one page wide; one page tall where it fits.
+    worksheet_set_landscape(f.ws());
+    worksheet_set_paper(f.ws(), 9);
+    worksheet_set_margins(f.ws(), 0.4, 0.4, 0.5, 0.5);
+    worksheet_center_horizontally(f.ws());
+    worksheet_fit_to_pages(f.ws(), 1, one_page ? 1 : 99);
+    f.Check(worksheet_print_area(f.ws(), 0, 0, static_cast<lxw_row_t>(r - 1), kI));
+  } catch (...) {
+    workbook_close(wb);
+    throw;
+  }
+  CloseWorkbook(wb, pending, path);
+}
+
+}  // namespace jixiao
