@@ -20,11 +20,14 @@
 #include "render/xlsx/collect_workbook.h"
 #include "load/load.h"
 #include "score/score.h"
+#include "libreoffice.h"
 #include "test_util.h"
 #include "formats/xlsx/xlsx_reader.h"
 
 using namespace jixiao;
 using jixiao::testing::CatchDiagnostics;
+using jixiao::testing::ConvertWithLibreOffice;
+using jixiao::testing::LibreOfficeAvailable;
 using jixiao::testing::Dump;
 using jixiao::testing::TempDir;
 using jixiao::testing::WithId;
@@ -33,10 +36,6 @@ using jixiao::testing::Zh;
 namespace {
 
 std::string SourcePath(const std::string& rel) { return std::string(JIXIAO_SOURCE_DIR) + "/" + rel; }
-
-bool OnPath(const std::string& program) {
-  return std::system(("command -v " + program + " >/dev/null 2>&1").c_str()) == 0;
-}
 
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -640,19 +639,12 @@ TEST_CASE("workbook: names further workbooks; 数据采集表.xlsx is optional")
 }
 
 TEST_CASE("a filled workbook converted by LibreOffice still reads and scores the same") {
-  if (!OnPath("libreoffice")) {
-    MESSAGE("skipped: libreoffice is not installed (apt-get install libreoffice-calc-nogui)");
-    return;
-  }
+  if (!LibreOfficeAvailable()) return;
   FilledCase filled("jiaocheng-2024");
-  std::string out = filled.dir.path() + "/lo";
-  // A profile of its own, so that a LibreOffice running elsewhere does not interfere.
-  std::string cmd = "libreoffice --headless -env:UserInstallation=file://" + filled.dir.path() +
-                    "/lo-profile --convert-to xlsx --outdir '" + out + "' '" + filled.Workbook() +
-                    "' >/dev/null 2>&1";
-  REQUIRE(std::system(cmd.c_str()) == 0);
-  REQUIRE(std::filesystem::exists(out + "/数据采集表.xlsx"));
-  std::filesystem::copy_file(out + "/数据采集表.xlsx", filled.Workbook(),
+  std::string converted =
+      ConvertWithLibreOffice(filled.Workbook(), filled.dir.path() + "/lo", filled.dir.path());
+  REQUIRE_MESSAGE(!converted.empty(), "LibreOffice could not convert " << filled.Workbook());
+  std::filesystem::copy_file(converted, filled.Workbook(),
                              std::filesystem::copy_options::overwrite_existing);
   std::shared_ptr<const Project> p;
   try {
@@ -664,22 +656,17 @@ TEST_CASE("a filled workbook converted by LibreOffice still reads and scores the
 }
 
 TEST_CASE("the empty workbook jixiao init writes survives a LibreOffice round trip") {
-  if (!OnPath("libreoffice")) {
-    MESSAGE("skipped: libreoffice is not installed");
-    return;
-  }
+  if (!LibreOfficeAvailable()) return;
   TempDir dir;
   std::string folder = dir.path() + "/p";
   InitProject(SourcePath("indicators/yaohai-2023.yaml"), folder, false);
-  std::string cmd = "libreoffice --headless -env:UserInstallation=file://" + dir.path() +
-                    "/lo-profile --convert-to xlsx --outdir '" + dir.path() + "/lo' '" + folder +
-                    "/数据采集表.xlsx' >/dev/null 2>&1";
-  REQUIRE(std::system(cmd.c_str()) == 0);
-  auto wb = ReadXlsx(dir.path() + "/lo/数据采集表.xlsx");
+  std::string converted = ConvertWithLibreOffice(folder + "/数据采集表.xlsx", dir.path() + "/lo", dir.path());
+  REQUIRE_MESSAGE(!converted.empty(), "LibreOffice could not convert the init workbook");
+  auto wb = ReadXlsx(converted);
   CHECK(wb.Sheet("指标") != nullptr);
   CHECK(wb.Sheet("选项") != nullptr);
   // Still only the project name missing: the re-saved template gives nothing.
-  std::filesystem::copy_file(dir.path() + "/lo/数据采集表.xlsx", folder + "/数据采集表.xlsx",
+  std::filesystem::copy_file(converted, folder + "/数据采集表.xlsx",
                              std::filesystem::copy_options::overwrite_existing);
   auto diags = CatchDiagnostics([&] { LoadProject(folder); });
   REQUIRE_MESSAGE(diags.size() == 1, Dump(diags));

@@ -22,6 +22,7 @@
 #include "load/load.h"
 #include "render/render.h"
 #include "score/score.h"
+#include "libreoffice.h"
 #include "test_util.h"
 #include "formats/xlsx/xlsx_layout.h"
 #include "formats/xlsx/xlsx_reader.h"
@@ -217,10 +218,6 @@ void WriteBytes(const std::string& path, const std::string& bytes) {
 void PutU32(std::string& bytes, size_t at, std::uint32_t v) {
   for (int i = 0; i < 4; ++i)
     bytes[at + static_cast<size_t>(i)] = static_cast<char>((v >> (8 * i)) & 0xFF);
-}
-
-bool OnPath(const std::string& program) {
-  return std::system(("command -v " + program + " >/dev/null 2>&1").c_str()) == 0;
 }
 
 // The first row whose cell in `col` starts with `prefix`, or -1.
@@ -790,22 +787,13 @@ answers:
 }
 
 TEST_CASE("a LibreOffice re-save of the jiaocheng-2024 workbook still reads 90.71") {
-  if (!OnPath("libreoffice")) {
-    MESSAGE("skipped: libreoffice is not installed (apt-get install libreoffice-calc-nogui)");
-    return;
-  }
+  if (!testing::LibreOfficeAvailable()) return;
   auto sp = ScoreProject(LoadProject(SourcePath("inputs/jiaocheng-2024")));
   TempDir dir;
   std::string path = dir.path() + "/score.xlsx";
   RenderXlsx(sp, path);
-  std::string out = dir.path() + "/lo";
-  std::string cmd =
-      "libreoffice --headless -env:UserInstallation=file:///tmp/lo-profile-test "
-      "--convert-to xlsx --outdir '" +
-      out + "' '" + path + "' >/dev/null 2>&1";
-  REQUIRE(std::system(cmd.c_str()) == 0);
-  std::string resaved = out + "/score.xlsx";
-  REQUIRE(std::filesystem::exists(resaved));
+  std::string resaved = testing::ConvertWithLibreOffice(path, dir.path() + "/lo", dir.path());
+  REQUIRE_MESSAGE(!resaved.empty(), "LibreOffice could not convert " << path);
   auto wb = ReadXlsx(resaved);
   REQUIRE(wb.sheets.size() == 4);
   CHECK(wb.sheets[0].name == "评分表");
