@@ -23,7 +23,7 @@
 #include "render/render.h"
 #include "score/score.h"
 #include "test_util.h"
-#include "formats/xlsx/xlsx_layout.h"
+#include "formats/xlsx/xlsx_writer.h"
 #include "formats/xlsx/xlsx_reader.h"
 
 using namespace jixiao;

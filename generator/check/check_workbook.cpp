@@ -8,10 +8,10 @@
 #include <set>
 
 #include "base/atomic_file.h"
-#include "import/import_system.h"
 #include "base/messages.h"
-#include "formats/xlsx/xlsx_layout.h"
 #include "formats/xlsx/xlsx_reader.h"
+#include "formats/xlsx/xlsx_writer.h"
+#include "load/load_scoring_sheet.h"
 
 namespace fs = std::filesystem;
 
@@ -27,9 +27,9 @@ Finding Make(Severity sev, const std::string& kind, const SourceLoc& loc, const 
 }  // namespace
 
 SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& opt) {
-  ImportOptions io;
-  io.lenient = true;
-  ImportedSystem im = ReadScoringSheet(xlsx_path, io);
+  ScoringSheetOptions read;
+  read.lenient = true;
+  ScoringSheet im = LoadScoringSheet(xlsx_path, read);
   const SheetScores& st = im.scores;
   if (!st.has_score_column)
     Fail(SourceLoc{xlsx_path, 0, 0, im.sheet}, "", msg::kCheckNoScoreColumn);
@@ -153,9 +153,7 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
   PendingFile pending(out_path);
   lxw_workbook* out = NewProjectWorkbook(pending.temp_path());
   if (!out) Fail(SourceLoc{out_path}, "", msg::kCannotWrite, "workbook_new");
-  lxw_doc_properties props = {};
-  props.created = kWorkbookCreated;
-  workbook_set_properties(out, &props);
+  SetWorkbookProperties(out, lxw_doc_properties{});
   lxw_format* plain = workbook_add_format(out);
   format_set_text_wrap(plain);
   format_set_border(plain, LXW_BORDER_THIN);

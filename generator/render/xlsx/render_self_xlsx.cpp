@@ -16,18 +16,15 @@
 #include <map>
 #include <tuple>
 
-#include "base/atomic_file.h"
 #include "base/messages.h"
+#include "formats/xlsx/xlsx_writer.h"
 #include "render/render.h"
 #include "rules/self_evaluation.h"
-#include "formats/xlsx/xlsx_layout.h"
-#include "formats/xlsx/xlsx_reader.h"
 
 namespace jixiao {
 namespace {
 
 constexpr double kFont = 10;
-constexpr double kLine = 14;  // points per wrapped line
 
 double Num(const std::string& digits) { return std::strtod(digits.c_str(), nullptr); }
 double Score(const Decimal& d) { return Num(d.ToShort(2)); }
@@ -37,11 +34,11 @@ double Exact(const Decimal& d) { return Num(d.ToExactString()); }
 enum Col { kA, kB, kC, kD, kE, kF, kG, kH, kI };
 const double kWidths[] = {9, 11, 12, 22, 16, 20, 7, 7, 24};
 
-class Form {
+// The form's one sheet with its formats, in the order the workbook has
+// always numbered them, and its columns set.
+class Form : public Sheet {
  public:
-  Form(lxw_workbook* wb, const std::string& path) : path_(path) {
-    ws_ = workbook_add_worksheet(wb, "自评表");
-    if (!ws_) Fail(SourceLoc{path}, "", msg::kCannotWrite, "worksheet 自评表");
+  Form(lxw_workbook* wb, const std::string& path) : Sheet(wb, "自评表", path) {
     auto base = [&](bool border) { return BaseCellFormat(wb, kFont, border); };
     title = base(false);
     format_set_bold(title);
@@ -77,56 +74,15 @@ class Form {
     format_set_align(note, LXW_ALIGN_LEFT);
     format_set_align(note, LXW_ALIGN_VERTICAL_TOP);
     format_set_font_size(note, 9);
-    for (int c = kA; c <= kI; ++c) Check(worksheet_set_column(ws_, Col(c), Col(c), kWidths[c], nullptr));
+    for (int c = kA; c <= kI; ++c) Column(c, kWidths[c]);
   }
 
-  lxw_worksheet* ws() const { return ws_; }
   lxw_format *title, *subtitle, *label, *header, *text, *center, *parent, *number, *percent, *bold_number, *note;
 
-  void Text(int r, int c, const std::string& s, lxw_format* f) {
-    Check(worksheet_write_string(ws_, Row(r), Col(c), s.c_str(), f));
-  }
-  void Blank(int r, int c, lxw_format* f) { Check(worksheet_write_blank(ws_, Row(r), Col(c), f)); }
-  void Number(int r, int c, double v, lxw_format* f) {
-    Check(worksheet_write_number(ws_, Row(r), Col(c), v, f));
-  }
-  void Formula(int r, int c, const std::string& formula, lxw_format* f, double cached) {
-    Check(worksheet_write_formula_num(ws_, Row(r), Col(c), formula.c_str(), f, cached));
-  }
-  void FormulaText(int r, int c, const std::string& formula, lxw_format* f, const std::string& cached) {
-    Check(worksheet_write_formula_str(ws_, Row(r), Col(c), formula.c_str(), f, cached.c_str()));
-  }
-  void Merge(int r1, int c1, int r2, int c2, const std::string& s, lxw_format* f) {
-    if (r1 == r2 && c1 == c2) return Text(r1, c1, s, f);
-    Check(worksheet_merge_range(ws_, Row(r1), Col(c1), Row(r2), Col(c2), s.c_str(), f));
-  }
-  using Cells = std::vector<std::tuple<int, int, std::string>>;
+  using Cells = std::vector<Span>;
   // The height for each (first column, last column, text) to show whole.
-  static double Estimate(const Cells& cells, double min) {
-    int lines = 1;
-    for (const auto& [c1, c2, s] : cells) {
-      double w = 0;
-      for (int c = c1; c <= c2; ++c) w += kWidths[c];
-      lines = std::max(lines, WrappedLines(s, w));
-    }
-    return std::max(min, lines * kLine + 4);
-  }
-  void Fit(int r, const Cells& cells, double min = 18) {
-    double h = Estimate(cells, min);
-    heights_ += h;
-    Check(worksheet_set_row(ws_, Row(r), h, nullptr));
-  }
-  double Height() const { return heights_; }
-  void Check(lxw_error e) const {
-    if (e != LXW_NO_ERROR) Fail(SourceLoc{path_}, "", msg::kCannotWrite, std::string("自评表: ") + lxw_strerror(e));
-  }
-
- private:
-  static lxw_row_t Row(int r) { return static_cast<lxw_row_t>(r); }
-  static lxw_col_t Col(int c) { return static_cast<lxw_col_t>(c); }
-  lxw_worksheet* ws_;
-  std::string path_;
-  double heights_ = 0;
+  double Estimate(const Cells& cells, double min) const { return std::max(min, LinesHeight(Lines(cells))); }
+  void Fit(int r, const Cells& cells, double min = 18) { RowHeight(r, Estimate(cells, min)); }
 };
 
 std::optional<Decimal> BaseOf(const BudgetRow& row, SelfEvaluationOptions::BudgetBase b) {
@@ -171,18 +127,14 @@ std::vector<BudgetRow> FormSources(const Budget& b) {
 void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
   const Project& p = *sp.project;
   const IndicatorSystem& sys = sp.system();
-  PendingFile pending(path);
-  lxw_workbook* wb = NewProjectWorkbook(pending.temp_path());
-  if (!wb) Fail(SourceLoc{path}, "", msg::kCannotWrite, "workbook_new");
-  try {
+  WriteProjectWorkbook(path, [&](lxw_workbook* wb) {
     std::string doc_title = p.info.name + "项目支出绩效自评表";
     lxw_doc_properties props = {};
     props.title = const_cast<char*>(doc_title.c_str());
     props.subject = const_cast<char*>(sys.name.c_str());
     props.author = const_cast<char*>(p.info.implementer.c_str());
     props.company = const_cast<char*>(p.info.implementer.c_str());
-    props.created = kWorkbookCreated;
-    workbook_set_properties(wb, &props);
+    SetWorkbookProperties(wb, props);
 
     Form f(wb, path);
     int r = 0;
@@ -284,8 +236,8 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     double note_width = 0;
     for (double w : kWidths) note_width += w;
     const double notes_height = WrappedLines(notes, note_width * 1.25) * 12 + 8;  // 9-point text: more to a line
-    double estimate = f.Height() + notes_height + 24;
-    for (const auto& row : form) estimate += Form::Estimate(cells_of(row), 20);
+    double estimate = f.RowHeights() + notes_height + 24;
+    for (const auto& row : form) estimate += f.Estimate(cells_of(row), 20);
     const bool one_page = estimate <= 860;
     for (size_t i = 0; i < form.size(); ++i) {
       const SelfFormRow& row = form[i];
@@ -342,7 +294,7 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
 
     // 评分说明: which variant of each rule was applied.
     f.Merge(r, kA, r, kI, notes, f.note);
-    f.Check(worksheet_set_row(f.ws(), static_cast<lxw_row_t>(r), notes_height, nullptr));
+    f.RowHeight(r, notes_height);
     ++r;
 
     // Print: A4 landscape, one page wide; one page tall where it fits.
@@ -352,11 +304,7 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     worksheet_center_horizontally(f.ws());
     worksheet_fit_to_pages(f.ws(), 1, one_page ? 1 : 99);
     f.Check(worksheet_print_area(f.ws(), 0, 0, static_cast<lxw_row_t>(r - 1), kI));
-  } catch (...) {
-    workbook_close(wb);
-    throw;
-  }
-  CloseWorkbook(wb, pending, path);
+  });
 }
 
 }  // namespace jixiao
