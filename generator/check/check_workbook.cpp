@@ -9,6 +9,7 @@
 
 #include "base/atomic_file.h"
 #include "base/messages.h"
+#include "formats/xlsx/layouts/scoring_sheet.h"
 #include "formats/xlsx/xlsx_reader.h"
 #include "formats/xlsx/xlsx_writer.h"
 #include "load/load_scoring_sheet.h"
@@ -181,7 +182,7 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
     if (!severity.count(ref) || f.severity < severity[ref]) severity[ref] = f.severity;
   }
   // The submitted sheet, values as submitted, each flagged cell coloured.
-  std::string name = sheet->name.size() > 28 ? "评分表" : sheet->name;
+  std::string name = sheet->name.size() > 28 ? scoring_sheet::kSheet : sheet->name;
   lxw_worksheet* ws = workbook_add_worksheet(out, name.c_str());
   int last_col = 0;
   for (const auto& [pos, cell] : sheet->cells) last_col = std::max(last_col, pos.second);

@@ -439,17 +439,17 @@ RawSheet ReadRows(const SheetView& v, const Layout& lay, Diagnostics& diags) {
     std::string label;
     for (int c : label_cols)
       if (label.empty()) label = Squash(v.Shown(row, c));
-    if (StartsWith(label, "评价等级") || StartsWith(label, "等级")) {
+    if (StartsWith(label, kGrade) || StartsWith(label, "等级")) {
       for (const XlsxCell* c : v.Row(row)) {
         std::string t = Tidy(c->text);
-        if (!t.empty() && !StartsWith(Squash(t), "评价等级") && !StartsWith(Squash(t), "等级")) {
+        if (!t.empty() && !StartsWith(Squash(t), kGrade) && !StartsWith(Squash(t), "等级")) {
           out.scores.grade = StatedText{t, "", v.Loc(row, c->col)};
           break;
         }
       }
     } else if (StartsWith(label, "减分") && !CapIn(label)) {
       if (auto n = stated(row)) out.scores.deductions.emplace_back(label, *n);
-    } else if (StartsWith(label, "合计") || StartsWith(label, "总计") || StartsWith(label, "综合得分")) {
+    } else if (StartsWith(label, kTotal) || StartsWith(label, "总计") || StartsWith(label, "综合得分")) {
       if (!out.scores.total) out.scores.total = stated(row);
     }
   }
@@ -458,7 +458,7 @@ RawSheet ReadRows(const SheetView& v, const Layout& lay, Diagnostics& diags) {
       std::string sq = Squash(v.Shown(r, c));
       if (StartsWith(sq, "减分"))
         if (auto cap = CapIn(sq)) out.deduction_cap = cap;
-      if ((StartsWith(sq, "合计") || StartsWith(sq, "总计")) && !out.total) {
+      if ((StartsWith(sq, kTotal) || StartsWith(sq, "总计")) && !out.total) {
         for (int wc : lay.weight_col) {
           std::string w = s.Text(r, wc);
           if (auto d = Squash(w).empty() ? std::nullopt : ParseWeight(w)) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/messages.h"
+#include "formats/xlsx/layouts/scoring_sheet.h"
 #include "formats/xlsx/xlsx_writer.h"
 #include "render/render.h"
 
@@ -148,17 +149,18 @@ void WriteScoreHeader(Sheet& sh, const Formats& fm, const ScoreColumns& col,
 
   sh.Merge(0, 0, 0, col.reason(), title, fm.title);
   sh.RowHeight(0, 30);
-  sh.Merge(1, 0, 1, col.Weight(col.levels - 1), "评价指标", fm.header);
-  sh.Merge(1, col.expl(), 3, col.expl(), "指标解释", fm.header);
-  sh.Merge(1, col.crit(), 3, col.crit(), "评分标准", fm.header);
-  sh.Merge(1, col.score(), 3, col.score(), "得分", fm.header);
-  sh.Merge(1, col.reason(), 3, col.reason(), "扣分原因", fm.header);
-  static const char* kLevelNames[] = {"一级指标", "二级指标", "三级指标"};
+  sh.Merge(1, 0, 1, col.Weight(col.levels - 1), scoring_sheet::kIndicators, fm.header);
+  sh.Merge(1, col.expl(), 3, col.expl(), scoring_sheet::kExplanation, fm.header);
+  sh.Merge(1, col.crit(), 3, col.crit(), scoring_sheet::kCriteria, fm.header);
+  sh.Merge(1, col.score(), 3, col.score(), scoring_sheet::kScore, fm.header);
+  sh.Merge(1, col.reason(), 3, col.reason(), scoring_sheet::kReason, fm.header);
   for (int k = 0; k < col.levels; ++k) {
-    std::string name = k == 2 && col.deeper ? "三级及以下指标" : kLevelNames[k];
+    // 一级指标 …; the last of three is 三级及以下指标 when the system goes deeper.
+    std::string name = std::string(scoring_sheet::kLevelNumerals[k]) +
+                       (k == 2 && col.deeper ? scoring_sheet::kLevelAndBelowSuffix : scoring_sheet::kLevelSuffix);
     sh.Merge(2, col.Name(k), 2, col.Weight(k), name, fm.header);
-    sh.Text(3, col.Name(k), "名称", fm.header);
-    sh.Text(3, col.Weight(k), "权重", fm.header);
+    sh.Text(3, col.Name(k), scoring_sheet::kName, fm.header);
+    sh.Text(3, col.Weight(k), scoring_sheet::kWeight, fm.header);
   }
 }
 
@@ -233,7 +235,7 @@ WeightColumns WriteLeafRows(Sheet& sh, const Formats& fm, const ScoreColumns& co
 ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const ScoredProject& sp,
                                  const std::string& path) {
   const Project& p = *sp.project;
-  Sheet sh(wb, "评分表", path);
+  Sheet sh(wb, scoring_sheet::kSheet, path);
   std::vector<std::vector<const ScoredIndicator*>> leaves;
   std::vector<const ScoredIndicator*> walk;
   for (const auto& r : sp.roots) Leaves(r, walk, leaves);
@@ -270,13 +272,13 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
       sh.Fit(row, {{1, col.crit(), d.reason}});
       ++row;
     }
-    sh.Merge(ded_first, 0, row - 1, 0, "减分项", fm.bold_center);
+    sh.Merge(ded_first, 0, row - 1, 0, scoring_sheet::kDeductions, fm.bold_center);
     const std::string items = "SUM(" + Range(ded_first, sc, row - 1, sc) + ")";
     const auto& cap = sp.system().deduction_cap;
-    std::string label = "减分合计";
+    std::string label = scoring_sheet::kDeductionTotal;
     std::string formula = "=" + items;
     if (cap) {
-      label += "（上限 " + cap->ToShort() + " 分）";
+      label += "（" + std::string(scoring_sheet::kCapWord) + " " + cap->ToShort() + " 分）";
       formula = "=MAX(-" + cap->ToExactString() + "," + items + ")";
     }
     sh.Merge(row, 0, row, col.crit(), label, fm.bold_center);
@@ -288,7 +290,7 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
   }
 
   out.total_row = row;
-  sh.Text(row, 0, "合计", fm.bold_center);
+  sh.Text(row, 0, scoring_sheet::kTotal, fm.bold_center);
   for (int k = 0; k < col.levels; ++k) {
     const size_t uk = static_cast<size_t>(k);
     if (k > 0) sh.Blank(row, col.Name(k), fm.center);
@@ -307,7 +309,7 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
   ++row;
 
   out.grade_row = row;
-  sh.Merge(row, 0, row, col.crit(), "评价等级", fm.bold_center);
+  sh.Merge(row, 0, row, col.crit(), scoring_sheet::kGrade, fm.bold_center);
   std::string grade = GradeFormula(sp.system(), Ref(out.total_row, sc));
   if (grade.empty())
     sh.Text(row, sc, sp.grade, fm.bold_center);
@@ -325,7 +327,7 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
 // 汇总: the 一级 table with formulas over 评分表, and a chart of 得分率.
 void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject& sp,
                        const ScoreSheetLayout& layout, const std::string& path) {
-  Sheet sh(wb, "汇总", path);
+  Sheet sh(wb, scoring_sheet::kSummarySheet, path);
   sh.Column(0, 24);
   sh.Column(1, 10);
   sh.Column(2, 10);
@@ -335,7 +337,7 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
   const char* headers[] = {"一级指标", "权重", "得分", "得分率"};
   for (int c = 0; c < 4; ++c) sh.Text(1, c, headers[c], fm.header);
 
-  const std::string source = Quoted("评分表");
+  const std::string source = Quoted(scoring_sheet::kSheet);
   const int first = 2;
   int row = first;
   Decimal weights;
@@ -381,8 +383,8 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
 
   lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_COLUMN);
   lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-  chart_series_set_categories(series, "汇总", first, 0, last_root, 0);
-  chart_series_set_values(series, "汇总", first, 3, last_root, 3);
+  chart_series_set_categories(series, scoring_sheet::kSummarySheet, first, 0, last_root, 0);
+  chart_series_set_values(series, scoring_sheet::kSummarySheet, first, 3, last_root, 3);
   chart_series_set_name(series, "得分率");
   chart_series_set_labels(series);
   chart_series_set_labels_num_format(series, "0.00%");
@@ -412,7 +414,7 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
 // their mean, each share rounded as the report prints it.
 void WriteSurveySheet(lxw_workbook* wb, const Formats& fm, const Project& p,
                       const std::string& path) {
-  Sheet sh(wb, "满意度", path);
+  Sheet sh(wb, scoring_sheet::kSurveySheet, path);
   sh.Column(0, 52);
   sh.Column(1, 12);
   sh.Column(2, 12);
@@ -485,7 +487,7 @@ void WriteSurveySheet(lxw_workbook* wb, const Formats& fm, const Project& p,
 // 资金: sources and uses with their totals, and each year's balance with
 // 年初 + 收入 − 支出 computed beside the stated 年末.
 void WriteFundsSheet(lxw_workbook* wb, const Formats& fm, const Funds& f, const std::string& path) {
-  Sheet sh(wb, "资金", path);
+  Sheet sh(wb, scoring_sheet::kFundsSheet, path);
   const std::string unit = f.unit.empty() ? "" : "（" + f.unit + "）";
   sh.Column(0, 22);
   for (int c = 1; c <= 6; ++c) sh.Column(c, 14);
