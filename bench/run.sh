@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 n=${1:-200}
 reps=${2:-3}
 # jixiao puts libxlsxwriter's scratch files in $TMPDIR or /dev/shm
-# (xlsx_layout.h); the yardstick is also run with the same folder, so the
+# (formats/xlsx/xlsx_writer.h); the yardstick is also run with the same folder, so the
 # comparison shows what that choice gives on its own.
 scratch=${TMPDIR:-}
 if [ -z "$scratch" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then scratch=/dev/shm; fi

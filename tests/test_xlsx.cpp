@@ -24,7 +24,7 @@
 #include "score/score.h"
 #include "libreoffice.h"
 #include "test_util.h"
-#include "formats/xlsx/xlsx_layout.h"
+#include "formats/xlsx/xlsx_writer.h"
 #include "formats/xlsx/xlsx_reader.h"
 
 using namespace jixiao;

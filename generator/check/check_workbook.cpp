@@ -8,10 +8,11 @@
 #include <set>
 
 #include "base/atomic_file.h"
-#include "import/import_system.h"
 #include "base/messages.h"
-#include "formats/xlsx/xlsx_layout.h"
+#include "formats/xlsx/layouts/scoring_sheet.h"
 #include "formats/xlsx/xlsx_reader.h"
+#include "formats/xlsx/xlsx_writer.h"
+#include "load/load_scoring_sheet.h"
 
 namespace fs = std::filesystem;
 
@@ -27,9 +28,9 @@ Finding Make(Severity sev, const std::string& kind, const SourceLoc& loc, const 
 }  // namespace
 
 SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& opt) {
-  ImportOptions io;
-  io.lenient = true;
-  ImportedSystem im = ReadScoringSheet(xlsx_path, io);
+  ScoringSheetOptions read;
+  read.lenient = true;
+  ScoringSheet im = LoadScoringSheet(xlsx_path, read);
   const SheetScores& st = im.scores;
   if (!st.has_score_column)
     Fail(SourceLoc{xlsx_path, 0, 0, im.sheet}, "", msg::kCheckNoScoreColumn);
@@ -153,9 +154,7 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
   PendingFile pending(out_path);
   lxw_workbook* out = NewProjectWorkbook(pending.temp_path());
   if (!out) Fail(SourceLoc{out_path}, "", msg::kCannotWrite, "workbook_new");
-  lxw_doc_properties props = {};
-  props.created = kWorkbookCreated;
-  workbook_set_properties(out, &props);
+  SetWorkbookProperties(out, lxw_doc_properties{});
   lxw_format* plain = workbook_add_format(out);
   format_set_text_wrap(plain);
   format_set_border(plain, LXW_BORDER_THIN);
@@ -183,7 +182,7 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
     if (!severity.count(ref) || f.severity < severity[ref]) severity[ref] = f.severity;
   }
   // The submitted sheet, values as submitted, each flagged cell coloured.
-  std::string name = sheet->name.size() > 28 ? "评分表" : sheet->name;
+  std::string name = sheet->name.size() > 28 ? scoring_sheet::kSheet : sheet->name;
   lxw_worksheet* ws = workbook_add_worksheet(out, name.c_str());
   int last_col = 0;
   for (const auto& [pos, cell] : sheet->cells) last_col = std::max(last_col, pos.second);

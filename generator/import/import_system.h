@@ -1,17 +1,11 @@
 // Importing a scoring sheet: an .xlsx in 附件1's layout in, an indicator
 // system out.
 //
-// The sheet: a header found by its labels (一级指标 / 二级指标 / 三级指标,
-// each over 名称 | 权重, then 指标解释, 评分标准 or 指标说明和评分标准, 得分,
-// 扣分原因), anywhere below a title; one row per leaf below it, each parent
-// either merged down over its rows or written on its first row only; codes
-// prefixed to names ("A11 立项依据充分性") or generated (A, A1, A11). The
-// tree's weights are checked as the loader checks them, naming sheet!cell.
-//
-// Each leaf's rule is inferred from its 评分标准 (infer_rule.cpp), only for
-// the common wordings; any other text gives a manual rule and the reason,
-// so nothing is guessed silently. The result is written with
-// yaml-cpp's emitter and must load with LoadSystem.
+// The sheet is read by load/load_scoring_sheet.h (the layout it accepts is
+// described there). Each leaf's rule is inferred from its 评分标准
+// (infer_rule.cpp), only for the common wordings; any other text gives a
+// manual rule and the reason, so nothing is guessed silently. The result
+// is written with yaml-cpp's emitter and must load with LoadSystem.
 #pragma once
 
 #include <map>
@@ -47,7 +41,6 @@ struct ImportOptions {
   std::string sheet;   // the worksheet to read; default: the first with the layout
   std::string name;    // the system's name; default: from the title row, else the file name
   bool force = false;  // overwrite an existing output
-  bool lenient = false;  // weights that do not sum go to ImportedSystem::problems (for check)
 };
 
 // One leaf as imported: its inferred kind and, for manual ones, why.
@@ -60,19 +53,6 @@ struct ImportedLeaf {
   std::vector<Text> notes;
 };
 
-// What a submitted sheet states beside its tree: each leaf's 得分 and
-// 扣分原因, and the rows below (合计, 减分, 评价等级). Read for `check`.
-struct SheetScores {
-  std::map<std::string, StatedNumber> scores;   // leaf code → 得分
-  std::map<std::string, std::string> reasons;   // leaf code → 扣分原因
-  std::vector<std::pair<std::string, SourceLoc>> blank;  // leaves whose 得分 is empty
-  std::optional<StatedNumber> total;
-  std::optional<StatedText> grade;
-  std::vector<std::pair<std::string, StatedNumber>> deductions;
-  bool has_score_column = false;
-  int reason_column = -1;
-};
-
 struct ImportedSystem {
   std::string path;   // the workbook
   std::string sheet;  // the worksheet read
@@ -82,14 +62,13 @@ struct ImportedSystem {
   // Every value the rules read, in order of first use, with the definition
   // the criteria give (or "").
   std::vector<std::pair<std::string, std::string>> values;
-  SheetScores scores;
-  std::vector<Diagnostic> problems;  // with ImportOptions::lenient: weights that do not sum
 };
 
-// Reads the workbook and builds the system. Throws InputError naming the
-// workbook (and sheet!cell): a layout that cannot be recognised (saying
-// which labels were looked for), a parent's name missing, a weight missing
-// or not a number, weights that do not sum, a code used twice.
+// Reads the workbook (LoadScoringSheet) and infers each leaf's rule.
+// Throws InputError naming the workbook (and sheet!cell): a layout that
+// cannot be recognised (saying which labels were looked for), a parent's
+// name missing, a weight missing or not a number, weights that do not sum,
+// a code used twice.
 ImportedSystem ReadScoringSheet(const std::string& xlsx_path, const ImportOptions& options = {});
 
 // The system as indicator-system YAML (yaml-cpp's emitter: UTF-8, block

@@ -20,6 +20,7 @@
 #include "load/load.h"
 #include "base/messages.h"
 #include "rules/self_evaluation.h"
+#include "formats/xlsx/layouts/self_form.h"
 #include "formats/xlsx/xlsx_reader.h"
 
 namespace fs = std::filesystem;
@@ -120,10 +121,10 @@ struct FormRow {
 
 const XlsxSheet* PickSheet(const XlsxWorkbook& wb) {
   for (const auto& s : wb.sheets)
-    if (s.name == "自评表") return &s;
+    if (s.name == self_form::kSheet) return &s;
   for (const auto& s : wb.sheets)
     for (const auto& [rc, cell] : s.cells)
-      if (Norm(cell.text) == "年度指标值" || Norm(cell.text) == "三级指标") return &s;
+      if (Norm(cell.text) == self_form::kTarget || Norm(cell.text) == self_form::kLevel3) return &s;
   return wb.sheets.empty() ? nullptr : &wb.sheets.front();
 }
 
@@ -196,10 +197,10 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
 
   int r = 0, c = 0;
   // 项目名称, 主管部门, 实施单位, and the year from the title.
-  if (f.Find([](const std::string& s) { return s == "项目名称"; }, r, c)) p->info.name = f.RightOf(r, c);
-  if (f.Find([](const std::string& s) { return s == "主管部门" || s == "主管部门及代码"; }, r, c))
+  if (f.Find([](const std::string& s) { return s == self_form::kProjectName; }, r, c)) p->info.name = f.RightOf(r, c);
+  if (f.Find([](const std::string& s) { return s == self_form::kDepartment || s == "主管部门及代码"; }, r, c))
     p->info.department = f.RightOf(r, c);
-  if (f.Find([](const std::string& s) { return s == "实施单位" || s == "项目实施单位"; }, r, c))
+  if (f.Find([](const std::string& s) { return s == self_form::kImplementer || s == "项目实施单位"; }, r, c))
     p->info.implementer = f.RightOf(r, c);
   for (int rr = 0; rr < std::min(f.rows(), 4) && p->info.year.empty(); ++rr)
     for (int cc = 0; cc < f.cols() && p->info.year.empty(); ++cc) p->info.year = YearOf(f.Cell(rr, cc));
@@ -210,19 +211,19 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
   SourceLoc budget_score_loc;
   std::optional<StatedNumber> budget_stated;
   int hr = 0, hc = 0;
-  if (f.Find([](const std::string& s) { return s == "全年执行数" || s == "执行数"; }, hr, hc)) {
+  if (f.Find([](const std::string& s) { return s == self_form::kBudgetExecuted || s == "执行数"; }, hr, hc)) {
     int col_initial = -1, col_full = -1, col_adjusted = -1, col_received = -1, col_exec = -1, col_weight = -1,
         col_score = -1, first_num = f.cols();
     for (int k = 0; k < f.cols(); ++k) {
       std::string h = Norm(f.Cell(hr, k));
       int* slot = nullptr;
-      if (h == "年初预算数") slot = &col_initial;
-      else if (h == "全年预算数" || h == "预算数") slot = &col_full;
+      if (h == self_form::kBudgetInitial) slot = &col_initial;
+      else if (h == self_form::kBudgetFullYear || h == "预算数") slot = &col_full;
       else if (h == "调整后预算数" || h == "调整数") slot = &col_adjusted;
       else if (h == "实际到位资金" || h == "到位资金") slot = &col_received;
-      else if (h == "全年执行数" || h == "执行数") slot = &col_exec;
-      else if (h == "分值") slot = &col_weight;
-      else if (h == "得分") slot = &col_score;
+      else if (h == self_form::kBudgetExecuted || h == "执行数") slot = &col_exec;
+      else if (h == self_form::kWeight) slot = &col_weight;
+      else if (h == self_form::kScore) slot = &col_score;
       if (slot && *slot < 0) {
         *slot = k;
         first_num = std::min(first_num, k);
@@ -232,7 +233,7 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
     b.present = true;
     b.loc = f.Loc(hr, hc);
     for (int k = 0; k < f.cols(); ++k)
-      if (Has(Norm(f.Cell(hr, k)), "项目资金")) {
+      if (Has(Norm(f.Cell(hr, k)), self_form::kBudget)) {
         if (Has(f.Cell(hr, k), "（元）") || Has(f.Cell(hr, k), "(元)")) b.unit = "元";
       }
     for (int rr = hr + 1; rr < f.rows(); ++rr) {
@@ -241,7 +242,7 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
         std::string t = Norm(f.Cell(rr, k));
         if (!t.empty() && !Has(t, "项目资金")) label = t;
       }
-      if (label.empty() || Has(label, "年度总体目标") || Has(label, "绩效指标") || Has(label, "预期目标")) break;
+      if (label.empty() || Has(label, self_form::kGoals) || Has(label, self_form::kIndicators) || Has(label, self_form::kGoalExpected)) break;
       if (label.rfind("其中", 0) == 0) {
         label = label.substr(std::string("其中").size());
         if (label.rfind("：", 0) == 0) label = label.substr(std::string("：").size());
@@ -256,8 +257,8 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
       row.adjusted = num(col_adjusted);
       row.received = num(col_received);
       row.executed = num(col_exec);
-      if (Has(label, "年度资金总额") || Has(label, "资金总额") || Has(label, "合计")) {
-        row.name = "年度资金总额";
+      if (Has(label, self_form::kBudgetTotal) || Has(label, "资金总额") || Has(label, "合计")) {
+        row.name = self_form::kBudgetTotal;
         b.total = row;
         if (col_weight >= 0) budget_weight = f.Number(rr, col_weight);
         if (col_score >= 0 && !f.Cell(rr, col_score).empty()) {
@@ -271,10 +272,10 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
   }
 
   // 年度总体目标: 预期目标 and 实际完成情况 over the texts below them.
-  if (f.Find([](const std::string& s) { return s == "预期目标"; }, r, c)) {
+  if (f.Find([](const std::string& s) { return s == self_form::kGoalExpected; }, r, c)) {
     p->goals.expected = f.Cell(r + 1, c);
     for (int k = c + 1; k < f.cols(); ++k)
-      if (Norm(f.Cell(r, k)) == "实际完成情况") {
+      if (Norm(f.Cell(r, k)) == self_form::kGoalActual) {
         p->goals.actual = f.Cell(r + 1, k);
         break;
       }
@@ -283,7 +284,7 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
   // The indicator table: its header row (the one with 三级指标) and, in the
   // budget system's export, the row above it holding 年度指标值 etc.
   int ir = 0, ic = 0;
-  if (!f.Find([](const std::string& s) { return s == "三级指标"; }, ir, ic)) {
+  if (!f.Find([](const std::string& s) { return s == self_form::kLevel3; }, ir, ic)) {
     diags.Error(SourceLoc{path, 0, 0, sheet->name}, "", msg::kFormNotSelfForm, "三级指标");
     throw InputError(diags);
   }
@@ -296,16 +297,16 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
     for (int k = 0; k < f.cols(); ++k) {
       std::string h = Norm(hrow == ir - 1 || hrow == ir ? f.Cell(hrow, k) : f.Cell(hrow, k));
       if (hrow == ir + 1 && !(h == "指标性质" || h == "指标值" || h == "度量单位" || h == "计量单位")) continue;
-      if (h == "一级指标" && col[0] < 0) col[0] = k;
-      else if (h == "二级指标" && col[1] < 0) col[1] = k;
-      else if ((h == "年度指标值" || h == "年度目标值" || h == "年初目标值" || h == "目标值") && col_target < 0) col_target = k;
+      if (h == self_form::kLevel1 && col[0] < 0) col[0] = k;
+      else if (h == self_form::kLevel2 && col[1] < 0) col[1] = k;
+      else if ((h == self_form::kTarget || h == "年度目标值" || h == "年初目标值" || h == "目标值") && col_target < 0) col_target = k;
       else if (h == "指标性质" && col_nature < 0) { col_nature = k; header_last = std::max(header_last, hrow); }
       else if (h == "指标值" && col_value < 0) { col_value = k; header_last = std::max(header_last, hrow); }
       else if ((h == "度量单位" || h == "计量单位") && col_unit < 0) { col_unit = k; header_last = std::max(header_last, hrow); }
-      else if ((h == "实际完成值" || h == "全年实际值" || h == "实际值" || h == "完成值") && col_actual < 0) col_actual = k;
-      else if ((h == "分值" || h == "权重") && col_weight < 0) col_weight = k;
-      else if (h == "得分" && col_score < 0) col_score = k;
-      else if (Has(h, "偏差原因") && col_dev < 0) col_dev = k;
+      else if ((h == self_form::kActual || h == "全年实际值" || h == "实际值" || h == "完成值") && col_actual < 0) col_actual = k;
+      else if ((h == self_form::kWeight || h == "权重") && col_weight < 0) col_weight = k;
+      else if (h == self_form::kScore && col_score < 0) col_score = k;
+      else if (Has(h, self_form::kDeviationKey) && col_dev < 0) col_dev = k;
     }
   }
   if (col[0] < 0 || col_weight < 0) {
@@ -322,7 +323,7 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
   for (int rr = header_last + 1; rr < f.rows(); ++rr) {
     std::string first;
     for (int k = 0; k < f.cols() && first.empty(); ++k) first = Norm(f.Cell(rr, k));
-    if (Has(first, "总分") || Has(first, "合计")) {
+    if (Has(first, self_form::kTotal) || Has(first, "合计")) {
       if (col_score >= 0 && !f.Cell(rr, col_score).empty())
         stated_total = ParseStatedNumber(ShortestNumber(f.Cell(rr, col_score)), f.Loc(rr, col_score));
       break;
@@ -332,7 +333,7 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
     for (int k = 0; k < 3; ++k) row.names[k] = col[k] >= 0 ? f.Cell(rr, col[k]) : "";
     std::string weight_text = Norm(f.Cell(rr, col_weight));
     if (row.names[2].empty() && row.names[1].empty() && row.names[0].empty() && weight_text.empty()) continue;
-    if (Has(Norm(row.names[0]), "评分说明") || Has(Norm(row.names[0]), "填表说明") || Has(Norm(row.names[0]), "备注")) break;
+    if (Has(Norm(row.names[0]), self_form::kNotes) || Has(Norm(row.names[0]), "填表说明") || Has(Norm(row.names[0]), "备注")) break;
     // Unmerged exports leave a parent's name on its first row only.
     for (int k = 0; k < 2; ++k) {
       if (row.names[k].empty()) row.names[k] = last[k];
@@ -353,7 +354,7 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
     }
     row.deviation = col_dev >= 0 ? f.Cell(rr, col_dev) : "";
     std::string score_text = col_score >= 0 ? Norm(f.Cell(rr, col_score)) : "";
-    row.not_applicable = weight_text == "不适用" || score_text == "不适用" || Norm(row.actual) == "不适用";
+    row.not_applicable = weight_text == self_form::kNotApplicable || score_text == self_form::kNotApplicable || Norm(row.actual) == self_form::kNotApplicable;
     if (!row.not_applicable || Decimal::Parse(ShortestNumber(weight_text))) row.weight = f.Number(rr, col_weight);
     if (!row.not_applicable && col_score >= 0) row.score = f.Number(rr, col_score);
     if (!row.weight && !row.not_applicable)

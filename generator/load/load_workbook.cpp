@@ -1,5 +1,5 @@
 // Reading a filled 数据采集表.xlsx: each sheet's tables are found by their
-// labels (collect_workbook.h), never by fixed rows, so a workbook re-saved
+// labels (formats/xlsx/layouts/collect.h), never by fixed rows, so a workbook re-saved
 // by Excel, WPS or LibreOffice, or with rows inserted, reads the same. What
 // a workbook gives is gathered first, checked on its own (numbers, 是/否,
 // checklist points, duplicates), and then merged into the project under
@@ -14,10 +14,11 @@
 #include <optional>
 #include <set>
 
-#include "render/xlsx/collect_workbook.h"
 #include "base/messages.h"
 #include "base/read_file.h"
+#include "formats/xlsx/layouts/collect.h"
 #include "formats/xlsx/xlsx_reader.h"
+#include "rules/rule_kind_chinese.h"
 
 namespace fs = std::filesystem;
 

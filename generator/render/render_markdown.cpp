@@ -10,6 +10,7 @@
 #include "base/read_file.h"
 #include "render/render.h"
 #include "render/report.h"
+#include "render/report_kind.h"
 #include "render/report_mustache.h"
 #include "rules/self_evaluation.h"
 
@@ -239,8 +240,8 @@ void ValidateTemplates(const TemplateSet& t, const Fragments& fragments,
 
 Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& fragments) {
   // A self-evaluation (layout: self_evaluation) is a 自评报告 from its own template.
-  const bool self = sp.system().SelfEvaluation();
-  const std::string md_name = self ? "self-report.md.mustache" : "report.md.mustache";
+  const bool self = ReportKindOf(sp) == ReportKind::kSelfEvaluation;
+  const std::string md_name = MarkdownTemplateFor(ReportKindOf(sp));
   ValidateTemplates(t, fragments, md_name);
   std::shared_ptr<const Template> md_tmpl = Parsed(t.files.at(md_name), true);
   if (!md_tmpl->ok()) throw InputError(SyntaxError(t.origin.at(md_name), *md_tmpl));

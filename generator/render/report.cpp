@@ -2,9 +2,8 @@
 
 #include <filesystem>
 
-#include "base/atomic_file.h"
 #include "base/messages.h"
-#include "render/render.h"
+#include "render/report_writers.h"
 
 namespace fs = std::filesystem;
 
@@ -18,16 +17,13 @@ std::vector<std::string> WriteReport(const ScoredProject& sp, const TemplateSet&
   fs::create_directories(out_dir, ec);
   if (ec || !fs::is_directory(out_dir)) Fail(SourceLoc{out_dir}, "", msg::kCannotWrite, ec.message());
   std::vector<std::string> written;
-  auto path = [&](const char* name) { return (fs::path(out_dir) / name).string(); };
-  WriteFileAtomic(path("report.md"), report.markdown);
-  written.push_back(path("report.md"));
-  WriteFileAtomic(path("report.html"), report.html);
-  written.push_back(path("report.html"));
-  // A self-evaluation gets the Ministry's 自评表 instead of the scoring workbook.
-  const char* sheet = sp.system().SelfEvaluation() ? "自评表.xlsx" : "评分表.xlsx";
-  if (sp.system().SelfEvaluation()) RenderSelfXlsx(sp, path(sheet));
-  else RenderXlsx(sp, path(sheet));
-  written.push_back(path(sheet));
+  const ReportKind kind = ReportKindOf(sp);
+  for (const ReportWriter& w : ReportWriters()) {
+    if (w.kind != kind) continue;
+    const std::string path = (fs::path(out_dir) / w.file_name).string();
+    w.write(sp, report, path);
+    written.push_back(path);
+  }
   return written;
 }
 

@@ -57,8 +57,10 @@ std::string RenderStandaloneHtml(const std::string& title, const std::string& ma
 std::string SvgLevel1Chart(const ScoredProject& sp);
 std::string SvgBalanceChart(const ScoredProject& sp);  // empty when fewer than 2 years
 
-// Writes report.md, report.html and 评分表.xlsx into `out_dir` (created if
-// needed), each atomically. Returns the paths written.
+// Writes the files of the project's report kind into `out_dir` (created if
+// needed), each atomically, by the writer table (report_writers.h):
+// report.md, report.html and 评分表.xlsx, or 自评表.xlsx for a
+// self-evaluation. Returns the paths written.
 std::vector<std::string> WriteReport(const ScoredProject& sp, const TemplateSet& t,
                                      const std::string& out_dir);
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "formats/xlsx/cell_ref.h"  // CellRef, ParseCellRef: readers name cells too
 
 namespace jixiao {
 
@@ -81,11 +82,6 @@ struct XlsxLimits {
 // Throws InputError naming the workbook (and the part or sheet!cell): a
 // missing file, not a zip, a missing or malformed part, a limit exceeded.
 XlsxWorkbook ReadXlsx(const std::string& path, const XlsxLimits& limits = XlsxLimits{});
-
-// "D7" ↔ (6, 3), 0-based. ParseCellRef accepts "$D$7" and rejects
-// anything outside Excel's 1048576 × 16384 grid.
-std::string CellRef(int row, int col);
-bool ParseCellRef(std::string_view ref, int& row, int& col);
 
 // A number's text with binary-float noise removed: writers that print a
 // double with 16 or 17 significant digits store 90.71 as

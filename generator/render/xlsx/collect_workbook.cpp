@@ -21,35 +21,15 @@
 #include <utility>
 
 #include "base/atomic_file.h"
-#include "formats/xlsx/xlsx_layout.h"
-#include "load/load.h"
 #include "base/messages.h"
+#include "formats/xlsx/xlsx_writer.h"
+#include "load/load.h"
+#include "rules/rule_kind_chinese.h"
 #include "rules/rules.h"
-#include "formats/xlsx/xlsx_reader.h"
 
 namespace fs = std::filesystem;
 
 namespace jixiao {
-
-const char* RuleKindChinese(RuleKind k) {
-  switch (k) {
-    case RuleKind::kChecklist: return "要点等分";
-    case RuleKind::kChecklistPoints: return "要点计分";
-    case RuleKind::kRatio: return "比率×分值";
-    case RuleKind::kSteps: return "阶梯扣分";
-    case RuleKind::kProportional: return "按比例得分";
-    case RuleKind::kBands: return "分段计分";
-    case RuleKind::kAllOrNothing: return "满足得满分";
-    case RuleKind::kConditions: return "条件计分";
-    case RuleKind::kQualitative: return "定性分档";
-    case RuleKind::kManual: return "专家评定";
-    case RuleKind::kFormula: return "公式计算";
-    case RuleKind::kPassLine: return "及格线计分";
-    case RuleKind::kTarget: return "指标值对比";
-    case RuleKind::kBudgetRate: return "预算执行率";
-  }
-  return "?";
-}
 
 std::vector<std::pair<std::string, std::vector<std::string>>> NamesReadBySystem(
     const IndicatorSystem& sys) {
@@ -83,10 +63,7 @@ namespace {
 
 using namespace collect;
 
-// A fixed creation time (2024-01-01 00:00 UTC), as in render_xlsx.cpp: the
-// same system gives a byte-identical workbook on every run.
 constexpr double kFontSize = 10;
-constexpr double kLineHeight = 14;
 constexpr lxw_color_t kInputFill = 0xFFF2CC;  // light yellow: type here
 constexpr lxw_color_t kHeaderFill = 0xE7E6E6;
 constexpr lxw_color_t kGreyFill = 0xF2F2F2;  // nothing to fill here
@@ -103,7 +80,7 @@ constexpr int kRatedRows = 15;
 
 
 
-double Height(int lines) { return lines * kLineHeight + 4; }
+double Height(int lines) { return Sheet::LinesHeight(lines); }
 
 struct Formats {
   lxw_format* title;
@@ -174,143 +151,6 @@ struct Formats {
     format_set_bold(guide_head);
     format_set_font_size(guide_head, 11);
   }
-};
-
-// A worksheet with checked writes (libxlsxwriter reports problems as return
-// codes that must not be lost) and the layout helpers every sheet uses.
-class Sheet {
- public:
-  Sheet(lxw_workbook* wb, const char* name, const std::string& path)
-      : ws_(workbook_add_worksheet(wb, name)), name_(name), path_(path) {
-    if (!ws_) Fail(SourceLoc{path_}, "", msg::kCannotWrite, std::string("worksheet ") + name);
-  }
-  lxw_worksheet* ws() const { return ws_; }
-
-  void Text(int r, int c, const std::string& s, lxw_format* f) {
-    if (s.empty()) return Blank(r, c, f);
-    Check(worksheet_write_string(ws_, R(r), C(c), s.c_str(), f));
-  }
-  void Number(int r, int c, double v, lxw_format* f) {
-    Check(worksheet_write_number(ws_, R(r), C(c), v, f));
-  }
-  void Blank(int r, int c, lxw_format* f) { Check(worksheet_write_blank(ws_, R(r), C(c), f)); }
-  // Formulas over empty input cells: the value stored for readers that do
-  // not recalculate is what the formula gives on the empty sheet.
-  void Formula(int r, int c, const std::string& formula, lxw_format* f) {
-    Check(worksheet_write_formula_num(ws_, R(r), C(c), formula.c_str(), f, 0));
-  }
-  void FormulaBlank(int r, int c, const std::string& formula, lxw_format* f) {
-    Check(worksheet_write_formula_str(ws_, R(r), C(c), formula.c_str(), f, ""));
-  }
-  void Merge(int r1, int c1, int r2, int c2, const std::string& s, lxw_format* f) {
-    if (r1 == r2 && c1 == c2) return Text(r1, c1, s, f);
-    Check(worksheet_merge_range(ws_, R(r1), C(c1), R(r2), C(c2), s.c_str(), f));
-  }
-  void MergeNumber(int r1, int c1, int r2, int c2, double v, lxw_format* f) {
-    if (r1 != r2 || c1 != c2) Check(worksheet_merge_range(ws_, R(r1), C(c1), R(r2), C(c2), "", f));
-    Number(r1, c1, v, f);
-  }
-  void Column(int c, double width) {
-    widths_[c] = width;
-    Check(worksheet_set_column(ws_, C(c), C(c), width, nullptr));
-  }
-  double Width(int c1, int c2) const {
-    double w = 0;
-    for (int c = c1; c <= c2; ++c) {
-      auto it = widths_.find(c);
-      w += it == widths_.end() ? 8.43 : it->second;
-    }
-    return w;
-  }
-  void RowHeight(int r, double points) {
-    heights_[r] = points;
-    Check(worksheet_set_row(ws_, R(r), points, nullptr));
-  }
-  double RowHeightOf(int r) const {
-    auto it = heights_.find(r);
-    return it == heights_.end() ? 15 : it->second;
-  }
-  // Tall enough for each (first col, last col, text) to show whole.
-  void Fit(int r, const std::vector<std::tuple<int, int, std::string>>& cells, int min_lines = 1) {
-    int lines = min_lines;
-    for (const auto& [c1, c2, s] : cells) lines = std::max(lines, WrappedLines(s, Width(c1, c2)));
-    RowHeight(r, Height(lines));
-  }
-
-  void List(int r1, int c1, int r2, int c2, std::vector<const char*> items) {
-    items.push_back(nullptr);
-    lxw_data_validation v = {};
-    v.validate = LXW_VALIDATION_TYPE_LIST;
-    v.value_list = const_cast<char**>(items.data());
-    Validate(r1, c1, r2, c2, v);
-  }
-  void ListFormula(int r, int c, const std::string& formula) {
-    lxw_data_validation v = {};
-    v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-    v.value_formula = const_cast<char*>(formula.c_str());
-    Validate(r, c, r, c, v);
-  }
-  // A number between min and max; Excel and WPS refuse anything else
-  // (text such as 九成) as it is typed.
-  void NumberRange(int r1, int c1, int r2, int c2, double min, double max,
-                   const std::string& message) {
-    lxw_data_validation v = {};
-    v.validate = LXW_VALIDATION_TYPE_DECIMAL;
-    v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-    v.minimum_number = min;
-    v.maximum_number = max;
-    v.error_title = const_cast<char*>("应填写数字");
-    v.error_message = const_cast<char*>(message.c_str());
-    Validate(r1, c1, r2, c2, v);
-  }
-  void Whole(int r1, int c1, int r2, int c2) {
-    lxw_data_validation v = {};
-    v.validate = LXW_VALIDATION_TYPE_INTEGER;
-    v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
-    v.value_number = 0;
-    v.error_title = const_cast<char*>("应填写人数");
-    v.error_message = const_cast<char*>("人数应为非负整数。");
-    Validate(r1, c1, r2, c2, v);
-  }
-
-  // Locked cells stay selectable; rows and columns may be resized (and,
-  // where `insert_rows`, rows inserted) without lifting the protection.
-  void Protect(bool insert_rows) {
-    lxw_protection p = {};
-    p.format_columns = 1;
-    p.format_rows = 1;
-    p.insert_rows = insert_rows ? 1 : 0;
-    worksheet_protect(ws_, nullptr, &p);
-  }
-  void PrintSetup(bool landscape, int header_row) {
-    if (landscape) worksheet_set_landscape(ws_);
-    worksheet_set_paper(ws_, 9);  // A4
-    worksheet_set_margins(ws_, 0.4, 0.4, 0.5, 0.6);
-    worksheet_center_horizontally(ws_);
-    // One page wide; a generous cap on the height (see render_xlsx.cpp:
-    // LibreOffice 7.4 drops rows with "any number tall").
-    worksheet_fit_to_pages(ws_, 1, 99);
-    if (header_row >= 0) Check(worksheet_repeat_rows(ws_, R(header_row), R(header_row)));
-    Check(worksheet_set_footer(ws_, "&C第 &P 页，共 &N 页"));
-  }
-
-  void Check(lxw_error e) const {
-    if (e != LXW_NO_ERROR)
-      Fail(SourceLoc{path_}, "", msg::kCannotWrite, name_ + ": " + lxw_strerror(e));
-  }
-
- private:
-  void Validate(int r1, int c1, int r2, int c2, lxw_data_validation& v) {
-    Check(worksheet_data_validation_range(ws_, R(r1), C(c1), R(r2), C(c2), &v));
-  }
-  static lxw_row_t R(int r) { return static_cast<lxw_row_t>(r); }
-  static lxw_col_t C(int c) { return static_cast<lxw_col_t>(c); }
-
-  lxw_worksheet* ws_;
-  std::string name_;
-  std::string path_;
-  std::map<int, double> widths_;
-  std::map<int, double> heights_;
 };
 
 double Num(const Decimal& d) { return std::strtod(d.ToExactString().c_str(), nullptr); }
@@ -572,7 +412,7 @@ void WriteFunds(lxw_workbook* wb, const Formats& fm, const IndicatorSystem& sys,
     sh.Blank(row, 0, fm.in_as_text);
     for (int c = 1; c <= 4; ++c) sh.Blank(row, c, fm.in_money);
     std::string b = CellRef(row, 1), c = CellRef(row, 2), d = CellRef(row, 3);
-    sh.FormulaBlank(row, 5, "=IF(COUNT(" + b + ":" + d + ")=3," + b + "+" + c + "-" + d + ",\"\")", fm.sum);
+    sh.FormulaText(row, 5, "=IF(COUNT(" + b + ":" + d + ")=3," + b + "+" + c + "-" + d + ",\"\")", fm.sum, "");
   }
   sh.NumberRange(begin, 1, row - 1, 4, -1e15, 1e15, money_message);
   sh.Protect(true);
@@ -700,10 +540,6 @@ class OptionLists {
   }
 
  private:
-  static std::string ColumnLetters(int col) {
-    std::string ref = CellRef(0, col);
-    return ref.substr(0, ref.size() - 1);
-  }
   std::map<std::string, int> columns_;
   std::vector<std::vector<std::string>> lists_;
 };
@@ -943,17 +779,13 @@ void WriteSurveys(lxw_workbook* wb, const Formats& fm, const std::string& path) 
 }  // namespace
 
 void WriteCollectWorkbook(const IndicatorSystem& sys, const std::string& path) {
-  PendingFile pending(path);
-  lxw_workbook* wb = NewProjectWorkbook(pending.temp_path());
-  if (!wb) Fail(SourceLoc{path}, "", msg::kCannotWrite, "workbook_new");
-  try {
+  WriteProjectWorkbook(path, [&](lxw_workbook* wb) {
     std::string title = sys.name + " 数据采集表";
     lxw_doc_properties props = {};
     props.title = const_cast<char*>(title.c_str());
     props.subject = const_cast<char*>(sys.name.c_str());
     props.comments = const_cast<char*>("jixiao init");
-    props.created = kWorkbookCreated;
-    workbook_set_properties(wb, &props);
+    SetWorkbookProperties(wb, props);
     Formats fm(wb);
     OptionLists options;
     WriteGuide(wb, fm, sys, path);
@@ -964,11 +796,7 @@ void WriteCollectWorkbook(const IndicatorSystem& sys, const std::string& path) {
     if (sys.deduction_cap) WriteDeductions(wb, fm, sys, path);
     WriteSurveys(wb, fm, path);
     options.Write(wb, fm, path);
-  } catch (...) {
-    workbook_close(wb);
-    throw;
-  }
-  CloseWorkbook(wb, pending, path);
+  });
 }
 
 std::vector<std::string> InitProject(const std::string& system_path, const std::string& dir,

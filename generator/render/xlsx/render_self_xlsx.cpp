@@ -16,18 +16,18 @@
 #include <map>
 #include <tuple>
 
-#include "base/atomic_file.h"
 #include "base/messages.h"
+#include "formats/xlsx/layouts/self_form.h"
+#include "formats/xlsx/xlsx_writer.h"
 #include "render/render.h"
 #include "rules/self_evaluation.h"
-#include "formats/xlsx/xlsx_layout.h"
-#include "formats/xlsx/xlsx_reader.h"
 
 namespace jixiao {
 namespace {
 
+using namespace self_form;
+
 constexpr double kFont = 10;
-constexpr double kLine = 14;  // points per wrapped line
 
 double Num(const std::string& digits) { return std::strtod(digits.c_str(), nullptr); }
 double Score(const Decimal& d) { return Num(d.ToShort(2)); }
@@ -37,11 +37,11 @@ double Exact(const Decimal& d) { return Num(d.ToExactString()); }
 enum Col { kA, kB, kC, kD, kE, kF, kG, kH, kI };
 const double kWidths[] = {9, 11, 12, 22, 16, 20, 7, 7, 24};
 
-class Form {
+// The form's one sheet with its formats, in the order the workbook has
+// always numbered them, and its columns set.
+class Form : public Sheet {
  public:
-  Form(lxw_workbook* wb, const std::string& path) : path_(path) {
-    ws_ = workbook_add_worksheet(wb, "自评表");
-    if (!ws_) Fail(SourceLoc{path}, "", msg::kCannotWrite, "worksheet 自评表");
+  Form(lxw_workbook* wb, const std::string& path) : Sheet(wb, kSheet, path) {
     auto base = [&](bool border) { return BaseCellFormat(wb, kFont, border); };
     title = base(false);
     format_set_bold(title);
@@ -77,56 +77,15 @@ class Form {
     format_set_align(note, LXW_ALIGN_LEFT);
     format_set_align(note, LXW_ALIGN_VERTICAL_TOP);
     format_set_font_size(note, 9);
-    for (int c = kA; c <= kI; ++c) Check(worksheet_set_column(ws_, Col(c), Col(c), kWidths[c], nullptr));
+    for (int c = kA; c <= kI; ++c) Column(c, kWidths[c]);
   }
 
-  lxw_worksheet* ws() const { return ws_; }
   lxw_format *title, *subtitle, *label, *header, *text, *center, *parent, *number, *percent, *bold_number, *note;
 
-  void Text(int r, int c, const std::string& s, lxw_format* f) {
-    Check(worksheet_write_string(ws_, Row(r), Col(c), s.c_str(), f));
-  }
-  void Blank(int r, int c, lxw_format* f) { Check(worksheet_write_blank(ws_, Row(r), Col(c), f)); }
-  void Number(int r, int c, double v, lxw_format* f) {
-    Check(worksheet_write_number(ws_, Row(r), Col(c), v, f));
-  }
-  void Formula(int r, int c, const std::string& formula, lxw_format* f, double cached) {
-    Check(worksheet_write_formula_num(ws_, Row(r), Col(c), formula.c_str(), f, cached));
-  }
-  void FormulaText(int r, int c, const std::string& formula, lxw_format* f, const std::string& cached) {
-    Check(worksheet_write_formula_str(ws_, Row(r), Col(c), formula.c_str(), f, cached.c_str()));
-  }
-  void Merge(int r1, int c1, int r2, int c2, const std::string& s, lxw_format* f) {
-    if (r1 == r2 && c1 == c2) return Text(r1, c1, s, f);
-    Check(worksheet_merge_range(ws_, Row(r1), Col(c1), Row(r2), Col(c2), s.c_str(), f));
-  }
-  using Cells = std::vector<std::tuple<int, int, std::string>>;
+  using Cells = std::vector<Span>;
   // The height for each (first column, last column, text) to show whole.
-  static double Estimate(const Cells& cells, double min) {
-    int lines = 1;
-    for (const auto& [c1, c2, s] : cells) {
-      double w = 0;
-      for (int c = c1; c <= c2; ++c) w += kWidths[c];
-      lines = std::max(lines, WrappedLines(s, w));
-    }
-    return std::max(min, lines * kLine + 4);
-  }
-  void Fit(int r, const Cells& cells, double min = 18) {
-    double h = Estimate(cells, min);
-    heights_ += h;
-    Check(worksheet_set_row(ws_, Row(r), h, nullptr));
-  }
-  double Height() const { return heights_; }
-  void Check(lxw_error e) const {
-    if (e != LXW_NO_ERROR) Fail(SourceLoc{path_}, "", msg::kCannotWrite, std::string("自评表: ") + lxw_strerror(e));
-  }
-
- private:
-  static lxw_row_t Row(int r) { return static_cast<lxw_row_t>(r); }
-  static lxw_col_t Col(int c) { return static_cast<lxw_col_t>(c); }
-  lxw_worksheet* ws_;
-  std::string path_;
-  double heights_ = 0;
+  double Estimate(const Cells& cells, double min) const { return std::max(min, LinesHeight(Lines(cells))); }
+  void Fit(int r, const Cells& cells, double min = 18) { RowHeight(r, Estimate(cells, min)); }
 };
 
 std::optional<Decimal> BaseOf(const BudgetRow& row, SelfEvaluationOptions::BudgetBase b) {
@@ -144,13 +103,13 @@ std::string GradeFormula(const IndicatorSystem& sys, const std::string& cell) {
   std::string f = "\"" + sys.grades.back().name + "\"";
   for (size_t i = sys.grades.size() - 1; i-- > 0;)
     f = "IF(" + cell + ">=" + sys.grades[i].min.ToExactString() + ",\"" + sys.grades[i].name + "\"," + f + ")";
-  return "=\"自评等级：\"&" + f;
+  return "=\"" + std::string(kGradePrefix) + "\"&" + f;
 }
 
 // The budget rows the form shows: the Ministry's three sources when the
 // project's sources are among them, else the project's own.
 std::vector<BudgetRow> FormSources(const Budget& b) {
-  static const char* standard[] = {"当年财政拨款", "上年结转资金", "其他资金"};
+  const auto& standard = kStandardSources;
   std::vector<BudgetRow> rows(3);
   for (int i = 0; i < 3; ++i) rows[static_cast<size_t>(i)].name = standard[i];
   for (const auto& s : b.sources) {
@@ -171,31 +130,27 @@ std::vector<BudgetRow> FormSources(const Budget& b) {
 void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
   const Project& p = *sp.project;
   const IndicatorSystem& sys = sp.system();
-  PendingFile pending(path);
-  lxw_workbook* wb = NewProjectWorkbook(pending.temp_path());
-  if (!wb) Fail(SourceLoc{path}, "", msg::kCannotWrite, "workbook_new");
-  try {
-    std::string doc_title = p.info.name + "项目支出绩效自评表";
+  WriteProjectWorkbook(path, [&](lxw_workbook* wb) {
+    std::string doc_title = p.info.name + kTitle;
     lxw_doc_properties props = {};
     props.title = const_cast<char*>(doc_title.c_str());
     props.subject = const_cast<char*>(sys.name.c_str());
     props.author = const_cast<char*>(p.info.implementer.c_str());
     props.company = const_cast<char*>(p.info.implementer.c_str());
-    props.created = kWorkbookCreated;
-    workbook_set_properties(wb, &props);
+    SetWorkbookProperties(wb, props);
 
     Form f(wb, path);
     int r = 0;
-    f.Merge(r, kA, r, kI, "项目支出绩效自评表", f.title);
+    f.Merge(r, kA, r, kI, kTitle, f.title);
     f.Fit(r++, {}, 30);
     f.Merge(r, kA, r, kI, p.info.year.empty() ? "（    年度）" : "（" + p.info.year + "年度）", f.subtitle);
     f.Fit(r++, {}, 18);
-    f.Text(r, kA, "项目名称", f.label);
+    f.Text(r, kA, kProjectName, f.label);
     f.Merge(r, kB, r, kI, p.info.name, f.text);
     f.Fit(r++, {{kB, kI, p.info.name}}, 22);
-    f.Text(r, kA, "主管部门", f.label);
+    f.Text(r, kA, kDepartment, f.label);
     f.Merge(r, kB, r, kE, p.info.department, f.text);
-    f.Text(r, kF, "实施单位", f.label);
+    f.Text(r, kF, kImplementer, f.label);
     f.Merge(r, kG, r, kI, p.info.implementer, f.text);
     f.Fit(r++, {{kB, kE, p.info.department}, {kG, kI, p.info.implementer}}, 22);
 
@@ -204,9 +159,9 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     const bool other_base = base != SelfEvaluationOptions::BudgetBase::kFullYear;
     const ScoredIndicator* budget_leaf = FindBudgetRateLeaf(sp);
     const int first_num = other_base ? kC : kD;
-    std::vector<std::string> heads = {"年初预算数", "全年预算数"};
+    std::vector<std::string> heads = {kBudgetInitial, kBudgetFullYear};
     if (other_base) heads.push_back(BudgetBaseName(base));
-    heads.insert(heads.end(), {"全年执行数", "分值", "执行率", "得分"});
+    heads.insert(heads.end(), {kBudgetExecuted, kWeight, kRate, kScore});
     const int budget_top = r;
     if (other_base) f.Blank(r, kB, f.header);
     else f.Merge(r, kB, r, kC, "", f.header);
@@ -216,12 +171,12 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     const int col_exec = col_base + 1;
     const int col_weight = col_exec + 1, col_rate = col_exec + 2, col_score = col_exec + 3;
     std::vector<BudgetRow> rows = {p.budget.total};
-    rows[0].name = "年度资金总额";
+    rows[0].name = kBudgetTotal;
     for (const auto& s : FormSources(p.budget)) rows.push_back(s);
     const int total_budget_row = r;
     for (size_t i = 0; i < rows.size(); ++i) {
       const BudgetRow& b = rows[i];
-      std::string name = (i == 1 ? "其中：" : "") + b.name;
+      std::string name = (i == 1 ? kOfWhich : "") + b.name;
       if (other_base) f.Text(r, kB, name, f.center);
       else f.Merge(r, kB, r, kC, name, f.center);
       std::vector<std::optional<Decimal>> cells = {b.initial, b.full_year};
@@ -248,12 +203,12 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
       }
       f.Fit(r++, {{kB, other_base ? kB : kC, name}}, 20);
     }
-    f.Merge(budget_top, kA, r - 1, kA, "项目资金\n（" + p.budget.unit + "）", f.label);
+    f.Merge(budget_top, kA, r - 1, kA, std::string(kBudget) + "\n（" + p.budget.unit + "）", f.label);
 
     // 年度总体目标.
-    f.Merge(r, kA, r + 1, kA, "年度总体目标", f.label);
-    f.Merge(r, kB, r, kE, "预期目标", f.header);
-    f.Merge(r, kF, r, kI, "实际完成情况", f.header);
+    f.Merge(r, kA, r + 1, kA, kGoals, f.label);
+    f.Merge(r, kB, r, kE, kGoalExpected, f.header);
+    f.Merge(r, kF, r, kI, kGoalActual, f.header);
     f.Fit(r++, {}, 20);
     f.Merge(r, kB, r, kE, p.goals.expected, f.text);
     f.Merge(r, kF, r, kI, p.goals.actual, f.text);
@@ -261,8 +216,8 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
 
     // 绩效指标.
     const int ind_top = r;
-    const char* ind_heads[] = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
-                               "分值", "得分", "偏差原因分析及改进措施"};
+    const char* ind_heads[] = {kLevel1, kLevel2, kLevel3, kTarget, kActual,
+                               kWeight, kScore, kDeviation};
     for (int c = 0; c < 8; ++c) f.Text(r, kB + c, ind_heads[c], f.header);
     f.Fit(r++, {{kI, kI, ind_heads[7]}}, 22);
     std::vector<SelfFormRow> form = SelfFormRows(sp);
@@ -278,14 +233,14 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     };
     // 评分说明, and whether the whole form fits one A4 landscape page without
     // shrinking below about 60% (a page holds ~520 pt).
-    std::string notes = "评分说明：";
+    std::string notes = std::string(kNotes) + "：";
     std::vector<std::string> lines = SelfEvaluationNotes(sys);
     for (size_t i = 0; i < lines.size(); ++i) notes += "\n" + std::to_string(i + 1) + ". " + lines[i];
     double note_width = 0;
     for (double w : kWidths) note_width += w;
     const double notes_height = WrappedLines(notes, note_width * 1.25) * 12 + 8;  // 9-point text: more to a line
-    double estimate = f.Height() + notes_height + 24;
-    for (const auto& row : form) estimate += Form::Estimate(cells_of(row), 20);
+    double estimate = f.RowHeights() + notes_height + 24;
+    for (const auto& row : form) estimate += f.Estimate(cells_of(row), 20);
     const bool one_page = estimate <= 860;
     for (size_t i = 0; i < form.size(); ++i) {
       const SelfFormRow& row = form[i];
@@ -309,7 +264,7 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
       f.Text(rr, kE, row.target, f.text);
       f.Text(rr, kF, row.actual, f.text);
       if (row.not_applicable) {
-        f.Text(rr, kG, "不适用", f.center);
+        f.Text(rr, kG, kNotApplicable, f.center);
         f.Text(rr, kH, "—", f.center);
       } else {
         f.Number(rr, kG, Exact(row.leaf->def->weight), f.number);
@@ -321,10 +276,10 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     if (form.empty()) f.Fit(r, {}, 20);
     const int last = first + std::max(0, static_cast<int>(form.size()) - 1);
     r = last + 1;
-    f.Merge(ind_top, kA, last, kA, "绩效指标", f.label);
+    f.Merge(ind_top, kA, last, kA, kIndicators, f.label);
 
     // 总分: 预算执行率 and the indicators, as formulas over the cells.
-    f.Merge(r, kA, r, kF, "总分", f.label);
+    f.Merge(r, kA, r, kF, kTotal, f.label);
     std::string weights = "SUM(" + CellRef(first, kG) + ":" + CellRef(last, kG) + ")";
     std::string scores = "SUM(" + CellRef(first, kH) + ":" + CellRef(last, kH) + ")";
     if (budget_leaf) {
@@ -336,13 +291,13 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     f.Formula(r, kG, "=" + weights, f.bold_number, Exact(total_weight));
     f.Formula(r, kH, "=" + scores, f.bold_number, Score(sp.total));
     std::string grade = GradeFormula(sys, CellRef(r, kH));
-    if (grade.empty()) f.Text(r, kI, "自评等级：" + sp.grade, f.label);
-    else f.FormulaText(r, kI, grade, f.label, "自评等级：" + sp.grade);
+    if (grade.empty()) f.Text(r, kI, kGradePrefix + sp.grade, f.label);
+    else f.FormulaText(r, kI, grade, f.label, kGradePrefix + sp.grade);
     f.Fit(r++, {}, 24);
 
     // 评分说明: which variant of each rule was applied.
     f.Merge(r, kA, r, kI, notes, f.note);
-    f.Check(worksheet_set_row(f.ws(), static_cast<lxw_row_t>(r), notes_height, nullptr));
+    f.RowHeight(r, notes_height);
     ++r;
 
     // Print: A4 landscape, one page wide; one page tall where it fits.
@@ -352,11 +307,7 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     worksheet_center_horizontally(f.ws());
     worksheet_fit_to_pages(f.ws(), 1, one_page ? 1 : 99);
     f.Check(worksheet_print_area(f.ws(), 0, 0, static_cast<lxw_row_t>(r - 1), kI));
-  } catch (...) {
-    workbook_close(wb);
-    throw;
-  }
-  CloseWorkbook(wb, pending, path);
+  });
 }
 
 }  // namespace jixiao

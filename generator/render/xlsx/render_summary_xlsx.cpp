@@ -10,7 +10,7 @@
 #include "base/atomic_file.h"
 #include "commands/batch.h"
 #include "base/messages.h"
-#include "formats/xlsx/xlsx_layout.h"
+#include "formats/xlsx/xlsx_writer.h"
 
 namespace jixiao {
 namespace {
@@ -21,14 +21,12 @@ double Number(const Decimal& d) { return std::strtod(d.ToShort(2).c_str(), nullp
 
 void RenderSummaryXlsx(const BatchResult& result, const std::string& path) {
   PendingFile pending(path);
-  lxw_workbook_options options = {};
-  options.constant_memory = LXW_TRUE;  // rows go out as written: memory stays flat for any number of projects
-  lxw_workbook* wb = workbook_new_opt(pending.temp_path().c_str(), &options);
+  // Rows go out as written: memory stays flat for any number of projects.
+  lxw_workbook* wb = NewStreamingWorkbook(pending.temp_path());
   if (!wb) Fail(SourceLoc{path}, "", msg::kCannotWrite, "workbook_new");
   lxw_doc_properties props = {};
   props.title = const_cast<char*>("绩效评价汇总");
-  props.created = kWorkbookCreated;
-  workbook_set_properties(wb, &props);
+  SetWorkbookProperties(wb, props);
 
   lxw_format* header = workbook_add_format(wb);
   format_set_bold(header);

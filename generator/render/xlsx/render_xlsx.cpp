@@ -13,22 +13,17 @@
 #include <utility>
 #include <vector>
 
-#include "base/atomic_file.h"
-#include "formats/xlsx/xlsx_layout.h"
 #include "base/messages.h"
+#include "formats/xlsx/layouts/scoring_sheet.h"
+#include "formats/xlsx/xlsx_writer.h"
 #include "render/render.h"
-#include "formats/xlsx/xlsx_reader.h"
 
 static_assert(LXW_VERSION_ID >= 114, "libxlsxwriter 1.1.4 or later");
 
 namespace jixiao {
 namespace {
 
-// A fixed creation time (2024-01-01 00:00 UTC) so that the same project
-// gives a byte-identical workbook on every run.
-
 constexpr double kFontSize = 10;
-constexpr double kLineHeight = 14;  // points per wrapped line at kFontSize
 
 // The cell value of a displayed decimal. The only step where a figure
 // becomes binary floating point is here, from the printed digits.
@@ -99,90 +94,6 @@ struct Formats {
   }
 };
 
-// A worksheet with checked writes: libxlsxwriter reports problems (a string
-// over 32767 characters, a bad range) as return codes that must not be lost.
-class Sheet {
- public:
-  Sheet(lxw_workbook* wb, const char* name, const std::string& path)
-      : ws_(workbook_add_worksheet(wb, name)), name_(name), path_(path) {
-    if (!ws_) Fail(SourceLoc{path_}, "", msg::kCannotWrite, std::string("worksheet ") + name);
-  }
-
-  lxw_worksheet* ws() const { return ws_; }
-
-  void Text(int r, int c, const std::string& s, lxw_format* f) {
-    Check(worksheet_write_string(ws_, Row(r), Col(c), s.c_str(), f));
-  }
-  void Number(int r, int c, double v, lxw_format* f) {
-    Check(worksheet_write_number(ws_, Row(r), Col(c), v, f));
-  }
-  void Blank(int r, int c, lxw_format* f) { Check(worksheet_write_blank(ws_, Row(r), Col(c), f)); }
-  void Formula(int r, int c, const std::string& formula, lxw_format* f, double cached) {
-    Check(worksheet_write_formula_num(ws_, Row(r), Col(c), formula.c_str(), f, cached));
-  }
-  void FormulaText(int r, int c, const std::string& formula, lxw_format* f,
-                   const std::string& cached) {
-    Check(worksheet_write_formula_str(ws_, Row(r), Col(c), formula.c_str(), f, cached.c_str()));
-  }
-  // A merged block showing `s`; a single cell is written plainly.
-  void Merge(int r1, int c1, int r2, int c2, const std::string& s, lxw_format* f) {
-    if (r1 == r2 && c1 == c2) return Text(r1, c1, s, f);
-    Check(worksheet_merge_range(ws_, Row(r1), Col(c1), Row(r2), Col(c2), s.c_str(), f));
-  }
-  // A merged block holding a number: merge_range only writes text.
-  void MergeNumber(int r1, int c1, int r2, int c2, double v, lxw_format* f) {
-    if (r1 != r2 || c1 != c2)
-      Check(worksheet_merge_range(ws_, Row(r1), Col(c1), Row(r2), Col(c2), "", f));
-    Number(r1, c1, v, f);
-  }
-  void Column(int c, double width) {
-    widths_[c] = width;
-    Check(worksheet_set_column(ws_, Col(c), Col(c), width, nullptr));
-  }
-  double Width(int c) const {
-    auto it = widths_.find(c);
-    return it == widths_.end() ? 8.43 : it->second;
-  }
-  void Height(int r, double points) { Check(worksheet_set_row(ws_, Row(r), points, nullptr)); }
-  // Tall enough for each (column, text) pair to show whole when wrapped.
-  void FitRow(int r, const std::vector<std::pair<int, std::string>>& cells) {
-    int lines = 1;
-    for (const auto& [c, s] : cells) lines = std::max(lines, WrappedLines(s, Width(c)));
-    Height(r, lines * kLineHeight + 4);
-  }
-  // The same for text merged across columns c1..c2.
-  void FitMerged(int r, int c1, int c2, const std::string& s) {
-    double width = 0;
-    for (int c = c1; c <= c2; ++c) width += Width(c);
-    Height(r, WrappedLines(s, width) * kLineHeight + 4);
-  }
-  void PrintSetup(bool landscape) {
-    if (landscape) worksheet_set_landscape(ws_);
-    worksheet_set_paper(ws_, 9);  // A4
-    worksheet_set_margins(ws_, 0.4, 0.4, 0.5, 0.6);
-    worksheet_center_horizontally(ws_);
-    // One page wide. "Any number tall" (0) would be the natural height, but
-    // LibreOffice 7.4 then miscounts the pages and drops rows that spill
-    // onto a last page; a generous cap prints the same in Excel and WPS.
-    worksheet_fit_to_pages(ws_, 1, 99);
-    Check(worksheet_set_footer(ws_, "&C第 &P 页，共 &N 页"));
-  }
-
-  void Check(lxw_error e) const {
-    if (e != LXW_NO_ERROR)
-      Fail(SourceLoc{path_}, "", msg::kCannotWrite, name_ + ": " + lxw_strerror(e));
-  }
-
- private:
-  static lxw_row_t Row(int r) { return static_cast<lxw_row_t>(r); }
-  static lxw_col_t Col(int c) { return static_cast<lxw_col_t>(c); }
-
-  lxw_worksheet* ws_;
-  std::string name_;
-  std::string path_;
-  std::map<int, double> widths_;
-};
-
 std::string Label(const Indicator& d) { return d.code.empty() ? d.name : d.code + " " + d.name; }
 
 void Leaves(const ScoredIndicator& s, std::vector<const ScoredIndicator*>& path,
@@ -237,18 +148,19 @@ void WriteScoreHeader(Sheet& sh, const Formats& fm, const ScoreColumns& col,
   sh.Column(col.reason(), 26);
 
   sh.Merge(0, 0, 0, col.reason(), title, fm.title);
-  sh.Height(0, 30);
-  sh.Merge(1, 0, 1, col.Weight(col.levels - 1), "评价指标", fm.header);
-  sh.Merge(1, col.expl(), 3, col.expl(), "指标解释", fm.header);
-  sh.Merge(1, col.crit(), 3, col.crit(), "评分标准", fm.header);
-  sh.Merge(1, col.score(), 3, col.score(), "得分", fm.header);
-  sh.Merge(1, col.reason(), 3, col.reason(), "扣分原因", fm.header);
-  static const char* kLevelNames[] = {"一级指标", "二级指标", "三级指标"};
+  sh.RowHeight(0, 30);
+  sh.Merge(1, 0, 1, col.Weight(col.levels - 1), scoring_sheet::kIndicators, fm.header);
+  sh.Merge(1, col.expl(), 3, col.expl(), scoring_sheet::kExplanation, fm.header);
+  sh.Merge(1, col.crit(), 3, col.crit(), scoring_sheet::kCriteria, fm.header);
+  sh.Merge(1, col.score(), 3, col.score(), scoring_sheet::kScore, fm.header);
+  sh.Merge(1, col.reason(), 3, col.reason(), scoring_sheet::kReason, fm.header);
   for (int k = 0; k < col.levels; ++k) {
-    std::string name = k == 2 && col.deeper ? "三级及以下指标" : kLevelNames[k];
+    // 一级指标 …; the last of three is 三级及以下指标 when the system goes deeper.
+    std::string name = std::string(scoring_sheet::kLevelNumerals[k]) +
+                       (k == 2 && col.deeper ? scoring_sheet::kLevelAndBelowSuffix : scoring_sheet::kLevelSuffix);
     sh.Merge(2, col.Name(k), 2, col.Weight(k), name, fm.header);
-    sh.Text(3, col.Name(k), "名称", fm.header);
-    sh.Text(3, col.Weight(k), "权重", fm.header);
+    sh.Text(3, col.Name(k), scoring_sheet::kName, fm.header);
+    sh.Text(3, col.Weight(k), scoring_sheet::kWeight, fm.header);
   }
 }
 
@@ -270,7 +182,7 @@ WeightColumns WriteLeafRows(Sheet& sh, const Formats& fm, const ScoreColumns& co
     const auto& path = leaves[i];
     const int row = first + static_cast<int>(i);
     const ScoredIndicator& leaf = *path.back();
-    std::vector<std::pair<int, std::string>> fit;
+    std::vector<Sheet::Span> fit;
     for (size_t k = 0; k < levels; ++k) {
       const int name_col = col.Name(static_cast<int>(k)),
                 weight_col = col.Weight(static_cast<int>(k));
@@ -288,7 +200,7 @@ WeightColumns WriteLeafRows(Sheet& sh, const Formats& fm, const ScoreColumns& co
         sh.Text(row, name_col, name, fm.center);
         sh.Number(row, weight_col, Exact(leaf.def->weight), fm.number);
         w.sum[k] += leaf.def->weight;
-        fit.emplace_back(name_col, name);
+        fit.emplace_back(name_col, name_col, name);
         continue;
       }
       const ScoredIndicator* node = path[k];
@@ -301,7 +213,7 @@ WeightColumns WriteLeafRows(Sheet& sh, const Formats& fm, const ScoreColumns& co
       sh.MergeNumber(row, weight_col, last, weight_col, Exact(node->def->weight),
                      span > 1 ? fm.parent_number : fm.number);
       w.sum[k] += node->def->weight;
-      if (span == 1) fit.emplace_back(name_col, Label(*node->def));
+      if (span == 1) fit.emplace_back(name_col, name_col, Label(*node->def));
     }
     const Indicator& d = *leaf.def;
     const std::string reason = leaf.Lost() ? leaf.reason : "";
@@ -309,10 +221,10 @@ WeightColumns WriteLeafRows(Sheet& sh, const Formats& fm, const ScoreColumns& co
     sh.Text(row, col.crit(), d.criteria, fm.text);
     sh.Number(row, col.score(), Score(leaf.score), fm.number);
     sh.Text(row, col.reason(), reason, fm.text);
-    fit.emplace_back(col.expl(), d.explanation);
-    fit.emplace_back(col.crit(), d.criteria);
-    fit.emplace_back(col.reason(), reason);
-    sh.FitRow(row, fit);
+    fit.emplace_back(col.expl(), col.expl(), d.explanation);
+    fit.emplace_back(col.crit(), col.crit(), d.criteria);
+    fit.emplace_back(col.reason(), col.reason(), reason);
+    sh.Fit(row, fit);
   }
   return w;
 }
@@ -323,7 +235,7 @@ WeightColumns WriteLeafRows(Sheet& sh, const Formats& fm, const ScoreColumns& co
 ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const ScoredProject& sp,
                                  const std::string& path) {
   const Project& p = *sp.project;
-  Sheet sh(wb, "评分表", path);
+  Sheet sh(wb, scoring_sheet::kSheet, path);
   std::vector<std::vector<const ScoredIndicator*>> leaves;
   std::vector<const ScoredIndicator*> walk;
   for (const auto& r : sp.roots) Leaves(r, walk, leaves);
@@ -357,16 +269,16 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
       sh.Merge(row, 1, row, col.crit(), d.reason, fm.text);
       sh.Number(row, sc, -Exact(d.points), fm.number);
       sh.Blank(row, col.reason(), fm.text);
-      sh.FitMerged(row, 1, col.crit(), d.reason);
+      sh.Fit(row, {{1, col.crit(), d.reason}});
       ++row;
     }
-    sh.Merge(ded_first, 0, row - 1, 0, "减分项", fm.bold_center);
+    sh.Merge(ded_first, 0, row - 1, 0, scoring_sheet::kDeductions, fm.bold_center);
     const std::string items = "SUM(" + Range(ded_first, sc, row - 1, sc) + ")";
     const auto& cap = sp.system().deduction_cap;
-    std::string label = "减分合计";
+    std::string label = scoring_sheet::kDeductionTotal;
     std::string formula = "=" + items;
     if (cap) {
-      label += "（上限 " + cap->ToShort() + " 分）";
+      label += "（" + std::string(scoring_sheet::kCapWord) + " " + cap->ToShort() + " 分）";
       formula = "=MAX(-" + cap->ToExactString() + "," + items + ")";
     }
     sh.Merge(row, 0, row, col.crit(), label, fm.bold_center);
@@ -378,7 +290,7 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
   }
 
   out.total_row = row;
-  sh.Text(row, 0, "合计", fm.bold_center);
+  sh.Text(row, 0, scoring_sheet::kTotal, fm.bold_center);
   for (int k = 0; k < col.levels; ++k) {
     const size_t uk = static_cast<size_t>(k);
     if (k > 0) sh.Blank(row, col.Name(k), fm.center);
@@ -393,21 +305,21 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
   sh.Blank(row, col.crit(), fm.text);
   sh.Formula(row, sc, total_formula, fm.bold_number, Score(sp.total));
   sh.Blank(row, col.reason(), fm.text);
-  sh.Height(row, 20);
+  sh.RowHeight(row, 20);
   ++row;
 
   out.grade_row = row;
-  sh.Merge(row, 0, row, col.crit(), "评价等级", fm.bold_center);
+  sh.Merge(row, 0, row, col.crit(), scoring_sheet::kGrade, fm.bold_center);
   std::string grade = GradeFormula(sp.system(), Ref(out.total_row, sc));
   if (grade.empty())
     sh.Text(row, sc, sp.grade, fm.bold_center);
   else
     sh.FormulaText(row, sc, grade, fm.bold_center, sp.grade);
   sh.Blank(row, col.reason(), fm.text);
-  sh.Height(row, 20);
+  sh.RowHeight(row, 20);
 
   sh.PrintSetup(true);
-  sh.Check(worksheet_repeat_rows(sh.ws(), 1, 3));
+  sh.RepeatRows(1, 3);
   worksheet_freeze_panes(sh.ws(), 4, 0);
   return out;
 }
@@ -415,17 +327,17 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
 // 汇总: the 一级 table with formulas over 评分表, and a chart of 得分率.
 void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject& sp,
                        const ScoreSheetLayout& layout, const std::string& path) {
-  Sheet sh(wb, "汇总", path);
+  Sheet sh(wb, scoring_sheet::kSummarySheet, path);
   sh.Column(0, 24);
   sh.Column(1, 10);
   sh.Column(2, 10);
   sh.Column(3, 12);
   sh.Merge(0, 0, 0, 3, "绩效评价得分汇总", fm.title);
-  sh.Height(0, 30);
+  sh.RowHeight(0, 30);
   const char* headers[] = {"一级指标", "权重", "得分", "得分率"};
   for (int c = 0; c < 4; ++c) sh.Text(1, c, headers[c], fm.header);
 
-  const std::string source = Quoted("评分表");
+  const std::string source = Quoted(scoring_sheet::kSheet);
   const int first = 2;
   int row = first;
   Decimal weights;
@@ -467,12 +379,12 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
   sh.Merge(total + 1, 1, total + 1, 3, "", fm.bold_center);
   sh.FormulaText(total + 1, 1, "=" + source + Ref(layout.grade_row, layout.score_col),
                  fm.bold_center, sp.grade);
-  for (int r = 1; r <= total + 1; ++r) sh.Height(r, 20);
+  for (int r = 1; r <= total + 1; ++r) sh.RowHeight(r, 20);
 
   lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_COLUMN);
   lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-  chart_series_set_categories(series, "汇总", first, 0, last_root, 0);
-  chart_series_set_values(series, "汇总", first, 3, last_root, 3);
+  chart_series_set_categories(series, scoring_sheet::kSummarySheet, first, 0, last_root, 0);
+  chart_series_set_values(series, scoring_sheet::kSummarySheet, first, 3, last_root, 3);
   chart_series_set_name(series, "得分率");
   chart_series_set_labels(series);
   chart_series_set_labels_num_format(series, "0.00%");
@@ -502,19 +414,19 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
 // their mean, each share rounded as the report prints it.
 void WriteSurveySheet(lxw_workbook* wb, const Formats& fm, const Project& p,
                       const std::string& path) {
-  Sheet sh(wb, "满意度", path);
+  Sheet sh(wb, scoring_sheet::kSurveySheet, path);
   sh.Column(0, 52);
   sh.Column(1, 12);
   sh.Column(2, 12);
   sh.Merge(0, 0, 0, 2, "满意度调查统计", fm.title);
-  sh.Height(0, 30);
+  sh.RowHeight(0, 30);
   int row = 2;
   for (const auto& s : p.surveys) {
     // "Q1 您是否了解…", but not "满意度 满意度问题得分情况".
     std::string caption = s.title.find(s.id) == std::string::npos ? s.id + " " + s.title : s.title;
     if (s.title.empty()) caption = s.id;
     sh.Merge(row, 0, row, 2, caption, fm.caption);
-    sh.FitMerged(row, 0, 2, caption);
+    sh.Fit(row, {{0, 2, caption}});
     ++row;
     if (!s.options.empty()) {
       sh.Text(row, 0, "选项", fm.header);
@@ -575,12 +487,12 @@ void WriteSurveySheet(lxw_workbook* wb, const Formats& fm, const Project& p,
 // 资金: sources and uses with their totals, and each year's balance with
 // 年初 + 收入 − 支出 computed beside the stated 年末.
 void WriteFundsSheet(lxw_workbook* wb, const Formats& fm, const Funds& f, const std::string& path) {
-  Sheet sh(wb, "资金", path);
+  Sheet sh(wb, scoring_sheet::kFundsSheet, path);
   const std::string unit = f.unit.empty() ? "" : "（" + f.unit + "）";
   sh.Column(0, 22);
   for (int c = 1; c <= 6; ++c) sh.Column(c, 14);
   sh.Merge(0, 0, 0, 6, "资金情况" + unit, fm.title);
-  sh.Height(0, 30);
+  sh.RowHeight(0, 30);
   int row = 2;
   auto table = [&](const char* caption, const char* what, const std::vector<FundRow>& rows) {
     if (rows.empty()) return;
@@ -634,29 +546,21 @@ void WriteFundsSheet(lxw_workbook* wb, const Formats& fm, const Funds& f, const 
 
 void RenderXlsx(const ScoredProject& sp, const std::string& path) {
   const Project& p = *sp.project;
-  PendingFile pending(path);
-  lxw_workbook* wb = NewProjectWorkbook(pending.temp_path());
-  if (!wb) Fail(SourceLoc{path}, "", msg::kCannotWrite, "workbook_new");
-  try {
+  WriteProjectWorkbook(path, [&](lxw_workbook* wb) {
     std::string title = p.info.name + "绩效评价指标评分表";
     lxw_doc_properties props = {};
     props.title = const_cast<char*>(title.c_str());
     props.subject = const_cast<char*>(sp.system().name.c_str());
     props.author = const_cast<char*>(p.info.evaluator.c_str());
     props.company = const_cast<char*>(p.info.evaluator.c_str());
-    props.created = kWorkbookCreated;
-    workbook_set_properties(wb, &props);
+    SetWorkbookProperties(wb, props);
 
     Formats fm(wb);
     ScoreSheetLayout layout = WriteScoreSheet(wb, fm, sp, path);
     WriteSummarySheet(wb, fm, sp, layout, path);
     if (!p.surveys.empty()) WriteSurveySheet(wb, fm, p, path);
     if (!p.funds.Empty()) WriteFundsSheet(wb, fm, p.funds, path);
-  } catch (...) {
-    workbook_close(wb);
-    throw;
-  }
-  CloseWorkbook(wb, pending, path);
+  });
 }
 
 }  // namespace jixiao
