@@ -19,7 +19,7 @@
 #include "base/atomic_file.h"
 #include "base/messages.h"
 #include "render/render.h"
-#include "rules/self_evaluation.h"
+#include "render/self_evaluation_rows.h"
 #include "formats/xlsx/xlsx_layout.h"
 #include "formats/xlsx/xlsx_reader.h"
 
@@ -129,15 +129,6 @@ class Form {
   double heights_ = 0;
 };
 
-std::optional<Decimal> BaseOf(const BudgetRow& row, SelfEvaluationOptions::BudgetBase b) {
-  switch (b) {
-    case SelfEvaluationOptions::BudgetBase::kFullYear: return row.full_year;
-    case SelfEvaluationOptions::BudgetBase::kAdjusted: return row.adjusted;
-    case SelfEvaluationOptions::BudgetBase::kReceived: return row.received;
-  }
-  return std::nullopt;
-}
-
 // The grade as a formula over the total, so it follows an edited score.
 std::string GradeFormula(const IndicatorSystem& sys, const std::string& cell) {
   if (sys.grades.empty()) return "";
@@ -225,14 +216,14 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
       if (other_base) f.Text(r, kB, name, f.center);
       else f.Merge(r, kB, r, kC, name, f.center);
       std::vector<std::optional<Decimal>> cells = {b.initial, b.full_year};
-      if (other_base) cells.push_back(BaseOf(b, base));
+      if (other_base) cells.push_back(BudgetBaseAmount(b, base));
       cells.push_back(b.executed);
       for (size_t c = 0; c < cells.size(); ++c) {
         int col = first_num + static_cast<int>(c);
         if (cells[c]) f.Number(r, col, Exact(*cells[c]), f.number);
         else f.Blank(r, col, f.number);
       }
-      auto denom = BaseOf(b, base);
+      auto denom = BudgetBaseAmount(b, base);
       std::string rate_formula = "=IF(" + CellRef(r, col_base) + "=0,\"\",ROUND(" + CellRef(r, col_exec) + "/" +
                                  CellRef(r, col_base) + ",4))";
       if (denom && b.executed && !denom->IsZero())
