@@ -49,6 +49,21 @@ struct RuleSource {
   std::optional<ScoreSpec> ReadScore(const YamlNode& map) const;
 };
 
+// What the 数据采集表 (render/xlsx/collect_workbook.cpp) asks for a leaf of
+// a kind, and so what load_workbook.cpp reads back: data only, so both
+// stay one loop over the leaves.
+struct WorkbookEntry {
+  std::string needs;  // 评价要点/所需数据: what the row asks for
+  // The 评价 cell of the indicator row: nothing, 是/否 (the answer's `met`),
+  // or one of `choices` (the answer's `tier`; 不适用 marks the leaf not applicable).
+  enum class Judgement { kNone, kYesNo, kChoice } judgement = Judgement::kNone;
+  std::vector<std::string> choices;
+  std::vector<std::string> items;  // one row each below the indicator, 是/否 (the answer's `unmet`)
+  bool targets = false;     // 年度指标值, 实际完成值 and 偏差原因 are entered
+  std::string stated_target;  // the 年度指标值 the system states, shown in its cell
+  bool judged = false;      // the evaluator writes a reason: room for it
+};
+
 class RuleKindUnit {
  public:
   virtual ~RuleKindUnit() = default;
@@ -96,6 +111,15 @@ class RuleKindUnit {
   // The 评分说明 sentence of the report.
   virtual std::string Describe(const Indicator& ind, const Rule& rule) const = 0;
 
+  // The 数据采集表: the kind's name in its 计分方式 column ("要点等分") and
+  // what a leaf of it asks for.
+  virtual const char* Label() const = 0;
+  virtual WorkbookEntry Workbook(const Indicator& ind, const Rule& rule,
+                                 const IndicatorSystem& sys) const = 0;
+  // Whether the value the rule reads is a rate (compared with percent
+  // thresholds), so the 数据 sheet formats it as one.
+  virtual bool ReadsRate(const Rule&) const { return false; }
+
   // Import: the kind's own keys, after `kind:`, of the YAML `jixiao import` writes.
   virtual void EmitYaml(YAML::Emitter&, const Rule&) const {}
 };
@@ -113,6 +137,19 @@ inline std::string MeasuredRate(const Decimal& d) { return d.ToPercent(2); }  //
 inline std::string RuleLimit(const Decimal& d) { return d.ToPercentShort(2); }  // a threshold in a rule
 inline Decimal ClampToWeight(const Decimal& v, const Decimal& weight) {
   return Max(Decimal(0), Min(v, weight));
+}
+// "（在“数据”表填写 甲、乙）" after what a row asks for; "" with no names.
+inline std::string DataSheetNote(const std::vector<std::string>& names) {
+  if (names.empty()) return "";
+  std::string s;
+  for (const auto& n : names) s += (s.empty() ? "" : "、") + n;
+  return "（在“数据”表填写 " + s + "）";
+}
+// "读取数据：到位率（在“数据”表填写）": a rule that reads one named value.
+inline WorkbookEntry ReadsValueEntry(const Rule& rule) {
+  WorkbookEntry e;
+  e.needs = "读取数据：" + rule.value + "（在“数据”表填写）";
+  return e;
 }
 // A share as `jixiao import` writes it: 95%.
 inline std::string YamlPercent(const Decimal& d) { return (d * Decimal(100)).ToExactString() + "%"; }

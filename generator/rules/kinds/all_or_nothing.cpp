@@ -41,6 +41,18 @@ class AllOrNothing : public RuleKindUnit {
     return {Decimal(0), "不满足要求，得 0 分。"};
   }
 
+  const char* Label() const override { return "满足得满分"; }
+  WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
+    WorkbookEntry e;
+    if (r.formula.Empty()) {
+      e.needs = "满足得满分，否则不得分：在“评价”列选 是/否。";
+      e.judgement = WorkbookEntry::Judgement::kYesNo;
+    } else {
+      e.needs = "按数据判定：" + r.formula.Text() + DataSheetNote(r.formula.Names());
+    }
+    return e;
+  }
+
   std::string Describe(const Indicator&, const Rule& r) const override {
     return r.formula.Empty() ? "满足要求得满分，否则不得分" : "满足 " + r.formula.Text() + " 得满分，否则不得分";
   }

@@ -94,6 +94,16 @@ class Bands : public RuleKindUnit {
     return {Decimal(0), fmt::format("{} {}，不在任何评分区间内，得 0 分。", name, MeasuredRate(v))};
   }
 
+  const char* Label() const override { return "分段计分"; }
+  WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
+    return ReadsValueEntry(r);
+  }
+  bool ReadsRate(const Rule& r) const override {
+    for (const auto& b : r.bands)
+      if (b.min && *b.min <= Decimal(1) && b.min->Sign() > 0) return true;
+    return false;
+  }
+
   std::string Describe(const Indicator&, const Rule& r) const override {
     auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
     std::string s = r.value + "：";

@@ -85,6 +85,13 @@ class BudgetRate : public RuleKindUnit {
     return {Decimal(0), head};
   }
 
+  const char* Label() const override { return "预算执行率"; }
+  WorkbookEntry Workbook(const Indicator&, const Rule&, const IndicatorSystem&) const override {
+    WorkbookEntry e;
+    e.needs = "预算执行率：在“资金”表的“项目资金”中填写预算数和执行数。";
+    return e;
+  }
+
   std::string Describe(const Indicator&, const Rule&) const override {
     return "预算执行率按指标体系选定的口径计分（见自评的评分说明）";
   }

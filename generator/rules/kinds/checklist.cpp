@@ -35,6 +35,16 @@ class Checklist : public RuleKindUnit {
                                ItemList(unmet), Points(each), Points(lost), Points(score))};
   }
 
+  const char* Label() const override { return "要点等分"; }
+  WorkbookEntry Workbook(const Indicator& ind, const Rule& r, const IndicatorSystem&) const override {
+    WorkbookEntry e;
+    e.needs = fmt::format("逐项判断下列 {} 个要点，在“评价”列选 是/否；每项 {} 分。", r.items.size(),
+                          (ind.weight / Decimal(static_cast<long>(r.items.size()))).ToShort());
+    for (size_t i = 0; i < r.items.size(); ++i)
+      e.items.push_back(CircledNumber(static_cast<int>(i + 1)) + " " + r.items[i].text);
+    return e;
+  }
+
   std::string Describe(const Indicator&, const Rule& r) const override {
     return fmt::format("评价要点 {} 项，各占 1/{} 权重分，每有一项不满足扣除相应权重分", r.items.size(),
                        r.items.size());

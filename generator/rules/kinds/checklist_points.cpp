@@ -43,6 +43,17 @@ class ChecklistPoints : public RuleKindUnit {
     return {score, s + fmt::format("，得 {}。", Points(score))};
   }
 
+  const char* Label() const override { return "要点计分"; }
+  WorkbookEntry Workbook(const Indicator& ind, const Rule& r, const IndicatorSystem&) const override {
+    WorkbookEntry e;
+    e.needs = fmt::format("逐项判断下列 {} 个要点，在“评价”列选 是/否；满足者得相应分，合计最高 {} 分。",
+                          r.items.size(), ind.weight.ToShort());
+    for (size_t i = 0; i < r.items.size(); ++i)
+      e.items.push_back(CircledNumber(static_cast<int>(i + 1)) + " " + r.items[i].text + "（" +
+                        r.items[i].points.ToShort() + " 分）");
+    return e;
+  }
+
   std::string Describe(const Indicator&, const Rule&) const override {
     return "按评价要点逐项计分，合计超过满分的按满分计";
   }

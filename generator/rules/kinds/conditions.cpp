@@ -1,5 +1,7 @@
 // conditions: the sum of the points of each condition (a formula over the
 // project's values) that holds, capped at the weight.
+#include <algorithm>
+
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
@@ -50,6 +52,21 @@ class Conditions : public RuleKindUnit {
     }
     Decimal score = ClampToWeight(sum, ind.weight);
     return {score, fmt::format("{}；合计得 {}。", parts, Points(score))};
+  }
+
+  const char* Label() const override { return "条件计分"; }
+  WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
+    std::vector<std::string> names;
+    std::string conds;
+    for (const auto& c : r.conditions) {
+      conds += (conds.empty() ? "" : "；") +
+               fmt::format("{}（{} 分）", c.text.empty() ? c.when.Text() : c.text, c.points.ToShort());
+      for (const auto& n : c.when.Names())
+        if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+    }
+    WorkbookEntry e;
+    e.needs = "按数据判定：" + conds + DataSheetNote(names);
+    return e;
   }
 
   std::string Describe(const Indicator&, const Rule& r) const override {

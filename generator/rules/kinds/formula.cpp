@@ -27,6 +27,16 @@ class FormulaKind : public RuleKindUnit {
                            s != raw ? "（限于 0 至满分）" : "")};
   }
 
+  const char* Label() const override { return "公式计算"; }
+  WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
+    std::vector<std::string> names;
+    for (const auto& n : r.formula.Names())
+      if (n != "weight") names.push_back(n);
+    WorkbookEntry e;
+    e.needs = "按公式计算：" + r.formula.Text() + DataSheetNote(names);
+    return e;
+  }
+
   std::string Describe(const Indicator&, const Rule& r) const override {
     return "得分 = " + r.formula.Text() + "，限于 0 至满分";
   }

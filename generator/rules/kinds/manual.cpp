@@ -28,6 +28,14 @@ class Manual : public RuleKindUnit {
     return {s, fmt::format("评价组评定得 {}（满分 {}）。", Points(s), Points(ind.weight))};
   }
 
+  const char* Label() const override { return "专家评定"; }
+  WorkbookEntry Workbook(const Indicator& ind, const Rule&, const IndicatorSystem&) const override {
+    WorkbookEntry e;
+    e.needs = fmt::format("评价组评定，在“得分”列填写 0–{} 分；低于满分须写扣分原因。", ind.weight.ToShort());
+    e.judged = true;
+    return e;
+  }
+
   std::string Describe(const Indicator&, const Rule&) const override {
     return "由评价组按评分标准评定，低于满分须说明理由";
   }

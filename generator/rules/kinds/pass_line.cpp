@@ -36,6 +36,12 @@ class PassLine : public RuleKindUnit {
                                RuleLimit(r.pass), ind.weight.ToShort(), Points(score.Round(2)))};
   }
 
+  const char* Label() const override { return "及格线计分"; }
+  WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
+    return ReadsValueEntry(r);
+  }
+  bool ReadsRate(const Rule& r) const override { return r.full <= Decimal(1); }
+
   std::string Describe(const Indicator& ind, const Rule& r) const override {
     auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
     return fmt::format("{} ≥ {} 得满分；低于 {} 不得分；其间得分 = ({} − {}) ÷ ({} − {}) × {} 分",

@@ -52,6 +52,12 @@ class Proportional : public RuleKindUnit {
                                Points(score.Round(2)))};
   }
 
+  const char* Label() const override { return "按比例得分"; }
+  WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
+    return ReadsValueEntry(r);
+  }
+  bool ReadsRate(const Rule& r) const override { return r.target <= Decimal(1); }
+
   std::string Describe(const Indicator& ind, const Rule& r) const override {
     auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
     std::string w = ind.weight.ToShort();

@@ -76,6 +76,21 @@ class Qualitative : public RuleKindUnit {
                            t ? t->high.ToPercent(0) : "", Points(s))};
   }
 
+  const char* Label() const override { return "定性分档"; }
+  WorkbookEntry Workbook(const Indicator& ind, const Rule& r, const IndicatorSystem&) const override {
+    WorkbookEntry e;
+    std::string tiers;
+    for (const auto& t : r.tiers) {
+      tiers += (tiers.empty() ? "" : "；") + fmt::format("{} {}–{} 分", t.name, (t.low * ind.weight).ToShort(),
+                                                       (t.high * ind.weight).ToShort());
+      e.choices.push_back(t.name);
+    }
+    e.needs = "在“评价”列选择档次，并在“得分”列填写档内得分：" + tiers + "。";
+    e.judgement = WorkbookEntry::Judgement::kChoice;
+    e.judged = true;
+    return e;
+  }
+
   std::string Describe(const Indicator&, const Rule& r) const override {
     std::string s = "定性评价分档：";
     for (size_t i = 0; i < r.tiers.size(); ++i)

@@ -28,6 +28,12 @@ class Ratio : public RuleKindUnit {
                                raw > cap ? fmt::format("，最高得 {}", Points(cap)) : "")};
   }
 
+  const char* Label() const override { return "比率×分值"; }
+  WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
+    return ReadsValueEntry(r);
+  }
+  bool ReadsRate(const Rule&) const override { return true; }
+
   std::string Describe(const Indicator& ind, const Rule& r) const override {
     return fmt::format("得分 = {} × 权重分（{} 分），最高得满分", r.value, ind.weight.ToShort());
   }

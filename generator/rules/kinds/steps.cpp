@@ -54,6 +54,12 @@ class Steps : public RuleKindUnit {
                         Points(score))};
   }
 
+  const char* Label() const override { return "阶梯扣分"; }
+  WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
+    return ReadsValueEntry(r);
+  }
+  bool ReadsRate(const Rule& r) const override { return r.full_at <= Decimal(1); }
+
   std::string Describe(const Indicator&, const Rule& r) const override {
     auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
     return fmt::format("{} ≥ {} 得满分；每降低 {} 扣 {}，不足一档按一档计，扣完为止", r.value,

@@ -395,6 +395,21 @@ class Target : public RuleKindUnit {
     return out;
   }
 
+  const char* Label() const override { return "指标值对比"; }
+  WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem& sys) const override {
+    WorkbookEntry e;
+    e.needs = std::string("对照年度指标值计分：填写“实际完成值”") +
+              (r.value.empty() ? "" : "（或在“数据”表填写 " + r.value + "）") +
+              "；定性指标在“评价”列选档次并填写得分；未完成或超额较多时写偏差原因。";
+    e.judgement = WorkbookEntry::Judgement::kChoice;
+    for (const auto& t : sys.options.tiers) e.choices.push_back(t.name);
+    e.choices.push_back("不适用");  // the leaf is left out (折算计分)
+    e.targets = true;
+    e.stated_target = r.target_text;
+    e.judged = true;
+    return e;
+  }
+
   std::string Describe(const Indicator&, const Rule& r) const override {
     return (r.target_text.empty() ? std::string("对照年度指标值") : "年度指标值 " + r.target_text + "，") +
            "达到得满分，未达到按完成比例计分；定性指标按三档评定";
