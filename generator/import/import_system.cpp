@@ -753,10 +753,8 @@ std::string RenderImportSummary(const ImportedSystem& im, const std::string& out
   }
   int answers = 0;
   sys.ForEach([&](const Indicator& n) {
-    if (!n.rule) return;
-    RuleKind k = n.rule->kind;
-    answers += k == RuleKind::kChecklist || k == RuleKind::kChecklistPoints || k == RuleKind::kManual ||
-               (k == RuleKind::kAllOrNothing && n.rule->formula.Empty());
+    // The leaves whose kind needs the evaluator's answer (rules/kinds/).
+    if (n.rule && UnitOf(n.rule->kind).RequiredAnswer(*n.rule)) ++answers;
   });
   if (answers > 0) line(Format(msg::kImportAnswers, answers));
   return s;

@@ -627,7 +627,9 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
   IndicatorColumns col;
   col.levels = std::min(3, std::max(1, sys.Depth()));
   col.deeper = sys.Depth() > 3;
-  col.targets = HasRule(sys, RuleKind::kTarget);
+  sys.ForEach([&](const Indicator& i) {  // 年度指标值 columns when a leaf's kind takes them
+    if (i.rule && UnitOf(i.rule->kind).Workbook(i, *i.rule, sys).targets) col.targets = true;
+  });
   sh.Column(0, 8);
   for (int k = 0; k < col.levels; ++k) sh.Column(col.Name(k), col.levels == 1 ? 16 : 12);
   sh.Column(col.weight(), 5.5);
