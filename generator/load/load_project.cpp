@@ -333,10 +333,7 @@ void Bind(const Project& p, const YamlFile& y, Diagnostics& diags) {
     if (unit.ReadsValue(r, a) && !names.count(r.value))
       diags.ErrorHint(r.value_loc, code, NearestName(r.value, keys), msg::kRuleNeedsName, r.value,
                       p.file);
-    for (const auto& b : r.bands)
-      if (b.score.kind == ScoreSpec::kFormula) check_formula(b.score.formula, b.loc, code, true);
-    for (const auto& c : r.conditions) check_formula(c.when, c.loc, code, false);
-    if (!r.formula.Empty()) check_formula(r.formula, r.loc, code, false);
+    for (const RuleFormula& f : unit.Formulas(r)) check_formula(*f.formula, f.loc, code, f.reads_x);
 
     // 不适用, and the kinds bound with the whole project: BindSelfEvaluation
     // (load_self_evaluation.cpp).

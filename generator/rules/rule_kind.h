@@ -64,6 +64,14 @@ struct WorkbookEntry {
   bool judged = false;      // the evaluator writes a reason: room for it
 };
 
+// A formula a rule writes over the project's names, and where: binding
+// checks every name it reads, the 数据采集表 lists them on its 数据 sheet.
+struct RuleFormula {
+  const Formula* formula;
+  SourceLoc loc;
+  bool reads_x = false;  // a band's score formula: x is the rule's value
+};
+
 class RuleKindUnit {
  public:
   virtual ~RuleKindUnit() = default;
@@ -74,6 +82,9 @@ class RuleKindUnit {
 
   // Loading: the kind's own keys of the rule map (the kind is read).
   virtual void Read(const RuleSource& src, Rule& rule) const = 0;
+
+  // The formulas the rule writes (bands, conditions, `when`, `formula`).
+  virtual std::vector<RuleFormula> Formulas(const Rule&) const { return {}; }
 
   // Binding, first pass (load_project.cpp), each answer on its own.
   // What a project must give when it has no answer for the leaf ("score +

@@ -52,12 +52,8 @@ std::vector<std::pair<std::string, std::vector<std::string>>> NamesReadBySystem(
     if (!ind.rule) return;
     const Rule& r = *ind.rule;
     add(r.value, ind.code);
-    for (const auto& b : r.bands)
-      if (b.score.kind == ScoreSpec::kFormula)
-        for (const auto& n : b.score.formula.Names()) add(n, ind.code);
-    for (const auto& c : r.conditions)
-      for (const auto& n : c.when.Names()) add(n, ind.code);
-    for (const auto& n : r.formula.Names()) add(n, ind.code);
+    for (const RuleFormula& f : UnitOf(r.kind).Formulas(r))
+      for (const auto& n : f.formula->Names()) add(n, ind.code);
   });
   return out;
 }

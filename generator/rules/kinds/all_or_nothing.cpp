@@ -41,6 +41,11 @@ class AllOrNothing : public RuleKindUnit {
     return {Decimal(0), "不满足要求，得 0 分。"};
   }
 
+  std::vector<RuleFormula> Formulas(const Rule& r) const override {
+    if (r.formula.Empty()) return {};
+    return {{&r.formula, r.loc, false}};
+  }
+
   const char* Label() const override { return "满足得满分"; }
   WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
     WorkbookEntry e;

@@ -94,6 +94,13 @@ class Bands : public RuleKindUnit {
     return {Decimal(0), fmt::format("{} {}，不在任何评分区间内，得 0 分。", name, MeasuredRate(v))};
   }
 
+  std::vector<RuleFormula> Formulas(const Rule& r) const override {
+    std::vector<RuleFormula> out;
+    for (const auto& b : r.bands)
+      if (b.score.kind == ScoreSpec::kFormula) out.push_back({&b.score.formula, b.loc, true});
+    return out;
+  }
+
   const char* Label() const override { return "分段计分"; }
   WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
     return ReadsValueEntry(r);

@@ -54,6 +54,12 @@ class Conditions : public RuleKindUnit {
     return {score, fmt::format("{}；合计得 {}。", parts, Points(score))};
   }
 
+  std::vector<RuleFormula> Formulas(const Rule& r) const override {
+    std::vector<RuleFormula> out;
+    for (const auto& c : r.conditions) out.push_back({&c.when, c.loc, false});
+    return out;
+  }
+
   const char* Label() const override { return "条件计分"; }
   WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
     std::vector<std::string> names;

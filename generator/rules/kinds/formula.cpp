@@ -27,6 +27,11 @@ class FormulaKind : public RuleKindUnit {
                            s != raw ? "（限于 0 至满分）" : "")};
   }
 
+  std::vector<RuleFormula> Formulas(const Rule& r) const override {
+    if (r.formula.Empty()) return {};
+    return {{&r.formula, r.loc, false}};
+  }
+
   const char* Label() const override { return "公式计算"; }
   WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
     std::vector<std::string> names;
