@@ -56,7 +56,7 @@ for f in report.md report.html 评分表.xlsx; do
   check "report wrote $f" test -s "$tmp/out/jiaocheng-2024/$f"
 done
 check "no temporary files left" test -z "$(find "$tmp/out" -name '.*tmp*')"
-# libxlsxwriter's scratch folder ($TMPDIR, else /dev/shm; xlsx_layout.h) changes nothing in the output
+# libxlsxwriter's scratch folder ($TMPDIR, else /dev/shm; formats/xlsx/xlsx_writer.h) changes nothing in the output
 mkdir -p "$tmp/scratch"
 TMPDIR="$tmp/scratch" "$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/out-scratch" >/dev/null 2>&1
 check "report with TMPDIR set exits 0" test $? -eq 0

@@ -7,7 +7,7 @@
 
 #include "load/load.h"
 #include "score/score.h"
-#include "rules/self_evaluation.h"
+#include "render/self_evaluation_rows.h"
 #include "test_util.h"
 
 using namespace jixiao;

@@ -1,7 +1,7 @@
 #include "check/check.h"
 
 #include "load/load.h"
-#include "rules/self_evaluation.h"
+#include "rules/kinds/target.h"
 #include "rules/target_value.h"
 
 #include <algorithm>
@@ -295,7 +295,9 @@ class Checker {
       const bool has_reason = a && (!a->deviation_reason.empty() || !a->reason.empty());
       const SourceLoc at = a ? a->loc : d.loc;
       std::string subject = d.code + " " + d.name;
-      const bool qualitative = TargetIsQualitative(*d.rule, a);
+      // What scoring read off the target (rules/kinds/target.cpp), kept on the leaf.
+      const TargetEvaluation* ev = TargetEvaluation::Of(s.reading.get());
+      const bool qualitative = ev ? ev->qualitative : TargetIsQualitative(*d.rule, a);
       // A submitted 自评表 (the project read from the form itself) with a blank 得分.
       const std::string& file = p_.file;
       bool from_form = IsXlsxPath(file);
@@ -324,12 +326,14 @@ class Checker {
         Add(Severity::kWarning, "missing-deviation-reason", at, d.code, subject + " 偏差原因", "", "",
             fmt::format("{}：未完成年度指标值（得 {} 分，满分 {} 分），未填写偏差原因。", subject,
                         s.score.ToShort(), d.weight.ToShort()));
-      TargetEvaluation ev = EvaluateTarget(d, *d.rule, a, p_, std::nullopt, "", false, nullptr);
+      // The completion of an 实际完成值 the answer states (one read from a
+      // named value is the scoring sentence's to explain).
       const Decimal limit = sp_.system().options.overachievement;
-      if (ev.completion && *ev.completion >= limit && !has_reason)
+      const bool stated_actual = a && !a->actual.empty();
+      if (ev && stated_actual && ev->completion && *ev->completion >= limit && !has_reason)
         Add(Severity::kWarning, "missing-deviation-reason", at, d.code, subject + " 偏差原因", "", "",
             fmt::format("{}：实际完成值为年度指标值的 {}，达到 {} 及以上，未说明偏差原因。", subject,
-                        ev.completion->ToPercent(2), limit.ToPercentShort(2)));
+                        ev->completion->ToPercent(2), limit.ToPercentShort(2)));
       // The form's own instruction text left where an answer belongs.
       for (const std::string* field : {a ? &a->actual : nullptr, a ? &a->deviation_reason : nullptr,
                                        a ? &a->reason : nullptr}) {

@@ -18,13 +18,12 @@
 #include "formats/xlsx/layouts/scoring_sheet.h"
 #include "load/load.h"
 #include "load/load_scoring_sheet.h"
+#include "rules/rule_kind.h"
 
 namespace jixiao {
 namespace {
 
 // ---- YAML -------------------------------------------------------------
-
-std::string Pct(const Decimal& d) { return (d * Decimal(100)).ToExactString() + "%"; }
 
 // Where literal blocks were written: yaml-cpp 0.7 writes "|" (clip), which
 // reads back with a final newline the text never had; "|-" (strip) keeps it
@@ -54,65 +53,7 @@ void EmitRule(YAML::Emitter& out, const Rule& r, const std::string& comment) {
   out << YAML::Key << "rule" << YAML::Value << YAML::BeginMap;
   out << YAML::Key << "kind" << YAML::Value << RuleKindName(r.kind);
   if (!comment.empty()) out << YAML::Comment(comment);
-  auto value = [&]() { out << YAML::Key << "value" << YAML::Value << r.value; };
-  switch (r.kind) {
-    case RuleKind::kChecklist:
-      out << YAML::Key << "items" << YAML::Value << YAML::BeginSeq;
-      for (const auto& it : r.items) out << it.text;
-      out << YAML::EndSeq;
-      break;
-    case RuleKind::kChecklistPoints:
-      out << YAML::Key << "items" << YAML::Value << YAML::BeginSeq;
-      for (const auto& it : r.items)
-        out << YAML::BeginMap << YAML::Key << "text" << YAML::Value << it.text << YAML::Key
-            << "points" << YAML::Value << it.points.ToExactString() << YAML::EndMap;
-      out << YAML::EndSeq;
-      break;
-    case RuleKind::kRatio:
-      value();
-      if (r.cap) out << YAML::Key << "cap" << YAML::Value << r.cap->ToExactString();
-      break;
-    case RuleKind::kSteps:
-      value();
-      out << YAML::Key << "full_at" << YAML::Value << Pct(r.full_at);
-      out << YAML::Key << "step" << YAML::Value << Pct(r.step);
-      if (r.deduct_is_share) out << YAML::Key << "deduct_share" << YAML::Value << Pct(r.deduct);
-      else out << YAML::Key << "deduct" << YAML::Value << r.deduct.ToExactString();
-      break;
-    case RuleKind::kProportional:
-      value();
-      out << YAML::Key << "target" << YAML::Value << Pct(r.target);
-      out << YAML::Key << "reading" << YAML::Value << (r.attainment ? "attainment" : "value");
-      break;
-    case RuleKind::kBands:
-      value();
-      out << YAML::Key << "bands" << YAML::Value << YAML::BeginSeq;
-      for (const auto& b : r.bands) {
-        out << YAML::BeginMap;
-        if (b.min) out << YAML::Key << "min" << YAML::Value << Pct(*b.min);
-        if (b.score.kind == ScoreSpec::kFormula)
-          out << YAML::Key << "formula" << YAML::Value << b.score.formula.Text();
-        else
-          out << YAML::Key << "score" << YAML::Value
-              << (b.score.kind == ScoreSpec::kFull ? std::string("full") : b.score.fixed.ToExactString());
-        out << YAML::EndMap;
-      }
-      out << YAML::EndSeq;
-      break;
-    case RuleKind::kAllOrNothing:
-      if (!r.formula.Empty()) out << YAML::Key << "when" << YAML::Value << r.formula.Text();
-      break;
-    case RuleKind::kConditions:
-      out << YAML::Key << "conditions" << YAML::Value << YAML::BeginSeq;
-      for (const auto& c : r.conditions)
-        out << YAML::BeginMap << YAML::Key << "text" << YAML::Value << c.text << YAML::Key << "when"
-            << YAML::Value << c.when.Text() << YAML::Key << "points" << YAML::Value
-            << c.points.ToExactString() << YAML::EndMap;
-      out << YAML::EndSeq;
-      break;
-    default:
-      break;
-  }
+  UnitOf(r.kind).EmitYaml(out, r);  // rules/kinds/<kind>.cpp
   out << YAML::EndMap;
 }
 
@@ -270,10 +211,8 @@ std::string RenderImportSummary(const ImportedSystem& im, const std::string& out
   }
   int answers = 0;
   sys.ForEach([&](const Indicator& n) {
-    if (!n.rule) return;
-    RuleKind k = n.rule->kind;
-    answers += k == RuleKind::kChecklist || k == RuleKind::kChecklistPoints || k == RuleKind::kManual ||
-               (k == RuleKind::kAllOrNothing && n.rule->formula.Empty());
+    // The leaves whose kind needs the evaluator's answer (rules/kinds/).
+    if (n.rule && UnitOf(n.rule->kind).RequiredAnswer(*n.rule)) ++answers;
   });
   if (answers > 0) line(Format(msg::kImportAnswers, answers));
   return s;

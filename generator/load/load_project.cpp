@@ -6,7 +6,8 @@
 #include "load/load_stated.h"
 #include "load/load_workbook.h"
 #include "base/messages.h"
-#include "rules/self_evaluation.h"
+#include "load/load_self_evaluation.h"
+#include "rules/rule_kind.h"
 #include "formats/yaml/yaml_source.h"
 
 namespace fs = std::filesystem;
@@ -325,93 +326,31 @@ void Bind(const Project& p, const YamlFile& y, Diagnostics& diags) {
     if (!ind.rule) return;
     const Rule& r = *ind.rule;
     const std::string& code = ind.code;
-    auto own_actual = [&] {  // a target rule's answer may give the 实际完成值 itself
-      auto it = p.answers.find(code);
-      return r.kind == RuleKind::kTarget && it != p.answers.end() && !it->second.actual.empty();
-    };
-    if (!r.value.empty() && !names.count(r.value) && !own_actual())
-      diags.ErrorHint(r.value_loc, code, NearestName(r.value, keys), msg::kRuleNeedsName, r.value,
-                      p.file);
-    for (const auto& b : r.bands)
-      if (b.score.kind == ScoreSpec::kFormula) check_formula(b.score.formula, b.loc, code, true);
-    for (const auto& c : r.conditions) check_formula(c.when, c.loc, code, false);
-    if (!r.formula.Empty()) check_formula(r.formula, r.loc, code, false);
-
+    const RuleKindUnit& unit = UnitOf(r.kind);
     auto it = p.answers.find(code);
     const Answer* a = it == p.answers.end() ? nullptr : &it->second;
-    // 不适用, target and budget_rate: BindSelfEvaluation (load_self_evaluation.cpp).
-    if ((a && a->not_applicable) || IsSelfEvaluationRule(r)) return;
-    bool needs_answer = r.kind == RuleKind::kChecklist || r.kind == RuleKind::kChecklistPoints ||
-                        r.kind == RuleKind::kManual || r.kind == RuleKind::kQualitative ||
-                        (r.kind == RuleKind::kAllOrNothing && r.formula.Empty());
+    // A target rule's answer may give the 实际完成值 itself.
+    if (unit.ReadsValue(r, a) && !names.count(r.value))
+      diags.ErrorHint(r.value_loc, code, NearestName(r.value, keys), msg::kRuleNeedsName, r.value,
+                      p.file);
+    for (const RuleFormula& f : unit.Formulas(r)) check_formula(*f.formula, f.loc, code, f.reads_x);
+
+    // 不适用, and the kinds bound with the whole project: BindSelfEvaluation
+    // (load_self_evaluation.cpp).
+    if ((a && a->not_applicable) || unit.BindsWithProject()) return;
     if (!a) {
-      if (needs_answer) {
-        const char* what = r.kind == RuleKind::kManual ? "score + reason"
-                           : r.kind == RuleKind::kQualitative ? "tier + score + reason"
-                           : r.kind == RuleKind::kAllOrNothing ? "met"
-                           : "unmet: [...]";
+      if (const char* what = unit.RequiredAnswer(r))
         diags.Error(at_project, code, msg::kMissingAnswer, RuleKindName(r.kind), what);
-      }
       return;
     }
-    const SourceLoc& loc = a->loc;
-    switch (r.kind) {
-      case RuleKind::kChecklist:
-      case RuleKind::kChecklistPoints:
-        if (!a->unmet && !a->score) diags.Error(loc, code, msg::kMissingAnswerField, "unmet");
-        if (a->met || !a->tier.empty()) diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind), "unmet, reason");
-        break;
-      case RuleKind::kAllOrNothing:
-        if (r.formula.Empty() && !a->met && !a->score) diags.Error(loc, code, msg::kMissingAnswerField, "met");
-        // With a `when` formula the data decide; a `met` beside it would be ignored.
-        if (a->unmet || !a->tier.empty() || (a->met && !r.formula.Empty()))
-          diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind),
-                      r.formula.Empty() ? "met, reason" : "score, reason");
-        break;
-      case RuleKind::kManual:
-        if (!a->score) diags.Error(loc, code, msg::kMissingAnswerField, "score");
-        if (a->unmet || a->met || !a->tier.empty()) diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind), "score, reason");
-        break;
-      case RuleKind::kQualitative: {
-        if (a->tier.empty()) {
-          diags.Error(loc, code, msg::kMissingAnswerField, "tier");
-          break;
-        }
-        const Tier* tier = nullptr;
-        std::vector<std::string> tier_names;
-        for (const auto& t : r.tiers) {
-          tier_names.push_back(t.name);
-          if (t.name == a->tier) tier = &t;
-        }
-        if (!tier) {
-          std::string list;
-          for (const auto& t : tier_names) list += (list.empty() ? "" : ", ") + t;
-          diags.ErrorHint(loc, code, NearestName(a->tier, tier_names), msg::kBadChoice, a->tier, list);
-          break;
-        }
-        if (!a->score) {
-          diags.Error(loc, code, msg::kMissingAnswerField, "score");
-          break;
-        }
-        Decimal lo = tier->low * ind.weight, hi = tier->high * ind.weight;
-        bool top = tier->high >= Decimal(1);
-        if (*a->score < lo || *a->score > hi || (!top && *a->score >= hi))
-          diags.Error(a->score_loc, code, msg::kScoreOutsideTier, a->score->ToExactString(),
-                      tier->name, lo.ToExactString(), hi.ToExactString(), top ? "]" : ")");
-        break;
-      }
-      default:
-        if (a->unmet || a->met || !a->tier.empty())
-          diags.Error(loc, code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind), "score, reason");
-        break;
-    }
+    unit.BindAnswer(ind, r, *a, diags);  // rules/kinds/<kind>.cpp
     if (a->score) {
       if (*a->score > ind.weight)
         diags.Error(a->score_loc, code, msg::kScoreAboveWeight, a->score->ToExactString(),
                     ind.weight.ToExactString());
       else if (a->score->Sign() < 0)
         diags.Error(a->score_loc, code, msg::kMustBePositive, "score");
-      else if (a->reason.empty() && (*a->score < ind.weight || r.kind != RuleKind::kManual))
+      else if (a->reason.empty() && (*a->score < ind.weight || unit.FullScoreNeedsReason()))
         diags.Error(a->score_loc, code, msg::kScoreNeedsReason, a->score->ToExactString(),
                     ind.weight.ToExactString());
     }

@@ -1,10 +1,14 @@
 // Loading the self-evaluation parts of a system and a project (see
-// self_evaluation.h), with every problem a diagnostic at its line.
+// load_self_evaluation.h), with every problem a diagnostic at its line.
+#include "load/load_self_evaluation.h"
+
+#include <algorithm>
+#include <functional>
 #include <set>
 
 #include "base/messages.h"
-#include "rules/self_evaluation.h"
 #include "formats/yaml/yaml_source.h"
+#include "rules/rule_kind.h"
 
 namespace jixiao {
 namespace {
@@ -135,26 +139,6 @@ void ReadSystemOptions(const YamlFile& y, const YamlNode& root, IndicatorSystem&
     ReadTiers(y, ts, opt.tiers, diags);
     opt.written.push_back("qualitative_tiers");
   }
-}
-
-void ReadSelfEvaluationRule(const YamlFile& y, const YamlNode& r, Rule& rule,
-                            const std::string& code, Diagnostics& diags) {
-  if (rule.kind == RuleKind::kBudgetRate) {
-    y.CheckKeys(r, {"kind"}, code, diags);
-    return;
-  }
-  y.CheckKeys(r, {"kind", "target", "value", "tolerance"}, code, diags);
-  if (auto t = y.String(r, "target", false, code, diags)) {
-    rule.target_text = *t;
-    rule.target_loc = y.Loc(r["target"]);
-  }
-  if (auto v = y.String(r, "value", false, code, diags)) {
-    rule.value = *v;
-    rule.value_loc = y.Loc(r["value"]);
-  }
-  rule.tolerance = y.Number(r, "tolerance", false, code, diags);
-  if (rule.tolerance && rule.tolerance->Sign() < 0)
-    diags.Error(y.Loc(r["tolerance"]), code, msg::kMustBePositive, "tolerance");
 }
 
 void ReadSelfEvaluationAnswer(const YamlFile& y, const YamlNode& v, Answer& a, Diagnostics& diags) {
@@ -331,40 +315,77 @@ void BindSelfEvaluation(const Project& p, Diagnostics& diags) {
     }
     if (!budget && ind.weight.Sign() > 0) ++scope_left;
     if (!ind.rule) return;
-    const Rule& r = *ind.rule;
-    if (r.kind == RuleKind::kBudgetRate) {
-      ComputeBudgetRate(p, &diags);
-      if (a && a->score) {
-        if (*a->score > ind.weight)
-          diags.Error(a->score_loc, ind.code, msg::kScoreAboveWeight, a->score->ToExactString(),
-                      ind.weight.ToExactString());
-        else if (a->reason.empty())
-          diags.Error(a->score_loc, ind.code, msg::kScoreNeedsReason, a->score->ToExactString(),
-                      ind.weight.ToExactString());
-      }
-      if (a && (a->unmet || a->met || !a->tier.empty()))
-        diags.Error(a->loc, ind.code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind), "score, reason");
-      return;
-    }
-    if (r.kind != RuleKind::kTarget) return;
-    if (a && (a->unmet || a->met))
-      diags.Error(a->loc, ind.code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind),
-                  "target, actual, baseline, tier, score, reason, deviation_reason, not_applicable");
-    std::optional<Decimal> value;
-    std::string value_text;
-    bool percent = false;
-    if (!r.value.empty() && (!a || a->actual.empty())) {
-      const NamedValue* v = nullptr;
-      for (const auto& nv : p.values)
-        if (nv.name == r.value) v = &nv;
-      if (!v) return;  // a metric: checked when scored
-      value = v->value;
-      percent = v->percent;
-      value_text = v->percent ? v->value.ToPercent(2) : v->value.ToExactString();
-    }
-    EvaluateTarget(ind, r, a, p, value, value_text, percent, &diags);
+    // target, budget_rate: the checks that need the budget and the named values.
+    UnitOf(ind.rule->kind).BindProject(ind, *ind.rule, a, p, diags);
   });
   if (scope > 0 && scope_left == 0 && !budget_na) diags.Error(SourceLoc{p.file}, "", msg::kAllNotApplicable);
+}
+
+std::shared_ptr<const IndicatorSystem> ApplyNotApplicable(
+    std::shared_ptr<const IndicatorSystem> sys, const std::map<std::string, Answer>& answers) {
+  bool any = false;
+  for (const auto& [code, a] : answers) any = any || a.not_applicable;
+  if (!any) return sys;
+  auto out = std::make_shared<IndicatorSystem>(*sys);
+  // The leaves, in order; 预算执行率 keeps its weight unless it is itself 不适用.
+  std::vector<Indicator*> leaves;
+  std::function<void(Indicator&)> collect = [&](Indicator& n) {
+    if (n.IsLeaf()) leaves.push_back(&n);
+    for (auto& c : n.children) collect(c);
+  };
+  for (auto& r : out->roots) collect(r);
+  bool budget_na = false;
+  for (Indicator* l : leaves) {
+    auto it = answers.find(l->code);
+    l->not_applicable = it != answers.end() && it->second.not_applicable;
+    if (l->not_applicable && l->rule && l->rule->kind == RuleKind::kBudgetRate) budget_na = true;
+  }
+  std::vector<Indicator*> scope;
+  for (Indicator* l : leaves)
+    if (budget_na || !l->rule || l->rule->kind != RuleKind::kBudgetRate) scope.push_back(l);
+  Decimal total, left;
+  for (Indicator* l : scope) {
+    total += l->weight;
+    if (!l->not_applicable) left += l->weight;
+  }
+  if (left.IsZero()) return out;  // BindSelfEvaluation reports it
+  // Largest remainder at two decimals: the rescaled weights sum to `total`.
+  const Decimal hundred(100);
+  Decimal target_cents = (total * hundred).Round(0);
+  std::vector<std::pair<Indicator*, Decimal>> rem;
+  Decimal cents_sum;
+  for (Indicator* l : scope) {
+    l->written_weight = l->weight;
+    if (l->not_applicable) {
+      l->weight = Decimal(0);
+      continue;
+    }
+    Decimal exact = l->weight * total / left * hundred;
+    Decimal floor = exact.Floor();
+    l->weight = floor / hundred;
+    cents_sum += floor;
+    rem.emplace_back(l, exact - floor);
+  }
+  std::stable_sort(rem.begin(), rem.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  Decimal extra = target_cents - cents_sum;
+  for (size_t i = 0; Decimal(static_cast<long>(i)) < extra && i < rem.size(); ++i)
+    rem[i].first->weight = rem[i].first->weight + Decimal(mpq_class(1, 100));
+  // Parents: the sum of their children, the written weight kept.
+  std::function<void(Indicator&)> sum = [&](Indicator& n) {
+    if (n.IsLeaf()) return;
+    Decimal s;
+    for (auto& c : n.children) {
+      sum(c);
+      s += c.weight;
+    }
+    if (s != n.weight) {
+      n.written_weight = n.weight;
+      n.weight = s;
+    }
+  };
+  for (auto& r : out->roots) sum(r);
+  return out;
 }
 
 }  // namespace jixiao

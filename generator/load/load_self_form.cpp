@@ -19,8 +19,9 @@
 
 #include "load/load.h"
 #include "base/messages.h"
-#include "rules/self_evaluation.h"
 #include "formats/xlsx/layouts/self_form.h"
+#include "load/load_self_evaluation.h"
+#include "rules/kinds/target.h"
 #include "formats/xlsx/xlsx_reader.h"
 
 namespace fs = std::filesystem;
@@ -496,8 +497,9 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
       a.reason = a.deviation_reason.empty() ? "自评表填报得分 " + s.ToShort() + " 分" : a.deviation_reason;
       return;
     }
-    // The rule's score (its sentence is made only when it could be computed).
-    TargetEvaluation ev = EvaluateTarget(ind, *ind.rule, &a, *p, std::nullopt, "", false, nullptr);
+    // The rule's score (its sentence is made only when it could be computed):
+    // the form is read before it is scored, so the target kind evaluates it here.
+    TargetEvaluation ev = EvaluateTarget(ind, *ind.rule, &a, *p, TargetValue{}, nullptr);
     bool computed = !ev.sentence.empty();
     bool differs = !computed || ev.score.Round(2) != a.stated_score->Round(2);
     if (differs && !a.deviation_reason.empty()) {

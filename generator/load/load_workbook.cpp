@@ -18,7 +18,7 @@
 #include "base/read_file.h"
 #include "formats/xlsx/layouts/collect.h"
 #include "formats/xlsx/xlsx_reader.h"
-#include "rules/rule_kind_chinese.h"
+#include "rules/rule_kind.h"
 
 namespace fs = std::filesystem;
 
@@ -538,8 +538,7 @@ class BookReader {
       item_rows[code][n] = r;
       if (rest_filled) diags_.Error(At(s, r, jc), code, msg::kWorkbookItemRowOnly);
       if (judgement.empty()) continue;
-      bool checklist = rule.kind == RuleKind::kChecklist || rule.kind == RuleKind::kChecklistPoints;
-      size_t count = checklist ? rule.items.size() : 0;
+      size_t count = UnitOf(rule.kind).Workbook(*owner, rule, sys_).items.size();
       if (n < 1 || static_cast<size_t>(n) > count) {
         diags_.Error(At(s, r, jc), code, msg::kNoSuchPoint, n, count);
         continue;
@@ -556,7 +555,8 @@ class BookReader {
     for (const auto& [code, given] : items) {
       const Indicator& ind = *sys_.Find(code);
       bool complete = true;
-      for (size_t n = 1; n <= ind.rule->items.size(); ++n) {
+      const size_t count = UnitOf(ind.rule->kind).Workbook(ind, *ind.rule, sys_).items.size();
+      for (size_t n = 1; n <= count; ++n) {
         if (given.count(static_cast<int>(n))) continue;
         complete = false;
         auto row = item_rows[code].find(static_cast<int>(n));
@@ -585,27 +585,29 @@ class BookReader {
     const int jc = ind_cols_.judgement, sc = ind_cols_.score, rc = ind_cols_.reason,
               ec = ind_cols_.evidence;
     const Rule& rule = *ind.rule;
+    const WorkbookEntry entry = UnitOf(rule.kind).Workbook(ind, rule, sys_);  // rules/kinds/
     GivenAnswer& g = d_.answers[ind.code];
     g.a.code = ind.code;
     g.a.loc = At(s, r, 0);
     std::string judgement = Text(s, r, jc);
     if (!judgement.empty()) {
-      if (rule.kind == RuleKind::kAllOrNothing && rule.formula.Empty()) {
+      using Judgement = WorkbookEntry::Judgement;
+      const bool offers_na = std::find(entry.choices.begin(), entry.choices.end(), kNotApplicable) !=
+                             entry.choices.end();
+      if (entry.judgement == Judgement::kYesNo) {
         auto yes = ParseYesNo(LowerAscii(judgement));
         if (!yes) diags_.Error(At(s, r, jc), ind.code, msg::kExpectedYesNo, judgement);
         g.a.met = yes;
         g.met_loc = At(s, r, jc);
-      } else if (rule.kind == RuleKind::kTarget && judgement == kNotApplicable) {
+      } else if (entry.judgement == Judgement::kChoice && offers_na && judgement == kNotApplicable) {
         g.a.not_applicable = true;
         g.a.loc = g.tier_loc = At(s, r, jc);
-      } else if (rule.kind == RuleKind::kQualitative || rule.kind == RuleKind::kTarget) {
+      } else if (entry.judgement == Judgement::kChoice) {
         g.a.tier = judgement;
         g.a.loc = g.tier_loc = At(s, r, jc);
       } else {
-        bool checklist =
-            rule.kind == RuleKind::kChecklist || rule.kind == RuleKind::kChecklistPoints;
-        diags_.Error(At(s, r, jc), ind.code, msg::kWorkbookNotForRule, RuleKindChinese(rule.kind),
-                     checklist ? "在下方各要点行选 是/否" : "由数据计算，在“数据”表填写");
+        diags_.Error(At(s, r, jc), ind.code, msg::kWorkbookNotForRule, UnitOf(rule.kind).Label(),
+                     !entry.items.empty() ? "在下方各要点行选 是/否" : "由数据计算，在“数据”表填写");
       }
     }
     if (auto score = Num(s, r, sc, ind.code, false)) {
@@ -618,15 +620,15 @@ class BookReader {
     g.evidence_loc = At(s, r, ec);
     // 年度指标值 (read when it differs from the system's), 实际完成值, 偏差原因.
     const int tc = ind_cols_.target, ac = ind_cols_.actual, dc = ind_cols_.deviation;
-    if (rule.kind != RuleKind::kTarget) {
+    if (!entry.targets) {
       for (int c : {ac, dc})
         if (c >= 0 && !Blank(s, r, c))
-          diags_.Error(At(s, r, c), ind.code, msg::kWorkbookNotForRule, RuleKindChinese(rule.kind),
+          diags_.Error(At(s, r, c), ind.code, msg::kWorkbookNotForRule, UnitOf(rule.kind).Label(),
                        "实际完成值和偏差原因只用于对照年度指标值计分的指标");
       return;
     }
     std::string target = Text(s, r, tc);
-    if (!target.empty() && target != rule.target_text) {
+    if (!target.empty() && target != entry.stated_target) {
       g.a.target = target;
       g.a.target_loc = At(s, r, tc);
     }

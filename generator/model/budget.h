@@ -12,6 +12,7 @@
 
 #include "base/decimal.h"
 #include "base/diagnostics.h"
+#include "model/indicator.h"
 
 namespace jixiao {
 
@@ -32,6 +33,36 @@ struct Budget {
   std::vector<BudgetRow> sources;  // 其中：…
   SourceLoc loc;
 };
+
+// The base of the 预算执行率 the system's options name, in one place: the
+// rule, the 自评表 and the report all divide by this figure of a row.
+inline std::optional<Decimal> BudgetBaseAmount(const BudgetRow& row,
+                                               SelfEvaluationOptions::BudgetBase b) {
+  switch (b) {
+    case SelfEvaluationOptions::BudgetBase::kFullYear: return row.full_year;
+    case SelfEvaluationOptions::BudgetBase::kAdjusted: return row.adjusted;
+    case SelfEvaluationOptions::BudgetBase::kReceived: return row.received;
+  }
+  return std::nullopt;
+}
+
+// 全年预算数 / 调整后预算数 / 实际到位资金, and the project.yaml key of each.
+inline const char* BudgetBaseName(SelfEvaluationOptions::BudgetBase b) {
+  switch (b) {
+    case SelfEvaluationOptions::BudgetBase::kFullYear: return "全年预算数";
+    case SelfEvaluationOptions::BudgetBase::kAdjusted: return "调整后预算数";
+    case SelfEvaluationOptions::BudgetBase::kReceived: return "实际到位资金";
+  }
+  return "";
+}
+inline const char* BudgetBaseKey(SelfEvaluationOptions::BudgetBase b) {
+  switch (b) {
+    case SelfEvaluationOptions::BudgetBase::kFullYear: return "full_year";
+    case SelfEvaluationOptions::BudgetBase::kAdjusted: return "adjusted";
+    case SelfEvaluationOptions::BudgetBase::kReceived: return "received";
+  }
+  return "";
+}
 
 struct Goals {
   std::string expected;  // 年度总体目标: 预期目标

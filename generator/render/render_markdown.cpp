@@ -12,7 +12,7 @@
 #include "render/report.h"
 #include "render/report_kind.h"
 #include "render/report_mustache.h"
-#include "rules/self_evaluation.h"
+#include "render/self_evaluation_rows.h"
 
 namespace fs = std::filesystem;
 

@@ -6,6 +6,7 @@
 
 #include "base/read_file.h"
 #include "render/report_mustache.h"
+#include "rules/rule_kind.h"
 #include "rules/rules.h"
 
 namespace fs = std::filesystem;
@@ -147,67 +148,7 @@ std::string SanitizeFragment(const std::string& md) {
 
 std::string DescribeRule(const Indicator& ind) {
   if (!ind.rule) return "";
-  const Rule& r = *ind.rule;
-  auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
-  std::string w = ind.weight.ToShort();
-  switch (r.kind) {
-    case RuleKind::kChecklist:
-      return fmt::format("评价要点 {} 项，各占 1/{} 权重分，每有一项不满足扣除相应权重分", r.items.size(), r.items.size());
-    case RuleKind::kChecklistPoints:
-      return "按评价要点逐项计分，合计超过满分的按满分计";
-    case RuleKind::kRatio:
-      return fmt::format("得分 = {} × 权重分（{} 分），最高得满分", r.value, w);
-    case RuleKind::kSteps:
-      return fmt::format("{} ≥ {} 得满分；每降低 {} 扣 {}，不足一档按一档计，扣完为止", r.value,
-                         P(r.full_at), P(r.step),
-                         r.deduct_is_share ? P(r.deduct) + " 权重分" : r.deduct.ToShort() + " 分");
-    case RuleKind::kProportional:
-      return r.attainment
-                 ? fmt::format("{} ≥ {} 得满分；否则得分 = {} ÷ {} × {} 分（完成比例）", r.value,
-                               P(r.target), r.value, P(r.target), w)
-                 : fmt::format("{} ≥ {} 得满分；否则按比例得分，得分 = {} × {} 分", r.value,
-                               P(r.target), r.value, w);
-    case RuleKind::kBands: {
-      std::string s = r.value + "：";
-      for (size_t i = 0; i < r.bands.size(); ++i) {
-        const Band& b = r.bands[i];
-        if (i) s += "；";
-        s += b.min ? "≥ " + P(*b.min) : "其余";
-        switch (b.score.kind) {
-          case ScoreSpec::kFull: s += " 得满分"; break;
-          case ScoreSpec::kFixed: s += " 得 " + b.score.fixed.ToShort() + " 分"; break;
-          case ScoreSpec::kFormula: s += " 得分 = " + b.score.formula.Text() + "（x 为" + r.value + "）"; break;
-        }
-      }
-      return s;
-    }
-    case RuleKind::kAllOrNothing:
-      return r.formula.Empty() ? "满足要求得满分，否则不得分"
-                               : "满足 " + r.formula.Text() + " 得满分，否则不得分";
-    case RuleKind::kConditions: {
-      std::string s;
-      for (const auto& c : r.conditions)
-        s += (s.empty() ? "" : "；") + c.text + " 得 " + c.points.ToShort() + " 分";
-      return s;
-    }
-    case RuleKind::kQualitative: {
-      std::string s = "定性评价分档：";
-      for (size_t i = 0; i < r.tiers.size(); ++i)
-        s += (i ? "，" : "") + r.tiers[i].name + " " + r.tiers[i].low.ToPercent(0) + "–" +
-             r.tiers[i].high.ToPercent(0);
-      return s + " 权重分，由评价组在档内评定并说明理由";
-    }
-    case RuleKind::kManual: return "由评价组按评分标准评定，低于满分须说明理由";
-    case RuleKind::kFormula: return "得分 = " + r.formula.Text() + "，限于 0 至满分";
-    case RuleKind::kPassLine:
-      return fmt::format("{} ≥ {} 得满分；低于 {} 不得分；其间得分 = ({} − {}) ÷ ({} − {}) × {} 分",
-                         r.value, P(r.full), P(r.pass), r.value, P(r.pass), P(r.full), P(r.pass), w);
-    case RuleKind::kTarget:
-      return (r.target_text.empty() ? std::string("对照年度指标值") : "年度指标值 " + r.target_text + "，") +
-             "达到得满分，未达到按完成比例计分；定性指标按三档评定";
-    case RuleKind::kBudgetRate: return "预算执行率按指标体系选定的口径计分（见自评的评分说明）";
-  }
-  return "";
+  return UnitOf(ind.rule->kind).Describe(ind, *ind.rule);  // rules/kinds/<kind>.cpp
 }
 
 std::string ChineseOrdinal(size_t i) {

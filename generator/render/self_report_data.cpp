@@ -6,7 +6,8 @@
 #include <functional>
 
 #include "render/report_mustache.h"
-#include "rules/self_evaluation.h"
+#include "render/self_evaluation_rows.h"
+#include "rules/kinds/budget_rate.h"
 
 
 namespace jixiao {
@@ -23,17 +24,8 @@ data Strings(const std::vector<std::string>& v) {
 
 std::string Money(const std::optional<Decimal>& d) { return d ? d->ToExactString() : "—"; }
 
-std::optional<Decimal> BaseOf(const BudgetRow& row, SelfEvaluationOptions::BudgetBase b) {
-  switch (b) {
-    case SelfEvaluationOptions::BudgetBase::kFullYear: return row.full_year;
-    case SelfEvaluationOptions::BudgetBase::kAdjusted: return row.adjusted;
-    case SelfEvaluationOptions::BudgetBase::kReceived: return row.received;
-  }
-  return std::nullopt;
-}
-
 std::optional<Decimal> RowRate(const BudgetRow& row, SelfEvaluationOptions::BudgetBase b) {
-  auto base = BaseOf(row, b);
+  auto base = BudgetBaseAmount(row, b);
   if (!base || !row.executed || base->IsZero()) return std::nullopt;
   return (*row.executed / *base).Round(kRatePlaces);
 }
@@ -81,7 +73,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   data rows = TemplateValue::List(), form_rows_budget = TemplateValue::List();
   auto add_row = [&](const BudgetRow& r, const std::string& name, bool total) {
     std::vector<std::string> cells = {Money(r.initial), Money(r.full_year)};
-    if (other_base) cells.push_back(Money(BaseOf(r, base)));
+    if (other_base) cells.push_back(Money(BudgetBaseAmount(r, base)));
     cells.push_back(Money(r.executed));
     std::vector<std::string> form_cells = cells;
     cells.push_back(RateText(RowRate(r, base)));
@@ -107,8 +99,8 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     std::vector<std::string> parts;
     if (t.initial) parts.push_back("年初预算数 " + t.initial->ToExactString() + " " + p.budget.unit);
     if (t.full_year) parts.push_back("全年预算数 " + t.full_year->ToExactString() + " " + p.budget.unit);
-    if (other_base && BaseOf(t, base))
-      parts.push_back(std::string(BudgetBaseName(base)) + " " + BaseOf(t, base)->ToExactString() + " " + p.budget.unit);
+    if (other_base && BudgetBaseAmount(t, base))
+      parts.push_back(std::string(BudgetBaseName(base)) + " " + BudgetBaseAmount(t, base)->ToExactString() + " " + p.budget.unit);
     if (t.executed) parts.push_back("全年执行数 " + t.executed->ToExactString() + " " + p.budget.unit);
     for (size_t i = 0; i < parts.size(); ++i) sentence += (i ? "，" : "") + parts[i];
     if (auto r = RowRate(t, base)) sentence += "，预算执行率 " + r->ToPercent(2);

@@ -8,6 +8,7 @@
 // print the same words.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -25,13 +26,29 @@ struct RuleInput {
   const Project* project = nullptr;  // target and budget_rate rules: budget, options
 };
 
+// What a kind read on the way to its score that later stages show or
+// check (a target's completion and typed values). Kept on the scored
+// indicator, so nothing evaluates the rule a second time. Each kind that
+// keeps one derives its own (rules/kinds/target.h).
+struct RuleReading {
+  virtual ~RuleReading() = default;
+};
+
 struct RuleResult {
   Decimal score;  // in [0, weight], not yet rounded
   std::string explanation;
+  bool overridden = false;  // an evaluator's score replaced the rule's, stated by the kind
+  std::shared_ptr<const RuleReading> reading;
 };
 
-// Throws FormulaError when a formula cannot be evaluated (division by zero).
+// The rule's kind (rules/kinds/) scores it. Throws FormulaError when a
+// formula cannot be evaluated (division by zero), InputError when the
+// kind's inputs cannot be compared.
 RuleResult ApplyRule(const Indicator& ind, const Rule& rule, const RuleInput& in);
+
+// An evaluator's score written against the system's weight, on the weight
+// after 折算计分 (a leaf whose weight was rescaled because others are 不适用).
+Decimal ScaledAnswerScore(const Indicator& ind, const Decimal& written);
 
 // "①" for 1 … "⑳" for 20, then "(21)".
 std::string CircledNumber(int n);

@@ -4,8 +4,8 @@
 #include <map>
 
 #include "base/messages.h"
+#include "rules/rule_kind.h"
 #include "rules/rules.h"
-#include "rules/self_evaluation.h"
 
 namespace jixiao {
 namespace {
@@ -97,13 +97,13 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
     return s;
   } else {
     const Rule& r = *ind.rule;
+    const RuleKindUnit& unit = UnitOf(r.kind);
     RuleInput in;
     in.project = &p;
     in.lookup = [&res](const std::string& n) { return res.Get(n); };
     auto a = p.answers.find(ind.code);
     in.answer = a == p.answers.end() ? nullptr : &a->second;
-    bool own_actual = r.kind == RuleKind::kTarget && in.answer && !in.answer->actual.empty();
-    if (!r.value.empty() && !own_actual) {
+    if (unit.ReadsValue(r, in.answer)) {
       const ResolvedValue* v = res.Find(r.value);
       in.value = v->value;
       in.value_text = v->display;
@@ -112,20 +112,13 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
       if (v->value.Sign() < 0)
         Fail(v->loc, ind.code, msg::kMustBePositive, r.value);
     }
-    // A target rule handles an evaluator's score itself (a tier's point or an override).
-    bool manual_kind = r.kind == RuleKind::kManual || r.kind == RuleKind::kQualitative ||
-                       r.kind == RuleKind::kTarget;
     try {
       RuleResult rr;
-      if (in.answer && in.answer->score && !manual_kind) {
+      if (in.answer && in.answer->score && !unit.JudgesScore()) {
         // An evaluator's override of a computed rule: the rule's own result
         // is still stated so the reader sees both.
         RuleResult computed;
-        bool computable = true;
-        if ((r.kind == RuleKind::kChecklist || r.kind == RuleKind::kChecklistPoints) && !in.answer->unmet)
-          computable = false;
-        if (r.kind == RuleKind::kAllOrNothing && r.formula.Empty() && !in.answer->met)
-          computable = false;
+        bool computable = unit.Computable(r, *in.answer);
         if (computable) computed = ApplyRule(ind, r, in);
         rr.score = ScaledAnswerScore(ind, *in.answer->score);
         rr.explanation = computable
@@ -138,6 +131,8 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
       }
       s.score = rr.score.Round(kScorePlaces);
       s.explanation = rr.explanation;
+      s.reading = rr.reading;
+      if (rr.overridden) s.overridden = true;
     } catch (const FormulaError& e) {
       Fail(r.loc, ind.code, msg::kFormulaEval, r.formula.Text(), e.what());
     }
@@ -145,9 +140,6 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
       s.reason = in.answer && !in.answer->reason.empty()             ? in.answer->reason
                  : in.answer && !in.answer->deviation_reason.empty() ? in.answer->deviation_reason
                                                                      : s.explanation;
-    if (r.kind == RuleKind::kTarget && in.answer && in.answer->score &&
-        !TargetIsQualitative(r, in.answer))
-      s.overridden = true;
   }
   if (ind.weight.Sign() > 0) s.rate = (s.score / ind.weight).Round(kRatePlaces);
   return s;

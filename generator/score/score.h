@@ -12,12 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "base/precision.h"
 #include "model/project.h"
+#include "rules/rules.h"
 
 namespace jixiao {
-
-constexpr int kScorePlaces = 2;
-constexpr int kRatePlaces = 4;  // a rate as a fraction: 2 decimals of a percent
 
 struct ScoredIndicator {
   const Indicator* def = nullptr;
@@ -26,6 +25,9 @@ struct ScoredIndicator {
   std::string explanation;      // how the score was made (every leaf)
   std::string reason;           // 扣分原因: the evaluator's words, else the explanation
   bool overridden = false;      // an evaluator's score replaced the rule's
+  // What the leaf's rule kind read while scoring (a target's completion),
+  // for check and the renderers; null for kinds that keep nothing.
+  std::shared_ptr<const RuleReading> reading;
   std::vector<ScoredIndicator> children;
 
   bool Lost() const { return score < def->weight; }

@@ -24,7 +24,7 @@
 #include "base/messages.h"
 #include "formats/xlsx/xlsx_writer.h"
 #include "load/load.h"
-#include "rules/rule_kind_chinese.h"
+#include "rules/rule_kind.h"
 #include "rules/rules.h"
 
 namespace fs = std::filesystem;
@@ -49,12 +49,8 @@ std::vector<std::pair<std::string, std::vector<std::string>>> NamesReadBySystem(
     if (!ind.rule) return;
     const Rule& r = *ind.rule;
     add(r.value, ind.code);
-    for (const auto& b : r.bands)
-      if (b.score.kind == ScoreSpec::kFormula)
-        for (const auto& n : b.score.formula.Names()) add(n, ind.code);
-    for (const auto& c : r.conditions)
-      for (const auto& n : c.when.Names()) add(n, ind.code);
-    for (const auto& n : r.formula.Names()) add(n, ind.code);
+    for (const RuleFormula& f : UnitOf(r.kind).Formulas(r))
+      for (const auto& n : f.formula->Names()) add(n, ind.code);
   });
   return out;
 }
@@ -270,26 +266,13 @@ void WriteInfo(lxw_workbook* wb, const Formats& fm, const IndicatorSystem& sys,
 
 // ---- 数据 ----
 
-bool AtMostOne(const Decimal& d) { return d <= Decimal(1); }
-
 // Names that are rates: read by a rule that compares them with percent
 // thresholds, or named like one (…率, …比例, …满意度).
 bool LooksLikeRate(const IndicatorSystem& sys, const std::string& name) {
   bool rate = false;
   sys.ForEach([&](const Indicator& ind) {
     if (!ind.rule || ind.rule->value != name) return;
-    const Rule& r = *ind.rule;
-    switch (r.kind) {
-      case RuleKind::kRatio: rate = true; break;
-      case RuleKind::kSteps: rate = rate || AtMostOne(r.full_at); break;
-      case RuleKind::kProportional: rate = rate || AtMostOne(r.target); break;
-      case RuleKind::kPassLine: rate = rate || AtMostOne(r.full); break;
-      case RuleKind::kBands:
-        for (const auto& b : r.bands)
-          if (b.min && AtMostOne(*b.min) && b.min->Sign() > 0) rate = true;
-        break;
-      default: break;
-    }
+    if (UnitOf(ind.rule->kind).ReadsRate(*ind.rule)) rate = true;
   });
   if (rate) return true;
   for (const char* tail : {"率", "比例", "满意度"}) {
@@ -456,63 +439,6 @@ std::string Join(const std::vector<std::string>& parts, const char* sep) {
   return s;
 }
 
-// What the row asks for, in the 评价要点/所需数据 column.
-std::string Needs(const Indicator& ind) {
-  const Rule& r = *ind.rule;
-  std::string w = ind.weight.ToShort();
-  auto data = [](const std::vector<std::string>& names) {
-    return names.empty() ? std::string() : "（在“数据”表填写 " + Join(names, "、") + "）";
-  };
-  switch (r.kind) {
-    case RuleKind::kChecklist:
-      return fmt::format("逐项判断下列 {} 个要点，在“评价”列选 是/否；每项 {} 分。", r.items.size(),
-                         (ind.weight / Decimal(static_cast<long>(r.items.size()))).ToShort());
-    case RuleKind::kChecklistPoints:
-      return fmt::format("逐项判断下列 {} 个要点，在“评价”列选 是/否；满足者得相应分，合计最高 {} 分。",
-                         r.items.size(), w);
-    case RuleKind::kRatio:
-    case RuleKind::kSteps:
-    case RuleKind::kProportional:
-    case RuleKind::kBands:
-    case RuleKind::kPassLine:
-      return "读取数据：" + r.value + "（在“数据”表填写）";
-    case RuleKind::kAllOrNothing:
-      if (r.formula.Empty()) return "满足得满分，否则不得分：在“评价”列选 是/否。";
-      return "按数据判定：" + r.formula.Text() + data(r.formula.Names());
-    case RuleKind::kConditions: {
-      std::vector<std::string> conds, names;
-      for (const auto& c : r.conditions) {
-        conds.push_back(fmt::format("{}（{} 分）", c.text.empty() ? c.when.Text() : c.text,
-                                    c.points.ToShort()));
-        for (const auto& n : c.when.Names())
-          if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
-      }
-      return "按数据判定：" + Join(conds, "；") + data(names);
-    }
-    case RuleKind::kQualitative: {
-      std::vector<std::string> tiers;
-      for (const auto& t : r.tiers)
-        tiers.push_back(fmt::format("{} {}–{} 分", t.name, (t.low * ind.weight).ToShort(),
-                                    (t.high * ind.weight).ToShort()));
-      return "在“评价”列选择档次，并在“得分”列填写档内得分：" + Join(tiers, "；") + "。";
-    }
-    case RuleKind::kManual:
-      return fmt::format("评价组评定，在“得分”列填写 0–{} 分；低于满分须写扣分原因。", w);
-    case RuleKind::kFormula: {
-      std::vector<std::string> names;
-      for (const auto& n : r.formula.Names())
-        if (n != "weight") names.push_back(n);
-      return "按公式计算：" + r.formula.Text() + data(names);
-    }
-    case RuleKind::kTarget:
-      return std::string("对照年度指标值计分：填写“实际完成值”") +
-             (r.value.empty() ? "" : "（或在“数据”表填写 " + r.value + "）") +
-             "；定性指标在“评价”列选档次并填写得分；未完成或超额较多时写偏差原因。";
-    case RuleKind::kBudgetRate:
-      return "预算执行率：在“资金”表的“项目资金”中填写预算数和执行数。";
-  }
-  return "";
-}
 
 // The tier lists of the qualitative rules, one column each on 选项.
 class OptionLists {
@@ -550,7 +476,9 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
   IndicatorColumns col;
   col.levels = std::min(3, std::max(1, sys.Depth()));
   col.deeper = sys.Depth() > 3;
-  col.targets = HasRule(sys, RuleKind::kTarget);
+  sys.ForEach([&](const Indicator& i) {  // 年度指标值 columns when a leaf's kind takes them
+    if (i.rule && UnitOf(i.rule->kind).Workbook(i, *i.rule, sys).targets) col.targets = true;
+  });
   sh.Column(0, 8);
   for (int k = 0; k < col.levels; ++k) sh.Column(col.Name(k), col.levels == 1 ? 16 : 12);
   sh.Column(col.weight(), 5.5);
@@ -596,12 +524,13 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
   for (const auto& r : sys.roots) LeafPaths(r, walk, leaves);
   // Each leaf's first row and row count: one for the indicator, one per item.
   std::vector<int> first(leaves.size()), count(leaves.size());
+  std::vector<WorkbookEntry> entries;  // what each leaf's rule kind asks for
   int row = header + 1;
   for (size_t i = 0; i < leaves.size(); ++i) {
-    const Rule& r = *leaves[i].back()->rule;
-    bool items = r.kind == RuleKind::kChecklist || r.kind == RuleKind::kChecklistPoints;
+    const Indicator& leaf = *leaves[i].back();
+    entries.push_back(UnitOf(leaf.rule->kind).Workbook(leaf, *leaf.rule, sys));  // rules/kinds/
     first[i] = row;
-    count[i] = 1 + (items ? static_cast<int>(r.items.size()) : 0);
+    count[i] = 1 + static_cast<int>(entries.back().items.size());
     row += count[i];
   }
   const size_t levels = static_cast<size_t>(col.levels);
@@ -609,6 +538,7 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
     const auto& path = leaves[i];
     const Indicator& leaf = *path.back();
     const Rule& r = *leaf.rule;
+    const WorkbookEntry& entry = entries[i];
     const int top = first[i], bottom = first[i] + count[i] - 1;
     // Names by level, merged down over every row a node covers.
     for (size_t k = 0; k < levels; ++k) {
@@ -632,29 +562,25 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
     }
     sh.Merge(top, 0, top, 0, leaf.code, fm.label_center);
     sh.MergeNumber(top, col.weight(), bottom, col.weight(), Num(leaf.weight), fm.number);
-    sh.Merge(top, col.kind(), bottom, col.kind(), RuleKindChinese(r.kind), fm.label_center);
+    sh.Merge(top, col.kind(), bottom, col.kind(), UnitOf(r.kind).Label(), fm.label_center);
     sh.Merge(top, col.criteria(), bottom, col.criteria(), leaf.criteria, fm.label_top);
-    const std::string needs = Needs(leaf);
+    const std::string& needs = entry.needs;
     sh.Text(top, col.needs(), needs, fm.label);
     // 评价 on the indicator row: 是/否, a tier, or nothing to fill.
     const int jc = col.judgement();
-    if (r.kind == RuleKind::kAllOrNothing && r.formula.Empty()) {
+    if (entry.judgement == WorkbookEntry::Judgement::kYesNo) {
       sh.Blank(top, jc, fm.in_center);
       sh.List(top, jc, top, jc, {"是", "否"});
-    } else if (r.kind == RuleKind::kQualitative || r.kind == RuleKind::kTarget) {
-      std::vector<std::string> names;
-      for (const auto& t : r.kind == RuleKind::kTarget ? sys.options.tiers : r.tiers)
-        names.push_back(t.name);
-      if (r.kind == RuleKind::kTarget) names.push_back(kNotApplicable);
+    } else if (entry.judgement == WorkbookEntry::Judgement::kChoice) {
       sh.Blank(top, jc, fm.in_center);
-      sh.ListFormula(top, jc, options.Range(names));
+      sh.ListFormula(top, jc, options.Range(entry.choices));
     } else {
       sh.Blank(top, jc, fm.na);
     }
     if (col.targets) {
-      bool target = r.kind == RuleKind::kTarget;
-      if (target && !r.target_text.empty())
-        sh.Merge(top, col.target(), bottom, col.target(), r.target_text, fm.label_center);
+      bool target = entry.targets;
+      if (target && !entry.stated_target.empty())
+        sh.Merge(top, col.target(), bottom, col.target(), entry.stated_target, fm.label_center);
       else
         sh.Merge(top, col.target(), bottom, col.target(), "", target ? fm.in_center : fm.na);
       sh.Merge(top, col.actual(), bottom, col.actual(), "", target ? fm.in_center : fm.na);
@@ -674,14 +600,10 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
                          Label(*path[k]));
     }
     // Room for a reason where the evaluator writes one.
-    bool judged = r.kind == RuleKind::kManual || r.kind == RuleKind::kQualitative ||
-                  r.kind == RuleKind::kTarget;
-    sh.Fit(top, fit, judged && count[i] == 1 ? 3 : 1);
+    sh.Fit(top, fit, entry.judged && count[i] == 1 ? 3 : 1);
     for (int n = 1; n < count[i]; ++n) {
-      const ChecklistItem& item = r.items[static_cast<size_t>(n - 1)];
       const int at = top + n;
-      std::string text = CircledNumber(n) + " " + item.text;
-      if (r.kind == RuleKind::kChecklistPoints) text += "（" + item.points.ToShort() + " 分）";
+      const std::string& text = entry.items[static_cast<size_t>(n - 1)];
       sh.Text(at, 0, leaf.code + "-" + std::to_string(n), fm.label_center);
       sh.Text(at, col.needs(), text, fm.label);
       sh.Blank(at, jc, fm.in_center);

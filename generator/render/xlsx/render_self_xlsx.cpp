@@ -20,7 +20,7 @@
 #include "formats/xlsx/layouts/self_form.h"
 #include "formats/xlsx/xlsx_writer.h"
 #include "render/render.h"
-#include "rules/self_evaluation.h"
+#include "render/self_evaluation_rows.h"
 
 namespace jixiao {
 namespace {
@@ -87,15 +87,6 @@ class Form : public Sheet {
   double Estimate(const Cells& cells, double min) const { return std::max(min, LinesHeight(Lines(cells))); }
   void Fit(int r, const Cells& cells, double min = 18) { RowHeight(r, Estimate(cells, min)); }
 };
-
-std::optional<Decimal> BaseOf(const BudgetRow& row, SelfEvaluationOptions::BudgetBase b) {
-  switch (b) {
-    case SelfEvaluationOptions::BudgetBase::kFullYear: return row.full_year;
-    case SelfEvaluationOptions::BudgetBase::kAdjusted: return row.adjusted;
-    case SelfEvaluationOptions::BudgetBase::kReceived: return row.received;
-  }
-  return std::nullopt;
-}
 
 // The grade as a formula over the total, so it follows an edited score.
 std::string GradeFormula(const IndicatorSystem& sys, const std::string& cell) {
@@ -180,14 +171,14 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
       if (other_base) f.Text(r, kB, name, f.center);
       else f.Merge(r, kB, r, kC, name, f.center);
       std::vector<std::optional<Decimal>> cells = {b.initial, b.full_year};
-      if (other_base) cells.push_back(BaseOf(b, base));
+      if (other_base) cells.push_back(BudgetBaseAmount(b, base));
       cells.push_back(b.executed);
       for (size_t c = 0; c < cells.size(); ++c) {
         int col = first_num + static_cast<int>(c);
         if (cells[c]) f.Number(r, col, Exact(*cells[c]), f.number);
         else f.Blank(r, col, f.number);
       }
-      auto denom = BaseOf(b, base);
+      auto denom = BudgetBaseAmount(b, base);
       std::string rate_formula = "=IF(" + CellRef(r, col_base) + "=0,\"\",ROUND(" + CellRef(r, col_exec) + "/" +
                                  CellRef(r, col_base) + ",4))";
       if (denom && b.executed && !denom->IsZero())

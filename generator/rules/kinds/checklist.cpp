@@ -1,0 +1,67 @@
+// checklist: N equal points, each unmet one takes weight/N ("N项各占1/N权重分，
+// 每有一项不满足，则扣除相应权重分", 002 A11–A32). The answer names the unmet items.
+#include <yaml-cpp/yaml.h>
+
+#include "base/messages.h"
+#include "rules/kinds/checklist_items.h"
+#include "rules/rule_kind.h"
+
+namespace jixiao {
+namespace {
+
+class Checklist : public RuleKindUnit {
+ public:
+  RuleKind kind() const override { return RuleKind::kChecklist; }
+  const char* name() const override { return "checklist"; }
+
+  void Read(const RuleSource& src, Rule& rule) const override { ReadChecklistItems(src, rule, false); }
+
+  const char* RequiredAnswer(const Rule&) const override { return "unmet: [...]"; }
+  void BindAnswer(const Indicator& ind, const Rule& rule, const Answer& a,
+                  Diagnostics& diags) const override {
+    BindChecklistAnswer(ind, rule, a, diags);
+  }
+  bool Computable(const Rule&, const Answer& a) const override { return a.unmet.has_value(); }
+
+  RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
+    std::vector<int> unmet = UnmetItems(*in.answer);
+    size_t n = r.items.size();
+    Decimal each = ind.weight / Decimal(static_cast<long>(n));
+    Decimal lost = each * Decimal(static_cast<long>(unmet.size()));
+    Decimal score = ind.weight - lost;
+    if (unmet.empty())
+      return {score, fmt::format("{} 项评价要点均满足，得满分 {}。", n, Points(ind.weight))};
+    return {score, fmt::format("{} 项评价要点中第{}项不满足，每项 {}，扣 {}，得 {}。", n,
+                               ItemList(unmet), Points(each), Points(lost), Points(score))};
+  }
+
+  const char* Label() const override { return "要点等分"; }
+  WorkbookEntry Workbook(const Indicator& ind, const Rule& r, const IndicatorSystem&) const override {
+    WorkbookEntry e;
+    e.needs = fmt::format("逐项判断下列 {} 个要点，在“评价”列选 是/否；每项 {} 分。", r.items.size(),
+                          (ind.weight / Decimal(static_cast<long>(r.items.size()))).ToShort());
+    for (size_t i = 0; i < r.items.size(); ++i)
+      e.items.push_back(CircledNumber(static_cast<int>(i + 1)) + " " + r.items[i].text);
+    return e;
+  }
+
+  std::string Describe(const Indicator&, const Rule& r) const override {
+    return fmt::format("评价要点 {} 项，各占 1/{} 权重分，每有一项不满足扣除相应权重分", r.items.size(),
+                       r.items.size());
+  }
+
+  void EmitYaml(YAML::Emitter& out, const Rule& r) const override {
+    out << YAML::Key << "items" << YAML::Value << YAML::BeginSeq;
+    for (const auto& it : r.items) out << it.text;
+    out << YAML::EndSeq;
+  }
+};
+
+}  // namespace
+
+const RuleKindUnit& ChecklistRuleKind() {
+  static const Checklist unit;
+  return unit;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,77 @@
+// checklist_points: explicit points per item; the sum may exceed the weight
+// (002 B21) and is capped at it. The answer names the unmet items.
+#include <algorithm>
+
+#include <yaml-cpp/yaml.h>
+
+#include "base/messages.h"
+#include "rules/kinds/checklist_items.h"
+#include "rules/rule_kind.h"
+
+namespace jixiao {
+namespace {
+
+class ChecklistPoints : public RuleKindUnit {
+ public:
+  RuleKind kind() const override { return RuleKind::kChecklistPoints; }
+  const char* name() const override { return "checklist_points"; }
+
+  void Read(const RuleSource& src, Rule& rule) const override { ReadChecklistItems(src, rule, true); }
+
+  const char* RequiredAnswer(const Rule&) const override { return "unmet: [...]"; }
+  void BindAnswer(const Indicator& ind, const Rule& rule, const Answer& a,
+                  Diagnostics& diags) const override {
+    BindChecklistAnswer(ind, rule, a, diags);
+  }
+  bool Computable(const Rule&, const Answer& a) const override { return a.unmet.has_value(); }
+
+  RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
+    std::vector<int> unmet = UnmetItems(*in.answer);
+    Decimal sum;
+    std::vector<int> met;
+    for (size_t i = 0; i < r.items.size(); ++i) {
+      if (std::find(unmet.begin(), unmet.end(), static_cast<int>(i + 1)) != unmet.end()) continue;
+      sum += r.items[i].points;
+      met.push_back(static_cast<int>(i + 1));
+    }
+    Decimal score = Min(sum, ind.weight);
+    std::string s;
+    if (met.empty()) s = "各项均不满足";
+    else s = fmt::format("满足第{}项，合计 {}", ItemList(met), Points(sum));
+    if (!unmet.empty()) s += fmt::format("；第{}项不满足", ItemList(unmet));
+    if (sum > ind.weight) s += fmt::format("，超过满分按 {}计", Points(ind.weight));
+    return {score, s + fmt::format("，得 {}。", Points(score))};
+  }
+
+  const char* Label() const override { return "要点计分"; }
+  WorkbookEntry Workbook(const Indicator& ind, const Rule& r, const IndicatorSystem&) const override {
+    WorkbookEntry e;
+    e.needs = fmt::format("逐项判断下列 {} 个要点，在“评价”列选 是/否；满足者得相应分，合计最高 {} 分。",
+                          r.items.size(), ind.weight.ToShort());
+    for (size_t i = 0; i < r.items.size(); ++i)
+      e.items.push_back(CircledNumber(static_cast<int>(i + 1)) + " " + r.items[i].text + "（" +
+                        r.items[i].points.ToShort() + " 分）");
+    return e;
+  }
+
+  std::string Describe(const Indicator&, const Rule&) const override {
+    return "按评价要点逐项计分，合计超过满分的按满分计";
+  }
+
+  void EmitYaml(YAML::Emitter& out, const Rule& r) const override {
+    out << YAML::Key << "items" << YAML::Value << YAML::BeginSeq;
+    for (const auto& it : r.items)
+      out << YAML::BeginMap << YAML::Key << "text" << YAML::Value << it.text << YAML::Key
+          << "points" << YAML::Value << it.points.ToExactString() << YAML::EndMap;
+    out << YAML::EndSeq;
+  }
+};
+
+}  // namespace
+
+const RuleKindUnit& ChecklistPointsRuleKind() {
+  static const ChecklistPoints unit;
+  return unit;
+}
+
+}  // namespace jixiao

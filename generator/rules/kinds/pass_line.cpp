@@ -1,0 +1,60 @@
+// pass_line: (value − pass) ÷ (full − pass) × weight, 0 below the pass line.
+#include <yaml-cpp/yaml.h>
+
+#include "base/messages.h"
+#include "rules/rule_kind.h"
+
+namespace jixiao {
+namespace {
+
+class PassLine : public RuleKindUnit {
+ public:
+  RuleKind kind() const override { return RuleKind::kPassLine; }
+  const char* name() const override { return "pass_line"; }
+
+  void Read(const RuleSource& src, Rule& rule) const override {
+    src.CheckKeys({"kind", "value", "pass", "full", "value_max"});
+    src.ReadValueName(rule);
+    rule.pass = src.Number("pass", false).value_or(*Decimal::Parse("60%"));
+    rule.full = src.Number("full", false).value_or(Decimal(1));
+    if (rule.full <= rule.pass) src.diags.Error(rule.loc, src.code(), msg::kPassAboveFull);
+    src.ReadValueMax(rule, std::nullopt);
+  }
+
+  RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
+    const Decimal v = in.value.value_or(Decimal());
+    const std::string& name = r.value;
+    if (v >= r.full)
+      return {ind.weight, fmt::format("{} {}，达到 {}，得满分 {}。", name, MeasuredRate(v),
+                                      RuleLimit(r.full), Points(ind.weight))};
+    if (v < r.pass)
+      return {Decimal(0), fmt::format("{} {}，低于及格线 {}，得 0 分。", name, MeasuredRate(v),
+                                      RuleLimit(r.pass))};
+    Decimal score = (v - r.pass) / (r.full - r.pass) * ind.weight;
+    return {score, fmt::format("{} {}：({} − {}) ÷ ({} − {}) × {} = {}。", name, MeasuredRate(v),
+                               MeasuredRate(v), RuleLimit(r.pass), RuleLimit(r.full),
+                               RuleLimit(r.pass), ind.weight.ToShort(), Points(score.Round(2)))};
+  }
+
+  const char* Label() const override { return "及格线计分"; }
+  WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
+    return ReadsValueEntry(r);
+  }
+  bool ReadsRate(const Rule& r) const override { return r.full <= Decimal(1); }
+
+  std::string Describe(const Indicator& ind, const Rule& r) const override {
+    auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
+    return fmt::format("{} ≥ {} 得满分；低于 {} 不得分；其间得分 = ({} − {}) ÷ ({} − {}) × {} 分",
+                       r.value, P(r.full), P(r.pass), r.value, P(r.pass), P(r.full), P(r.pass),
+                       ind.weight.ToShort());
+  }
+};
+
+}  // namespace
+
+const RuleKindUnit& PassLineRuleKind() {
+  static const PassLine unit;
+  return unit;
+}
+
+}  // namespace jixiao
