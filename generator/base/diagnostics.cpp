@@ -7,7 +7,6 @@
 
 namespace jixiao {
 namespace {
-Language g_language = Language::kChinese;
 
 // Code points of a UTF-8 string, so edit distance counts characters.
 std::vector<uint32_t> CodePoints(const std::string& s) {
@@ -56,10 +55,12 @@ size_t DisplayWidth(const std::string& line, size_t bytes) {
 }
 }  // namespace
 
-void SetLanguage(Language lang) { g_language = lang; }
-Language CurrentLanguage() { return g_language; }
-const std::string& Pick(const Text& t) {
-  return g_language == Language::kEnglish && !t.en.empty() ? t.en : t.zh;
+const std::string& Pick(const Text& t, Language lang) {
+  return lang == Language::kEnglish && !t.en.empty() ? t.en : t.zh;
+}
+
+Language ParseLanguage(const std::string& name) {
+  return name.rfind("en", 0) == 0 ? Language::kEnglish : Language::kChinese;
 }
 
 std::string SourceLoc::ToString() const {
@@ -86,11 +87,11 @@ void Diagnostics::Append(const Diagnostics& other) {
 }
 
 InputError::InputError(Diagnostics d)
-    : std::runtime_error(d.All().empty() ? "input error" : Pick(d.All().front().message)),
+    : std::runtime_error(d.All().empty() ? "input error" : d.All().front().message.zh),
       diags_(std::move(d)) {}
 
-std::string RenderDiagnostic(const Diagnostic& d) {
-  bool en = CurrentLanguage() == Language::kEnglish;
+std::string RenderDiagnostic(const Diagnostic& d, Language lang) {
+  bool en = lang == Language::kEnglish;
   std::string out = d.loc.ToString();
   if (!out.empty()) out += ": ";
   switch (d.severity) {
@@ -99,7 +100,7 @@ std::string RenderDiagnostic(const Diagnostic& d) {
     case Severity::kNote: out += en ? "note: " : "提示: "; break;
   }
   if (!d.indicator.empty()) out += (en ? "indicator " : "指标 ") + d.indicator + ": ";
-  out += Pick(d.message);
+  out += Pick(d.message, lang);
   if (!d.hint_name.empty())
     out += fmt::format(fmt::runtime(en ? msg::kDidYouMean.en : msg::kDidYouMean.zh), d.hint_name);
   out += "\n";

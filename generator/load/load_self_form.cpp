@@ -139,32 +139,6 @@ std::string YearOf(const std::string& text) {
 
 }  // namespace
 
-bool IsSelfFormTarget(const std::string& target) {
-  std::error_code ec;
-  fs::path t(target);
-  if (fs::is_directory(t, ec))
-    return !fs::exists(t / "project.yaml", ec) && fs::exists(t / "自评表.xlsx", ec);
-  return IsXlsxPath(target);
-}
-
-bool IsSelfFormWorkbook(const std::string& xlsx_path) {
-  try {
-    XlsxWorkbook wb = ReadXlsx(xlsx_path);
-    for (const auto& s : wb.sheets) {
-      bool level3 = false, target = false, criteria = false;
-      for (const auto& [rc, cell] : s.cells) {
-        std::string t = Norm(cell.text);
-        level3 = level3 || t == "三级指标";
-        target = target || t == "年度指标值" || t == "实际完成值" || t == "全年实际值";
-        criteria = criteria || Has(t, "评分标准");
-      }
-      if (level3 && target && !criteria) return true;
-    }
-  } catch (const InputError&) {
-  }
-  return false;
-}
-
 std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std::string& system_override,
                                             bool review) {
   std::error_code ec;

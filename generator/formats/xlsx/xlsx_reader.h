@@ -81,6 +81,10 @@ struct XlsxLimits {
 // Throws InputError naming the workbook (and the part or sheet!cell): a
 // missing file, not a zip, a missing or malformed part, a limit exceeded.
 XlsxWorkbook ReadXlsx(const std::string& path, const XlsxLimits& limits = XlsxLimits{});
+// The same from a workbook held in memory (a server's upload): `path` names
+// it in diagnostics; `bytes` null reads `path` from disk.
+XlsxWorkbook ReadXlsxBytes(const std::string& path, const std::string* bytes,
+                           const XlsxLimits& limits = XlsxLimits{});
 
 // "D7" ↔ (6, 3), 0-based. ParseCellRef accepts "$D$7" and rejects
 // anything outside Excel's 1048576 × 16384 grid.
