@@ -96,6 +96,25 @@ TEST_CASE("commands: a project's 数据采集表.xlsx is read from memory too") 
   CHECK(from_disk.diagnostics.All()[0].loc.cell == "基本信息!B4");
 }
 
+TEST_CASE("commands: a filled 自评表 given in memory scores as the same file on disk") {
+  TempDir tmp;
+  ReportRequest report;
+  report.project.path = Source("inputs/yaohai-2023");
+  report.keep_in_memory = true;
+  std::string form = ByName(RunReport(report).files).at("自评表.xlsx");
+  ScoreRequest disk;
+  disk.project.path = tmp.Write("form/自评表.xlsx", form);
+  ScoreOutcome from_disk = RunScore(disk);
+  REQUIRE_FALSE(from_disk.Refused());
+  ScoreRequest memory;
+  memory.project.files = std::make_shared<InputFiles>("upload/form", std::map<std::string, std::string>{{"自评表.xlsx", form}});
+  ScoreOutcome from_memory = RunScore(memory);
+  REQUIRE_FALSE(from_memory.Refused());
+  CHECK(from_memory.scored->total == from_disk.scored->total);
+  CHECK(from_memory.scored->grade == from_disk.scored->grade);
+  CHECK(from_memory.scored->project->file == "upload/form/自评表.xlsx");
+}
+
 TEST_CASE("commands: the language of one call does not leak into the next") {
   TempDir tmp;
   ScoreRequest request;

@@ -1,6 +1,7 @@
 // The project a command reads: a path (project folder, project.yaml or a
-// 自评表.xlsx), or its files given in memory (InputFiles: project.yaml,
-// 数据采集表.xlsx, text/*.md under a root that names the folder).
+// 自评表.xlsx), or its files given in memory (InputFiles under a root that
+// names the folder: project.yaml with its 数据采集表.xlsx and text/*.md, or
+// a 自评表.xlsx alone).
 #pragma once
 
 #include <memory>

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "load/load.h"
+#include "load/load_self_form.h"
 #include "load/input_kind.h"
 #include "load/load_stated.h"
 #include "load/load_workbook.h"
@@ -543,6 +544,9 @@ std::shared_ptr<const Project> LoadProject(std::shared_ptr<const InputFiles> fil
                                            const std::string& system_override, SystemCache* cache,
                                            bool review) {
   std::string file = (fs::path(files->Root()) / "project.yaml").string();
+  // A 自评表 alone, as a folder holding only 自评表.xlsx is read (InputKind::kSelfFormFolder).
+  if (!files->IsFile(file) && files->IsFile((fs::path(files->Root()) / "自评表.xlsx").string()))
+    return LoadSelfFormFiles(std::move(files), system_override, review);
   return LoadProjectFile(file, std::move(files), system_override, cache, review);
 }
 

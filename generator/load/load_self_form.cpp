@@ -18,6 +18,7 @@
 #include <set>
 
 #include "load/load.h"
+#include "load/load_self_form.h"
 #include "base/messages.h"
 #include "rules/self_evaluation.h"
 #include "formats/xlsx/xlsx_reader.h"
@@ -139,11 +140,35 @@ std::string YearOf(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string* bytes,
+                                      const std::string& system_override, bool review);
+
+}  // namespace
+
 std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std::string& system_override,
                                             bool review) {
   std::error_code ec;
   std::string path = fs::is_directory(target, ec) ? (fs::path(target) / "自评表.xlsx").string() : target;
-  XlsxWorkbook wb = ReadXlsx(path);
+  return ReadSelfForm(path, nullptr, system_override, review);
+}
+
+std::shared_ptr<const Project> LoadSelfFormFiles(std::shared_ptr<const InputFiles> files,
+                                                 const std::string& system_override, bool review) {
+  std::string path = (fs::path(files->Root()) / "自评表.xlsx").string();
+  const std::string* bytes = files->Held(path);
+  if (!bytes) Fail(SourceLoc{path}, "", msg::kCannotRead);
+  auto p = ReadSelfForm(path, bytes, system_override, review);
+  p->files = std::move(files);
+  return p;
+}
+
+namespace {
+
+std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string* bytes,
+                                      const std::string& system_override, bool review) {
+  XlsxWorkbook wb = ReadXlsxBytes(path, bytes);
   Diagnostics diags;
   const XlsxSheet* sheet = PickSheet(wb);
   if (!sheet) Fail(SourceLoc{path}, "", msg::kFormNotSelfForm, "三级指标");
@@ -484,5 +509,7 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
   p->system = ApplyNotApplicable(p->system, p->answers);
   return p;
 }
+
+}  // namespace
 
 }  // namespace jixiao
