@@ -49,10 +49,9 @@ bool InputFiles::IsFolder(const std::string& path) const {
   auto key = Key(path);
   if (!key) {
     std::error_code ec;
-    if (in_memory_ && fs::path(path).lexically_normal() == fs::path(root_).lexically_normal()) return true;
     return fs::is_directory(path, ec);
   }
-  if (*key == ".") return true;
+  if (*key == ".") return true;  // the root
   const std::string prefix = *key + "/";
   auto it = files_.lower_bound(prefix);
   return it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
