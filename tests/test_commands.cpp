@@ -115,6 +115,18 @@ TEST_CASE("commands: a filled 自评表 given in memory scores as the same file 
   CHECK(from_memory.scored->project->file == "upload/form/自评表.xlsx");
 }
 
+TEST_CASE("commands: a diagnostic about a file held in memory shows its line and caret") {
+  ScoreRequest request;
+  request.indicators = Source("indicators/jiaocheng-2024.yaml");
+  request.project.files = std::make_shared<InputFiles>(
+      "upload/p", std::map<std::string, std::string>{{"project.yaml", "project:\n  name: 项目\nbogus: 1\n"}});
+  ScoreOutcome r = RunScore(request);
+  REQUIRE(r.Refused());
+  std::string text = r.DiagnosticsText();
+  CHECK(text.find("upload/p/project.yaml:3:1: 错误: ") != std::string::npos);
+  CHECK(text.find("\n  bogus: 1\n  ^\n") != std::string::npos);
+}
+
 TEST_CASE("commands: the language of one call does not leak into the next") {
   TempDir tmp;
   ScoreRequest request;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 
+#include "base/input_files.h"
 #include "base/messages.h"
 
 namespace jixiao {
@@ -90,7 +92,7 @@ InputError::InputError(Diagnostics d)
     : std::runtime_error(d.All().empty() ? "input error" : d.All().front().message.zh),
       diags_(std::move(d)) {}
 
-std::string RenderDiagnostic(const Diagnostic& d, Language lang) {
+std::string RenderDiagnostic(const Diagnostic& d, Language lang, const InputFiles* files) {
   bool en = lang == Language::kEnglish;
   std::string out = d.loc.ToString();
   if (!out.empty()) out += ": ";
@@ -105,7 +107,11 @@ std::string RenderDiagnostic(const Diagnostic& d, Language lang) {
     out += fmt::format(fmt::runtime(en ? msg::kDidYouMean.en : msg::kDidYouMean.zh), d.hint_name);
   out += "\n";
   if (d.loc.line > 0 && d.loc.cell.empty()) {
-    std::ifstream in(d.loc.file);
+    std::istringstream held;
+    std::ifstream file;
+    if (files) held.str(files->Read(d.loc.file).value_or(""));
+    else file.open(d.loc.file);
+    std::istream& in = files ? static_cast<std::istream&>(held) : file;
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
       if (n != d.loc.line) continue;

@@ -103,9 +103,12 @@ template <typename... Args>
   throw InputError(std::move(d));
 }
 
+class InputFiles;
+
 // "file:line:col: error: indicator B12: message", then the source line with
-// a caret under the column when the file can be read.
-std::string RenderDiagnostic(const Diagnostic& d, Language lang);
+// a caret under the column when the file can be read: through `files` when
+// given (a project held in memory), else from the disk.
+std::string RenderDiagnostic(const Diagnostic& d, Language lang, const InputFiles* files = nullptr);
 
 // The closest of `candidates` to `name` when it is a plausible typo.
 std::string NearestName(const std::string& name, const std::vector<std::string>& candidates);

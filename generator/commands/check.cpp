@@ -34,6 +34,7 @@ SheetCheck FormAnnotation(const CheckResult& r) {
 CheckOutcome RunCheck(const CheckRequest& request) {
   CheckOutcome out;
   out.language = request.language;
+  out.inputs = request.target.files;
   CheckOptions opt = request.options;
   opt.language = request.language;
   CatchInputError(out, [&] {

@@ -17,7 +17,7 @@ std::string CommandResult::DiagnosticsText() const {
   std::string s;
   size_t errors = 0;
   for (const auto& d : diagnostics.All()) {
-    s += RenderDiagnostic(d, language);
+    s += RenderDiagnostic(d, language, inputs.get());
     errors += d.severity == Severity::kError ? 1 : 0;
   }
   s += language == Language::kEnglish ? fmt::format("{} error(s).\n", errors)

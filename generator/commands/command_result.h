@@ -5,10 +5,12 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/input_files.h"
 #include "commands/exit_code.h"
 
 namespace jixiao {
@@ -25,6 +27,7 @@ struct CommandResult {
   Diagnostics diagnostics;        // why an input was refused (exit kInput)
   std::vector<OutputFile> files;  // in the order written
   Language language = Language::kChinese;  // of the call, for the texts below
+  std::shared_ptr<const InputFiles> inputs;  // a project given in memory: the source lines of its diagnostics
 
   bool Refused() const { return exit == ExitCode::kInput; }
   // Every diagnostic as printed, then "共 N 个错误。" / "N error(s).".

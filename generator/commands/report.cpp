@@ -11,6 +11,7 @@ namespace jixiao {
 ReportOutcome RunReport(const ReportRequest& request) {
   ReportOutcome out;
   out.language = request.language;
+  out.inputs = request.project.files;
   CatchInputError(out, [&] {
     std::optional<TemplateSet> loaded;
     if (!request.template_set) loaded = LoadTemplates(request.templates);

@@ -7,6 +7,7 @@ namespace jixiao {
 ScoreOutcome RunScore(const ScoreRequest& request) {
   ScoreOutcome out;
   out.language = request.language;
+  out.inputs = request.project.files;
   CatchInputError(out, [&] {
     out.scored = ScoreProject(LoadProjectInput(request.project, request.indicators));
     out.text = request.json ? RenderJson(*out.scored) : RenderTerminal(*out.scored);
