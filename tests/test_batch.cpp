@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "commands/batch.h"
+#include "render/xlsx/render_summary_xlsx.h"
 #include "load/load.h"
 #include "render/render.h"
 #include "score/score.h"
@@ -60,7 +61,7 @@ TEST_CASE("batch: a broken project is reported and the others finish, in order, 
   fs::path root = fs::path(tmp.path()) / "in";
   fs::create_directories(root);
   MakeFolder(root);
-  BatchResult runs[2];
+  BatchOutcome runs[2];
   for (int j = 1; j <= 2; ++j) {
     BatchOptions opt;
     opt.folder = root.string();
@@ -74,7 +75,7 @@ TEST_CASE("batch: a broken project is reported and the others finish, in order, 
     CHECK(calls == 4);
     RenderSummaryXlsx(runs[j - 1], opt.out + "/汇总.xlsx");
   }
-  const BatchResult& r = runs[0];
+  const BatchOutcome& r = runs[0];
   REQUIRE(r.rows.size() == 4);
   CHECK(r.done == 3);
   CHECK(r.failed == 1);
@@ -138,7 +139,7 @@ TEST_CASE("batch: an interrupt stops new projects and keeps the finished ones wh
   opt.out = (fs::path(tmp.path()) / "out").string();
   opt.jobs = 1;
   opt.interrupted = &stop;
-  BatchResult r = RunBatch(opt, [&](size_t done, size_t, const BatchRow&) {
+  BatchOutcome r = RunBatch(opt, [&](size_t done, size_t, const BatchRow&) {
     if (done == 2) stop = true;  // as if Ctrl-C came during the second project
   });
   CHECK(r.interrupted);
@@ -146,7 +147,7 @@ TEST_CASE("batch: an interrupt stops new projects and keeps the finished ones wh
   CHECK(fs::exists(fs::path(opt.out) / "jiaocheng-2024" / "report.md"));
   CHECK_FALSE(fs::exists(fs::path(opt.out) / "tianjin-disabled-2023"));
   stop = true;
-  BatchResult none = RunBatch(opt, nullptr);
+  BatchOutcome none = RunBatch(opt, nullptr);
   CHECK(none.rows.empty());
   CHECK(none.interrupted);
 }
@@ -160,7 +161,7 @@ TEST_CASE("batch: score only writes no reports") {
   opt.folder = root.string();
   opt.out = (fs::path(tmp.path()) / "out").string();
   opt.score_only = true;
-  BatchResult r = RunBatch(opt, nullptr);
+  BatchOutcome r = RunBatch(opt, nullptr);
   CHECK(r.done == 3);
   CHECK_FALSE(fs::exists(fs::path(opt.out) / "jiaocheng-2024" / "report.md"));
   CHECK(r.rows[1].report.empty());
@@ -193,7 +194,7 @@ TEST_CASE("batch: filled 自评表 workbooks are projects of their own, loose or
 
   fs::remove_all(root / "jiaocheng-2024");  // its system path is relative to the source tree
   BatchOptions opt = Options(root, fs::path(tmp.path()) / "out", 2);
-  BatchResult r = RunBatch(opt, nullptr);
+  BatchOutcome r = RunBatch(opt, nullptr);
   REQUIRE(r.rows.size() == 3);
   CHECK(r.done == 2);
   CHECK(r.failed == 1);
@@ -216,10 +217,10 @@ TEST_CASE("batch: filled 自评表 workbooks are projects of their own, loose or
   // the first run wrote there are outputs, not submissions.
   BatchOptions again = opt;
   again.out = (root / "out").string();
-  BatchResult first = RunBatch(again, nullptr);
+  BatchOutcome first = RunBatch(again, nullptr);
   CHECK(first.rows.size() == 3);
   CHECK(fs::exists(root / "out" / "单位乙" / "自评表" / "自评表.xlsx"));
-  BatchResult second = RunBatch(again, nullptr);
+  BatchOutcome second = RunBatch(again, nullptr);
   CHECK(second.rows.size() == 3);
   CHECK(FindProjects(root.string()).size() == 5);  // without the skip, the two written forms count
 }
@@ -235,7 +236,7 @@ TEST_CASE("batch: a form and a folder that would share an output folder: the sec
                  (root / "自评表.xlsx").string());
   fs::copy(root / "jiaocheng-2024", root / "自评表", fs::copy_options::recursive);
   BatchOptions opt = Options(root, fs::path(tmp.path()) / "out", 2);
-  BatchResult r = RunBatch(opt, nullptr);
+  BatchOutcome r = RunBatch(opt, nullptr);
   REQUIRE(r.rows.size() == 6);
   CHECK(r.failed == 2);  // broken, and the form found after the folder
   const BatchRow& form = r.rows[5];

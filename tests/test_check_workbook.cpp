@@ -167,7 +167,7 @@ TEST_CASE("check workbook: a sheet that is not a scoring sheet is refused, sayin
     CheckScoringSheet(path, CheckOptions{});
     FAIL("expected an InputError");
   } catch (const InputError& e) {
-    std::string text = Pick(e.diagnostics().All().front().message);
+    std::string text = Pick(e.diagnostics().All().front().message, Language::kChinese);
     CHECK(text.find("一级指标") != std::string::npos);
     CHECK(e.diagnostics().All().front().loc.file == path);
   }

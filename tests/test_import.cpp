@@ -22,6 +22,7 @@
 #include "render/render.h"
 #include "score/score.h"
 #include "test_util.h"
+#include "commands/import.h"
 
 using namespace jixiao;
 using jixiao::testing::CatchDiagnostics;
@@ -31,6 +32,17 @@ using jixiao::testing::WithId;
 using jixiao::testing::Zh;
 
 namespace {
+
+// `jixiao import` as the tests call it: the system imported, or its refusal thrown.
+ImportedSystem ImportSystem(const std::string& xlsx, const std::string& out, const ImportOptions& options = {}) {
+  ImportRequest request;
+  request.workbook = xlsx;
+  request.out = out;
+  request.options = options;
+  ImportOutcome r = RunImport(request);
+  if (r.Refused()) throw InputError(r.diagnostics);
+  return *r.imported;
+}
 
 std::string SourcePath(const std::string& rel) { return std::string(JIXIAO_SOURCE_DIR) + "/" + rel; }
 
@@ -243,10 +255,7 @@ TEST_CASE("import: jixiao's own 评分表.xlsx for jiaocheng-2024 gives back its
   REQUIRE(a21->notes.size() == 1);
   CHECK(a21->notes[0].zh.find("若绩效目标非预算单位制定，扣1/2权重分") != std::string::npos);
 
-  Language was = CurrentLanguage();
-  SetLanguage(Language::kChinese);
-  std::string summary = RenderImportSummary(im, "indicators/x.yaml");
-  SetLanguage(was);
+  std::string summary = RenderImportSummary(im, "indicators/x.yaml", Language::kChinese);
   CHECK(summary.find("指标：一级 4 项，二级 12 项，三级 22 项") != std::string::npos);
   CHECK(summary.find("D21 项目可持续性（评分表!H25）：未匹配到常见的评分表述") != std::string::npos);
   CHECK(summary.find("checklist 7, checklist_points 3, ratio 1, steps 2, proportional 1, bands 1, "
@@ -369,12 +378,8 @@ TEST_CASE("import: a hand-made sheet — title row, no codes, parents only on th
   CHECK(got.at("A11")->criteria ==
         "评价要点：①项目立项符合相关政策；②项目与部门职责相符。\n2项各占1/2权重分，每有一项不满足，则扣除相应权重分。");
 
-  Language was = CurrentLanguage();
-  SetLanguage(Language::kChinese);
-  std::string summary = RenderImportSummary(im, "out.yaml");
-  SetLanguage(Language::kEnglish);
-  std::string summary_en = RenderImportSummary(im, "out.yaml");
-  SetLanguage(was);
+  std::string summary = RenderImportSummary(im, "out.yaml", Language::kChinese);
+  std::string summary_en = RenderImportSummary(im, "out.yaml", Language::kEnglish);
   CHECK(summary.find("以下 1 项指标设为 manual") != std::string::npos);
   CHECK(summary.find("C11 带动就业（评分表!H10）：未匹配到常见的评分表述") != std::string::npos);
   CHECK(summary.find("编码：表中写明 0 个，按位置生成 14 个") != std::string::npos);
@@ -471,7 +476,7 @@ TEST_CASE("import: weights that do not add up are errors naming sheet!cell, as t
   REQUIRE(roots.size() == 1);
   CHECK(Zh(roots[0]) == "一级指标权重合计 99，与体系总分 100 不符");
   CHECK(roots[0].loc.cell == "评分表!B3");  // no 合计 row: the 权重 header of 一级指标
-  CHECK(RenderDiagnostic(sums[0]).find(xlsx + ": 评分表!D4: 错误: 指标 A1: 下级指标权重合计 9") != std::string::npos);
+  CHECK(RenderDiagnostic(sums[0], Language::kChinese).find(xlsx + ": 评分表!D4: 错误: 指标 A1: 下级指标权重合计 9") != std::string::npos);
 
   // A weight that is not a number, and a child whose parent's name is missing.
   cells = HandSubHeader(2);

@@ -626,29 +626,22 @@ TEST_CASE("load: RenderDiagnostic prints file:line:col, the indicator, the sourc
   Fixture f(kSystem, Replace(kProject, "  A11: {unmet: [2]}\n", "  A11: {unmet: [2, 4]}\n"));
   Diagnostic d = Only(f.Errors(), "no-such-point");
   auto [line, col] = Where(f.project_text, "4]}");
-  Language was = CurrentLanguage();
-  SetLanguage(Language::kChinese);
-  std::string out = RenderDiagnostic(d);
+  std::string out = RenderDiagnostic(d, Language::kChinese);
   CHECK(out == f.project_file + ":" + std::to_string(line) + ":" + std::to_string(col) +
                    ": 错误: 指标 A11: 第 4 项不存在：该指标的评分要点共 3 项\n"
                    "  " + "  A11: {unmet: [2, 4]}\n"
                    "  " + std::string(static_cast<size_t>(col - 1), ' ') + "^\n");
-  SetLanguage(Language::kEnglish);
-  out = RenderDiagnostic(d);
+  out = RenderDiagnostic(d, Language::kEnglish);
   CHECK(out.rfind(f.project_file + ":" + std::to_string(line) + ":" + std::to_string(col) +
                       ": error: indicator A11: point 4 does not exist: the indicator has 3 points\n",
                   0) == 0);
-  SetLanguage(was);
 }
 
 TEST_CASE("load: RenderDiagnostic adds the hint, and puts the caret under CJK text") {
   Fixture f(kSystem, Replace(kProject, "  预算执行率: 实际支出资金 / 实际到位资金\n",
                              "  预算执行: 实际支出资金 / 实际到位资金\n"));
   Diagnostic d = Only(f.Errors(), "rule-needs-name");
-  Language was = CurrentLanguage();
-  SetLanguage(Language::kChinese);
-  std::string out = RenderDiagnostic(d);
-  SetLanguage(was);
+  std::string out = RenderDiagnostic(d, Language::kChinese);
   auto [line, col] = Where(f.system_text, "预算执行率\n              full_at");
   CHECK(out == f.system_file + ":" + std::to_string(line) + ":" + std::to_string(col) +
                    ": 错误: 指标 B12: 评分规则需要数据“预算执行率”，项目 " + f.project_file +
@@ -658,9 +651,7 @@ TEST_CASE("load: RenderDiagnostic adds the hint, and puts the caret under CJK te
   // The caret sits under the column on screen: each CJK character is two wide.
   Fixture g(kSystem, Replace(kProject, "实际支出资金 / 实际到位资金", "实际支出资金 / 实际道位资金"));
   Diagnostic m = Only(g.Errors(), "unknown-name");
-  SetLanguage(Language::kChinese);
-  out = RenderDiagnostic(m);
-  SetLanguage(was);
+  out = RenderDiagnostic(m, Language::kChinese);
   auto [mline, mcol] = Where(g.project_text, "实际支出资金 / 实际道位资金");
   CHECK(mcol == 20);  // bytes: 2 spaces, 5 × 3 for 预算执行率, ': '
   CHECK(out == g.project_file + ":" + std::to_string(mline) + ":20: 错误: 公式引用了未定义的名称“实际道位资金”"
@@ -671,9 +662,7 @@ TEST_CASE("load: RenderDiagnostic adds the hint, and puts the caret under CJK te
   Diagnostic none;
   none.loc.file = "x.yaml";
   none.message = {"无", "none"};
-  SetLanguage(Language::kChinese);
-  CHECK(RenderDiagnostic(none) == "x.yaml: 错误: 无\n");
-  SetLanguage(was);
+  CHECK(RenderDiagnostic(none, Language::kChinese) == "x.yaml: 错误: 无\n");
 }
 
 TEST_CASE("load: integer grade bands '80-89' are read as 80 ≤ X < 90") {

@@ -25,7 +25,7 @@ std::string Slurp(const fs::path& p) { return testing::ReadText(p.string()); }
 Report RenderCase(const std::string& dir) {
   auto project = LoadProject(dir);
   ScoredProject sp = ScoreProject(project);
-  return RenderReport(sp, LoadTemplates(""), LoadFragments(project->text_dir));
+  return RenderReport(sp, LoadTemplates(""), LoadFragments(project->Files(), project->text_dir));
 }
 
 void CheckGolden(const std::string& name) {

@@ -384,7 +384,7 @@ std::string Slurp(const fs::path& p) {
 // As tests/test_report.cpp: JIXIAO_ACCEPT=1 rewrites the golden file.
 void CheckSelfGolden(const std::string& name) {
   auto project = LoadProject(CaseDir(name));
-  Report r = RenderReport(ScoreProject(project), LoadTemplates(""), LoadFragments(project->text_dir));
+  Report r = RenderReport(ScoreProject(project), LoadTemplates(""), LoadFragments(project->Files(), project->text_dir));
   testing::CheckGolden(name, r.markdown);
 }
 
@@ -498,9 +498,9 @@ TEST_CASE("a 自评表 jixiao wrote reads back as the same project, for every ca
     TempDir dir;
     std::string path = dir.path() + "/自评表.xlsx";
     RenderSelfXlsx(sp, path);
-    REQUIRE(IsSelfFormTarget(path));
-    CHECK(IsSelfFormWorkbook(path));  // `check` takes it as a project, not a 附件1 scoring sheet
-    REQUIRE(IsSelfFormTarget(dir.path()));  // a folder with 自评表.xlsx and no project.yaml
+    REQUIRE(InputKindOf(path) == InputKind::kSelfForm);
+    CHECK(ReadInputKind(path) == InputKind::kSelfForm);  // `check` takes it as a project, not a 附件1 scoring sheet
+    REQUIRE(InputKindOf(dir.path()) == InputKind::kSelfFormFolder);  // a folder with 自评表.xlsx and no project.yaml
     ScoredProject back = ScoreProject(LoadProject(path));
     CHECK(back.total == sp.total);
     CHECK(back.grade == sp.grade);
@@ -521,7 +521,7 @@ TEST_CASE("a 自评表 jixiao wrote reads back as the same project, for every ca
     REQUIRE(back.project->stated.total);
     CHECK(back.project->stated.total->value == sp.total);
     // And the report is written from it, with no fragments at all.
-    Report r = RenderReport(back, LoadTemplates(""), LoadFragments(back.project->text_dir));
+    Report r = RenderReport(back, LoadTemplates(""), LoadFragments(back.project->Files(), back.project->text_dir));
     CHECK(r.markdown.find("综合得分为 " + sp.total.ToShort() + " 分") != std::string::npos);
   }
 }
@@ -607,8 +607,8 @@ TEST_CASE("a workbook that is not a 自评表, or a row without its 分值, is n
   TempDir dir;
   ScoredProject jc = ScoreProject(LoadProject(CaseDir("jiaocheng-2024")));
   RenderXlsx(jc, dir.path() + "/评分表.xlsx");
-  CHECK_FALSE(IsSelfFormWorkbook(dir.path() + "/评分表.xlsx"));
-  CHECK_FALSE(IsSelfFormWorkbook(dir.path() + "/missing.xlsx"));
+  CHECK(ReadInputKind(dir.path() + "/评分表.xlsx") == InputKind::kScoringWorkbook);
+  CHECK(ReadInputKind(dir.path() + "/missing.xlsx") == InputKind::kScoringWorkbook);
   std::string path = dir.path() + "/x.xlsx";
   lxw_workbook* wb = workbook_new(path.c_str());
   lxw_worksheet* ws = workbook_add_worksheet(wb, "表");
@@ -638,7 +638,7 @@ TEST_CASE("a workbook that is not a 自评表, or a row without its 分值, is n
 
 TEST_CASE("the 自评报告 outline and its template variables") {
   auto project = LoadProject(CaseDir("yaohai-2023"));
-  Report r = RenderReport(ScoreProject(project), LoadTemplates(""), LoadFragments(project->text_dir));
+  Report r = RenderReport(ScoreProject(project), LoadTemplates(""), LoadFragments(project->Files(), project->text_dir));
   const std::string& md = r.markdown;
   for (const char* part : {"## 一、项目基本情况", "### （二）项目绩效目标", "## 二、绩效评价结论",
                            "经评价，2023年度城乡医疗救助项目综合得分为 98 分，评价结果为“优”。", "## 三、指标分析",
@@ -722,6 +722,6 @@ TEST_CASE("自评表.xlsx with another base and a 不适用 row reads back the s
   CHECK(back.total == D("90"));
   CHECK(back.Find("B13")->def->not_applicable);
   CHECK(back.Find("A")->score == D("9"));
-  Report r = RenderReport(back, t, LoadFragments(back.project->text_dir));
+  Report r = RenderReport(back, t, LoadFragments(back.project->Files(), back.project->text_dir));
   CHECK(r.markdown.find("另有新建站点数不适用，按折算计分") != std::string::npos);
 }

@@ -104,10 +104,7 @@ inline void CheckGolden(const std::string& name, const std::string& markdown) {
 }
 
 inline std::string Zh(const Diagnostic& d) {
-  Language was = CurrentLanguage();
-  SetLanguage(Language::kChinese);
-  std::string s = Pick(d.message);
-  SetLanguage(was);
+  std::string s = Pick(d.message, Language::kChinese);
   return s;
 }
 

@@ -23,6 +23,7 @@
 #include "libreoffice.h"
 #include "test_util.h"
 #include "formats/xlsx/xlsx_reader.h"
+#include "commands/init.h"
 
 using namespace jixiao;
 using jixiao::testing::CatchDiagnostics;
@@ -34,6 +35,19 @@ using jixiao::testing::WithId;
 using jixiao::testing::Zh;
 
 namespace {
+
+// `jixiao init` as the tests call it: the paths written, or its refusal thrown.
+std::vector<std::string> InitProject(const std::string& system_path, const std::string& dir, bool force) {
+  InitRequest request;
+  request.dir = dir;
+  request.indicators = system_path;
+  request.force = force;
+  CommandResult r = RunInit(request);
+  if (r.Refused()) throw InputError(r.diagnostics);
+  std::vector<std::string> paths;
+  for (const auto& f : r.files) paths.push_back(f.path);
+  return paths;
+}
 
 std::string SourcePath(const std::string& rel) { return std::string(JIXIAO_SOURCE_DIR) + "/" + rel; }
 
@@ -508,11 +522,8 @@ TEST_CASE("a non-number in a number cell is named by workbook, sheet!cell and in
   CHECK(d.loc.file == filled.Workbook());
   CHECK(d.loc.cell == "指标!" + CellRef(row, sc));
   CHECK(Zh(d) == "应为数字，实际为“九成”");
-  Language was = CurrentLanguage();
-  SetLanguage(Language::kChinese);
-  CHECK(RenderDiagnostic(d) == filled.Workbook() + ": 指标!" + CellRef(row, sc) +
+  CHECK(RenderDiagnostic(d, Language::kChinese) == filled.Workbook() + ": 指标!" + CellRef(row, sc) +
                                    ": 错误: 指标 B12: 应为数字，实际为“九成”\n");
-  SetLanguage(was);
 }
 
 TEST_CASE("否 for a checklist point that does not exist is an error at its cell") {

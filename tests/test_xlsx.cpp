@@ -97,7 +97,7 @@ Diagnostic Refused(const std::string& path, const std::string& id,
   REQUIRE_MESSAGE(all.size() == 1, Dump(all));
   CHECK_MESSAGE(all[0].id == id, Dump(all));
   CHECK(all[0].loc.file == path);
-  CHECK(RenderDiagnostic(all[0]).find(path) != std::string::npos);
+  CHECK(RenderDiagnostic(all[0], Language::kChinese).find(path) != std::string::npos);
   return all[0];
 }
 
@@ -544,7 +544,7 @@ TEST_CASE("ReadXlsx refuses deep nesting, malformed XML and bad references, nami
           sst));
   auto d4 = Refused(p4, "xlsx-bad-shared-string");
   CHECK(d4.loc.cell == "数据!D2");
-  CHECK(RenderDiagnostic(d4).find(p4 + ": 数据!D2") != std::string::npos);
+  CHECK(RenderDiagnostic(d4, Language::kChinese).find(p4 + ": 数据!D2") != std::string::npos);
 
   // A shared string repeated in every cell cannot multiply memory unchecked.
   std::string p5 = dir.path() + "/amplify.xlsx";

@@ -9,6 +9,7 @@
 #include "formats/xlsx/layouts/scoring_sheet.h"
 #include "formats/xlsx/layouts/self_form.h"
 #include "formats/xlsx/xlsx_reader.h"
+#include "load/input_kind.h"
 #include "load/load.h"
 #include "load/load_scoring_sheet.h"
 #include "render/render.h"
@@ -110,7 +111,7 @@ TEST_CASE("自评表: the labels the form writer puts in are the ones LoadSelfFo
                             kGoalActual, kIndicators, kLevel1, kLevel2, kLevel3, kTarget, kActual, kDeviation,
                             kTotal})
     CHECK_MESSAGE(Shows(*sheet, label), label);
-  CHECK(IsSelfFormWorkbook(path));
+  CHECK(ReadInputKind(path) == InputKind::kSelfForm);
   ScoredProject back = ScoreProject(LoadSelfForm(path, std::string(JIXIAO_SOURCE_DIR) + "/indicators/yaohai-2023.yaml"));
   CHECK(back.project->info.name == sp.project->info.name);
   CHECK(back.total == sp.total);

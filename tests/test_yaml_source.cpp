@@ -163,7 +163,7 @@ TEST_CASE("RenderDiagnostic: the caret stands under the error on a first line wi
   std::string file = tmp.Write("p.yaml", "\xEF\xBB\xBF" "a: 1\r\nb: [x\r\nc: 2\r\n");
   auto all = CatchDiagnostics([&] { YamlFile::Load(file); });
   REQUIRE(all.size() == 1);
-  std::string out = jixiao::RenderDiagnostic(all[0]);
+  std::string out = jixiao::RenderDiagnostic(all[0], jixiao::Language::kChinese);
   CHECK(out.find("\r") == std::string::npos);
   CHECK(out.find("\xEF\xBB\xBF") == std::string::npos);
   std::string dup = tmp.Write("d.yaml", "\xEF\xBB\xBF" "k: 1\nk: 2\n");
@@ -173,7 +173,7 @@ TEST_CASE("RenderDiagnostic: the caret stands under the error on a first line wi
   std::string b = tmp.Write("b.yaml", "\xEF\xBB\xBF" "a: b: c\n");
   auto e = CatchDiagnostics([&] { YamlFile::Load(b); });
   REQUIRE(e.size() == 1);
-  std::string text = jixiao::RenderDiagnostic(e[0]);
+  std::string text = jixiao::RenderDiagnostic(e[0], jixiao::Language::kChinese);
   // "  a: b: c" then the caret under the second ':' (byte column 5 after the BOM).
   CHECK(text.find("\n  a: b: c\n      ^\n") != std::string::npos);
 }

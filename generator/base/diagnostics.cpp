@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 
+#include "base/input_files.h"
 #include "base/messages.h"
 
 namespace jixiao {
 namespace {
-Language g_language = Language::kChinese;
 
 // Code points of a UTF-8 string, so edit distance counts characters.
 std::vector<uint32_t> CodePoints(const std::string& s) {
@@ -56,10 +57,12 @@ size_t DisplayWidth(const std::string& line, size_t bytes) {
 }
 }  // namespace
 
-void SetLanguage(Language lang) { g_language = lang; }
-Language CurrentLanguage() { return g_language; }
-const std::string& Pick(const Text& t) {
-  return g_language == Language::kEnglish && !t.en.empty() ? t.en : t.zh;
+const std::string& Pick(const Text& t, Language lang) {
+  return lang == Language::kEnglish && !t.en.empty() ? t.en : t.zh;
+}
+
+Language ParseLanguage(const std::string& name) {
+  return name.rfind("en", 0) == 0 ? Language::kEnglish : Language::kChinese;
 }
 
 std::string SourceLoc::ToString() const {
@@ -86,11 +89,11 @@ void Diagnostics::Append(const Diagnostics& other) {
 }
 
 InputError::InputError(Diagnostics d)
-    : std::runtime_error(d.All().empty() ? "input error" : Pick(d.All().front().message)),
+    : std::runtime_error(d.All().empty() ? "input error" : d.All().front().message.zh),
       diags_(std::move(d)) {}
 
-std::string RenderDiagnostic(const Diagnostic& d) {
-  bool en = CurrentLanguage() == Language::kEnglish;
+std::string RenderDiagnostic(const Diagnostic& d, Language lang, const InputFiles* files) {
+  bool en = lang == Language::kEnglish;
   std::string out = d.loc.ToString();
   if (!out.empty()) out += ": ";
   switch (d.severity) {
@@ -99,12 +102,16 @@ std::string RenderDiagnostic(const Diagnostic& d) {
     case Severity::kNote: out += en ? "note: " : "提示: "; break;
   }
   if (!d.indicator.empty()) out += (en ? "indicator " : "指标 ") + d.indicator + ": ";
-  out += Pick(d.message);
+  out += Pick(d.message, lang);
   if (!d.hint_name.empty())
     out += fmt::format(fmt::runtime(en ? msg::kDidYouMean.en : msg::kDidYouMean.zh), d.hint_name);
   out += "\n";
   if (d.loc.line > 0 && d.loc.cell.empty()) {
-    std::ifstream in(d.loc.file);
+    std::istringstream held;
+    std::ifstream file;
+    if (files) held.str(files->Read(d.loc.file).value_or(""));
+    else file.open(d.loc.file);
+    std::istream& in = files ? static_cast<std::istream&>(held) : file;
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
       if (n != d.loc.line) continue;

@@ -28,16 +28,18 @@ struct SourceLoc {
 
 enum class Severity { kError, kWarning, kNote };
 
-// A message in both languages; which one is printed is a process setting.
+// A message in both languages; which one is printed is chosen by the
+// caller, per call (a server answers each request in its own language).
 struct Text {
   std::string zh;
   std::string en;
 };
 
 enum class Language { kChinese, kEnglish };
-void SetLanguage(Language lang);
-Language CurrentLanguage();
-const std::string& Pick(const Text& t);
+// `t` in `lang`; the Chinese text when the English one is empty.
+const std::string& Pick(const Text& t, Language lang);
+// "en…" (en, en_US.UTF-8) is English; anything else, empty included, Chinese.
+Language ParseLanguage(const std::string& name);
 
 struct MessageDef {
   const char* id;  // stable English code, e.g. "unknown-key"
@@ -101,9 +103,12 @@ template <typename... Args>
   throw InputError(std::move(d));
 }
 
+class InputFiles;
+
 // "file:line:col: error: indicator B12: message", then the source line with
-// a caret under the column when the file can be read.
-std::string RenderDiagnostic(const Diagnostic& d);
+// a caret under the column when the file can be read: through `files` when
+// given (a project held in memory), else from the disk.
+std::string RenderDiagnostic(const Diagnostic& d, Language lang, const InputFiles* files = nullptr);
 
 // The closest of `candidates` to `name` when it is a plausible typo.
 std::string NearestName(const std::string& name, const std::vector<std::string>& candidates);

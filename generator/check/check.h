@@ -41,6 +41,7 @@ struct ScoreLine {
 
 struct CheckOptions {
   Decimal tolerance;  // differences up to this are warnings (default 0: none)
+  Language language = Language::kChinese;  // of the messages a finding quotes from a diagnostic
 };
 
 struct CheckResult {

@@ -46,7 +46,7 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
 
   for (const auto& d : im.problems)
     add(Make(Severity::kError, d.id == msg::kWeightSum.id ? "weight-sum" : "root-weight-sum", d.loc, d.indicator,
-             d.indicator.empty() ? "一级指标权重" : d.indicator + " 权重", "", "", Pick(d.message)));
+             d.indicator.empty() ? "一级指标权重" : d.indicator + " 权重", "", "", Pick(d.message, opt.language)));
 
   // Leaves: blank, above the weight, lost points without a reason. Parents
   // and the total are made of the leaves' stated scores.

@@ -1,6 +1,6 @@
 // jixiao: the command line. A thin layer: parse arguments, call the
-// library, print, and map outcomes to exit codes (0 ok, 1 findings with
-// errors, 2 bad input or usage).
+// command (commands/), print what it gives back, and exit with its status
+// (commands/exit_code.h).
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
@@ -9,187 +9,87 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
-#include <filesystem>
-#include <optional>
 #include <iostream>
 
-#include "base/diagnostics.h"
-#include "load/load.h"
-#include "base/atomic_file.h"
-#include "commands/batch.h"
 #include "check/check.h"
-#include "check/check_workbook.h"
+#include "commands/batch.h"
+#include "commands/check.h"
+#include "commands/exit_code.h"
+#include "commands/import.h"
+#include "commands/init.h"
+#include "commands/report.h"
+#include "commands/score.h"
 #include "render/xlsx/collect_workbook.h"
-#include "import/import_system.h"
-#include "render/render.h"
-#include "render/report.h"
-#include "score/score.h"
 
 namespace {
 
 using namespace jixiao;
 
-constexpr int kExitOk = 0;
-constexpr int kExitInput = 2;
-
-void ChooseLanguage(const std::string& flag) {
+// --lang, else $JIXIAO_LANG, else Chinese.
+Language ChooseLanguage(const std::string& flag) {
   std::string lang = flag;
   if (lang.empty()) {
     const char* env = std::getenv("JIXIAO_LANG");
     if (env) lang = env;
   }
-  SetLanguage(lang.rfind("en", 0) == 0 ? Language::kEnglish : Language::kChinese);
+  return ParseLanguage(lang);
 }
 
-int PrintInputError(const InputError& e) {
-  for (const auto& d : e.diagnostics().All()) std::cerr << RenderDiagnostic(d);
-  size_t errors = 0;
-  for (const auto& d : e.diagnostics().All()) errors += d.severity == Severity::kError ? 1 : 0;
-  std::cerr << (CurrentLanguage() == Language::kEnglish
-                    ? fmt::format("{} error(s).\n", errors)
-                    : fmt::format("共 {} 个错误。\n", errors));
-  return kExitInput;
+// The diagnostics of a refused input, on stderr; the command's status.
+int Finish(const CommandResult& r) {
+  if (r.Refused() && !r.diagnostics.All().empty()) std::cerr << r.DiagnosticsText();
+  return ToInt(r.exit);
 }
 
-struct ScoreOptions {
-  std::string project;
-  std::string indicators;
-  bool json = false;
-};
-
-int RunScore(const ScoreOptions& o) {
-  auto project = LoadProject(o.project, o.indicators);
-  ScoredProject sp = ScoreProject(project);
-  std::cout << (o.json ? RenderJson(sp) : RenderTerminal(sp));
-  return kExitOk;
+int PrintScore(const ScoreRequest& request) {
+  ScoreOutcome r = RunScore(request);
+  std::cout << r.text;
+  return Finish(r);
 }
 
-struct ReportOptions {
-  std::string project;
-  std::string indicators;
-  std::string out = "output";
-  std::string templates;
-};
-
-// output/<project folder name>/: one folder per project, as batch will use.
-std::string ProjectOutputDir(const std::string& out, const Project& p) {
-  std::filesystem::path dir = std::filesystem::path(p.dir).filename();
-  if (dir.empty() || dir == ".") dir = std::filesystem::absolute(p.dir).filename();
-  return (std::filesystem::path(out) / dir).string();
+int PrintReport(const ReportRequest& request) {
+  ReportOutcome r = RunReport(request);
+  for (const auto& f : r.files) std::cout << f.path << "\n";
+  if (!r.Refused())
+    std::cout << fmt::format("{}：{} 分，{}\n", r.scored->project->info.name, r.scored->total.ToShort(), r.scored->grade);
+  return Finish(r);
 }
 
-int RunReport(const ReportOptions& o) {
-  TemplateSet templates = LoadTemplates(o.templates);
-  auto project = LoadProject(o.project, o.indicators);
-  ScoredProject sp = ScoreProject(project);
-  std::string dir = ProjectOutputDir(o.out, *project);
-  for (const auto& path : WriteReport(sp, templates, dir)) std::cout << path << "\n";
-  std::cout << fmt::format("{}：{} 分，{}\n", project->info.name, sp.total.ToShort(), sp.grade);
-  return kExitOk;
-}
-
-struct CheckOptionsCli {
-  std::string target;
-  std::string indicators;
-  std::string out;
+struct CheckArguments {
+  CheckRequest request;
   std::string tolerance;
   bool json = false;
 };
 
-constexpr int kExitFindings = 1;
-
-int RunCheck(const CheckOptionsCli& o) {
-  CheckOptions opt;
-  if (!o.tolerance.empty()) {
-    auto t = Decimal::Parse(o.tolerance);
+int PrintCheck(CheckArguments& a) {
+  if (!a.tolerance.empty()) {
+    auto t = Decimal::Parse(a.tolerance);
     if (!t || t->Sign() < 0) {
-      std::cerr << fmt::format("--tolerance: 应为非负数，实际为“{}” / expected a non-negative number\n", o.tolerance);
-      return kExitInput;
+      std::cerr << fmt::format("--tolerance: 应为非负数，实际为“{}” / expected a non-negative number\n", a.tolerance);
+      return ToInt(ExitCode::kInput);
     }
-    opt.tolerance = *t;
+    a.request.options.tolerance = *t;
   }
-  // A submitted workbook is checked on its own figures; a project folder
-  // (or its project.yaml) is scored from its data and compared with `stated:`.
-  // A filled 自评表 is a project of its own (load_self_form.cpp): its 得分 and 总分 are the stated figures.
-  bool workbook = IsXlsxPath(o.target) && !IsSelfFormWorkbook(o.target);
-  std::optional<SheetCheck> sheet;
-  std::shared_ptr<const Project> project;
-  CheckResult r;
-  if (workbook) {
-    sheet = CheckScoringSheet(o.target, opt);
-    r = sheet->result;
-  } else {
-    project = LoadProject(o.target, o.indicators, nullptr, /*review=*/true);
-    r = CheckProject(ScoreProject(project), opt);
-  }
-  std::cout << (o.json ? RenderCheckJson(r) : RenderCheckTerminal(r));
-  if (!o.out.empty()) {
-    std::filesystem::path stem = std::filesystem::path(o.target).stem();
-    bool xlsx_target = IsXlsxPath(o.target);  // a submitted workbook or 自评表: output named after the file
-    std::string dir = xlsx_target ? (std::filesystem::path(o.out) / stem).string() : ProjectOutputDir(o.out, *project);
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    std::string md = RenderCheckMarkdown(r);
-    WriteFileAtomic(dir + "/check.md", md);
-    WriteFileAtomic(dir + "/check.html", RenderStandaloneHtml(r.name + " 审核意见", md));
-    if (!o.json) std::cout << dir << "/check.md\n" << dir << "/check.html\n";
-    bool form = !workbook && IsXlsxPath(o.target);
-    if (workbook || form) {
-      // A submitted 自评表 gets the same annotated copy, its findings placed on the form's sheet.
-      SheetCheck annotated;
-      if (workbook) {
-        annotated = *sheet;
-      } else {
-        annotated.result = r;
-        annotated.sheet = "自评表";
-        for (const auto& f : r.findings) {
-          size_t bang = f.loc.cell.rfind('!');
-          if (bang != std::string::npos) {
-            annotated.sheet = f.loc.cell.substr(0, bang);
-            break;
-          }
-        }
-      }
-      std::string copy = dir + "/" + stem.string() + ".审核.xlsx";
-      WriteAnnotatedCopy(o.target, annotated, copy);
-      if (!o.json) std::cout << copy << "\n";
-    }
-  }
-  return r.errors > 0 ? kExitFindings : kExitOk;
+  CheckOutcome r = RunCheck(a.request);
+  if (r.checked) std::cout << (a.json ? RenderCheckJson(r.check) : RenderCheckTerminal(r.check));
+  if (!a.json)
+    for (const auto& f : r.files) std::cout << f.path << "\n";
+  return Finish(r);
 }
 
 std::atomic<bool> g_interrupted{false};
 extern "C" void OnInterrupt(int) { g_interrupted.store(true); }
 
-constexpr int kExitFailed = 3;
-constexpr int kExitInterrupted = 130;
-
-struct BatchOptionsCli {
-  std::string folder;
-  std::string out = "output";
-  std::string templates;
-  int jobs = 0;
-  bool score_only = false;
-};
-
-int RunBatchCommand(const BatchOptionsCli& o) {
+int PrintBatch(BatchOptions& opt) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(o.folder, ec)) {
-    std::cerr << fmt::format("{}: 错误: 不是文件夹 / not a folder\n", o.folder);
-    return kExitInput;
+  if (std::filesystem::is_directory(opt.folder, ec)) {
+    std::signal(SIGINT, OnInterrupt);
+    std::signal(SIGTERM, OnInterrupt);
   }
-  std::signal(SIGINT, OnInterrupt);
-  std::signal(SIGTERM, OnInterrupt);
-  BatchOptions opt;
-  opt.folder = o.folder;
-  opt.out = o.out;
-  opt.templates = o.templates;
-  opt.jobs = o.jobs;
-  opt.score_only = o.score_only;
   opt.interrupted = &g_interrupted;
   bool tty = isatty(STDERR_FILENO) != 0;
   auto start = std::chrono::steady_clock::now();
-  BatchResult r = RunBatch(opt, [&](size_t done, size_t total, const BatchRow& row) {
+  BatchOutcome r = RunBatch(opt, [&](size_t done, size_t total, const BatchRow& row) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     double rate = secs > 0 ? static_cast<double>(done) / secs : 0;
     double left = rate > 0 ? static_cast<double>(total - done) / rate : 0;
@@ -208,41 +108,26 @@ int RunBatchCommand(const BatchOptionsCli& o) {
     }
     if (!row.ok) std::cerr << row.error << "\n";
   });
-  std::filesystem::create_directories(o.out, ec);
-  std::string summary = (std::filesystem::path(o.out) / "汇总.xlsx").string();
-  RenderSummaryXlsx(r, summary);
-  size_t with_errors = 0;
-  for (const auto& row : r.rows) with_errors += row.ok && row.errors > 0 ? 1 : 0;
-  std::cout << fmt::format("{} 个项目：完成 {}，失败 {}，核对有错误的 {}{}。汇总：{}\n", r.rows.size(), r.done, r.failed,
-                           with_errors, r.interrupted ? "（已中断，未处理的项目未计入）" : "", summary);
-  if (r.interrupted) return kExitInterrupted;
-  if (r.failed) return kExitFailed;
-  return with_errors ? kExitFindings : kExitOk;
+  if (!r.refused.empty()) std::cerr << r.refused;
+  if (!r.Refused())
+    std::cout << fmt::format("{} 个项目：完成 {}，失败 {}，核对有错误的 {}{}。汇总：{}\n", r.rows.size(), r.done, r.failed,
+                             r.with_errors, r.interrupted ? "（已中断，未处理的项目未计入）" : "", r.summary_path);
+  return Finish(r);
 }
 
-struct InitOptions {
-  std::string dir;
-  std::string indicators;
-  bool force = false;
-};
-
-int RunInit(const InitOptions& o) {
-  for (const auto& path : InitProject(o.indicators, o.dir, o.force)) std::cout << path << "\n";
-  std::cout << fmt::format("填写 {} 后运行 / fill in the workbook, then run: jixiao score {}\n",
-                           kCollectWorkbookName, o.dir);
-  return kExitOk;
+int PrintInit(const InitRequest& request) {
+  CommandResult r = RunInit(request);
+  for (const auto& f : r.files) std::cout << f.path << "\n";
+  if (!r.Refused())
+    std::cout << fmt::format("填写 {} 后运行 / fill in the workbook, then run: jixiao score {}\n",
+                             kCollectWorkbookName, request.dir);
+  return Finish(r);
 }
 
-struct ImportOptionsCli {
-  std::string workbook;
-  std::string out;
-  ImportOptions options;
-};
-
-int RunImport(const ImportOptionsCli& o) {
-  ImportedSystem imported = ImportSystem(o.workbook, o.out, o.options);
-  std::cout << RenderImportSummary(imported, o.out);
-  return kExitOk;
+int PrintImport(const ImportRequest& request) {
+  ImportOutcome r = RunImport(request);
+  std::cout << r.summary;
+  return Finish(r);
 }
 
 }  // namespace
@@ -255,20 +140,20 @@ int main(int argc, char** argv) {
   app.add_option("--lang", lang, "消息语言 zh|en (default: $JIXIAO_LANG, else zh)");
   app.set_version_flag("--version", "jixiao 0.1.0");
 
-  ScoreOptions score;
+  ScoreRequest score;
   CLI::App* sc = app.add_subcommand(
       "score", "逐项评分并打印总分和等级 / score every indicator, print the total and grade");
-  sc->add_option("project", score.project, "项目文件夹或 project.yaml / project folder or its project.yaml")
+  sc->add_option("project", score.project.path, "项目文件夹或 project.yaml / project folder or its project.yaml")
       ->required();
   sc->add_option("--indicators", score.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
   sc->add_flag("--json", score.json, "输出 JSON / print JSON for machines");
   sc->fallthrough();  // --lang may come after the subcommand too
 
-  ReportOptions report;
+  ReportRequest report;
   CLI::App* rp = app.add_subcommand(
       "report", "生成评价报告（report.md、report.html、评分表.xlsx）/ write the full report");
-  rp->add_option("project", report.project, "项目文件夹或 project.yaml / project folder or its project.yaml")
+  rp->add_option("project", report.project.path, "项目文件夹或 project.yaml / project folder or its project.yaml")
       ->required();
   rp->add_option("-o,--output", report.out,
                  "输出文件夹，报告写入其下的 <项目文件夹名>/ / output folder (default: output)");
@@ -279,22 +164,22 @@ int main(int argc, char** argv) {
 
   rp->fallthrough();
 
-  CheckOptionsCli check;
+  CheckArguments check;
   CLI::App* ck = app.add_subcommand(
       "check", "核对报送的得分、合计、比率与勾稽关系 / recompute and check the figures a submission states");
-  ck->add_option("target", check.target,
+  ck->add_option("target", check.request.target.path,
                  "项目文件夹、project.yaml，或报送的评分表 .xlsx / project folder, its project.yaml, or a submitted scoring workbook")
       ->required();
   ck->add_flag("--json", check.json, "输出 JSON / print JSON for machines");
-  ck->add_option("-o,--output", check.out,
+  ck->add_option("-o,--output", check.request.out,
                  "把审核意见写入 <文件夹>/<项目文件夹名>/check.md 和 check.html / also write check.md and check.html");
   ck->add_option("--tolerance", check.tolerance,
                  "差额不超过此数的记为警告而非错误（默认 0，即精确）/ differences up to this are warnings (default 0)");
-  ck->add_option("--indicators", check.indicators,
+  ck->add_option("--indicators", check.request.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
   ck->fallthrough();
 
-  BatchOptionsCli batch;
+  BatchOptions batch;
   CLI::App* bt = app.add_subcommand(
       "batch", "批量评分、核对并生成报告，输出汇总表 / score, check and report every project under a folder");
   bt->add_option("folder", batch.folder, "含多个项目文件夹的文件夹 / folder holding project folders")->required();
@@ -306,7 +191,7 @@ int main(int argc, char** argv) {
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   bt->fallthrough();
 
-  InitOptions init;
+  InitRequest init;
   CLI::App* in = app.add_subcommand(
       "init", "新建项目文件夹：project.yaml 和按指标体系生成的数据采集表.xlsx / a new project folder with a data-collection workbook");
   in->add_option("folder", init.dir, "要新建的项目文件夹，如 inputs/新项目 / the project folder to create")->required();
@@ -315,7 +200,7 @@ int main(int argc, char** argv) {
   in->add_flag("--force", init.force, "覆盖已有的 project.yaml 和数据采集表.xlsx / overwrite existing files");
   in->fallthrough();
 
-  ImportOptionsCli import;
+  ImportRequest import;
   CLI::App* ip = app.add_subcommand(
       "import", "从附件1格式的评分表 .xlsx 导入指标体系 / import an indicator system from a scoring sheet (.xlsx)");
   ip->add_option("workbook", import.workbook, "评分表 .xlsx / the scoring sheet")->required();
@@ -332,18 +217,16 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitInput;
+    return ToInt(code == 0 ? ExitCode::kOk : ExitCode::kInput);
   }
-  ChooseLanguage(lang);
-  try {
-    if (sc->parsed()) return RunScore(score);
-    if (rp->parsed()) return RunReport(report);
-    if (ck->parsed()) return RunCheck(check);
-    if (bt->parsed()) return RunBatchCommand(batch);
-    if (ip->parsed()) return RunImport(import);
-    if (in->parsed()) return RunInit(init);
-  } catch (const InputError& e) {
-    return PrintInputError(e);
-  }
-  return kExitOk;
+  const Language language = ChooseLanguage(lang);
+  score.language = report.language = check.request.language = batch.language = init.language =
+      import.language = language;
+  if (sc->parsed()) return PrintScore(score);
+  if (rp->parsed()) return PrintReport(report);
+  if (ck->parsed()) return PrintCheck(check);
+  if (bt->parsed()) return PrintBatch(batch);
+  if (ip->parsed()) return PrintImport(import);
+  if (in->parsed()) return PrintInit(init);
+  return ToInt(ExitCode::kOk);
 }

@@ -8,29 +8,24 @@
 #include <thread>
 
 #include "base/atomic_file.h"
-#include "check/check.h"
-#include "load/load.h"
 #include "base/messages.h"
+#include "check/check.h"
+#include "commands/output_folder.h"
+#include "load/input_kind.h"
+#include "load/load.h"
 #include "render/report.h"
+#include "render/xlsx/render_summary_xlsx.h"
 
 namespace fs = std::filesystem;
 
 namespace jixiao {
 namespace {
 
-std::string ErrorText(const InputError& e) {
+std::string ErrorText(const InputError& e, Language lang) {
   std::string s;
-  for (const auto& d : e.diagnostics().All()) s += RenderDiagnostic(d);
+  for (const auto& d : e.diagnostics().All()) s += RenderDiagnostic(d, lang);
   while (!s.empty() && s.back() == '\n') s.pop_back();
   return s;
-}
-
-// Where a project's outputs go, relative to the output folder: its folder's
-// place under the input folder, or a 自评表 file's without the extension.
-fs::path OutputRel(const std::string& found, const std::string& folder) {
-  fs::path rel = fs::relative(fs::path(found), fs::path(folder));
-  if (IsXlsxPath(found)) rel.replace_extension();  // 某局自评表.xlsx → 某局自评表/, as `check -o` names it
-  return rel;
 }
 
 // `clash`: another project found earlier that writes to the same folder.
@@ -41,10 +36,10 @@ BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& tem
   const std::string& dir_ref = row.dir;
   try {
     if (!clash.empty())
-      Fail(SourceLoc{dir_ref}, "", msg::kBatchOutputClash, (fs::path(opt.out) / OutputRel(dir_ref, opt.folder)).string(), clash);
+      Fail(SourceLoc{dir_ref}, "", msg::kBatchOutputClash, (fs::path(opt.out) / BatchOutputRel(dir_ref, opt.folder)).string(), clash);
     // A 自评表 is a submission: read under review, so a blank 完成值 or a
     // missing 偏差原因 is a check finding rather than a failed project.
-    const bool form = IsXlsxPath(dir_ref);
+    const bool form = InputKindOf(dir_ref) == InputKind::kSelfForm;
     auto project = LoadProject(dir_ref, "", &systems, /*review=*/form);
     ScoredProject sp = ScoreProject(project);
     CheckResult check = CheckProject(sp, CheckOptions{});
@@ -57,7 +52,7 @@ BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& tem
     row.errors = check.errors;
     row.warnings = check.warnings;
     if (!opt.score_only) {
-      fs::path rel = OutputRel(dir_ref, opt.folder);
+      fs::path rel = BatchOutputRel(dir_ref, opt.folder);
       fs::path out = fs::path(opt.out) / rel;
       WriteReport(sp, templates, out.string());
       if (!check.findings.empty()) {
@@ -68,23 +63,11 @@ BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& tem
     }
     row.ok = true;
   } catch (const InputError& e) {
-    row.error = ErrorText(e);
+    row.error = ErrorText(e, opt.language);
   } catch (const std::exception& e) {
     row.error = e.what();
   }
   return row;
-}
-
-}  // namespace
-
-namespace {
-
-// A submitted 自评表: an .xlsx whose name says so, not an annotated copy
-// jixiao wrote (….审核.xlsx) and not Excel's lock file (~$…).
-bool IsSelfFormFile(const fs::path& p) {
-  std::string name = p.filename().string();
-  return IsXlsxPath(p.string()) && name.find("自评表") != std::string::npos && name.rfind("~$", 0) != 0 &&
-         name.find(".审核.") == std::string::npos;
 }
 
 }  // namespace
@@ -108,7 +91,7 @@ std::vector<std::string> FindProjects(const std::string& root, const std::string
         continue;
       }
       if (has_yaml(p)) found.push_back(p.string());
-    } else if (IsSelfFormFile(p) && !has_yaml(p.parent_path())) {
+    } else if (IsSelfFormFileName(p.string()) && !has_yaml(p.parent_path())) {
       // A 自评表 beside a project.yaml belongs to that project (an input or an output).
       found.push_back(p.string());
     }
@@ -118,9 +101,23 @@ std::vector<std::string> FindProjects(const std::string& root, const std::string
   return found;
 }
 
-BatchResult RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
-  BatchResult result;
-  TemplateSet templates = LoadTemplates(opt.templates);  // one set, read by every worker
+BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
+  BatchOutcome result;
+  result.language = opt.language;
+  std::error_code ec;
+  if (!fs::is_directory(opt.folder, ec)) {
+    result.exit = ExitCode::kInput;
+    result.refused = fmt::format("{}: 错误: 不是文件夹 / not a folder\n", opt.folder);
+    return result;
+  }
+  TemplateSet templates;  // one set, read by every worker
+  try {
+    templates = LoadTemplates(opt.templates);
+  } catch (const InputError& e) {
+    result.exit = ExitCode::kInput;
+    result.diagnostics.Append(e.diagnostics());
+    return result;
+  }
   SystemCache systems;                                   // each system parsed once
   std::vector<std::string> dirs = FindProjects(opt.folder, opt.score_only ? "" : opt.out);
   std::vector<std::optional<BatchRow>> slots(dirs.size());  // filled as projects finish
@@ -130,7 +127,7 @@ BatchResult RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   if (!opt.score_only) {
     std::map<std::string, size_t> first;
     for (size_t i = 0; i < dirs.size(); ++i) {
-      auto [at, fresh] = first.emplace(OutputRel(dirs[i], opt.folder).lexically_normal().string(), i);
+      auto [at, fresh] = first.emplace(fs::path(BatchOutputRel(dirs[i], opt.folder)).lexically_normal().string(), i);
       if (!fresh) clash[i] = dirs[at->second];
     }
   }
@@ -162,6 +159,22 @@ BatchResult RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
     if (slot) result.rows.push_back(std::move(*slot));
   result.interrupted = result.rows.size() < dirs.size();
   for (const auto& r : result.rows) (r.ok ? result.done : result.failed)++;
+  for (const auto& row : result.rows) result.with_errors += row.ok && row.errors > 0 ? 1 : 0;
+  if (opt.write_summary) {
+    fs::create_directories(opt.out, ec);
+    result.summary_path = (fs::path(opt.out) / "汇总.xlsx").string();
+    try {
+      RenderSummaryXlsx(result, result.summary_path);
+    } catch (const InputError& e) {
+      result.exit = ExitCode::kInput;
+      result.diagnostics.Append(e.diagnostics());
+      return result;
+    }
+    result.files.push_back(OutputFile{result.summary_path, ""});
+  }
+  if (result.interrupted) result.exit = ExitCode::kInterrupted;
+  else if (result.failed) result.exit = ExitCode::kBatchFailures;
+  else if (result.with_errors) result.exit = ExitCode::kFindings;
   return result;
 }
 

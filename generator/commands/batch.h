@@ -1,5 +1,5 @@
-// Batch: a folder of projects in, every project scored, checked and
-// rendered (as `report` does), and one summary workbook out.
+// `jixiao batch`: a folder of projects in, every project scored, checked and
+// rendered (as `report` does), and one summary workbook (汇总.xlsx) out.
 //
 // Projects run in parallel on a fixed number of workers; a finished
 // project leaves only its summary row behind, so memory does not grow with
@@ -13,7 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "base/decimal.h"
+#include "commands/command_result.h"
+#include "model/batch_summary.h"
 
 namespace jixiao {
 
@@ -23,43 +24,29 @@ struct BatchOptions {
   std::string templates;
   int jobs = 0;             // 0: the machine's cores
   bool score_only = false;  // score and check, write no reports
+  bool write_summary = true;  // <out>/汇总.xlsx
   const std::atomic<bool>* interrupted = nullptr;
+  Language language = Language::kChinese;  // of a failed project's reason (BatchRow::error)
 };
 
-// One project's line in the summary.
-struct BatchRow {
-  std::string dir;  // the project folder (or 自评表.xlsx) as found
-  bool ok = false;
-  std::string error;  // why it failed (the diagnostics as printed)
-  std::string name, department, year, grade, report;
-  Decimal total;
-  // "A 决策" → the displayed score. Kept as text: a summary row is all that
-  // stays of a finished project, so it is kept small.
-  std::vector<std::pair<std::string, std::string>> level1;
-  size_t errors = 0, warnings = 0;  // check findings
-};
-
-struct BatchResult {
-  std::vector<BatchRow> rows;  // in the order the projects were found
-  size_t done = 0, failed = 0;
-  bool interrupted = false;
-  std::string summary_path;
+// The rows and counts (BatchSummary), and as every command: the exit status
+// (kInterrupted, else kBatchFailures, else kFindings when a project's check
+// found errors, else kOk; kInput when `folder` is not a folder).
+struct BatchOutcome : CommandResult, BatchSummary {
+  std::string refused;       // why the run did not start, as printed; set with exit kInput
+  std::string summary_path;  // the summary workbook written
+  size_t with_errors = 0;    // projects done whose check found errors
 };
 
 // Every project under `root`, sorted by path: each folder holding a
-// project.yaml, and each filled 自评表 (an .xlsx with 自评表 in its name, in
-// a folder without a project.yaml), as finance bureaus receive them.
+// project.yaml, and each filled 自评表 (IsSelfFormFileName, in a folder
+// without a project.yaml), as finance bureaus receive them.
 // `skip`, when given, is a folder not to look into (the run's output folder).
 std::vector<std::string> FindProjects(const std::string& root, const std::string& skip = "");
 
 // Called after each project with (finished, total, row).
 using BatchProgress = std::function<void(size_t, size_t, const BatchRow&)>;
 
-BatchResult RunBatch(const BatchOptions& opt, const BatchProgress& progress);
-
-// The summary workbook (汇总.xlsx): 项目 (one row per project, filter,
-// frozen header, grade colours, links to reports), 等级分布 (counts and a
-// chart) and 失败 (projects that could not be processed).
-void RenderSummaryXlsx(const BatchResult& result, const std::string& path);
+BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress);
 
 }  // namespace jixiao

@@ -147,24 +147,9 @@ std::string EmitSystemYaml(const ImportedSystem& im) {
   return yaml + "\n";
 }
 
-ImportedSystem ImportSystem(const std::string& xlsx_path, const std::string& out_path,
-                            const ImportOptions& options) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::exists(out_path, ec)) {
-    if (fs::equivalent(out_path, xlsx_path, ec))
-      Fail(SourceLoc{out_path}, "", msg::kImportOutputIsInput);
-    if (!options.force) Fail(SourceLoc{out_path}, "", msg::kImportOutputExists);
-  }
-  ImportedSystem im = ReadScoringSheet(xlsx_path, options);
-  WriteFileAtomic(out_path, EmitSystemYaml(im));
-  LoadSystem(out_path);  // what was written must load; errors name its lines
-  return im;
-}
-
-std::string RenderImportSummary(const ImportedSystem& im, const std::string& out_path) {
+std::string RenderImportSummary(const ImportedSystem& im, const std::string& out_path, Language lang) {
   std::string s;
-  auto line = [&](const Text& t) { s += Pick(t) + "\n"; };
+  auto line = [&](const Text& t) { s += Pick(t, lang) + "\n"; };
   const IndicatorSystem& sys = im.system;
   line(Format(msg::kImportDone, im.path, im.sheet, out_path));
   line(Format(msg::kImportSystemName, sys.name, sys.total.ToExactString()));
@@ -188,7 +173,8 @@ std::string RenderImportSummary(const ImportedSystem& im, const std::string& out
 
   auto leaf_line = [&](const ImportedLeaf& l, const Text& t) {
     s += Pick(Text{fmt::format(fmt::runtime(msg::kImportLeafLine.zh), l.code, l.name, l.loc.cell, t.zh),
-                   fmt::format(fmt::runtime(msg::kImportLeafLine.en), l.code, l.name, l.loc.cell, t.en)}) +
+                   fmt::format(fmt::runtime(msg::kImportLeafLine.en), l.code, l.name, l.loc.cell, t.en)},
+                lang) +
          "\n";
   };
   int manual = kinds.count(RuleKind::kManual) ? kinds[RuleKind::kManual] : 0;

@@ -40,7 +40,7 @@ std::vector<std::string> RuleValueNames(const Rule& rule);
 struct ImportOptions {
   std::string sheet;   // the worksheet to read; default: the first with the layout
   std::string name;    // the system's name; default: from the title row, else the file name
-  bool force = false;  // overwrite an existing output
+  bool force = false;  // overwrite an existing output (commands/import.h)
 };
 
 // One leaf as imported: its inferred kind and, for manual ones, why.
@@ -75,14 +75,8 @@ ImportedSystem ReadScoringSheet(const std::string& xlsx_path, const ImportOption
 // style, literal blocks for multi-line texts).
 std::string EmitSystemYaml(const ImportedSystem& imported);
 
-// ReadScoringSheet, then EmitSystemYaml written atomically to `out_path`,
-// which must not exist unless options.force; the written file is loaded
-// back with LoadSystem. Throws InputError.
-ImportedSystem ImportSystem(const std::string& xlsx_path, const std::string& out_path,
-                            const ImportOptions& options = {});
-
 // What the import did, for the terminal: counts per level, inferred kinds,
 // the manual leaves with their reasons, notes, the values projects must give.
-std::string RenderImportSummary(const ImportedSystem& imported, const std::string& out_path);
+std::string RenderImportSummary(const ImportedSystem& imported, const std::string& out_path, Language lang);
 
 }  // namespace jixiao

@@ -11,6 +11,7 @@
 
 #include "model/indicator.h"
 #include "model/project.h"
+#include "load/input_kind.h"
 
 namespace jixiao {
 
@@ -29,26 +30,25 @@ class SystemCache {
   std::map<std::string, std::shared_ptr<const IndicatorSystem>> by_path_;  // by the path as given
 };
 
-// Whether a path names an Excel workbook (.xlsx, in any case).
-bool IsXlsxPath(const std::string& path);
-
 // A filled 项目支出绩效自评表 (load_self_form.cpp): `target` is the .xlsx,
-// or a folder holding 自评表.xlsx and no project.yaml. Its rows become a
-// self-evaluation system of target rules; `system_override`, when set,
-// gives the options and grades (its indicators are not used).
-bool IsSelfFormTarget(const std::string& target);
-// Whether an .xlsx holds a 自评表 (三级指标 with 年度指标值 or 实际完成值) rather
-// than a 附件1 scoring sheet; false for anything that cannot be read.
-bool IsSelfFormWorkbook(const std::string& xlsx_path);
+// or a folder holding 自评表.xlsx and no project.yaml (input_kind.h). Its
+// rows become a self-evaluation system of target rules; `system_override`,
+// when set, gives the options and grades (its indicators are not used).
 std::shared_ptr<const Project> LoadSelfForm(const std::string& target,
                                             const std::string& system_override = "",
                                             bool review = false);
 
 // `target` is a project folder (holding project.yaml) or the YAML file
-// itself, or a filled 自评表 (IsSelfFormTarget). `system_override`, when
+// itself, or a filled 自评表 (InputKindOf). `system_override`, when
 // set, replaces the system the project names.
 // `review`: loaded for `check` (Project::review).
 std::shared_ptr<const Project> LoadProject(const std::string& target,
+                                           const std::string& system_override = "",
+                                           SystemCache* cache = nullptr, bool review = false);
+// The same from `files` (in memory or on disk): its root's project.yaml,
+// its workbooks and text/ read through it; the Project keeps `files` for
+// the report's fragments.
+std::shared_ptr<const Project> LoadProject(std::shared_ptr<const InputFiles> files,
                                            const std::string& system_override = "",
                                            SystemCache* cache = nullptr, bool review = false);
 

@@ -3,6 +3,8 @@
 #include <set>
 
 #include "load/load.h"
+#include "load/load_self_form.h"
+#include "load/input_kind.h"
 #include "load/load_stated.h"
 #include "load/load_workbook.h"
 #include "base/messages.h"
@@ -388,31 +390,29 @@ std::shared_ptr<const IndicatorSystem> SystemCache::Get(const std::string& path)
   return kept;
 }
 
-std::shared_ptr<const Project> LoadProject(const std::string& target,
-                                           const std::string& system_override,
-                                           SystemCache* cache, bool review) {
-  if (IsSelfFormTarget(target)) return LoadSelfForm(target, system_override, review);  // 自评表.xlsx
-  std::string file = target;
-  std::error_code ec;
-  // A folder, or a missing path that does not name a YAML file, is a
-  // project folder: a missing one is reported as its project.yaml.
-  std::string ext = fs::path(target).extension().string();
-  bool names_yaml = ext == ".yaml" || ext == ".yml";
-  if (fs::is_directory(target, ec) || (!names_yaml && !fs::exists(target, ec)))
-    file = (fs::path(target) / "project.yaml").string();
-  YamlFile y = YamlFile::Load(file);
+namespace {
+
+// `file`: the project.yaml, read through `files`.
+std::shared_ptr<const Project> LoadProjectFile(const std::string& file, std::shared_ptr<const InputFiles> files,
+                                               const std::string& system_override, SystemCache* cache,
+                                               bool review) {
+  const InputFiles& in = files ? *files : DiskFiles();
+  std::optional<std::string> bytes = in.Read(file);  // a folder is not a file
+  if (!bytes) Fail(SourceLoc{file}, "", msg::kCannotRead);
+  YamlFile y = YamlFile::Parse(file, *bytes);
   Diagnostics diags;
   auto p = std::make_shared<Project>();
   p->review = review;
   p->file = file;
   p->dir = fs::path(file).parent_path().string();
+  p->files = std::move(files);
   const YamlNode& root = y.root();
   if (!y.IsMap(root, "project file", "", diags)) throw InputError(diags);
   y.CheckKeys(root, {"project", "system", "values", "metrics", "surveys", "answers", "deductions",
                "funds", "comments", "stated", "text", "workbook", "budget", "goals", "tables"},
               "", diags);
   // 数据采集表.xlsx and `workbook:` (load_workbook.cpp) may give the project info.
-  const std::vector<std::string> workbooks = ProjectWorkbooks(y, diags);
+  const std::vector<std::string> workbooks = ProjectWorkbooks(y, in, diags);
   ProjectReader r{y, diags, *p};
   if (root["project"]) r.ReadInfo(root["project"], workbooks.empty());
   else if (workbooks.empty()) diags.Error(y.Loc(root), "", msg::kMissingKey, "project");
@@ -443,8 +443,7 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   if (auto text = y.String(root, "text", false, "", diags)) {
     // Another folder's fragments, e.g. a check case reusing its report's text.
     p->text_dir = ResolveSystemPath(file, *text);
-    std::error_code dir_ec;
-    if (!fs::is_directory(p->text_dir, dir_ec)) diags.Error(y.Loc(root["text"]), "", msg::kTextDirMissing, p->text_dir);
+    if (!in.IsFolder(p->text_dir)) diags.Error(y.Loc(root["text"]), "", msg::kTextDirMissing, p->text_dir);
   }
   ReadProjectWorkbooks(*p, y, workbooks, diags);
   std::set<std::string> seen;
@@ -459,6 +458,35 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
   if (diags.HasErrors()) throw InputError(diags);
   p->system = ApplyNotApplicable(p->system, p->answers);  // 折算计分
   return p;
+}
+
+}  // namespace
+
+std::shared_ptr<const Project> LoadProject(const std::string& target,
+                                           const std::string& system_override,
+                                           SystemCache* cache, bool review) {
+  switch (InputKindOf(target)) {
+    case InputKind::kSelfForm:
+    case InputKind::kSelfFormFolder:
+    case InputKind::kScoringWorkbook:
+    case InputKind::kCollectWorkbook:
+      return LoadSelfForm(target, system_override, review);  // any .xlsx is read as a 自评表
+    case InputKind::kProjectYaml:
+      return LoadProjectFile(target, nullptr, system_override, cache, review);
+    case InputKind::kProjectFolder:
+      break;
+  }
+  return LoadProjectFile(ProjectYamlPath(target), nullptr, system_override, cache, review);
+}
+
+std::shared_ptr<const Project> LoadProject(std::shared_ptr<const InputFiles> files,
+                                           const std::string& system_override, SystemCache* cache,
+                                           bool review) {
+  std::string file = (fs::path(files->Root()) / "project.yaml").string();
+  // A 自评表 alone, as a folder holding only 自评表.xlsx is read (InputKind::kSelfFormFolder).
+  if (!files->IsFile(file) && files->IsFile((fs::path(files->Root()) / "自评表.xlsx").string()))
+    return LoadSelfFormFiles(std::move(files), system_override, review);
+  return LoadProjectFile(file, std::move(files), system_override, cache, review);
 }
 
 }  // namespace jixiao

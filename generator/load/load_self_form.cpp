@@ -18,6 +18,7 @@
 #include <set>
 
 #include "load/load.h"
+#include "load/load_self_form.h"
 #include "base/messages.h"
 #include "formats/xlsx/layouts/self_form.h"
 #include "load/load_self_evaluation.h"
@@ -141,37 +142,35 @@ std::string YearOf(const std::string& text) {
 
 }  // namespace
 
-bool IsSelfFormTarget(const std::string& target) {
-  std::error_code ec;
-  fs::path t(target);
-  if (fs::is_directory(t, ec))
-    return !fs::exists(t / "project.yaml", ec) && fs::exists(t / "自评表.xlsx", ec);
-  return IsXlsxPath(target);
-}
+namespace {
 
-bool IsSelfFormWorkbook(const std::string& xlsx_path) {
-  try {
-    XlsxWorkbook wb = ReadXlsx(xlsx_path);
-    for (const auto& s : wb.sheets) {
-      bool level3 = false, target = false, criteria = false;
-      for (const auto& [rc, cell] : s.cells) {
-        std::string t = Norm(cell.text);
-        level3 = level3 || t == "三级指标";
-        target = target || t == "年度指标值" || t == "实际完成值" || t == "全年实际值";
-        criteria = criteria || Has(t, "评分标准");
-      }
-      if (level3 && target && !criteria) return true;
-    }
-  } catch (const InputError&) {
-  }
-  return false;
-}
+std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string* bytes,
+                                      const std::string& system_override, bool review);
+
+}  // namespace
 
 std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std::string& system_override,
                                             bool review) {
   std::error_code ec;
   std::string path = fs::is_directory(target, ec) ? (fs::path(target) / "自评表.xlsx").string() : target;
-  XlsxWorkbook wb = ReadXlsx(path);
+  return ReadSelfForm(path, nullptr, system_override, review);
+}
+
+std::shared_ptr<const Project> LoadSelfFormFiles(std::shared_ptr<const InputFiles> files,
+                                                 const std::string& system_override, bool review) {
+  std::string path = (fs::path(files->Root()) / "自评表.xlsx").string();
+  const std::string* bytes = files->Held(path);
+  if (!bytes) Fail(SourceLoc{path}, "", msg::kCannotRead);
+  auto p = ReadSelfForm(path, bytes, system_override, review);
+  p->files = std::move(files);
+  return p;
+}
+
+namespace {
+
+std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string* bytes,
+                                      const std::string& system_override, bool review) {
+  XlsxWorkbook wb = ReadXlsxBytes(path, bytes);
   Diagnostics diags;
   const XlsxSheet* sheet = PickSheet(wb);
   if (!sheet) Fail(SourceLoc{path}, "", msg::kFormNotSelfForm, "三级指标");
@@ -513,5 +512,7 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target, const std
   p->system = ApplyNotApplicable(p->system, p->answers);
   return p;
 }
+
+}  // namespace
 
 }  // namespace jixiao

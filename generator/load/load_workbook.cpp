@@ -5,6 +5,7 @@
 // checklist points, duplicates), and then merged into the project under
 // the precedence rule in load_workbook.h.
 #include "load/load_workbook.h"
+#include "load/input_kind.h"
 
 #include <algorithm>
 #include <cctype>
@@ -967,9 +968,8 @@ class Merger {
   void CheckEvidenceFile(const std::string& code, const GivenAnswer& g) {
     if (g.a.evidence.empty()) return;
     fs::path file = fs::path(p_.text_dir) / "指标" / (code + ".md");
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) return;
-    std::string text = Trim(ReadFileBytes(file.string()).value_or(""));
+    if (!p_.Files().IsFile(file.string())) return;
+    std::string text = Trim(p_.Files().Read(file.string()).value_or(""));
     if (text != g.a.evidence) Conflict(g.evidence_loc, code, "佐证材料", g.a.evidence, SourceLoc{file.string()}, text);
   }
 
@@ -1014,9 +1014,8 @@ class Merger {
 
 }  // namespace
 
-bool IsXlsxPath(const std::string& path) { return LowerAscii(fs::path(path).extension().string()) == ".xlsx"; }
 
-std::vector<std::string> ProjectWorkbooks(const YamlFile& y, Diagnostics& diags) {
+std::vector<std::string> ProjectWorkbooks(const YamlFile& y, const InputFiles& files, Diagnostics& diags) {
   std::vector<std::string> out;
   std::set<std::string> seen;
   const fs::path dir = fs::path(y.path()).parent_path();
@@ -1026,9 +1025,8 @@ std::vector<std::string> ProjectWorkbooks(const YamlFile& y, Diagnostics& diags)
     if (seen.insert(ec ? p.lexically_normal().string() : key).second)
       out.push_back(p.lexically_normal().string());
   };
-  std::error_code ec;
   fs::path standard = dir / kCollectWorkbookName;
-  if (fs::is_regular_file(standard, ec)) add(standard);
+  if (files.IsFile(standard.string())) add(standard);
   const YamlNode& root = y.root();
   if (!root.IsMap() || !root["workbook"]) return out;
   const YamlNode w = root["workbook"];
@@ -1058,7 +1056,7 @@ void ReadProjectWorkbooks(Project& p, const YamlFile& y, const std::vector<std::
   SourceLoc name_cell;
   for (const auto& path : workbooks) {
     try {
-      XlsxWorkbook wb = ReadXlsx(path);
+      XlsxWorkbook wb = ReadXlsxBytes(path, p.Files().Held(path));
       WorkbookData d = BookReader(wb, *p.system, diags).Read();
       if (name_cell.file.empty()) name_cell = d.name_cell.file.empty() ? SourceLoc{path} : d.name_cell;
       merger.Merge(d);

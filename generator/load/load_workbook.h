@@ -26,10 +26,10 @@ namespace jixiao {
 // The workbooks a project reads, in order, without repeats: 数据采集表.xlsx
 // in the project's folder if it exists, then those under `workbook:`. A
 // malformed `workbook:` entry is reported to `diags`.
-std::vector<std::string> ProjectWorkbooks(const YamlFile& y, Diagnostics& diags);
+std::vector<std::string> ProjectWorkbooks(const YamlFile& y, const InputFiles& files, Diagnostics& diags);
 
 // Merges each workbook into `p` (already holding what project.yaml gives,
-// and its system) under the precedence above; reports every problem, each
+// and its system; its workbooks read through p.Files()) under the precedence above; reports every problem, each
 // with its workbook, sheet!cell and indicator, to `diags`. With at least
 // one workbook, a project name must come from project.yaml or a workbook.
 void ReadProjectWorkbooks(Project& p, const YamlFile& y, const std::vector<std::string>& workbooks,

@@ -13,6 +13,7 @@
 #include "model/budget.h"
 #include "base/decimal.h"
 #include "base/diagnostics.h"
+#include "base/input_files.h"
 #include "formula/formula.h"
 #include "model/indicator.h"
 #include "model/stated.h"
@@ -117,6 +118,10 @@ struct Project {
   std::string dir;   // the project folder
   std::string file;  // its project.yaml
   std::string text_dir;  // the narrative fragments: <dir>/text unless project.yaml names another
+  // Where the project's files are read from (its fragments, by a report):
+  // the disk unless they were given in memory.
+  std::shared_ptr<const InputFiles> files;
+  const InputFiles& Files() const { return files ? *files : DiskFiles(); }
   ProjectInfo info;
   std::shared_ptr<const IndicatorSystem> system;
   std::vector<NamedValue> values;

@@ -11,7 +11,7 @@ namespace jixiao {
 
 std::vector<std::string> WriteReport(const ScoredProject& sp, const TemplateSet& t,
                                      const std::string& out_dir) {
-  Fragments fragments = LoadFragments(sp.project->text_dir);
+  Fragments fragments = LoadFragments(sp.project->Files(), sp.project->text_dir);
   Report report = RenderReport(sp, t, fragments);
   std::error_code ec;
   fs::create_directories(out_dir, ec);

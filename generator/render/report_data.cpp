@@ -17,8 +17,8 @@ using data = TemplateValue;
 namespace {
 
 
-std::string ReadText(const fs::path& p) {
-  std::string s = ReadFileBytes(p.string()).value_or("");
+std::string ReadText(const InputFiles& files, const fs::path& p) {
+  std::string s = files.Read(p.string()).value_or("");
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
   return s;
 }
@@ -33,14 +33,10 @@ std::string Money(const Decimal& d) { return d.ToShort(2); }
 namespace {
 
 // The stems of the .md files directly in `dir`, sorted; none when it is missing.
-std::vector<std::string> MarkdownStems(const fs::path& dir) {
+std::vector<std::string> MarkdownStems(const InputFiles& files, const fs::path& dir) {
   std::vector<std::string> stems;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (!it->is_regular_file(ec)) continue;
-    std::string name = it->path().filename().string();
+  for (auto& name : files.FileNames(dir.string()))
     if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0) stems.push_back(std::move(name));
-  }
   std::sort(stems.begin(), stems.end());  // by file name, ".md" included: annexes keep that order
   for (auto& s : stems) s.resize(s.size() - 3);
   return stems;
@@ -48,13 +44,13 @@ std::vector<std::string> MarkdownStems(const fs::path& dir) {
 
 }  // namespace
 
-Fragments LoadFragments(const std::string& text_dir) {
+Fragments LoadFragments(const InputFiles& files, const std::string& text_dir) {
   Fragments f;
   fs::path dir = fs::path(text_dir);
   f.dir = dir.string();
   const std::string annex_prefix = "附件-";
-  for (const auto& stem : MarkdownStems(dir)) {
-    std::string body = ReadText(dir / (stem + ".md"));
+  for (const auto& stem : MarkdownStems(files, dir)) {
+    std::string body = ReadText(files, dir / (stem + ".md"));
     if (stem.rfind(annex_prefix, 0) == 0) {
       std::string title = stem.substr(annex_prefix.size());
       if (body.rfind("# ", 0) == 0) {
@@ -68,7 +64,7 @@ Fragments LoadFragments(const std::string& text_dir) {
     }
   }
   fs::path ev = dir / "指标";
-  for (const auto& code : MarkdownStems(ev)) f.evidence[code] = ReadText(ev / (code + ".md"));
+  for (const auto& code : MarkdownStems(files, ev)) f.evidence[code] = ReadText(files, ev / (code + ".md"));
   return f;
 }
 

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/input_files.h"
 #include "score/score.h"
 
 namespace jixiao {
@@ -24,8 +25,9 @@ struct Fragments {
 };
 
 // Reads a project's fragments folder (Project::text_dir, normally
-// <project>/text/). A missing folder gives no fragments.
-Fragments LoadFragments(const std::string& text_dir);
+// <project>/text/) through its files (Project::Files(): the disk, or the
+// fragments given in memory). A missing folder gives no fragments.
+Fragments LoadFragments(const InputFiles& files, const std::string& text_dir);
 
 // Layout marks ([[pagebreak]] …) travel through Markdown and HTML as this
 // private-use character around the mark's name; text from inputs never

@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <memory>
 #include <set>
 
@@ -97,17 +98,26 @@ std::string Lower(std::string s) {
 // inflater, because a zip bomb lies in its headers.
 class Package {
  public:
-  Package(const std::string& path, const XlsxLimits& limits) : path_(path), limits_(limits) {
-    std::error_code ec;
-    auto size = std::filesystem::file_size(path, ec);
-    in_.open(path, std::ios::binary);
-    if (ec || !in_ || std::filesystem::is_directory(path)) Fail(Loc(), "", msg::kCannotRead);
+  // `bytes`, when given, is the workbook itself and `path` only names it.
+  Package(const std::string& path, const std::string* bytes, const XlsxLimits& limits)
+      : path_(path), limits_(limits) {
+    std::uintmax_t size = 0;
+    if (bytes) {
+      size = bytes->size();
+      in_ = std::make_unique<std::istringstream>(*bytes, std::ios::binary);
+    } else {
+      std::error_code ec;
+      size = std::filesystem::file_size(path, ec);
+      auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
+      if (ec || !*file || std::filesystem::is_directory(path)) Fail(Loc(), "", msg::kCannotRead);
+      in_ = std::move(file);
+    }
     if (size > limits.max_file_bytes)
       Fail(Loc(), "", msg::kXlsxFileTooLarge, size, limits.max_file_bytes);
     CheckDirectory(size);
     CountingCallback counter(*this);
     try {
-      archive_ = std::make_unique<Poco::Zip::ZipArchive>(in_, counter);
+      archive_ = std::make_unique<Poco::Zip::ZipArchive>(*in_, counter);
     } catch (const InputError&) {
       throw;
     } catch (const Poco::Exception& e) {
@@ -131,8 +141,8 @@ class Package {
       Fail(Loc(), "", msg::kXlsxEntryTooLarge, part, limits_.max_entry_bytes);
     std::string out;
     try {
-      in_.clear();
-      Poco::Zip::ZipInputStream zin(in_, header, true);
+      in_->clear();
+      Poco::Zip::ZipInputStream zin(*in_, header, true);
       std::vector<char> buf(1 << 16);
       for (;;) {
         zin.read(buf.data(), static_cast<std::streamsize>(buf.size()));
@@ -184,10 +194,10 @@ class Package {
     if (size < kRecord) Fail(Loc(), "", msg::kXlsxNotZip, "file too short");
     std::uintmax_t tail = std::min(size, kRecord + kMaxComment);
     std::string buf(static_cast<size_t>(tail), '\0');
-    in_.seekg(static_cast<std::streamoff>(size - tail));
-    in_.read(buf.data(), static_cast<std::streamsize>(tail));
-    if (!in_) Fail(Loc(), "", msg::kCannotRead);
-    in_.seekg(0);
+    in_->seekg(static_cast<std::streamoff>(size - tail));
+    in_->read(buf.data(), static_cast<std::streamsize>(tail));
+    if (!*in_) Fail(Loc(), "", msg::kCannotRead);
+    in_->seekg(0);
     size_t at = buf.rfind("PK\x05\x06");
     if (at == std::string::npos || at + kRecord > buf.size())
       Fail(Loc(), "", msg::kXlsxNotZip, "no end-of-central-directory record");
@@ -199,10 +209,10 @@ class Package {
     if (u16(at + 10) > limits_.max_entries)
       Fail(Loc(), "", msg::kXlsxTooManyEntries, limits_.max_entries);
     char head[4] = {};
-    in_.read(head, 4);
-    if (!in_ || std::string(head, 4) != std::string("PK\x03\x04", 4))
+    in_->read(head, 4);
+    if (!*in_ || std::string(head, 4) != std::string("PK\x03\x04", 4))
       Fail(Loc(), "", msg::kXlsxNotZip, "no zip signature");
-    in_.seekg(0);
+    in_->seekg(0);
   }
 
   Headers::const_iterator Find(const std::string& part) const {
@@ -215,7 +225,7 @@ class Package {
 
   std::string path_;
   XlsxLimits limits_;
-  std::ifstream in_;
+  std::unique_ptr<std::istream> in_;  // the file, or the bytes given
   std::unique_ptr<Poco::Zip::ZipArchive> archive_;
   std::map<std::string, std::string> by_lower_name_;
   std::uint64_t inflated_ = 0;
@@ -736,7 +746,11 @@ class SheetHandler : public PartHandler {
 }  // namespace
 
 XlsxWorkbook ReadXlsx(const std::string& path, const XlsxLimits& limits) {
-  Package pkg(path, limits);
+  return ReadXlsxBytes(path, nullptr, limits);
+}
+
+XlsxWorkbook ReadXlsxBytes(const std::string& path, const std::string* bytes, const XlsxLimits& limits) {
+  Package pkg(path, bytes, limits);
   XlsxWorkbook wb;
   wb.path = path;
 

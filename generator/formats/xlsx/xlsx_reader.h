@@ -82,6 +82,10 @@ struct XlsxLimits {
 // Throws InputError naming the workbook (and the part or sheet!cell): a
 // missing file, not a zip, a missing or malformed part, a limit exceeded.
 XlsxWorkbook ReadXlsx(const std::string& path, const XlsxLimits& limits = XlsxLimits{});
+// The same from a workbook held in memory (a server's upload): `path` names
+// it in diagnostics; `bytes` null reads `path` from disk.
+XlsxWorkbook ReadXlsxBytes(const std::string& path, const std::string* bytes,
+                           const XlsxLimits& limits = XlsxLimits{});
 
 // A number's text with binary-float noise removed: writers that print a
 // double with 16 or 17 significant digits store 90.71 as

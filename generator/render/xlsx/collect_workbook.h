@@ -24,11 +24,4 @@ std::vector<std::pair<std::string, std::vector<std::string>>> NamesReadBySystem(
 // byte the same for the same system. Throws InputError (cannot-write).
 void WriteCollectWorkbook(const IndicatorSystem& sys, const std::string& path);
 
-// `jixiao init`: loads the system, creates `dir`, writes project.yaml (the
-// system as a path relative to `dir`) and the workbook. Refuses, before
-// writing anything, when either file exists and `force` is false. Returns
-// the paths written. Throws InputError.
-std::vector<std::string> InitProject(const std::string& system_path, const std::string& dir,
-                                     bool force);
-
 }  // namespace jixiao

@@ -1,5 +1,7 @@
 // The batch summary workbook: one row per project, the grade distribution
 // with a chart, and the projects that failed.
+#include "render/xlsx/render_summary_xlsx.h"
+
 #include <xlsxwriter.h>
 
 #include <cstdlib>
@@ -8,7 +10,6 @@
 #include <map>
 
 #include "base/atomic_file.h"
-#include "commands/batch.h"
 #include "base/messages.h"
 #include "formats/xlsx/xlsx_writer.h"
 
@@ -19,7 +20,7 @@ double Number(const Decimal& d) { return std::strtod(d.ToShort(2).c_str(), nullp
 
 }  // namespace
 
-void RenderSummaryXlsx(const BatchResult& result, const std::string& path) {
+void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
   PendingFile pending(path);
   // Rows go out as written: memory stays flat for any number of projects.
   lxw_workbook* wb = NewStreamingWorkbook(pending.temp_path());

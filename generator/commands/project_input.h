@@ -1,0 +1,27 @@
+// The project a command reads: a path (project folder, project.yaml or a
+// 自评表.xlsx), or its files given in memory (InputFiles under a root that
+// names the folder: project.yaml with its 数据采集表.xlsx and text/*.md, or
+// a 自评表.xlsx alone).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/input_files.h"
+#include "load/load.h"
+
+namespace jixiao {
+
+struct ProjectInput {
+  std::string path;                         // used when `files` is null
+  std::shared_ptr<const InputFiles> files;  // a project held in memory (or a folder read through InputFiles)
+
+  // The project's name for messages and outputs: the path, or the files' root.
+  const std::string& Name() const { return files ? files->Root() : path; }
+};
+
+// Loads the project as `report` and `score` do (check: `review`).
+std::shared_ptr<const Project> LoadProjectInput(const ProjectInput& in, const std::string& system_override,
+                                                SystemCache* cache = nullptr, bool review = false);
+
+}  // namespace jixiao

@@ -1,0 +1,31 @@
+#include "commands/report.h"
+
+#include <filesystem>
+
+#include "commands/output_folder.h"
+
+namespace fs = std::filesystem;
+
+namespace jixiao {
+
+ReportOutcome RunReport(const ReportRequest& request) {
+  ReportOutcome out;
+  out.language = request.language;
+  out.inputs = request.project.files;
+  CatchInputError(out, [&] {
+    std::optional<TemplateSet> loaded;
+    if (!request.template_set) loaded = LoadTemplates(request.templates);
+    const TemplateSet& templates = request.template_set ? *request.template_set : *loaded;
+    auto project = LoadProjectInput(request.project, request.indicators);
+    out.scored = ScoreProject(project);
+    out.dir = ProjectOutputDir(request.out, *project);
+    if (request.keep_in_memory) {
+      out.files = KeepInMemory(out.dir, [&](const std::string& scratch) { return WriteReport(*out.scored, templates, scratch); });
+    } else {
+      for (auto& path : WriteReport(*out.scored, templates, out.dir)) out.files.push_back(OutputFile{std::move(path), ""});
+    }
+  });
+  return out;
+}
+
+}  // namespace jixiao

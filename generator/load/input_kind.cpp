@@ -1,0 +1,85 @@
+#include "load/input_kind.h"
+
+#include <filesystem>
+
+#include "base/diagnostics.h"
+#include "formats/xlsx/xlsx_reader.h"
+
+namespace fs = std::filesystem;
+
+namespace jixiao {
+namespace {
+
+// Labels compared without spaces, line breaks or full-width spaces.
+std::string Norm(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      ++i;
+      continue;
+    }
+    if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // ideographic space
+      i += 3;
+      continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+std::string LowerAscii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+}  // namespace
+
+bool IsXlsxPath(const std::string& path) { return LowerAscii(fs::path(path).extension().string()) == ".xlsx"; }
+
+InputKind InputKindOf(const std::string& path) {
+  std::error_code ec;
+  fs::path t(path);
+  if (fs::is_directory(t, ec))
+    return !fs::exists(t / "project.yaml", ec) && fs::exists(t / "自评表.xlsx", ec) ? InputKind::kSelfFormFolder
+                                                                                     : InputKind::kProjectFolder;
+  if (IsXlsxPath(path)) return InputKind::kSelfForm;
+  // A missing path that does not name a YAML file is a project folder: a
+  // missing one is reported as its project.yaml.
+  std::string ext = t.extension().string();
+  bool names_yaml = ext == ".yaml" || ext == ".yml";
+  if (!names_yaml && !fs::exists(t, ec)) return InputKind::kProjectFolder;
+  return InputKind::kProjectYaml;
+}
+
+InputKind ReadInputKind(const std::string& path) {
+  InputKind kind = InputKindOf(path);
+  if (kind != InputKind::kSelfForm) return kind;
+  try {
+    XlsxWorkbook wb = ReadXlsx(path);
+    for (const auto& s : wb.sheets) {
+      bool level3 = false, target = false, criteria = false;
+      for (const auto& [rc, cell] : s.cells) {
+        std::string t = Norm(cell.text);
+        level3 = level3 || t == "三级指标";
+        target = target || t == "年度指标值" || t == "实际完成值" || t == "全年实际值";
+        criteria = criteria || t.find("评分标准") != std::string::npos;
+      }
+      if (level3 && target && !criteria) return InputKind::kSelfForm;
+    }
+    if (wb.Sheet("基本信息") && wb.Sheet("指标")) return InputKind::kCollectWorkbook;
+  } catch (const InputError&) {
+  }
+  return InputKind::kScoringWorkbook;
+}
+
+bool IsSelfFormFileName(const std::string& path) {
+  std::string name = fs::path(path).filename().string();
+  return IsXlsxPath(path) && name.find("自评表") != std::string::npos && name.rfind("~$", 0) != 0 &&
+         name.find(".审核.") == std::string::npos;
+}
+
+std::string ProjectYamlPath(const std::string& folder) { return (fs::path(folder) / "project.yaml").string(); }
+
+}  // namespace jixiao

@@ -1,0 +1,18 @@
+// A filled 自评表 given in memory: `files` (InputFiles) holding 自评表.xlsx
+// under its root and no project.yaml, as a server receives an upload. The
+// disk form is LoadSelfForm (load.h).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/input_files.h"
+#include "model/project.h"
+
+namespace jixiao {
+
+// The 自评表 of `files`: <root>/自评表.xlsx, read from memory.
+std::shared_ptr<const Project> LoadSelfFormFiles(std::shared_ptr<const InputFiles> files,
+                                                 const std::string& system_override, bool review);
+
+}  // namespace jixiao
