@@ -13,6 +13,11 @@ rm -rf "$out"
 mkdir -p "$out/run"
 out="$(cd "$out" && pwd)"
 cp -r "$root/inputs" "$root/indicators" "$out/run/"
+# The binary is called by its name from PATH, so what it prints about itself
+# (the usage line) does not name the folder it was built in.
+mkdir -p "$out/bin"
+ln -s "$bin" "$out/bin/jixiao"
+export PATH="$out/bin:$PATH"
 cd "$out/run"
 
 # run NAME COMMAND...: keeps stdout, stderr and the exit status under log/NAME.
@@ -21,7 +26,7 @@ run() {
   shift
   mkdir -p "$out/log"
   set +e
-  JIXIAO_LANG= "$bin" "$@" >"$out/log/$name.out" 2>"$out/log/$name.err"
+  JIXIAO_LANG= jixiao "$@" >"$out/log/$name.out" 2>"$out/log/$name.err"
   echo $? >"$out/log/$name.status"
   set -e
 }
@@ -93,7 +98,7 @@ run bad-batch batch bad/nothing
 run bad-check-md check out/report/jiaocheng-2024/report.md
 run help --help
 
-# Keep the outputs, drop the copied inputs.
+# Keep the outputs, drop the copied inputs and the link.
 mv out "$out/files"
 cd "$out"
-rm -rf run
+rm -rf run bin
