@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "base/read_file.h"
 #include "check/check_workbook.h"
 #include "load/load.h"
 #include "render/render.h"
@@ -140,6 +141,36 @@ TEST_CASE("check workbook: a unit's hand-made sheet with errors") {
   CHECK(findings->Text(0, 7) == "说明");
   CHECK(findings->RowCount() == 8);
   CHECK(findings->Text(1, 1) == "错误");
+}
+
+TEST_CASE("check workbook: a sheet given as bytes finds and annotates as the same file") {
+  testing::TempDir tmp;
+  std::string path = WriteSubmitted(tmp.path(), "86", "良", /*weights_ok=*/false);
+  const std::string bytes = ReadFileBytes(path).value();
+  const std::string name = "上传/报送评分表.xlsx";  // named only: nothing there on disk
+  SheetCheck from_file = CheckScoringSheet(path, CheckOptions{});
+  SheetCheck from_bytes = CheckScoringSheet(name, CheckOptions{}, &bytes);
+  REQUIRE(from_file.result.errors == 5);
+  CHECK(from_bytes.result.errors == from_file.result.errors);
+  CHECK(from_bytes.result.warnings == from_file.result.warnings);
+  REQUIRE(from_bytes.result.findings.size() == from_file.result.findings.size());
+  for (size_t i = 0; i < from_file.result.findings.size(); ++i) {
+    const Finding &a = from_file.result.findings[i], &b = from_bytes.result.findings[i];
+    CHECK(b.kind == a.kind);
+    CHECK(b.loc.cell == a.loc.cell);
+    CHECK(b.loc.file == name);
+    CHECK(b.message == a.message);
+    CHECK(b.effect == a.effect);
+  }
+  CHECK(from_bytes.total == from_file.total);
+  CHECK(from_bytes.grade == from_file.grade);
+  CHECK(from_bytes.result.source == name + "（附件1）");
+
+  std::string copy_of_file = (fs::path(tmp.path()) / "a.xlsx").string();
+  std::string copy_of_bytes = (fs::path(tmp.path()) / "b.xlsx").string();
+  WriteAnnotatedCopy(path, from_file, copy_of_file);
+  WriteAnnotatedCopy(name, from_bytes, copy_of_bytes, &bytes);
+  CHECK(ReadFileBytes(copy_of_bytes).value() == ReadFileBytes(copy_of_file).value());
 }
 
 TEST_CASE("check workbook: deductions and their cap, and a correct sheet") {

@@ -8,6 +8,7 @@
 
 #include "base/read_file.h"
 #include "commands/check.h"
+#include "commands/import.h"
 #include "commands/init.h"
 #include "commands/output_folder.h"
 #include "commands/report.h"
@@ -36,6 +37,33 @@ std::map<std::string, std::string> ByName(const std::vector<OutputFile>& files) 
   std::map<std::string, std::string> out;
   for (const auto& f : files) out[fs::path(f.path).filename().string()] = f.bytes;
   return out;
+}
+
+// Each finding as a line, without the file it names: the same workbook
+// given by path or uploaded under another name finds the same.
+std::string FindingsWithoutFile(const CheckResult& r) {
+  std::string out;
+  for (const auto& f : r.findings)
+    out += std::to_string(static_cast<int>(f.severity)) + " " + f.kind + " " + f.loc.cell + " " + f.indicator +
+           " | " + f.subject + " | " + f.stated + " | " + f.expected + " | " + f.message + " | " + f.effect + "\n";
+  for (const auto& l : r.scores)
+    out += l.code + " " + l.name + " " + l.weight.ToExactString() + " " + l.submitted.value_or("-") + " " +
+           l.reviewed.ToExactString() + "\n";
+  return out;
+}
+
+std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+  return s;
+}
+
+// The bundled jiaocheng 评分表 and yaohai 自评表, as report writes them.
+std::shared_ptr<const std::string> ReportWorkbook(const char* project, const char* name) {
+  ReportRequest report;
+  report.project.path = Source(std::string("inputs/") + project);
+  report.keep_in_memory = true;
+  return std::make_shared<const std::string>(ByName(RunReport(report).files).at(name));
 }
 
 }  // namespace
@@ -182,6 +210,11 @@ TEST_CASE("commands: the kind of each input, told in one place") {
   CHECK(ReadInputKind(collect_path) == InputKind::kCollectWorkbook);
   CHECK(ReadInputKind(tmp.path() + "/missing.xlsx") == InputKind::kScoringWorkbook);
   CHECK(ReadInputKind(project) == InputKind::kProjectFolder);
+  // By content from bytes (an upload), whatever the name says.
+  const std::string collect = ReadFileBytes(collect_path).value();
+  CHECK(ReadInputKind("upload/a.xlsx", &scoring) == InputKind::kScoringWorkbook);
+  CHECK(ReadInputKind("upload/a.xlsx", &form) == InputKind::kSelfForm);
+  CHECK(ReadInputKind("upload/project.yaml", &collect) == InputKind::kCollectWorkbook);
   CHECK_FALSE(IsProjectKind(InputKind::kScoringWorkbook));
   CHECK(IsProjectKind(InputKind::kSelfForm));
   // By name among many (batch).
@@ -211,4 +244,125 @@ TEST_CASE("commands: output folders, and check's exit status for findings") {
   REQUIRE(r.files.size() == 2);
   CHECK(r.files[0].path == "out/check-jiaocheng-2024/check.md");
   CHECK(r.files[0].bytes == RenderCheckMarkdown(r.check));
+}
+
+TEST_CASE("commands: a 评分表 uploaded as bytes checks as the same file on disk") {
+  TempDir tmp;
+  auto scoring = ReportWorkbook("jiaocheng-2024", "评分表.xlsx");
+  const std::string path = tmp.Write("评分表.xlsx", *scoring);
+  const std::string name = "upload/评分表.xlsx";  // no such file: the bytes are all there is
+  REQUIRE_FALSE(fs::exists(name));
+
+  CheckRequest disk;
+  disk.target.path = path;
+  disk.out = "out";
+  disk.keep_in_memory = true;
+  CheckOutcome from_disk = RunCheck(disk);
+  CheckRequest upload = disk;
+  upload.target.path = name;
+  upload.target.bytes = scoring;
+  CheckOutcome from_upload = RunCheck(upload);
+  REQUIRE(from_disk.checked);
+  REQUIRE(from_upload.checked);
+
+  CHECK(from_upload.exit == from_disk.exit);
+  CHECK(from_upload.check.errors == from_disk.check.errors);
+  CHECK(from_upload.check.warnings == from_disk.check.warnings);
+  CHECK(FindingsWithoutFile(from_upload.check) == FindingsWithoutFile(from_disk.check));
+  CHECK(from_upload.check.scores.back().reviewed == from_disk.check.scores.back().reviewed);  // the 合计
+  CHECK(from_upload.check.target == name);
+  CHECK(from_upload.dir == from_disk.dir);  // out/评分表, after the file's name either way
+  auto a = ByName(from_disk.files), b = ByName(from_upload.files);
+  REQUIRE(a.size() == 3);
+  REQUIRE(b.count("评分表.审核.xlsx"));
+  CHECK(b.at("评分表.审核.xlsx") == a.at("评分表.审核.xlsx"));
+  CHECK(b.at("check.md") == ReplaceAll(a.at("check.md"), path, name));
+  CHECK(b.at("check.html") == ReplaceAll(a.at("check.html"), path, name));
+  for (const auto& f : from_upload.files) CHECK_FALSE(fs::exists(f.path));  // nothing written
+}
+
+TEST_CASE("commands: a 自评表 uploaded as bytes checks and scores as the same file on disk") {
+  TempDir tmp;
+  auto form = ReportWorkbook("yaohai-2023", "自评表.xlsx");
+  const std::string path = tmp.Write("form/某局自评表.xlsx", *form);
+  const std::string name = "upload/某局自评表.xlsx";
+  CHECK(ReadInputKind(name, form.get()) == InputKind::kSelfForm);
+
+  CheckRequest disk;
+  disk.target.path = path;
+  CheckRequest upload = disk;
+  upload.target.path = name;
+  upload.target.bytes = form;
+  CheckOutcome from_disk = RunCheck(disk), from_upload = RunCheck(upload);
+  REQUIRE(from_disk.checked);
+  REQUIRE(from_upload.checked);
+  CHECK(from_upload.exit == from_disk.exit);
+  CHECK(FindingsWithoutFile(from_upload.check) == FindingsWithoutFile(from_disk.check));
+
+  ScoreRequest score;
+  score.project = upload.target;
+  ScoreOutcome scored = RunScore(score);
+  REQUIRE_FALSE(scored.Refused());
+  CHECK(scored.scored->project->file == name);
+  score.project = disk.target;
+  CHECK(scored.scored->total == RunScore(score).scored->total);
+}
+
+TEST_CASE("commands: an upload that is not a workbook is refused, naming the name it was given") {
+  auto not_xlsx = std::make_shared<const std::string>("项目名称,得分\n某项目,90\n");
+  const std::string name = "上传/评分表.csv";
+  CHECK(ReadInputKind(name, not_xlsx.get()) == InputKind::kScoringWorkbook);  // never the disk's idea of it
+
+  CheckRequest request;
+  request.target.path = name;
+  request.target.bytes = not_xlsx;
+  request.out = "out";
+  request.keep_in_memory = true;
+  request.language = Language::kEnglish;
+  CheckOutcome en = RunCheck(request);
+  request.language = Language::kChinese;
+  CheckOutcome zh = RunCheck(request);
+  for (const CheckOutcome* r : {&en, &zh}) {
+    REQUIRE(r->Refused());
+    CHECK_FALSE(r->checked);
+    CHECK(r->files.empty());
+    REQUIRE(r->diagnostics.All().size() == 1);
+    CHECK(r->diagnostics.All()[0].id == "xlsx-not-zip");
+    CHECK(r->diagnostics.All()[0].loc.file == name);
+    CHECK(r->DiagnosticsText().rfind(name + ": ", 0) == 0);
+  }
+  // Each call in its own language: English, then Chinese, then English again as at first.
+  CHECK(en.DiagnosticsText().find("error: not a valid .xlsx workbook") != std::string::npos);
+  CHECK(zh.DiagnosticsText().find("错误: 不是有效的 .xlsx 工作簿") != std::string::npos);
+  request.language = Language::kEnglish;
+  CHECK(RunCheck(request).DiagnosticsText() == en.DiagnosticsText());
+
+  ImportRequest import;
+  import.workbook = name;
+  import.bytes = not_xlsx;
+  import.out = "out/never.yaml";
+  ImportOutcome refused = RunImport(import);
+  REQUIRE(refused.Refused());
+  CHECK(refused.DiagnosticsText().rfind(name + ": 错误: 不是有效的 .xlsx 工作簿", 0) == 0);
+  CHECK_FALSE(fs::exists(import.out));
+}
+
+TEST_CASE("commands: import of a 评分表 uploaded as bytes writes the system the file gives") {
+  TempDir tmp;
+  auto scoring = ReportWorkbook("jiaocheng-2024", "评分表.xlsx");
+  ImportRequest disk;
+  disk.workbook = tmp.Write("评分表.xlsx", *scoring);
+  disk.out = tmp.path() + "/from-disk.yaml";
+  ImportOutcome from_disk = RunImport(disk);
+  REQUIRE_FALSE(from_disk.Refused());
+
+  ImportRequest upload;
+  upload.workbook = "upload/评分表.xlsx";
+  upload.bytes = scoring;
+  upload.out = tmp.path() + "/from-upload.yaml";
+  ImportOutcome from_upload = RunImport(upload);
+  REQUIRE_FALSE(from_upload.Refused());
+  CHECK(ReadFileBytes(upload.out).value() == ReadFileBytes(disk.out).value());
+  CHECK(from_upload.summary ==
+        ReplaceAll(ReplaceAll(from_disk.summary, disk.workbook, upload.workbook), disk.out, upload.out));
 }

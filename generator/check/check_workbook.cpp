@@ -27,10 +27,10 @@ Finding Make(Severity sev, const std::string& kind, const SourceLoc& loc, const 
 
 }  // namespace
 
-SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& opt) {
+SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& opt, const std::string* bytes) {
   ScoringSheetOptions read;
   read.lenient = true;
-  ScoringSheet im = LoadScoringSheet(xlsx_path, read);
+  ScoringSheet im = LoadScoringSheet(xlsx_path, read, bytes);
   const SheetScores& st = im.scores;
   if (!st.has_score_column)
     Fail(SourceLoc{xlsx_path, 0, 0, im.sheet}, "", msg::kCheckNoScoreColumn);
@@ -142,8 +142,9 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
   return out;
 }
 
-void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, const std::string& out_path) {
-  XlsxWorkbook wb = ReadXlsx(xlsx_path);
+void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, const std::string& out_path,
+                        const std::string* bytes) {
+  XlsxWorkbook wb = ReadXlsxBytes(xlsx_path, bytes);
   const XlsxSheet* sheet = wb.Sheet(check.sheet);
   if (!sheet) Fail(SourceLoc{xlsx_path}, "", msg::kImportNoSheet, check.sheet, "");
   std::set<std::string> flagged;

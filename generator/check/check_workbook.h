@@ -35,11 +35,16 @@ struct SheetCheck {
 };
 
 // Throws InputError when the workbook's layout cannot be recognised (which
-// labels were looked for) or it has no 得分 column.
-SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& opt);
+// labels were looked for) or it has no 得分 column. `bytes`, when given,
+// are the workbook held in memory (an upload) that `xlsx_path` names in
+// findings and diagnostics; null reads `xlsx_path`.
+SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& opt,
+                             const std::string* bytes = nullptr);
 
 // A copy of the checked sheet with each flagged cell coloured (errors red,
-// warnings amber) and a 审核意见 sheet listing every finding.
-void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, const std::string& out_path);
+// warnings amber) and a 审核意见 sheet listing every finding. `bytes` as
+// for CheckScoringSheet: the same workbook, so the same copy either way.
+void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, const std::string& out_path,
+                        const std::string* bytes = nullptr);
 
 }  // namespace jixiao

@@ -39,11 +39,12 @@ CheckOutcome RunCheck(const CheckRequest& request) {
   opt.language = request.language;
   CatchInputError(out, [&] {
     const ProjectInput& target = request.target;
-    const InputKind kind = target.files ? InputKind::kProjectFolder : ReadInputKind(target.path);
+    const std::string* bytes = target.files ? nullptr : target.bytes.get();  // a workbook uploaded; null: the disk
+    const InputKind kind = target.files ? InputKind::kProjectFolder : ReadInputKind(target.path, bytes);
     std::optional<SheetCheck> sheet;
     std::shared_ptr<const Project> project;
     if (!IsProjectKind(kind)) {
-      sheet = CheckScoringSheet(target.path, opt);
+      sheet = CheckScoringSheet(target.path, opt, bytes);
       out.check = sheet->result;
     } else {
       project = LoadProjectInput(target, request.indicators, nullptr, /*review=*/true);
@@ -64,7 +65,7 @@ CheckOutcome RunCheck(const CheckRequest& request) {
       if (annotated) {
         auto kept = KeepInMemory(out.dir, [&](const std::string& scratch) {
           std::string path = scratch + "/" + copy_name;
-          WriteAnnotatedCopy(target.path, *annotated, path);
+          WriteAnnotatedCopy(target.path, *annotated, path, bytes);
           return std::vector<std::string>{path};
         });
         for (auto& f : kept) out.files.push_back(std::move(f));
@@ -79,7 +80,7 @@ CheckOutcome RunCheck(const CheckRequest& request) {
     out.files.push_back(OutputFile{out.dir + "/check.html", ""});
     if (annotated) {
       std::string copy = out.dir + "/" + copy_name;
-      WriteAnnotatedCopy(target.path, *annotated, copy);
+      WriteAnnotatedCopy(target.path, *annotated, copy, bytes);
       out.files.push_back(OutputFile{copy, ""});
     }
   });

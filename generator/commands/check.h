@@ -1,6 +1,7 @@
 // `jixiao check`: a project (scored from its data and compared with what it
 // states), a submitted 自评表.xlsx (a project of its own) or a submitted 附件1
-// scoring workbook (checked on its own figures) in; the findings out, and
+// scoring workbook (checked on its own figures) in, a workbook on disk or
+// uploaded (ProjectInput::bytes); the findings out, and
 // with an output folder check.md, check.html and, for a workbook, an
 // annotated copy (<name>.审核.xlsx) — or their bytes, with `keep_in_memory`.
 #pragma once
@@ -14,7 +15,7 @@
 namespace jixiao {
 
 struct CheckRequest {
-  ProjectInput target;     // its kind decided by ReadInputKind; given in memory, a project
+  ProjectInput target;     // its kind decided by ReadInputKind; given as files in memory, a project
   std::string indicators;  // a system to use instead of the one project.yaml names
   CheckOptions options;    // the tolerance; its language is the request's
   std::string out;         // where check.md etc. go (output_folder.h); empty: nowhere

@@ -16,10 +16,12 @@ ImportOutcome RunImport(const ImportRequest& request) {
   CatchInputError(out, [&] {
     std::error_code ec;
     if (fs::exists(request.out, ec)) {
-      if (fs::equivalent(request.out, request.workbook, ec)) Fail(SourceLoc{request.out}, "", msg::kImportOutputIsInput);
+      // An upload is no file on disk, so the output cannot be it.
+      if (!request.bytes && fs::equivalent(request.out, request.workbook, ec))
+        Fail(SourceLoc{request.out}, "", msg::kImportOutputIsInput);
       if (!request.options.force) Fail(SourceLoc{request.out}, "", msg::kImportOutputExists);
     }
-    out.imported = ReadScoringSheet(request.workbook, request.options);
+    out.imported = ReadScoringSheet(request.workbook, request.options, request.bytes.get());
     WriteFileAtomic(request.out, EmitSystemYaml(*out.imported));
     out.files.push_back(OutputFile{request.out, ""});
     LoadSystem(request.out);  // what was written must load; errors name its lines

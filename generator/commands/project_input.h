@@ -1,7 +1,8 @@
 // The project a command reads: a path (project folder, project.yaml or a
 // 自评表.xlsx), or its files given in memory (InputFiles under a root that
 // names the folder: project.yaml with its 数据采集表.xlsx and text/*.md, or
-// a 自评表.xlsx alone).
+// a 自评表.xlsx alone), or one workbook given in memory (an upload: a
+// 自评表, or for check a submitted 评分表) named by `path`.
 #pragma once
 
 #include <memory>
@@ -15,6 +16,9 @@ namespace jixiao {
 struct ProjectInput {
   std::string path;                         // used when `files` is null
   std::shared_ptr<const InputFiles> files;  // a project held in memory (or a folder read through InputFiles)
+  // A workbook held in memory, read instead of the disk; `path` is only its
+  // name (the uploaded file's), in diagnostics and the outputs' names.
+  std::shared_ptr<const std::string> bytes;
 
   // The project's name for messages and outputs: the path, or the files' root.
   const std::string& Name() const { return files ? files->Root() : path; }

@@ -85,11 +85,12 @@ Text Both(const MessageDef& def, const std::string& zh_arg, const std::string& e
 
 }  // namespace
 
-ImportedSystem ReadScoringSheet(const std::string& xlsx_path, const ImportOptions& options) {
+ImportedSystem ReadScoringSheet(const std::string& xlsx_path, const ImportOptions& options,
+                                const std::string* bytes) {
   ScoringSheetOptions read;
   read.sheet = options.sheet;
   read.name = options.name;
-  ScoringSheet sheet = LoadScoringSheet(xlsx_path, read);
+  ScoringSheet sheet = LoadScoringSheet(xlsx_path, read, bytes);
   ImportedSystem im;
   im.path = sheet.path;
   im.sheet = sheet.sheet;

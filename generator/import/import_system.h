@@ -68,8 +68,10 @@ struct ImportedSystem {
 // Throws InputError naming the workbook (and sheet!cell): a layout that
 // cannot be recognised (saying which labels were looked for), a parent's
 // name missing, a weight missing or not a number, weights that do not sum,
-// a code used twice.
-ImportedSystem ReadScoringSheet(const std::string& xlsx_path, const ImportOptions& options = {});
+// a code used twice. `bytes`, when given, are the workbook held in memory
+// (an upload) that `xlsx_path` only names; null reads `xlsx_path`.
+ImportedSystem ReadScoringSheet(const std::string& xlsx_path, const ImportOptions& options = {},
+                                const std::string* bytes = nullptr);
 
 // The system as indicator-system YAML (yaml-cpp's emitter: UTF-8, block
 // style, literal blocks for multi-line texts).

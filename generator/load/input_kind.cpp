@@ -53,11 +53,13 @@ InputKind InputKindOf(const std::string& path) {
   return InputKind::kProjectYaml;
 }
 
-InputKind ReadInputKind(const std::string& path) {
-  InputKind kind = InputKindOf(path);
+InputKind ReadInputKind(const std::string& path, const std::string* bytes) {
+  // An upload's name is the sender's: its bytes are read as a workbook
+  // whatever it is called, and the disk is not consulted.
+  InputKind kind = bytes ? InputKind::kSelfForm : InputKindOf(path);
   if (kind != InputKind::kSelfForm) return kind;
   try {
-    XlsxWorkbook wb = ReadXlsx(path);
+    XlsxWorkbook wb = ReadXlsxBytes(path, bytes);
     for (const auto& s : wb.sheets) {
       bool level3 = false, target = false, criteria = false;
       for (const auto& [rc, cell] : s.cells) {

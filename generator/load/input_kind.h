@@ -4,9 +4,10 @@
 // By name and the filesystem (InputKindOf, opens nothing): a folder holding
 // project.yaml, a project.yaml, a folder holding only a 自评表.xlsx, or a
 // workbook. score and report read any .xlsx as a 自评表. check needs to
-// know more, so ReadInputKind opens a workbook to tell a filled 自评表 from
-// a 附件1 scoring sheet or a 数据采集表. batch finds its 自评表 files among
-// many by name (IsSelfFormFileName), without opening each.
+// know more, so ReadInputKind opens a workbook, on disk or held in memory,
+// to tell a filled 自评表 from a 附件1 scoring sheet or a 数据采集表. batch
+// finds its 自评表 files among many by name (IsSelfFormFileName), without
+// opening each.
 #pragma once
 
 #include <string>
@@ -29,8 +30,10 @@ bool IsXlsxPath(const std::string& path);
 InputKind InputKindOf(const std::string& path);
 // As InputKindOf, but an .xlsx is opened: kSelfForm when a sheet has 三级指标
 // with 年度指标值, 实际完成值 or 全年实际值 and no 评分标准; else
-// kCollectWorkbook or kScoringWorkbook.
-InputKind ReadInputKind(const std::string& path);
+// kCollectWorkbook or kScoringWorkbook. `bytes`, when given, are a workbook
+// held in memory (an upload) that `path` only names: read instead of the
+// disk, and a workbook whatever the name says.
+InputKind ReadInputKind(const std::string& path, const std::string* bytes = nullptr);
 // Whether the kind is read as a project (LoadProject) rather than checked as a submitted sheet.
 inline bool IsProjectKind(InputKind k) { return k != InputKind::kScoringWorkbook && k != InputKind::kCollectWorkbook; }
 // Whether the kind is a workbook file (its outputs are named after the file).

@@ -529,8 +529,9 @@ std::string DeriveName(const std::string& title) {
 
 }  // namespace
 
-ScoringSheet LoadScoringSheet(const std::string& xlsx_path, const ScoringSheetOptions& options) {
-  XlsxWorkbook wb = ReadXlsx(xlsx_path);
+ScoringSheet LoadScoringSheet(const std::string& xlsx_path, const ScoringSheetOptions& options,
+                              const std::string* bytes) {
+  XlsxWorkbook wb = ReadXlsxBytes(xlsx_path, bytes);
   std::vector<const XlsxSheet*> candidates;
   std::string names;
   for (const auto& s : wb.sheets) names += (names.empty() ? "" : "、") + s.name;

@@ -67,6 +67,9 @@ struct ScoringSheet {
 // cannot be recognised (saying which labels were looked for), a parent's
 // name missing, a weight missing or not a number, weights that do not sum
 // (unless lenient), a code used twice, a 得分 that is not a number.
-ScoringSheet LoadScoringSheet(const std::string& xlsx_path, const ScoringSheetOptions& options = {});
+// `bytes`, when given, are the workbook held in memory (an upload) that
+// `xlsx_path` only names in diagnostics; null reads `xlsx_path`.
+ScoringSheet LoadScoringSheet(const std::string& xlsx_path, const ScoringSheetOptions& options = {},
+                              const std::string* bytes = nullptr);
 
 }  // namespace jixiao

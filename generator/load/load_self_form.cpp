@@ -166,6 +166,11 @@ std::shared_ptr<const Project> LoadSelfFormFiles(std::shared_ptr<const InputFile
   return p;
 }
 
+std::shared_ptr<const Project> LoadSelfFormBytes(const std::string& path, const std::string& bytes,
+                                                 const std::string& system_override, bool review) {
+  return ReadSelfForm(path, &bytes, system_override, review);
+}
+
 namespace {
 
 std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string* bytes,
