@@ -16,6 +16,8 @@
 #include <string_view>
 #include <utility>
 
+#include "base/precision.h"
+
 namespace jixiao {
 
 class Decimal {
@@ -59,15 +61,20 @@ class Decimal {
   Decimal Floor() const;
   Decimal Abs() const { return Sign() < 0 ? -*this : *this; }
 
-  // Fixed notation after rounding: ToFixed(2) of 3 is "3.00".
+  // Callers name the precision they show with a constant of
+  // base/precision.h. The defaults remain only for rules/kinds/, which is
+  // being converted; no other caller may rely on them
+  // (tests/precision_literals.sh).
+
+  // Fixed notation after rounding: 3 at 2 places is "3.00".
   std::string ToFixed(int places) const;
   // Rounded, then trailing zeros dropped: "3", "4.71", "25.7". This is how
   // the seeds print scores.
-  std::string ToShort(int places = 2) const;
+  std::string ToShort(int places = kScorePlaces) const;
   // A rate (0.9056) as a percent with `places` decimals: "90.56%".
-  std::string ToPercent(int places = 2) const;
+  std::string ToPercent(int places = kPercentPlaces) const;
   // The same with trailing zeros dropped, for thresholds: "95%", "62.5%".
-  std::string ToPercentShort(int places = 2) const;
+  std::string ToPercentShort(int places = kRuleLimitPlaces) const;
   // The exact value when it has a finite decimal form of at most 12
   // places, otherwise rounded to 12: for messages and JSON of raw values.
   std::string ToExactString() const;

@@ -1,5 +1,6 @@
 #include "check/check.h"
 
+#include "base/precision.h"
 #include "load/load.h"
 #include "rules/kinds/target.h"
 #include "rules/target_value.h"
@@ -31,12 +32,12 @@ class Checker {
  private:
   // The exact value rounded the way the stated figure is written.
   static Decimal AtPrecision(const Decimal& exact, const StatedNumber& s) {
-    return exact.Round(s.places + (s.percent ? 2 : 0));
+    return exact.Round(s.places + (s.percent ? kPercentShiftPlaces : 0));
   }
   static std::string Show(const Decimal& v, const StatedNumber& s) {
     return s.percent ? v.ToPercent(s.places) : v.ToFixed(s.places);
   }
-  static std::string Money(const Decimal& v) { return v.ToShort(2); }
+  static std::string Money(const Decimal& v) { return v.ToShort(kMoneyPlaces); }
 
   void Add(Severity sev, const std::string& kind, const SourceLoc& loc, const std::string& code,
            const std::string& subject, const std::string& stated, const std::string& expected,
@@ -54,10 +55,10 @@ class Checker {
     bool within = opt_.tolerance.Sign() > 0 && diff <= opt_.tolerance;
     // What it should be, shown at the stated precision, but never so coarse
     // that it hides the value (a stated "8" against 0.14 reads "0.14", not "0").
-    std::string shown = s.percent ? Show(want, s) : exact.ToShort(std::max(2, s.places));
+    std::string shown = s.percent ? Show(want, s) : exact.ToShort(std::max(kExpectedMinPlaces, s.places));
     Add(within ? Severity::kWarning : Severity::kError, kind, s.loc, code, subject, s.text, shown,
         fmt::format("{}：报告为 {}，{}应为 {}{}。", subject, s.text, how.empty() ? "" : how + "，",
-                    shown, within ? fmt::format("（差 {}，在容差 {} 内）", Show(diff, s), opt_.tolerance.ToShort(4)) : ""),
+                    shown, within ? fmt::format("（差 {}，在容差 {} 内）", Show(diff, s), opt_.tolerance.ToShort(kWrittenFigurePlaces)) : ""),
         effect);
     return false;
   }
@@ -78,8 +79,8 @@ class Checker {
         const StatedNumber& stated = it->second;
         if (stated.value > d.weight)
           Add(Severity::kError, "score-above-weight", stated.loc, d.code, subject, stated.text,
-              "≤ " + d.weight.ToShort(), fmt::format("{}：报告为 {} 分，超过该指标满分 {} 分。", subject,
-                                                     stated.text, d.weight.ToShort()));
+              "≤ " + d.weight.ToShort(kScorePlaces), fmt::format("{}：报告为 {} 分，超过该指标满分 {} 分。", subject,
+                                                     stated.text, d.weight.ToShort(kScorePlaces)));
         if (!s.children.empty()) {
           // A parent is the sum of its children as the document states them
           // where it states them all, else as jixiao computes them.
@@ -91,10 +92,10 @@ class Checker {
             Decimal v = ci != st_.scores.end() ? ci->second.value : c.score;
             all_stated = all_stated && ci != st_.scores.end();
             sum += v;
-            parts += (parts.empty() ? "" : " + ") + v.ToShort();
+            parts += (parts.empty() ? "" : " + ") + v.ToShort(kScorePlaces);
           }
           Compare("parent-sum", stated, sum, d.code, subject,
-                  fmt::format("其下级指标{}得分 {} = {}", all_stated ? "所报" : "", parts, sum.ToShort()));
+                  fmt::format("其下级指标{}得分 {} = {}", all_stated ? "所报" : "", parts, sum.ToShort(kScorePlaces)));
         } else {
           Compare("rule-score", stated, s.score, d.code, subject,
                   "按评分规则和所报数据（" + s.explanation + "）");
@@ -104,7 +105,7 @@ class Checker {
       if (rt != st_.rates.end() && d.weight.Sign() > 0) {
         Decimal score = it != st_.scores.end() ? it->second.value : s.score;
         Compare("score-rate", rt->second, score / d.weight, d.code, d.code + " " + d.name + " 得分率",
-                fmt::format("按 {} ÷ {}", score.ToShort(), d.weight.ToShort()));
+                fmt::format("按 {} ÷ {}", score.ToShort(kScorePlaces), d.weight.ToShort(kScorePlaces)));
       }
       for (const auto& c : s.children) walk(c);
     };
@@ -115,14 +116,14 @@ class Checker {
     const IndicatorSystem& sys = sp_.system();
     if (st_.deductions && sys.deduction_cap && st_.deductions->value.Abs() > *sys.deduction_cap)
       Add(Severity::kError, "deduction-cap", st_.deductions->loc, "", "减分", st_.deductions->text,
-          "≤ " + sys.deduction_cap->ToShort(),
+          "≤ " + sys.deduction_cap->ToShort(kScorePlaces),
           fmt::format("减分：报告为 {} 分，超过减分上限 {} 分。", st_.deductions->text,
-                      sys.deduction_cap->ToShort()));
+                      sys.deduction_cap->ToShort(kScorePlaces)));
     if (st_.total) {
       const StatedNumber& t = *st_.total;
       Compare("total", t, sp_.total, "", "综合得分",
-              fmt::format("按各一级指标得分之和 {}{}", sp_.sum.ToShort(),
-                          sp_.deductions.IsZero() ? "" : " − 减分 " + sp_.deductions.ToShort()),
+              fmt::format("按各一级指标得分之和 {}{}", sp_.sum.ToShort(kScorePlaces),
+                          sp_.deductions.IsZero() ? "" : " − 减分 " + sp_.deductions.ToShort(kScorePlaces)),
               GradeEffect(t.value, sp_.total.Round(t.places)));
     }
     if (st_.grade) {
@@ -135,7 +136,7 @@ class Checker {
       }
       if (sp_.grade != g.text)
         Add(Severity::kError, "grade", g.loc, "", "评价等级", g.text, sp_.grade,
-            fmt::format("评价等级：报告为“{}”，按重新计算的总分 {} 应为“{}”。", g.text, sp_.total.ToShort(), sp_.grade),
+            fmt::format("评价等级：报告为“{}”，按重新计算的总分 {} 应为“{}”。", g.text, sp_.total.ToShort(kScorePlaces), sp_.grade),
             fmt::format("等级由“{}”变为“{}”", g.text, sp_.grade));
     }
   }
@@ -170,8 +171,8 @@ class Checker {
       if (ss.total) {
         if (ss.total->value != counted)
           Add(Severity::kError, "survey-total", ss.total->loc, "", title + " 小计", ss.total->text,
-              counted.ToShort(0),
-              fmt::format("{} 小计：报告为 {} 人，各选项人数之和为 {} 人。", title, ss.total->text, counted.ToShort(0)));
+              counted.ToShort(kCountPlaces),
+              fmt::format("{} 小计：报告为 {} 人，各选项人数之和为 {} 人。", title, ss.total->text, counted.ToShort(kCountPlaces)));
         base = ss.total->value;  // the document's shares are made of its own total
       }
       if (!ss.shares.empty() && ss.shares.size() != sv->counts.size()) {
@@ -182,7 +183,7 @@ class Checker {
         for (size_t i = 0; i < ss.shares.size(); ++i)
           Compare("survey-share", ss.shares[i], sv->counts[i] / base, "",
                   title + " “" + sv->options[i] + "”占比",
-                  fmt::format("按 {} ÷ {}", sv->counts[i].ToShort(0), base.ToShort(0)));
+                  fmt::format("按 {} ÷ {}", sv->counts[i].ToShort(kCountPlaces), base.ToShort(kCountPlaces)));
       }
       if (ss.mean && !sv->items.empty()) {
         Decimal sum;
@@ -263,7 +264,7 @@ class Checker {
         Add(within ? Severity::kWarning : Severity::kError, "figure-mismatch", vi.loc, "", f.name,
             vi.text, v0.text,
             fmt::format("{}：{}为 {}，{}为 {}，前后不一致{}。", f.name, w0, v0.text, wi, vi.text,
-                        within ? fmt::format("（差 {}，在容差 {} 内）", diff.ToShort(4), opt_.tolerance.ToShort(4)) : ""));
+                        within ? fmt::format("（差 {}，在容差 {} 内）", diff.ToShort(kWrittenFigurePlaces), opt_.tolerance.ToShort(kWrittenFigurePlaces)) : ""));
       }
     }
   }
@@ -303,9 +304,9 @@ class Checker {
       bool from_form = IsXlsxPath(file);
       const bool blank_score = from_form && a && !a->stated_score && !a->score;
       if (blank_score)
-        Add(Severity::kWarning, "blank-score", at, d.code, subject + " 得分", "", qualitative ? "" : s.score.ToShort(),
+        Add(Severity::kWarning, "blank-score", at, d.code, subject + " 得分", "", qualitative ? "" : s.score.ToShort(kScorePlaces),
             qualitative ? fmt::format("{}：自评表未填写得分；定性指标须由评价组评定档次和得分（现按 0 分计）。", subject)
-                        : fmt::format("{}：自评表未填写得分；按评分规则应为 {} 分。", subject, s.score.ToShort()));
+                        : fmt::format("{}：自评表未填写得分；按评分规则应为 {} 分。", subject, s.score.ToShort(kScorePlaces)));
       if (!qualitative && (!a || a->actual.empty()) && d.rule->value.empty() && !(a && a->score))
         Add(Severity::kWarning, "blank-actual", at, d.code, subject + " 实际完成值", "", "",
             fmt::format("{}：实际完成值未填写，无法按规则计分（按 0 分计）。", subject));
@@ -317,15 +318,15 @@ class Checker {
           bool top = t.high >= Decimal(1);
           if (*a->score < lo || *a->score > hi || (!top && *a->score >= hi))
             Add(Severity::kError, "score-outside-tier", a->score_loc, d.code, subject + " 得分",
-                a->score->ToShort(), fmt::format("{}–{}", lo.ToShort(), hi.ToShort()),
+                a->score->ToShort(kScorePlaces), fmt::format("{}–{}", lo.ToShort(kScorePlaces), hi.ToShort(kScorePlaces)),
                 fmt::format("{}：定性评价为“{}”，该档得分应在 {} 至 {} 分{}，报告为 {} 分。", subject, t.name,
-                            lo.ToShort(), hi.ToShort(), top ? "（含）" : "（不含上限）", a->score->ToShort()));
+                            lo.ToShort(kScorePlaces), hi.ToShort(kScorePlaces), top ? "（含）" : "（不含上限）", a->score->ToShort(kScorePlaces)));
         }
       }
       if (s.Lost() && !has_reason && !(blank_score && qualitative))
         Add(Severity::kWarning, "missing-deviation-reason", at, d.code, subject + " 偏差原因", "", "",
             fmt::format("{}：未完成年度指标值（得 {} 分，满分 {} 分），未填写偏差原因。", subject,
-                        s.score.ToShort(), d.weight.ToShort()));
+                        s.score.ToShort(kScorePlaces), d.weight.ToShort(kScorePlaces)));
       // The completion of an 实际完成值 the answer states (one read from a
       // named value is the scoring sentence's to explain).
       const Decimal limit = sp_.system().options.overachievement;
@@ -333,7 +334,7 @@ class Checker {
       if (ev && stated_actual && ev->completion && *ev->completion >= limit && !has_reason)
         Add(Severity::kWarning, "missing-deviation-reason", at, d.code, subject + " 偏差原因", "", "",
             fmt::format("{}：实际完成值为年度指标值的 {}，达到 {} 及以上，未说明偏差原因。", subject,
-                        ev->completion->ToPercent(2), limit.ToPercentShort(2)));
+                        ev->completion->ToPercent(kPercentPlaces), limit.ToPercentShort(kRuleLimitPlaces)));
       // The form's own instruction text left where an answer belongs.
       for (const std::string* field : {a ? &a->actual : nullptr, a ? &a->deviation_reason : nullptr,
                                        a ? &a->reason : nullptr}) {
@@ -394,7 +395,7 @@ CheckResult CheckProject(const ScoredProject& sp, const CheckOptions& opt) {
     if (it != st.scores.end()) submitted = it->second.value, l.submitted = it->second.text;
     else if (auto a = sp.project->answers.find(s.def->code);
              a != sp.project->answers.end() && a->second.stated_score)
-      submitted = *a->second.stated_score, l.submitted = a->second.stated_score->ToShort();
+      submitted = *a->second.stated_score, l.submitted = a->second.stated_score->ToShort(kScorePlaces);
     if (submitted) l.difference = s.score - *submitted;
     r.scores.push_back(l);
     for (const auto& c : s.children) line(c);

@@ -9,6 +9,7 @@
 
 #include "base/atomic_file.h"
 #include "base/messages.h"
+#include "base/precision.h"
 #include "formats/xlsx/layouts/scoring_sheet.h"
 #include "formats/xlsx/xlsx_reader.h"
 #include "formats/xlsx/xlsx_writer.h"
@@ -78,14 +79,14 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
     const StatedNumber& s = it->second;
     std::string subject = ind.code + " " + ind.name + " 得分";
     if (s.value > ind.weight)
-      add(Make(Severity::kError, "score-above-weight", s.loc, ind.code, subject, s.text, "≤ " + ind.weight.ToShort(),
-               fmt::format("{}：报告为 {} 分，超过该指标满分 {} 分。", subject, s.text, ind.weight.ToShort())));
+      add(Make(Severity::kError, "score-above-weight", s.loc, ind.code, subject, s.text, "≤ " + ind.weight.ToShort(kScorePlaces),
+               fmt::format("{}：报告为 {} 分，超过该指标满分 {} 分。", subject, s.text, ind.weight.ToShort(kScorePlaces))));
     else if (s.value.Sign() < 0)
       add(Make(Severity::kError, "score-above-weight", s.loc, ind.code, subject, s.text, "≥ 0",
                fmt::format("{}：报告为 {} 分，得分不能为负。", subject, s.text)));
     if (s.value < ind.weight && st.reason_column >= 0 && !st.reasons.count(ind.code))
       add(Make(Severity::kWarning, "missing-reason", s.loc, ind.code, subject, s.text, "",
-               fmt::format("{}：得 {} 分（满分 {} 分），未填写扣分原因。", subject, s.text, ind.weight.ToShort())));
+               fmt::format("{}：得 {} 分（满分 {} 分），未填写扣分原因。", subject, s.text, ind.weight.ToShort(kScorePlaces))));
     out.recomputed[ind.code] = s.value;
     Decimal accepted = Max(Decimal(0), Min(s.value, ind.weight));
     out.review.push_back(ReviewRow{row_of(s.loc), ind.code, s.value, accepted});
@@ -98,9 +99,9 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
   for (const auto& [label, n] : st.deductions) deductions += n.value.Abs();
   Decimal applied = im.system.deduction_cap ? Min(deductions, *im.system.deduction_cap) : deductions;
   if (im.system.deduction_cap && deductions > *im.system.deduction_cap && !st.deductions.empty())
-    add(Make(Severity::kError, "deduction-cap", st.deductions.front().second.loc, "", "减分", deductions.ToShort(),
-             "≤ " + im.system.deduction_cap->ToShort(),
-             fmt::format("减分合计 {} 分，超过上限 {} 分。", deductions.ToShort(), im.system.deduction_cap->ToShort())));
+    add(Make(Severity::kError, "deduction-cap", st.deductions.front().second.loc, "", "减分", deductions.ToShort(kScorePlaces),
+             "≤ " + im.system.deduction_cap->ToShort(kScorePlaces),
+             fmt::format("减分合计 {} 分，超过上限 {} 分。", deductions.ToShort(kScorePlaces), im.system.deduction_cap->ToShort(kScorePlaces))));
   Decimal total = Max(Decimal(0), sum - applied);
   out.total = total;
   if (st.total) {
@@ -122,17 +123,17 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
       Decimal diff = (want - t.value).Abs();
       add(Make(within(diff) ? Severity::kWarning : Severity::kError, "total", t.loc, "", "合计得分", t.text,
                want.ToShort(t.places),
-               fmt::format("合计得分：报告为 {}，各末级指标得分之和 {}{}，应为 {}。", t.text, sum.ToShort(),
-                           applied.IsZero() ? "" : " − 减分 " + applied.ToShort(), want.ToShort(t.places)),
+               fmt::format("合计得分：报告为 {}，各末级指标得分之和 {}{}，应为 {}。", t.text, sum.ToShort(kScorePlaces),
+                           applied.IsZero() ? "" : " − 减分 " + applied.ToShort(kScorePlaces), want.ToShort(t.places)),
                a == b ? fmt::format("等级不变（{}）", b) : fmt::format("等级由“{}”变为“{}”", a, b)));
     }
   } else {
-    add(Make(Severity::kWarning, "blank-score", SourceLoc{xlsx_path, 0, 0, im.sheet}, "", "合计得分", "", total.ToShort(),
-             fmt::format("评分表未给出合计得分；按各末级指标得分计算为 {}。", total.ToShort())));
+    add(Make(Severity::kWarning, "blank-score", SourceLoc{xlsx_path, 0, 0, im.sheet}, "", "合计得分", "", total.ToShort(kScorePlaces),
+             fmt::format("评分表未给出合计得分；按各末级指标得分计算为 {}。", total.ToShort(kScorePlaces))));
   }
   if (st.grade && st.grade->text != grade) {
     add(Make(Severity::kError, "grade", st.grade->loc, "", "评价等级", st.grade->text, grade,
-             fmt::format("评价等级：报告为“{}”，按得分 {} 应为“{}”。", st.grade->text, total.ToShort(), grade),
+             fmt::format("评价等级：报告为“{}”，按得分 {} 应为“{}”。", st.grade->text, total.ToShort(kScorePlaces), grade),
              fmt::format("等级由“{}”变为“{}”", st.grade->text, grade)));
   }
   out.grade = grade;
@@ -216,9 +217,9 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
     for (const auto& r : check.review) {
       if (r.row < 0) continue;
       lxw_row_t row = static_cast<lxw_row_t>(r.row);
-      worksheet_write_number(ws, row, rc, std::strtod(r.accepted.ToShort(2).c_str(), nullptr), plain);
+      worksheet_write_number(ws, row, rc, std::strtod(r.accepted.ToShort(kScorePlaces).c_str(), nullptr), plain);
       Decimal diff = r.accepted - r.submitted.value_or(Decimal(0));
-      worksheet_write_number(ws, row, dc, std::strtod(diff.ToShort(2).c_str(), nullptr),
+      worksheet_write_number(ws, row, dc, std::strtod(diff.ToShort(kScorePlaces).c_str(), nullptr),
                              diff.IsZero() ? plain : warning);
     }
     worksheet_set_column(ws, rc, dc, 10, nullptr);

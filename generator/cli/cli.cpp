@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "base/precision.h"
 #include "check/check.h"
 #include "commands/batch.h"
 #include "commands/check.h"
@@ -51,7 +52,7 @@ int PrintReport(const ReportRequest& request) {
   ReportOutcome r = RunReport(request);
   for (const auto& f : r.files) std::cout << f.path << "\n";
   if (!r.Refused())
-    std::cout << fmt::format("{}：{} 分，{}\n", r.scored->project->info.name, r.scored->total.ToShort(), r.scored->grade);
+    std::cout << fmt::format("{}：{} 分，{}\n", r.scored->project->info.name, r.scored->total.ToShort(kScorePlaces), r.scored->grade);
   return Finish(r);
 }
 
@@ -104,7 +105,7 @@ int PrintBatch(BatchOptions& opt) {
       if (done == total) std::cerr << "\n";
     } else {
       std::cerr << fmt::format("[{}/{}] {}: {}\n", done, total, row.dir,
-                               row.ok ? row.total.ToShort() + " " + row.grade : "失败 / failed");
+                               row.ok ? row.total.ToShort(kScorePlaces) + " " + row.grade : "失败 / failed");
     }
     if (!row.ok) std::cerr << row.error << "\n";
   });

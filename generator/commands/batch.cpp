@@ -9,6 +9,7 @@
 
 #include "base/atomic_file.h"
 #include "base/messages.h"
+#include "base/precision.h"
 #include "check/check.h"
 #include "commands/output_folder.h"
 #include "load/input_kind.h"
@@ -48,7 +49,7 @@ BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& tem
     row.year = project->info.year;
     row.total = sp.total;
     row.grade = sp.grade;
-    for (const auto& r : sp.roots) row.level1.emplace_back(r.def->code + " " + r.def->name, r.score.ToShort());
+    for (const auto& r : sp.roots) row.level1.emplace_back(r.def->code + " " + r.def->name, r.score.ToShort(kScorePlaces));
     row.errors = check.errors;
     row.warnings = check.warnings;
     if (!opt.score_only) {

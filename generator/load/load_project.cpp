@@ -8,6 +8,7 @@
 #include "load/load_stated.h"
 #include "load/load_workbook.h"
 #include "base/messages.h"
+#include "base/precision.h"
 #include "load/load_self_evaluation.h"
 #include "rules/rule_kind.h"
 #include "formats/yaml/yaml_source.h"
@@ -145,7 +146,7 @@ struct ProjectReader {
           for (auto it = items.begin(); it != items.end(); ++it) {
             auto d = y.NumberOf(it->second, "", diags);
             if (d && (d->Sign() < 0 || *d > Decimal(1)))
-              diags.Error(y.Loc(it->second), "", msg::kRateOutOfRange, d->ToPercent(), "100%");
+              diags.Error(y.Loc(it->second), "", msg::kRateOutOfRange, d->ToPercent(kPercentPlaces), "100%");
             sv.items.emplace_back(it->first.Scalar(), d.value_or(Decimal()));
           }
         }

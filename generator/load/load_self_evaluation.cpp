@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/messages.h"
+#include "base/precision.h"
 #include "formats/yaml/yaml_source.h"
 #include "rules/rule_kind.h"
 
@@ -115,7 +116,7 @@ void ReadSystemOptions(const YamlFile& y, const YamlNode& root, IndicatorSystem&
         if (!read.empty() && i.min >= read.back().min)
           diags.Error(y.Loc(b), "", msg::kBandsOrder, i.min.ToExactString(), read.back().min.ToExactString());
         if (i.share.Sign() < 0 || i.share > Decimal(1))
-          diags.Error(y.Loc(b), "", msg::kRateOutOfRange, i.share.ToPercent(2), "100%");
+          diags.Error(y.Loc(b), "", msg::kRateOutOfRange, i.share.ToPercent(kPercentPlaces), "100%");
         read.push_back(i);
       }
       if (read.empty() || !read.back().min.IsZero()) read.push_back({Decimal(0), Decimal(0)});
@@ -349,9 +350,11 @@ std::shared_ptr<const IndicatorSystem> ApplyNotApplicable(
     if (!l->not_applicable) left += l->weight;
   }
   if (left.IsZero()) return out;  // BindSelfEvaluation reports it
-  // Largest remainder at two decimals: the rescaled weights sum to `total`.
-  const Decimal hundred(100);
-  Decimal target_cents = (total * hundred).Round(0);
+  // Largest remainder at a weight's precision: the rescaled weights sum to
+  // `total`. A cent here is one unit of the last decimal a weight shows.
+  Decimal hundred(1);
+  for (int i = 0; i < kScorePlaces; ++i) hundred = hundred * Decimal(10);
+  Decimal target_cents = total.Round(kScorePlaces) * hundred;
   std::vector<std::pair<Indicator*, Decimal>> rem;
   Decimal cents_sum;
   for (Indicator* l : scope) {
@@ -370,7 +373,7 @@ std::shared_ptr<const IndicatorSystem> ApplyNotApplicable(
                    [](const auto& x, const auto& y) { return x.second > y.second; });
   Decimal extra = target_cents - cents_sum;
   for (size_t i = 0; Decimal(static_cast<long>(i)) < extra && i < rem.size(); ++i)
-    rem[i].first->weight = rem[i].first->weight + Decimal(mpq_class(1, 100));
+    rem[i].first->weight = rem[i].first->weight + Decimal(1) / hundred;
   // Parents: the sum of their children, the written weight kept.
   std::function<void(Indicator&)> sum = [&](Indicator& n) {
     if (n.IsLeaf()) return;

@@ -17,6 +17,7 @@
 #include <functional>
 #include <set>
 
+#include "base/precision.h"
 #include "load/load.h"
 #include "load/load_self_form.h"
 #include "base/messages.h"
@@ -498,14 +499,14 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
         }
       }
       a.score = s;
-      a.reason = a.deviation_reason.empty() ? "自评表填报得分 " + s.ToShort() + " 分" : a.deviation_reason;
+      a.reason = a.deviation_reason.empty() ? "自评表填报得分 " + s.ToShort(kScorePlaces) + " 分" : a.deviation_reason;
       return;
     }
     // The rule's score (its sentence is made only when it could be computed):
     // the form is read before it is scored, so the target kind evaluates it here.
     TargetEvaluation ev = EvaluateTarget(ind, *ind.rule, &a, *p, TargetValue{}, nullptr);
     bool computed = !ev.sentence.empty();
-    bool differs = !computed || ev.score.Round(2) != a.stated_score->Round(2);
+    bool differs = !computed || ev.score.Round(kScorePlaces) != a.stated_score->Round(kScorePlaces);
     if (differs && !a.deviation_reason.empty()) {
       a.score = a.stated_score;
       a.reason = a.deviation_reason;

@@ -5,6 +5,7 @@
 // checklist points, duplicates), and then merged into the project under
 // the precedence rule in load_workbook.h.
 #include "load/load_workbook.h"
+#include "base/precision.h"
 #include "load/input_kind.h"
 
 #include <algorithm>
@@ -716,7 +717,7 @@ class BookReader {
           auto rate = Num(s, i, rate_col, "", true);
           if (!rate) continue;
           if (rate->value.Sign() < 0 || rate->value > Decimal(1)) {
-            diags_.Error(At(s, i, rate_col), "", msg::kRateOutOfRange, rate->value.ToPercent(),
+            diags_.Error(At(s, i, rate_col), "", msg::kRateOutOfRange, rate->value.ToPercent(kPercentPlaces),
                          "100%");
             continue;
           }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/precision.h"
 #include "model/budget.h"
 #include "base/decimal.h"
 #include "base/diagnostics.h"
@@ -31,7 +32,7 @@ struct Metric {
   std::string name;
   Formula formula;
   bool percent = false;
-  int places = 2;  // displayed precision: of a percent when percent, else plain
+  int places = kMetricDefaultPlaces;  // displayed precision: of a percent when percent, else plain
   SourceLoc loc;
 };
 

@@ -23,7 +23,7 @@ struct StatedNumber {
   SourceLoc loc;
   // Decimals as written (2 for "8.63%" counts the percent's), the precision
   // the figure claims; a recomputed figure is rounded to it before comparing.
-  int places = 0;
+  int places = 0;  // not a display precision: ParseStatedNumber sets it from the text
 };
 
 struct StatedText {

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "base/precision.h"
 #include "check/check.h"
 #include "render/render.h"
 #include "render/report_data.h"
@@ -61,9 +62,9 @@ std::string RenderCheckJson(const CheckResult& r) {
     out += first ? "\n" : ",\n";
     first = false;
     out += fmt::format("    {{\"code\": {}, \"name\": {}, \"weight\": {}, \"submitted\": {}, \"reviewed\": {}, \"difference\": {}}}",
-                       l.code.empty() ? "null" : JsonString(l.code), JsonString(l.name), l.weight.ToShort(),
-                       l.submitted ? JsonString(*l.submitted) : "null", l.reviewed.ToShort(),
-                       l.difference ? l.difference->ToShort() : "null");
+                       l.code.empty() ? "null" : JsonString(l.code), JsonString(l.name), l.weight.ToShort(kScorePlaces),
+                       l.submitted ? JsonString(*l.submitted) : "null", l.reviewed.ToShort(kScorePlaces),
+                       l.difference ? l.difference->ToShort(kScorePlaces) : "null");
   }
   out += "\n  ]\n}\n";
   return out;
@@ -77,8 +78,8 @@ std::string RenderCheckMarkdown(const CheckResult& r) {
     out += "## 逐项得分（审核得分）\n\n| 指标 | 满分 | 报送得分 | 审核得分 | 差额 |\n| --- | ---: | ---: | ---: | ---: |\n";
     for (const auto& l : r.scores)
       out += fmt::format("| {} | {} | {} | {} | {} |\n", EscapeMarkdown((l.code.empty() ? "" : l.code + " ") + l.name),
-                         l.weight.ToShort(), l.submitted ? EscapeMarkdown(*l.submitted) : "—", l.reviewed.ToShort(),
-                         l.difference ? (l.difference->IsZero() ? "0" : l.difference->ToShort()) : "—");
+                         l.weight.ToShort(kScorePlaces), l.submitted ? EscapeMarkdown(*l.submitted) : "—", l.reviewed.ToShort(kScorePlaces),
+                         l.difference ? (l.difference->IsZero() ? "0" : l.difference->ToShort(kScorePlaces)) : "—");
     out += "\n";
   }
   if (r.findings.empty()) return out;

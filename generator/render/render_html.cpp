@@ -5,6 +5,7 @@
 #include <iterator>
 #include <mutex>
 
+#include "base/precision.h"
 #include "render/report.h"
 
 namespace jixiao {
@@ -24,8 +25,8 @@ std::string XmlEscape(const std::string& s) {
   return out;
 }
 
-// A Decimal as an SVG coordinate: two decimals are plenty for a drawing.
-std::string Coord(const Decimal& d) { return d.ToShort(2); }
+// A Decimal as an SVG coordinate.
+std::string Coord(const Decimal& d) { return d.ToShort(kChartPlaces); }
 
 }  // namespace
 
@@ -75,7 +76,7 @@ std::string SvgLevel1Chart(const ScoredProject& sp) {
     fmt::format_to(std::back_inserter(s), "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"22\" class=\"bar{}\"/>", label_w, y + 4,
                      Coord(len), rate < Decimal(1) ? " bar-lost" : "");
     fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"value\">{}</text>", Coord(Decimal(label_w + 6) + len),
-                     y + 19, rate.ToPercent(2));
+                     y + 19, rate.ToPercent(kPercentPlaces));
   }
   return s + "</svg>";
 }
@@ -111,7 +112,7 @@ std::string SvgBalanceChart(const ScoredProject& sp) {
     fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"axis\" text-anchor=\"middle\">{}</text>",
                      gx + (3 * col_w + 4) / 2, base + 16, XmlEscape(y.year));
     fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"value\" text-anchor=\"middle\">{}</text>",
-                     gx + 2 * (col_w + 2) + col_w / 2, base + 30, y.closing.ToShort(2));
+                     gx + 2 * (col_w + 2) + col_w / 2, base + 30, y.closing.ToShort(kMoneyPlaces));
   }
   int ly = base + 48;
   const char* legend[] = {"当年收入", "当年支出", "年末结余"};

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "base/precision.h"
 #include "render/render.h"
 
 namespace jixiao {
@@ -13,8 +14,8 @@ void Flatten(const ScoredIndicator& s, const std::string& parent, std::string& o
       "{{\"code\": {}, \"name\": {}, \"level\": {}, \"parent\": {}, \"weight\": {}, \"score\": {}, "
       "\"rate_percent\": {}, \"leaf\": {}",
       JsonString(d.code), JsonString(d.name), d.level,
-      parent.empty() ? "null" : JsonString(parent), d.weight.ToShort(), s.score.ToShort(),
-      s.rate ? (*s.rate * Decimal(100)).ToShort(2) : "null", s.children.empty() ? "true" : "false");
+      parent.empty() ? "null" : JsonString(parent), d.weight.ToShort(kScorePlaces), s.score.ToShort(kScorePlaces),
+      s.rate ? (*s.rate * Decimal(100)).ToShort(kPercentPlaces) : "null", s.children.empty() ? "true" : "false");
   if (d.rule) out += fmt::format(", \"rule\": {}", JsonString(RuleKindName(d.rule->kind)));
   if (s.children.empty()) {
     out += fmt::format(", \"explanation\": {}, \"reason\": {}", JsonString(s.explanation),
@@ -33,10 +34,10 @@ std::string RenderJson(const ScoredProject& sp) {
   out += fmt::format("  \"project\": {},\n", JsonString(p.info.name));
   out += fmt::format("  \"year\": {},\n", JsonString(p.info.year));
   out += fmt::format("  \"system\": {},\n", JsonString(sp.system().name));
-  out += fmt::format("  \"full_score\": {},\n", sp.system().total.ToShort());
-  out += fmt::format("  \"sum\": {},\n", sp.sum.ToShort());
-  out += fmt::format("  \"deductions_total\": {},\n", sp.deductions.ToShort());
-  out += fmt::format("  \"total\": {},\n", sp.total.ToShort());
+  out += fmt::format("  \"full_score\": {},\n", sp.system().total.ToShort(kScorePlaces));
+  out += fmt::format("  \"sum\": {},\n", sp.sum.ToShort(kScorePlaces));
+  out += fmt::format("  \"deductions_total\": {},\n", sp.deductions.ToShort(kScorePlaces));
+  out += fmt::format("  \"total\": {},\n", sp.total.ToShort(kScorePlaces));
   out += fmt::format("  \"grade\": {},\n", JsonString(sp.grade));
   out += "  \"indicators\": [";
   bool first = true;
@@ -45,7 +46,7 @@ std::string RenderJson(const ScoredProject& sp) {
   first = true;
   for (const auto& d : p.deductions) {
     out += fmt::format("{}\n    {{\"reason\": {}, \"points\": {}}}", first ? "" : ",",
-                       JsonString(d.reason), d.points.ToShort());
+                       JsonString(d.reason), d.points.ToShort(kScorePlaces));
     first = false;
   }
   out += "\n  ],\n  \"values\": [";

@@ -1,17 +1,18 @@
 #include <fmt/format.h>
 
+#include "base/precision.h"
 #include "render/render.h"
 
 namespace jixiao {
 namespace {
 
-std::string RateText(const ScoredIndicator& s) { return s.rate ? s.rate->ToPercent(2) : "-"; }
+std::string RateText(const ScoredIndicator& s) { return s.rate ? s.rate->ToPercent(kPercentPlaces) : "-"; }
 
 void Rows(const ScoredIndicator& s, std::string& out) {
   const Indicator& d = *s.def;
   std::string name = std::string(static_cast<size_t>((d.level - 1) * 2), ' ') + d.name;
-  out += fmt::format("{:<6} {:<28} {:>6} {:>7} {:>8}", d.code, name, d.weight.ToShort(),
-                     s.score.ToShort(), RateText(s));
+  out += fmt::format("{:<6} {:<28} {:>6} {:>7} {:>8}", d.code, name, d.weight.ToShort(kScorePlaces),
+                     s.score.ToShort(kScorePlaces), RateText(s));
   if (s.children.empty() && s.Lost()) out += "  " + s.reason;
   out += "\n";
   for (const auto& c : s.children) Rows(c, out);
@@ -30,12 +31,12 @@ std::string RenderTerminal(const ScoredProject& sp) {
   out += "\n";
   if (!p.deductions.empty()) {
     for (const auto& d : p.deductions)
-      out += fmt::format("减分项：{}  -{}\n", d.reason, d.points.ToShort());
+      out += fmt::format("减分项：{}  -{}\n", d.reason, d.points.ToShort(kScorePlaces));
     if (sp.deductions != sp.deductions_claimed)
-      out += fmt::format("减分合计 {}，超过上限 {}，按 {} 计\n", sp.deductions_claimed.ToShort(),
-                         sp.system().deduction_cap->ToShort(), sp.deductions.ToShort());
+      out += fmt::format("减分合计 {}，超过上限 {}，按 {} 计\n", sp.deductions_claimed.ToShort(kScorePlaces),
+                         sp.system().deduction_cap->ToShort(kScorePlaces), sp.deductions.ToShort(kScorePlaces));
   }
-  out += fmt::format("总分 {} / {}，等级 {}\n", sp.total.ToShort(), sp.system().total.ToShort(),
+  out += fmt::format("总分 {} / {}，等级 {}\n", sp.total.ToShort(kScorePlaces), sp.system().total.ToShort(kScorePlaces),
                      sp.grade);
   return out;
 }

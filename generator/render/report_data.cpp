@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "base/precision.h"
 #include "base/read_file.h"
 #include "render/report_mustache.h"
 #include "rules/rule_kind.h"
@@ -26,7 +27,7 @@ std::string ReadText(const InputFiles& files, const fs::path& p) {
 
 
 
-std::string Money(const Decimal& d) { return d.ToShort(2); }
+std::string Money(const Decimal& d) { return d.ToShort(kMoneyPlaces); }
 
 }  // namespace
 
@@ -224,25 +225,25 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
                           level_names[level - 1]);
   data system;
   system.Set("name", sys.name);
-  system.Set("total", sys.total.ToShort());
+  system.Set("total", sys.total.ToShort(kScorePlaces));
   system.Set("level_counts", counts);
   system.Set("depth", std::to_string(sys.Depth()));
-  if (sys.deduction_cap) system.Set("deduction_cap", sys.deduction_cap->ToShort());
+  if (sys.deduction_cap) system.Set("deduction_cap", sys.deduction_cap->ToShort(kScorePlaces));
   else system.Set("deduction_cap", false);
   d.Set("system", std::move(system));
 
-  d.Set("total", sp.total.ToShort());
+  d.Set("total", sp.total.ToShort(kScorePlaces));
   d.Set("grade", sp.grade);
   d.Set("total_rate", RateText(sp.total_rate));
-  d.Set("sum", sp.sum.ToShort());
-  d.Set("deductions", sp.deductions.ToShort());
+  d.Set("sum", sp.sum.ToShort(kScorePlaces));
+  d.Set("deductions", sp.deductions.ToShort(kScorePlaces));
   d.Set("has_deductions", !p.deductions.empty());
   d.Set("deductions_capped", sp.deductions != sp.deductions_claimed);
   data ded_items = TemplateValue::List();
   for (const auto& x : p.deductions) {
     data item;
     item.Set("reason", x.reason);
-    item.Set("points", x.points.ToShort());
+    item.Set("points", x.points.ToShort(kScorePlaces));
     ded_items.Append(std::move(item));
   }
   d.Set("deduction_items", std::move(ded_items));
@@ -253,9 +254,9 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     const GradeBand& g = sys.grades[i];
     std::string range;
     if (sys.integer_grade_bands && !g.written.empty() && g.written[0] != '\xE2') range = g.written + " 分";
-    else if (i == 0) range = fmt::format("{}≥X≥{}", sys.total.ToShort(), g.min.ToShort());
-    else if (g.min.IsZero() && i + 1 == sys.grades.size()) range = fmt::format("X<{}", sys.grades[i - 1].min.ToShort());
-    else range = fmt::format("{}>X≥{}", sys.grades[i - 1].min.ToShort(), g.min.ToShort());
+    else if (i == 0) range = fmt::format("{}≥X≥{}", sys.total.ToShort(kScorePlaces), g.min.ToShort(kScorePlaces));
+    else if (g.min.IsZero() && i + 1 == sys.grades.size()) range = fmt::format("X<{}", sys.grades[i - 1].min.ToShort(kScorePlaces));
+    else range = fmt::format("{}>X≥{}", sys.grades[i - 1].min.ToShort(kScorePlaces), g.min.ToShort(kScorePlaces));
     data gd;
     gd.Set("name", g.name);
     gd.Set("range", range);
@@ -276,7 +277,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     item.Set("ordinal", ChineseOrdinal(i));
     item.Set("code", s.def->code);
     item.Set("name", s.def->name);
-    item.Set("lost_points", (s.def->weight - s.score).ToShort());
+    item.Set("lost_points", (s.def->weight - s.score).ToShort(kScorePlaces));
     item.Set("reason", s.reason);
     lost_leaves.Append(std::move(item));
   }
@@ -293,8 +294,8 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     data l1;
     l1.Set("code", root.def->code);
     l1.Set("name", root.def->name);
-    l1.Set("weight", root.def->weight.ToShort());
-    l1.Set("score", root.score.ToShort());
+    l1.Set("weight", root.def->weight.ToShort(kScorePlaces));
+    l1.Set("score", root.score.ToShort(kScorePlaces));
     l1.Set("rate", RateText(root.rate));
     l1.Set("ordinal", ChineseOrdinal(i));
     l1.Set("index", std::to_string(i + 1));
@@ -319,16 +320,16 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
         row.Set("group", first && l2 && l2 != leaf ? l2->def->code + " " + l2->def->name : "");
         row.Set("code", def.code);
         row.Set("name", def.name);
-        row.Set("weight", def.weight.ToShort());
-        row.Set("score", leaf->score.ToShort());
+        row.Set("weight", def.weight.ToShort(kScorePlaces));
+        row.Set("score", leaf->score.ToShort(kScorePlaces));
         row.Set("rate", RateText(leaf->rate));
         rows.Append(std::move(row));
       }
       data lf;
       lf.Set("code", def.code);
       lf.Set("name", def.name);
-      lf.Set("weight", def.weight.ToShort());
-      lf.Set("score", leaf->score.ToShort());
+      lf.Set("weight", def.weight.ToShort(kScorePlaces));
+      lf.Set("score", leaf->score.ToShort(kScorePlaces));
       lf.Set("rate", RateText(leaf->rate));
       lf.Set("explanation", def.explanation);
       auto ev = frag.evidence.find(def.code);
@@ -356,7 +357,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
       find(root);
       for (int lv = 0; lv < 3 && lv < def.level; ++lv) {
         const Indicator& a = *chain[lv]->def;
-        names[lv] = a.code + " " + a.name + "（" + a.weight.ToShort() + "）";
+        names[lv] = a.code + " " + a.name + "（" + a.weight.ToShort(kScorePlaces) + "）";
       }
       // A parent is named on its first row only, as merged cells read in print.
       data sr;
@@ -365,10 +366,10 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
       last_l1 = names[0];
       last_l2 = names[1];
       sr.Set("l3", def.level >= 3 ? names[2] : "");
-      sr.Set("weight", def.weight.ToShort());
+      sr.Set("weight", def.weight.ToShort(kScorePlaces));
       sr.Set("explanation", def.explanation);
       sr.Set("criteria", def.criteria);
-      sr.Set("score", leaf->score.ToShort());
+      sr.Set("score", leaf->score.ToShort(kScorePlaces));
       sr.Set("reason", leaf->Lost() ? leaf->reason : "");
       score_rows.Append(std::move(sr));
     }
@@ -397,10 +398,10 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     row.Set("amount", Money(r.amount));
     Decimal share = src_total.IsZero() ? Decimal() : (r.amount / src_total).Round(kRatePlaces);
     share_sum += share;
-    row.Set("share", src_total.IsZero() ? "—" : share.ToPercent(2));
+    row.Set("share", src_total.IsZero() ? "—" : share.ToPercent(kPercentPlaces));
     sources.Append(std::move(row));
   }
-  funds.Set("sources_share_total", src_total.IsZero() ? "—" : share_sum.ToPercent(2));
+  funds.Set("sources_share_total", src_total.IsZero() ? "—" : share_sum.ToPercent(kPercentPlaces));
   for (const auto& r : f.uses) {
     data row;
     row.Set("name", r.name);
@@ -444,28 +445,28 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     for (size_t i = 0; i < s.options.size(); ++i) {
       data o;
       o.Set("name", s.options[i]);
-      o.Set("count", s.counts[i].ToShort(0));
+      o.Set("count", s.counts[i].ToShort(kCountPlaces));
       Decimal share = total.IsZero() ? Decimal() : (s.counts[i] / total).Round(kRatePlaces);
       survey_share_sum += share;
-      o.Set("share", total.IsZero() ? "—" : share.ToPercent(2));
+      o.Set("share", total.IsZero() ? "—" : share.ToPercent(kPercentPlaces));
       options.Append(std::move(o));
     }
-    sv.Set("share_total", total.IsZero() ? "—" : survey_share_sum.ToPercent(2));
+    sv.Set("share_total", total.IsZero() ? "—" : survey_share_sum.ToPercent(kPercentPlaces));
     sv.Set("has_counts", !s.options.empty());
     sv.Set("options", std::move(options));
-    sv.Set("total", total.ToShort(0));
+    sv.Set("total", total.ToShort(kCountPlaces));
     data items = TemplateValue::List();
     Decimal sum;
     for (const auto& [name, rate] : s.items) {
       data it;
       it.Set("name", name);
-      it.Set("rate", rate.ToPercent(2));
+      it.Set("rate", rate.ToPercent(kPercentPlaces));
       items.Append(std::move(it));
       sum += rate;
     }
     sv.Set("has_items", !s.items.empty());
     sv.Set("items", std::move(items));
-    sv.Set("mean", s.items.empty() ? "" : (sum / Decimal(static_cast<long>(s.items.size()))).ToPercent(2));
+    sv.Set("mean", s.items.empty() ? "" : (sum / Decimal(static_cast<long>(s.items.size()))).ToPercent(kPercentPlaces));
     surveys.Append(std::move(sv));
   }
   d.Set("has_surveys", !p.surveys.empty());
@@ -483,12 +484,12 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
 
   // 评分说明: how every number was made.
   data notes = TemplateValue::List();
-  notes.Append(data(fmt::format("评价实行百分制，总分 {} 分；综合得分 = 一级指标得分之和{}。", sys.total.ToShort(),
-                                   sys.deduction_cap ? fmt::format(" − 减分项（减分上限 {} 分）", sys.deduction_cap->ToShort()) : "")));
+  notes.Append(data(fmt::format("评价实行百分制，总分 {} 分；综合得分 = 一级指标得分之和{}。", sys.total.ToShort(kScorePlaces),
+                                   sys.deduction_cap ? fmt::format(" − 减分项（减分上限 {} 分）", sys.deduction_cap->ToShort(kScorePlaces)) : "")));
   notes.Append(data(std::string("比率（执行率、知晓率、满意度等）先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和；得分率 = 得分 ÷ 权重。")));
   std::string bands;
   for (size_t i = 0; i < sys.grades.size(); ++i)
-    bands += (i ? "，" : "") + sys.grades[i].name + " ≥ " + sys.grades[i].min.ToShort();
+    bands += (i ? "，" : "") + sys.grades[i].name + " ≥ " + sys.grades[i].min.ToShort(kScorePlaces);
   notes.Append(data("评价等级：" + bands + "（各档为左闭右开区间）。" +
                        (sys.integer_grade_bands ? "指标体系按整数书写等级区间（如“80-89 分”），按 [80, 90) 理解。" : "")));
   for (const auto& n : sys.notes) notes.Append(data(n));

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "base/precision.h"
 #include "formats/mustache/mustache.h"
 #include "render/report_data.h"
 
@@ -16,7 +17,7 @@ TemplateValue BuildReportData(const ScoredProject& sp, const Fragments& fragment
 // {{#project.evaluator}}…{{/project.evaluator}} disappears when not given.
 inline TemplateValue OptText(const std::string& s) { return s.empty() ? TemplateValue(false) : TemplateValue(s); }
 // A rate as the reports print it, "—" when there is none.
-inline std::string RateText(const std::optional<Decimal>& r) { return r ? r->ToPercent(2) : "—"; }
+inline std::string RateText(const std::optional<Decimal>& r) { return r ? r->ToPercent(kPercentPlaces) : "—"; }
 
 // Annexes numbered in the order they are added (附件 1, 附件 2, …), for the
 // templates' `annexes` list.

@@ -4,12 +4,14 @@
 
 #include <functional>
 
+#include "base/precision.h"
+
 namespace jixiao {
 namespace {
 
 using Opt = SelfEvaluationOptions;
 
-std::string Share(const Decimal& d) { return d.ToPercentShort(2); }
+std::string Share(const Decimal& d) { return d.ToPercentShort(kRuleLimitPlaces); }
 
 }  // namespace
 
@@ -35,7 +37,7 @@ std::vector<std::string> SelfEvaluationNotes(const IndicatorSystem& sys) {
     }
     case Opt::BudgetRate::kSteps:
       out.push_back(fmt::format("预算执行率按阶梯扣分（budget_rate: steps）：执行率 ≥ {} 得满分，每降低 {} 扣 {} 分，不足一档按一档计，扣完为止。",
-                                Share(opt.steps_full_at), Share(opt.steps_step), opt.steps_deduct.ToShort()));
+                                Share(opt.steps_full_at), Share(opt.steps_step), opt.steps_deduct.ToShort(kScorePlaces)));
       break;
   }
   out.push_back(fmt::format("执行率的分母为{}（budget_base: {}）；执行率按百分比保留两位小数后计分。", base, base));
@@ -74,7 +76,7 @@ std::vector<std::string> SelfEvaluationNotes(const IndicatorSystem& sys) {
     std::string names;
     for (const auto& n : na) names += (names.empty() ? "" : "、") + n;
     out.push_back(fmt::format("{}不适用，不计分（合计分值 {} 分）；{}其余指标的分值按比例折算，使合计仍为原分值（折算计分），折算后分值保留两位小数，尾差按最大余数法分配。",
-                              names, na_weight.ToShort(), rescaled ? "预算执行率以外的" : ""));
+                              names, na_weight.ToShort(kScorePlaces), rescaled ? "预算执行率以外的" : ""));
   }
   return out;
 }

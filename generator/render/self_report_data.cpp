@@ -5,6 +5,7 @@
 // the options applied.
 #include <functional>
 
+#include "base/precision.h"
 #include "render/report_mustache.h"
 #include "render/self_evaluation_rows.h"
 #include "rules/kinds/budget_rate.h"
@@ -77,9 +78,9 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     cells.push_back(Money(r.executed));
     std::vector<std::string> form_cells = cells;
     cells.push_back(RateText(RowRate(r, base)));
-    form_cells.push_back(total && budget_leaf ? budget_leaf->def->weight.ToShort() : "—");
+    form_cells.push_back(total && budget_leaf ? budget_leaf->def->weight.ToShort(kScorePlaces) : "—");
     form_cells.push_back(RateText(RowRate(r, base)));
-    form_cells.push_back(total && budget_leaf ? budget_leaf->score.ToShort() : "—");
+    form_cells.push_back(total && budget_leaf ? budget_leaf->score.ToShort(kScorePlaces) : "—");
     data row;
     row.Set("name", name);
     row.Set("cells", Strings(cells));
@@ -103,7 +104,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
       parts.push_back(std::string(BudgetBaseName(base)) + " " + BudgetBaseAmount(t, base)->ToExactString() + " " + p.budget.unit);
     if (t.executed) parts.push_back("全年执行数 " + t.executed->ToExactString() + " " + p.budget.unit);
     for (size_t i = 0; i < parts.size(); ++i) sentence += (i ? "，" : "") + parts[i];
-    if (auto r = RowRate(t, base)) sentence += "，预算执行率 " + r->ToPercent(2);
+    if (auto r = RowRate(t, base)) sentence += "，预算执行率 " + r->ToPercent(kPercentPlaces);
     sentence += "。";
   }
   budget.Set("sentence", OptText(sentence));
@@ -167,8 +168,8 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     row.Set("target", r.target);
     row.Set("actual", r.actual);
     row.Set("status", r.status);
-    row.Set("weight", r.not_applicable ? std::string("—") : r.leaf->def->weight.ToShort());
-    row.Set("score", r.not_applicable ? std::string("—") : r.leaf->score.ToShort());
+    row.Set("weight", r.not_applicable ? std::string("—") : r.leaf->def->weight.ToShort(kScorePlaces));
+    row.Set("score", r.not_applicable ? std::string("—") : r.leaf->score.ToShort(kScorePlaces));
     row.Set("deviation", r.deviation);
     form_rows.Append(std::move(row));
     if (r.not_applicable) {
@@ -206,7 +207,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     completion += fmt::format("（另有{}不适用，按折算计分）", names);
   }
   if (budget_leaf) {
-    if (auto f = ComputeBudgetRate(p, nullptr)) completion += "；预算执行率 " + f->rate.ToPercent(2);
+    if (auto f = ComputeBudgetRate(p, nullptr)) completion += "；预算执行率 " + f->rate.ToPercent(kPercentPlaces);
   }
   completion += unmet.empty() ? "。已完成年度设定的绩效目标。" : "。";
   d.Set("completion_sentence", completion);
@@ -218,8 +219,8 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     data a;
     a.Set("ordinal", ChineseOrdinal(i));
     a.Set("name", root.def->name);
-    a.Set("weight", root.def->weight.ToShort());
-    a.Set("score", root.score.ToShort());
+    a.Set("weight", root.def->weight.ToShort(kScorePlaces));
+    a.Set("score", root.score.ToShort(kScorePlaces));
     auto deviation_of = [&](const ScoredIndicator& s) {
       auto it = p.answers.find(s.def->code);
       if (it != p.answers.end() && !it->second.deviation_reason.empty()) return it->second.deviation_reason;
@@ -249,8 +250,8 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
       data gd;
       gd.Set("number", std::to_string(g + 1));
       gd.Set("name", group.def->name);
-      gd.Set("weight", group.def->weight.ToShort());
-      gd.Set("score", group.score.ToShort());
+      gd.Set("weight", group.def->weight.ToShort(kScorePlaces));
+      gd.Set("score", group.score.ToShort(kScorePlaces));
       data leaves = TemplateValue::List();
       std::vector<const ScoredIndicator*> flat;
       std::function<void(const ScoredIndicator&)> walk = [&](const ScoredIndicator& s) {
@@ -264,8 +265,8 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
         ld.Set("inline", &leaf == &group);
         ld.Set("number", std::to_string(k + 1));
         ld.Set("name", leaf.def->name);
-        ld.Set("weight", leaf.def->weight.ToShort());
-        ld.Set("score", leaf.score.ToShort());
+        ld.Set("weight", leaf.def->weight.ToShort(kScorePlaces));
+        ld.Set("score", leaf.score.ToShort(kScorePlaces));
         ld.Set("sentence", leaf.explanation);
         ld.Set("evidence", OptText(Evidence(frag, p, leaf.def->code)));
         ld.Set("deviation", OptText(deviation_of(leaf)));
@@ -294,12 +295,12 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   Decimal others = sys.total - (budget_leaf ? budget_leaf->def->weight : Decimal(0));
   if (budget_leaf)
     notes.Append(data(fmt::format("自评实行百分制，总分 {} 分：预算执行率 {} 分，产出、效益、满意度等指标合计 {} 分，分值由单位按指标重要程度设定（{}）。",
-                                     sys.total.ToShort(), budget_leaf->def->weight.ToShort(), others.ToShort(), sys.name)));
+                                     sys.total.ToShort(kScorePlaces), budget_leaf->def->weight.ToShort(kScorePlaces), others.ToShort(kScorePlaces), sys.name)));
   for (const auto& line : SelfEvaluationNotes(sys)) notes.Append(data(line));
   notes.Append(data(std::string("比率先按百分比保留两位小数四舍五入，再据以计分；指标得分保留两位小数四舍五入；上级指标得分为其下级指标显示得分之和，总分为各一级指标得分之和。")));
   std::string bands;
   for (size_t i = 0; i < sys.grades.size(); ++i)
-    bands += (i ? "，" : "") + sys.grades[i].name + " ≥ " + sys.grades[i].min.ToShort();
+    bands += (i ? "，" : "") + sys.grades[i].name + " ≥ " + sys.grades[i].min.ToShort(kScorePlaces);
   notes.Append(data("评价等级：" + bands + "（各档为左闭右开区间）。"));
   for (const auto& n : sys.notes) notes.Append(data(n));
   std::function<void(const ScoredIndicator&)> overrides = [&](const ScoredIndicator& s) {

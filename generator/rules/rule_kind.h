@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "base/precision.h"
 #include "formats/yaml/yaml_source.h"
 #include "model/indicator.h"
 #include "model/project.h"
@@ -143,9 +144,9 @@ const RuleKindUnit& UnitOf(RuleKind kind);
 const RuleKindUnit* FindRuleKind(const std::string& name);
 
 // Sentence pieces every kind writes the same way.
-inline std::string Points(const Decimal& d) { return d.ToShort(2) + " 分"; }
-inline std::string MeasuredRate(const Decimal& d) { return d.ToPercent(2); }  // a measured value
-inline std::string RuleLimit(const Decimal& d) { return d.ToPercentShort(2); }  // a threshold in a rule
+inline std::string Points(const Decimal& d) { return d.ToShort(kScorePlaces) + " 分"; }
+inline std::string MeasuredRate(const Decimal& d) { return d.ToPercent(kPercentPlaces); }  // a measured value
+inline std::string RuleLimit(const Decimal& d) { return d.ToPercentShort(kRuleLimitPlaces); }  // a threshold in a rule
 inline Decimal ClampToWeight(const Decimal& v, const Decimal& weight) {
   return Max(Decimal(0), Min(v, weight));
 }

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <vector>
 
+#include "base/precision.h"
+
 namespace jixiao {
 namespace {
 
@@ -106,8 +108,8 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 std::string TypedValue::Display() const {
   switch (kind) {
     case ValueKind::kNumber:
-      if (percent) return (number * Decimal(100)).ToShort(4) + "%";
-      return number.ToShort(4) + unit;
+      if (percent) return (number * Decimal(100)).ToShort(kWrittenFigurePlaces) + "%";
+      return number.ToShort(kWrittenFigurePlaces) + unit;
     case ValueKind::kYesNo: return yes ? "是" : "否";
     default: return text;
   }

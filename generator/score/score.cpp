@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/messages.h"
+#include "base/precision.h"
 #include "rules/rule_kind.h"
 #include "rules/rules.h"
 
@@ -15,23 +16,23 @@ class Resolver {
   explicit Resolver(const Project& p) : p_(p) {
     for (const auto& v : p.values)
       put(ResolvedValue{v.name, v.value, v.percent,
-                        v.percent ? v.value.ToPercent(2) : v.value.ToExactString(), "", v.loc});
+                        v.percent ? v.value.ToPercent(kPercentPlaces) : v.value.ToExactString(), "", v.loc});
     for (const auto& s : p.surveys) {
       Decimal total;
       for (size_t i = 0; i < s.options.size(); ++i) {
-        put(ResolvedValue{s.id + "." + s.options[i], s.counts[i], false, s.counts[i].ToShort(0), "", s.loc});
+        put(ResolvedValue{s.id + "." + s.options[i], s.counts[i], false, s.counts[i].ToShort(kCountPlaces), "", s.loc});
         total += s.counts[i];
       }
-      if (!s.options.empty()) put(ResolvedValue{s.id + ".合计", total, false, total.ToShort(0), "", s.loc});
+      if (!s.options.empty()) put(ResolvedValue{s.id + ".合计", total, false, total.ToShort(kCountPlaces), "", s.loc});
       Decimal sum;
       for (const auto& [item, rate] : s.items) {
-        put(ResolvedValue{s.id + "." + item, rate, true, rate.ToPercent(2), "", s.loc});
+        put(ResolvedValue{s.id + "." + item, rate, true, rate.ToPercent(kPercentPlaces), "", s.loc});
         sum += rate;
       }
       if (!s.items.empty()) {
         // The mean of the item rates, rounded like any rate (002: 92.035% → 92.04%).
         Decimal mean = (sum / Decimal(static_cast<long>(s.items.size()))).Round(kRatePlaces);
-        put(ResolvedValue{s.id + ".平均", mean, true, mean.ToPercent(2), "", s.loc});
+        put(ResolvedValue{s.id + ".平均", mean, true, mean.ToPercent(kPercentPlaces), "", s.loc});
       }
     }
     for (const auto& m : p.metrics) metric_[m.name] = &m;
@@ -49,7 +50,7 @@ class Resolver {
     } catch (const FormulaError& e) {
       Fail(metric.loc, "", msg::kFormulaEval, metric.formula.Text(), e.what());
     }
-    int places = metric.percent ? metric.places + 2 : metric.places;
+    int places = metric.percent ? metric.places + kPercentShiftPlaces : metric.places;
     Decimal shown = raw.Round(places);
     put(ResolvedValue{metric.name, shown, metric.percent,
                       metric.percent ? shown.ToPercent(metric.places) : shown.ToFixed(metric.places),
@@ -93,7 +94,7 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
     auto a = p.answers.find(ind.code);
     s.explanation = fmt::format("该指标不适用，不计分{}；其分值 {} 分按折算计分分配给其他指标。",
                                 a != p.answers.end() && !a->second.reason.empty() ? "（" + a->second.reason + "）" : "",
-                                ind.written_weight.value_or(Decimal()).ToShort());
+                                ind.written_weight.value_or(Decimal()).ToShort(kScorePlaces));
     return s;
   } else {
     const Rule& r = *ind.rule;
@@ -108,7 +109,7 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
       in.value = v->value;
       in.value_text = v->display;
       if (r.value_max && v->value > *r.value_max)
-        Fail(v->loc, ind.code, msg::kRateOutOfRange, v->display, r.value_max->ToPercent(2));
+        Fail(v->loc, ind.code, msg::kRateOutOfRange, v->display, r.value_max->ToPercent(kPercentPlaces));
       if (v->value.Sign() < 0)
         Fail(v->loc, ind.code, msg::kMustBePositive, r.value);
     }
@@ -123,8 +124,8 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
         rr.score = ScaledAnswerScore(ind, *in.answer->score);
         rr.explanation = computable
                              ? fmt::format("按评分规则：{}评价组调整为 {} 分。", computed.explanation,
-                                           in.answer->score->ToShort())
-                             : fmt::format("评价组评定得 {} 分。", in.answer->score->ToShort());
+                                           in.answer->score->ToShort(kScorePlaces))
+                             : fmt::format("评价组评定得 {} 分。", in.answer->score->ToShort(kScorePlaces));
         s.overridden = true;
       } else {
         rr = ApplyRule(ind, r, in);

@@ -22,6 +22,7 @@
 
 #include "base/atomic_file.h"
 #include "base/messages.h"
+#include "base/precision.h"
 #include "formats/xlsx/xlsx_writer.h"
 #include "load/load.h"
 #include "rules/rule_kind.h"
@@ -210,7 +211,7 @@ void WriteGuide(lxw_workbook* wb, const Formats& fm, const IndicatorSystem& sys,
          "（预算执行率据此计算）；“指标”表对照年度指标值填写实际完成值，未完成或超额较多的写偏差原因，"
          "不适用的指标在“评价”列选“不适用”并写明原因。");
   if (sys.deduction_cap)
-    item(fmt::format("“减分项”：每行一项减分原因和扣分，合计不超过 {} 分。", sys.deduction_cap->ToShort()));
+    item(fmt::format("“减分项”：每行一项减分原因和扣分，合计不超过 {} 分。", sys.deduction_cap->ToShort(kScorePlaces)));
   item("“满意度”：问卷题目填写编号（如 Q1）、题目、选项和人数，公式中写作 Q1.熟悉、Q1.合计；"
        "满意度评价填写编号（如 满意度）和各评价项目的满意率，公式中写作 满意度.平均。不用的块留空。");
   para("与 project.yaml 的关系", true);
@@ -589,7 +590,7 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
     // 得分, 扣分原因, 佐证材料: one input each, merged over the item rows.
     sh.Merge(top, col.score(), bottom, col.score(), "", fm.in_number);
     sh.NumberRange(top, col.score(), top, col.score(), 0, Num(leaf.weight),
-               fmt::format("得分应在 0 到 {} 分之间。", leaf.weight.ToShort()));
+               fmt::format("得分应在 0 到 {} 分之间。", leaf.weight.ToShort(kScorePlaces)));
     sh.Merge(top, col.reason(), bottom, col.reason(), "", fm.in_text_top);
     sh.Merge(top, col.evidence(), bottom, col.evidence(), "", fm.in_text_top);
     std::vector<std::tuple<int, int, std::string>> fit = {{col.needs(), col.needs(), needs}};
@@ -634,7 +635,7 @@ void WriteDeductions(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
   sh.Column(0, 6);
   sh.Column(1, 80);
   sh.Column(2, 8);
-  TitleAndHint(sh, fm, 2, fmt::format("减分项（合计不超过 {} 分）", sys.deduction_cap->ToShort()),
+  TitleAndHint(sh, fm, 2, fmt::format("减分项（合计不超过 {} 分）", sys.deduction_cap->ToShort(kScorePlaces)),
                "每行一项：减分原因照评价结论填写，扣分为正数。没有减分项时留空。");
   sh.Text(2, 0, kDedNo, fm.header);
   sh.Text(2, 1, kDedReason, fm.header);

@@ -8,6 +8,7 @@
 //
 // 执行率 and 总分 are live formulas with their values cached, as in the
 // scoring workbook. load_self_form.cpp reads this layout back.
+#include <fmt/format.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -17,6 +18,7 @@
 #include <tuple>
 
 #include "base/messages.h"
+#include "base/precision.h"
 #include "formats/xlsx/layouts/self_form.h"
 #include "formats/xlsx/xlsx_writer.h"
 #include "render/render.h"
@@ -30,7 +32,7 @@ using namespace self_form;
 constexpr double kFont = 10;
 
 double Num(const std::string& digits) { return std::strtod(digits.c_str(), nullptr); }
-double Score(const Decimal& d) { return Num(d.ToShort(2)); }
+double Score(const Decimal& d) { return Num(d.ToShort(kScorePlaces)); }
 double Exact(const Decimal& d) { return Num(d.ToExactString()); }
 
 // The columns: A labels the blocks; B–I hold them.
@@ -179,10 +181,10 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
         else f.Blank(r, col, f.number);
       }
       auto denom = BudgetBaseAmount(b, base);
-      std::string rate_formula = "=IF(" + CellRef(r, col_base) + "=0,\"\",ROUND(" + CellRef(r, col_exec) + "/" +
-                                 CellRef(r, col_base) + ",4))";
+      std::string rate_formula = fmt::format("=IF({1}=0,\"\",ROUND({0}/{1},{2}))", CellRef(r, col_exec),
+                                             CellRef(r, col_base), kRatePlaces);
       if (denom && b.executed && !denom->IsZero())
-        f.Formula(r, col_rate, rate_formula, f.percent, Num((*b.executed / *denom).Round(kRatePlaces).ToShort(4)));
+        f.Formula(r, col_rate, rate_formula, f.percent, Num((*b.executed / *denom).Round(kRatePlaces).ToShort(kRatePlaces)));
       else
         f.Text(r, col_rate, "—", f.center);
       if (i == 0 && budget_leaf) {

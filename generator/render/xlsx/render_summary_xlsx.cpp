@@ -11,12 +11,13 @@
 
 #include "base/atomic_file.h"
 #include "base/messages.h"
+#include "base/precision.h"
 #include "formats/xlsx/xlsx_writer.h"
 
 namespace jixiao {
 namespace {
 
-double Number(const Decimal& d) { return std::strtod(d.ToShort(2).c_str(), nullptr); }
+double Number(const Decimal& d) { return std::strtod(d.ToShort(kScorePlaces).c_str(), nullptr); }
 
 }  // namespace
 
@@ -143,8 +144,9 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
     lxw_row_t rr = static_cast<lxw_row_t>(i + 1);
     worksheet_write_string(dist, rr, 0, grades[i].c_str(), center);
     worksheet_write_number(dist, rr, 1, static_cast<double>(n), number);
-    std::string f = fmt::format("=IF(SUM($B$2:$B${0})=0,0,ROUND(B{1}/SUM($B$2:$B${0}),4))", grades.size() + 1, rr + 1);
-    double share = ok ? std::strtod((Decimal(static_cast<long>(n)) / Decimal(static_cast<long>(ok))).ToShort(4).c_str(), nullptr) : 0;
+    std::string f = fmt::format("=IF(SUM($B$2:$B${0})=0,0,ROUND(B{1}/SUM($B$2:$B${0}),{2}))", grades.size() + 1, rr + 1,
+                                kRatePlaces);
+    double share = ok ? std::strtod((Decimal(static_cast<long>(n)) / Decimal(static_cast<long>(ok))).ToShort(kRatePlaces).c_str(), nullptr) : 0;
     worksheet_write_formula_num(dist, rr, 2, f.c_str(), percent, share);
   }
   lxw_row_t total_row = static_cast<lxw_row_t>(grades.size() + 1);

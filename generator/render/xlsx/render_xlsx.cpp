@@ -3,6 +3,7 @@
 // up, stored together with the value jixiao computed, so a reader that does
 // not recalculate sees the right figure and a reviewer who edits a score
 // sees the totals move.
+#include <fmt/format.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "base/messages.h"
+#include "base/precision.h"
 #include "formats/xlsx/layouts/scoring_sheet.h"
 #include "formats/xlsx/xlsx_writer.h"
 #include "render/render.h"
@@ -30,6 +32,8 @@ constexpr double kFontSize = 10;
 double CellNumber(const std::string& digits) { return std::strtod(digits.c_str(), nullptr); }
 double Score(const Decimal& d) { return CellNumber(d.ToShort(kScorePlaces)); }
 double Rate(const Decimal& d) { return CellNumber(d.ToShort(kRatePlaces)); }
+// A rate cell's formula: Excel rounds `expr` as the cached value was (kRatePlaces).
+std::string RoundedRate(const std::string& expr) { return fmt::format("ROUND({},{})", expr, kRatePlaces); }
 double Exact(const Decimal& d) { return CellNumber(d.ToExactString()); }
 
 std::string Ref(int row, int col) { return CellRef(row, col); }
@@ -278,7 +282,7 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
     std::string label = scoring_sheet::kDeductionTotal;
     std::string formula = "=" + items;
     if (cap) {
-      label += "（" + std::string(scoring_sheet::kCapWord) + " " + cap->ToShort() + " 分）";
+      label += "（" + std::string(scoring_sheet::kCapWord) + " " + cap->ToShort(kScorePlaces) + " 分）";
       formula = "=MAX(-" + cap->ToExactString() + "," + items + ")";
     }
     sh.Merge(row, 0, row, col.crit(), label, fm.bold_center);
@@ -349,7 +353,7 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
     sh.Formula(row, 2, "=SUM(" + source + Range(a, layout.score_col, b, layout.score_col) + ")",
                fm.number, Score(r.score));
     if (r.rate)
-      sh.Formula(row, 3, "=ROUND(" + Ref(row, 2) + "/" + Ref(row, 1) + ",4)", fm.percent,
+      sh.Formula(row, 3, "=" + RoundedRate(Ref(row, 2) + "/" + Ref(row, 1)), fm.percent,
                  Rate(*r.rate));
     else
       sh.Blank(row, 3, fm.percent);
@@ -371,7 +375,7 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
   sh.Formula(total, 2, "=SUM(" + Range(first, 2, total - 1, 2) + ")", fm.bold_number,
              Score(sp.total));
   if (sp.total_rate)
-    sh.Formula(total, 3, "=ROUND(" + Ref(total, 2) + "/" + Ref(total, 1) + ",4)", fm.bold_percent,
+    sh.Formula(total, 3, "=" + RoundedRate(Ref(total, 2) + "/" + Ref(total, 1)), fm.bold_percent,
                Rate(*sp.total_rate));
   else
     sh.Blank(total, 3, fm.bold_percent);
@@ -447,7 +451,7 @@ void WriteSurveySheet(lxw_workbook* wb, const Formats& fm, const Project& p,
         }
         Decimal share = (count / total).Round(kRatePlaces);
         shares += share;
-        sh.Formula(row, 2, "=ROUND(" + Ref(row, 1) + "/" + Ref(subtotal, 1) + ",4)", fm.percent,
+        sh.Formula(row, 2, "=" + RoundedRate(Ref(row, 1) + "/" + Ref(subtotal, 1)), fm.percent,
                    Rate(share));
       }
       sh.Text(row, 0, "小计", fm.bold_center);
@@ -475,7 +479,7 @@ void WriteSurveySheet(lxw_workbook* wb, const Formats& fm, const Project& p,
       Decimal mean = (sum / Decimal(static_cast<long>(s.items.size()))).Round(kRatePlaces);
       sh.Text(row, 0, "平均", fm.bold_center);
       sh.Merge(row, 1, row, 2, "", fm.bold_percent);
-      sh.Formula(row, 1, "=ROUND(AVERAGE(" + Range(first, 1, row - 1, 1) + "),4)", fm.bold_percent,
+      sh.Formula(row, 1, "=" + RoundedRate("AVERAGE(" + Range(first, 1, row - 1, 1) + ")"), fm.bold_percent,
                  Rate(mean));
       ++row;
     }
