@@ -18,6 +18,14 @@
 #include <vector>
 
 #include "import/import_system.h"
+#include "rules/kinds/all_or_nothing.h"
+#include "rules/kinds/bands.h"
+#include "rules/kinds/checklist.h"
+#include "rules/kinds/checklist_points.h"
+#include "rules/kinds/conditions.h"
+#include "rules/kinds/proportional.h"
+#include "rules/kinds/ratio.h"
+#include "rules/kinds/steps.h"
 #include "load/load.h"
 #include "render/render.h"
 #include "score/score.h"
@@ -167,6 +175,9 @@ TEST_CASE("import: jixiao's own 评分表.xlsx for jiaocheng-2024 gives back its
   auto got = ByCode(im.system);
   auto kind = [&](const std::string& code) { return got.at(code)->rule->kind; };
   auto rule = [&](const std::string& code) -> const Rule& { return *got.at(code)->rule; };
+  auto checklist = [&](const std::string& code) { return rule(code).Params<ChecklistParams>().items; };
+  auto points = [&](const std::string& code) { return rule(code).Params<ChecklistPointsParams>().items; };
+  auto steps = [&](const std::string& code) { return rule(code).Params<StepsParams>(); };
 
   // "N项各占1/N权重分…": checklist, the ①②… items split out.
   const std::map<std::string, size_t> checklists = {{"A11", 5}, {"A12", 3}, {"A21", 4}, {"A22", 3},
@@ -174,68 +185,70 @@ TEST_CASE("import: jixiao's own 评分表.xlsx for jiaocheng-2024 gives back its
   for (const auto& [code, n] : checklists) {
     INFO(code);
     CHECK(kind(code) == RuleKind::kChecklist);
-    CHECK(rule(code).items.size() == n);
+    CHECK(checklist(code).size() == n);
   }
-  CHECK(rule("A22").items[0].text == "是否将项目绩效目标细化分解为具体的绩效指标");
-  CHECK(rule("A11").items[4].text == "项目是否与相关部门同类项目或部门内部相关项目重复");
+  CHECK(checklist("A22")[0] == "是否将项目绩效目标细化分解为具体的绩效指标");
+  CHECK(checklist("A11")[4] == "项目是否与相关部门同类项目或部门内部相关项目重复");
 
   CHECK(kind("B11") == RuleKind::kRatio);
   CHECK(rule("B11").value == "资金到位率");
-  CHECK(!rule("B11").cap);  // 最高得分2分 is the weight
+  CHECK(!rule("B11").Params<RatioParams>().cap);  // 最高得分2分 is the weight
 
   CHECK(kind("B12") == RuleKind::kSteps);
   CHECK(rule("B12").value == "预算执行率");
-  CHECK(rule("B12").full_at == *Decimal::Parse("95%"));
-  CHECK(rule("B12").step == *Decimal::Parse("5%"));
-  CHECK(rule("B12").deduct == Decimal(1));
-  CHECK(!rule("B12").deduct_is_share);
+  CHECK(steps("B12").full_at == *Decimal::Parse("95%"));
+  CHECK(steps("B12").step == *Decimal::Parse("5%"));
+  CHECK(steps("B12").deduct == Decimal(1));
+  CHECK(!steps("B12").deduct_is_share);
 
-  const std::map<std::string, std::vector<long>> points = {
+  const std::map<std::string, std::vector<long>> item_points = {
       {"B21", {1, 1, 1}}, {"B22", {2, 2}}, {"B23", {1, 1, 2}}};
-  for (const auto& [code, pts] : points) {
+  for (const auto& [code, pts] : item_points) {
     INFO(code);
     CHECK(kind(code) == RuleKind::kChecklistPoints);
-    REQUIRE(rule(code).items.size() == pts.size());
-    for (size_t i = 0; i < pts.size(); ++i) CHECK(rule(code).items[i].points == Decimal(pts[i]));
+    REQUIRE(points(code).size() == pts.size());
+    for (size_t i = 0; i < pts.size(); ++i) CHECK(points(code)[i].points == Decimal(pts[i]));
   }
-  CHECK(rule("B21").items[0].text == "项目具有财务管理制度");
-  CHECK(rule("B22").items[1].text == "申请等资料齐全");
+  CHECK(points("B21")[0].text == "项目具有财务管理制度");
+  CHECK(points("B22")[1].text == "申请等资料齐全");
 
   CHECK(kind("C11") == RuleKind::kConditions);
-  REQUIRE(rule("C11").conditions.size() == 2);
-  CHECK(rule("C11").conditions[0].text == "农村低收入群体参保率为100%");
-  CHECK(rule("C11").conditions[0].when.Text() == "农村低收入群体参保率 >= 100%");
-  CHECK(rule("C11").conditions[1].when.Text() == "脱贫人口参保率 >= 95%");
-  CHECK(rule("C11").conditions[0].points == Decimal(3));
-  CHECK(rule("C11").conditions[1].points == Decimal(3));
+  const std::vector<Condition>& conditions = rule("C11").Params<ConditionsParams>().conditions;
+  REQUIRE(conditions.size() == 2);
+  CHECK(conditions[0].text == "农村低收入群体参保率为100%");
+  CHECK(conditions[0].when.Text() == "农村低收入群体参保率 >= 100%");
+  CHECK(conditions[1].when.Text() == "脱贫人口参保率 >= 95%");
+  CHECK(conditions[0].points == Decimal(3));
+  CHECK(conditions[1].points == Decimal(3));
 
   for (const char* code : {"C12", "C31", "C41", "D11", "D12"}) {
     INFO(code);
     CHECK(kind(code) == RuleKind::kAllOrNothing);
-    CHECK(rule(code).formula.Empty());  // the evaluator answers met
+    CHECK(rule(code).Params<AllOrNothingParams>().when.Empty());  // the evaluator answers met
   }
 
   CHECK(kind("C21") == RuleKind::kSteps);
   CHECK(rule("C21").value == "政策范围内住院自付费用年度限额内救助比例");
-  CHECK(rule("C21").full_at == *Decimal::Parse("70%"));
-  CHECK(rule("C21").step == *Decimal::Parse("10%"));
-  CHECK(rule("C21").deduct_is_share);
-  CHECK(rule("C21").deduct == *Decimal::Parse("20%"));
+  CHECK(steps("C21").full_at == *Decimal::Parse("70%"));
+  CHECK(steps("C21").step == *Decimal::Parse("10%"));
+  CHECK(steps("C21").deduct_is_share);
+  CHECK(steps("C21").deduct == *Decimal::Parse("20%"));
 
   CHECK(kind("D13") == RuleKind::kProportional);
   CHECK(rule("D13").value == "政策知晓率");
-  CHECK(rule("D13").target == *Decimal::Parse("90%"));
-  CHECK(!rule("D13").attainment);
+  CHECK(rule("D13").Params<ProportionalParams>().target == *Decimal::Parse("90%"));
+  CHECK(!rule("D13").Params<ProportionalParams>().attainment);
 
   CHECK(kind("D31") == RuleKind::kBands);
   CHECK(rule("D31").value == "满意度");
-  REQUIRE(rule("D31").bands.size() == 3);
-  CHECK(*rule("D31").bands[0].min == *Decimal::Parse("90%"));
-  CHECK(rule("D31").bands[0].score.kind == ScoreSpec::kFull);
-  CHECK(*rule("D31").bands[1].min == *Decimal::Parse("60%"));
-  CHECK(rule("D31").bands[1].score.formula.Text() == "x * 3");
-  CHECK(!rule("D31").bands[2].min);
-  CHECK(rule("D31").bands[2].score.fixed == Decimal(0));
+  const std::vector<Band>& bands = rule("D31").Params<BandsParams>().bands;
+  REQUIRE(bands.size() == 3);
+  CHECK(*bands[0].min == *Decimal::Parse("90%"));
+  CHECK(bands[0].score.kind == ScoreSpec::kFull);
+  CHECK(*bands[1].min == *Decimal::Parse("60%"));
+  CHECK(bands[1].score.formula.Text() == "x * 3");
+  CHECK(!bands[2].min);
+  CHECK(bands[2].score.fixed == Decimal(0));
 
   CHECK(kind("D21") == RuleKind::kManual);
 
@@ -282,17 +295,40 @@ TEST_CASE("import: the written YAML loads with LoadSystem into the same system, 
     const Rule& b = *got.at(n.code)->rule;
     CHECK(a.kind == b.kind);
     CHECK(a.value == b.value);
-    CHECK(a.items.size() == b.items.size());
-    for (size_t i = 0; i < a.items.size() && i < b.items.size(); ++i) {
-      CHECK(a.items[i].text == b.items[i].text);
-      CHECK(a.items[i].points == b.items[i].points);
+    if (a.kind != b.kind) return;
+    // Each kind's own parameters, as far as the import writes them.
+    switch (a.kind) {
+      case RuleKind::kChecklist:
+        CHECK(a.Params<ChecklistParams>().items == b.Params<ChecklistParams>().items);
+        break;
+      case RuleKind::kChecklistPoints: {
+        const auto& ai = a.Params<ChecklistPointsParams>().items;
+        const auto& bi = b.Params<ChecklistPointsParams>().items;
+        CHECK(ai.size() == bi.size());
+        for (size_t i = 0; i < ai.size() && i < bi.size(); ++i) {
+          CHECK(ai[i].text == bi[i].text);
+          CHECK(ai[i].points == bi[i].points);
+        }
+        break;
+      }
+      case RuleKind::kSteps: {
+        const StepsParams& as = a.Params<StepsParams>();
+        const StepsParams& bs = b.Params<StepsParams>();
+        CHECK(as.full_at == bs.full_at);
+        CHECK(as.step == bs.step);
+        CHECK(as.deduct == bs.deduct);
+        CHECK(as.deduct_is_share == bs.deduct_is_share);
+        break;
+      }
+      case RuleKind::kBands:
+        CHECK(a.Params<BandsParams>().bands.size() == b.Params<BandsParams>().bands.size());
+        break;
+      case RuleKind::kConditions:
+        CHECK(a.Params<ConditionsParams>().conditions.size() == b.Params<ConditionsParams>().conditions.size());
+        break;
+      default:
+        break;
     }
-    CHECK(a.full_at == b.full_at);
-    CHECK(a.step == b.step);
-    CHECK(a.deduct == b.deduct);
-    CHECK(a.deduct_is_share == b.deduct_is_share);
-    CHECK(a.bands.size() == b.bands.size());
-    CHECK(a.conditions.size() == b.conditions.size());
   });
   std::string yaml = ReadFile(out);
   CHECK(yaml.find("criteria: |") != std::string::npos);  // multi-line criteria as literal blocks
@@ -366,15 +402,15 @@ TEST_CASE("import: a hand-made sheet — title row, no codes, parents only on th
   CHECK(im.generated_codes == 14);
   auto got = ByCode(sys);
   CHECK(got.at("A11")->rule->kind == RuleKind::kChecklist);
-  CHECK(got.at("A11")->rule->items.size() == 2);
+  CHECK(got.at("A11")->rule->Params<ChecklistParams>().items.size() == 2);
   CHECK(got.at("A12")->rule->kind == RuleKind::kChecklistPoints);
-  CHECK(got.at("A12")->rule->items[1].text == "绩效目标明确");
+  CHECK(got.at("A12")->rule->Params<ChecklistPointsParams>().items[1].text == "绩效目标明确");
   CHECK(got.at("B11")->rule->kind == RuleKind::kSteps);
-  CHECK(got.at("B11")->rule->deduct == Decimal(3));
+  CHECK(got.at("B11")->rule->Params<StepsParams>().deduct == Decimal(3));
   CHECK(got.at("B21")->rule->kind == RuleKind::kProportional);
   CHECK(got.at("C11")->rule->kind == RuleKind::kManual);
   CHECK(got.at("C21")->rule->kind == RuleKind::kBands);
-  CHECK(got.at("C21")->rule->bands[1].score.formula.Text() == "x * weight");
+  CHECK(got.at("C21")->rule->Params<BandsParams>().bands[1].score.formula.Text() == "x * weight");
   CHECK(got.at("A11")->criteria ==
         "评价要点：①项目立项符合相关政策；②项目与部门职责相符。\n2项各占1/2权重分，每有一项不满足，则扣除相应权重分。");
 
@@ -498,8 +534,8 @@ TEST_CASE("InferRule: the common wordings, spaced as PDF text is, and what is le
 
   Inference r = infer("预算执行率 ≥ 95 %，得 4 分；每降低 1 个百分点，扣 0.5 分，扣完为止。", 4);
   CHECK(r.rule.kind == RuleKind::kSteps);
-  CHECK(r.rule.step == *Decimal::Parse("1%"));
-  CHECK(r.rule.deduct == *Decimal::Parse("0.5"));
+  CHECK(r.rule.Params<StepsParams>().step == *Decimal::Parse("1%"));
+  CHECK(r.rule.Params<StepsParams>().deduct == *Decimal::Parse("0.5"));
 
   r = infer("预算执行率≥95%，得5分；每降低5%，扣1分。", 4);  // 5 is not the weight 4
   CHECK(r.rule.kind == RuleKind::kManual);
@@ -511,17 +547,17 @@ TEST_CASE("InferRule: the common wordings, spaced as PDF text is, and what is le
 
   r = infer("完成率≥90%，得满分；否则，不得分。", 5);
   CHECK(r.rule.kind == RuleKind::kAllOrNothing);
-  CHECK(r.rule.formula.Text() == "完成率 >= 90%");
+  CHECK(r.rule.Params<AllOrNothingParams>().when.Text() == "完成率 >= 90%");
 
   r = infer("得分=资金到位率×权重分，最高得分3分。", 5);
   CHECK(r.rule.kind == RuleKind::kRatio);
-  REQUIRE(r.rule.cap);
-  CHECK(*r.rule.cap == Decimal(3));
+  REQUIRE(r.rule.Params<RatioParams>().cap);
+  CHECK(*r.rule.Params<RatioParams>().cap == Decimal(3));
 
   r = infer("预算执行率≥100%，得10分；80%≤预算执行率<100%，得7分；60%≤预算执行率<80%，得5分；预算执行率<60%，不得分。", 10);
   CHECK(r.rule.kind == RuleKind::kBands);
-  REQUIRE(r.rule.bands.size() == 4);
-  CHECK(r.rule.bands[1].score.fixed == Decimal(7));
+  REQUIRE(r.rule.Params<BandsParams>().bands.size() == 4);
+  CHECK(r.rule.Params<BandsParams>().bands[1].score.fixed == Decimal(7));
 
   r = infer("①有制度，得1分；②执行到位，得1分。", 4);
   CHECK(r.rule.kind == RuleKind::kChecklistPoints);

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "load/load.h"
+#include "rules/kinds/proportional.h"
 #include "score/score.h"
 #include "test_util.h"
 
@@ -709,7 +710,7 @@ TEST_CASE("load: 002's indicator system has 4, 12 and 22 indicators at its three
   CHECK(sys->total == Decimal(100));
   REQUIRE(sys->Find("B23") != nullptr);
   CHECK(sys->Find("B23")->rule->kind == RuleKind::kChecklistPoints);
-  CHECK(sys->Find("D13")->rule->target == D("90%"));
+  CHECK(sys->Find("D13")->rule->Params<ProportionalParams>().target == D("90%"));
   CHECK(sys->Find("X99") == nullptr);
 }
 

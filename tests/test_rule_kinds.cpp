@@ -7,6 +7,8 @@
 #include <string>
 
 #include "load/load.h"
+#include "rules/kinds/steps.h"
+#include "rules/kinds/target.h"
 #include "rules/rule_kind.h"
 #include "test_util.h"
 
@@ -62,4 +64,23 @@ TEST_CASE("a rule of each kind reads back from YAML as its kind") {
     CHECK(std::string(RuleKindName(sys->roots[0].rule->kind)) == kind);
     CHECK(FindRuleKind(kind)->kind() == sys->roots[0].rule->kind);
   }
+}
+
+TEST_CASE("a rule's parameters are its kind's: set with the kind, refused to another kind") {
+  StepsParams steps;
+  steps.full_at = Decimal(1);
+  Rule rule;
+  rule.SetParams(steps);
+  CHECK(rule.kind == RuleKind::kSteps);
+  CHECK(rule.Params<StepsParams>().full_at == Decimal(1));
+  CHECK_THROWS_AS(rule.Params<TargetParams>(), std::logic_error);
+  // Copies share the parameters, which never change after loading.
+  Rule copy = rule;
+  CHECK(&copy.Params<StepsParams>() == &rule.Params<StepsParams>());
+  // A rule given only its kind (a 自评表's rows) reads the kind's defaults.
+  Rule target;
+  target.kind = RuleKind::kTarget;
+  CHECK(target.Params<TargetParams>().target_text.empty());
+  CHECK(StatedTarget(target).empty());
+  CHECK(StatedTarget(rule).empty());  // another kind states no 年度指标值
 }

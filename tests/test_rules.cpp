@@ -11,6 +11,17 @@
 #include "formula/formula.h"
 #include "model/indicator.h"
 #include "model/project.h"
+#include "rules/kinds/all_or_nothing.h"
+#include "rules/kinds/bands.h"
+#include "rules/kinds/checklist.h"
+#include "rules/kinds/checklist_points.h"
+#include "rules/kinds/conditions.h"
+#include "rules/kinds/formula.h"
+#include "rules/kinds/pass_line.h"
+#include "rules/kinds/proportional.h"
+#include "rules/kinds/qualitative.h"
+#include "rules/kinds/ratio.h"
+#include "rules/kinds/steps.h"
 #include "rules/rules.h"
 
 using namespace jixiao;
@@ -78,49 +89,54 @@ Answer Scored(const char* score, const std::string& tier = "") {
 
 Case Checklist(const char* weight, int n) {
   Case c{Leaf("A22", weight), {}, {}};
-  c.rule.kind = RuleKind::kChecklist;
-  for (int i = 1; i <= n; ++i) c.rule.items.push_back({"要点" + std::to_string(i), Decimal()});
+  ChecklistParams p;
+  for (int i = 1; i <= n; ++i) p.items.push_back("要点" + std::to_string(i));
+  c.rule.SetParams(p);
   return c;
 }
 
 Case ChecklistPoints(const char* weight, std::vector<long> points) {
   Case c{Leaf("B23", weight), {}, {}};
-  c.rule.kind = RuleKind::kChecklistPoints;
+  ChecklistPointsParams p;
   for (size_t i = 0; i < points.size(); ++i)
-    c.rule.items.push_back({"要点" + std::to_string(i + 1), Decimal(points[i])});
+    p.items.push_back({"要点" + std::to_string(i + 1), Decimal(points[i])});
+  c.rule.SetParams(p);
   return c;
+}
+
+StepsParams Steps(const char* full_at, const char* step, const char* deduct, bool deduct_is_share) {
+  StepsParams p;
+  p.full_at = D(full_at);
+  p.step = D(step);
+  p.deduct = D(deduct);
+  p.deduct_is_share = deduct_is_share;
+  return p;
 }
 
 // 002 B12: 预算执行率≥95%，得4分；每降低5%，扣1分，扣完为止.
 Case B12() {
   Case c{Leaf("B12", "4"), {}, {}};
-  c.rule.kind = RuleKind::kSteps;
+  c.rule.SetParams(Steps("95%", "5%", "1", false));
   c.rule.value = "预算执行率";
-  c.rule.full_at = D("95%");
-  c.rule.step = D("5%");
-  c.rule.deduct = Decimal(1);
   return c;
 }
 
 // 002 C21: ≥70%得满分；每低10%，扣20%权重分，扣完为止.
 Case C21() {
   Case c{Leaf("C21", "6"), {}, {}};
-  c.rule.kind = RuleKind::kSteps;
+  c.rule.SetParams(Steps("70%", "10%", "20%", true));
   c.rule.value = "住院救助比例";
-  c.rule.full_at = D("70%");
-  c.rule.step = D("10%");
-  c.rule.deduct = D("20%");
-  c.rule.deduct_is_share = true;
   return c;
 }
 
 // 002 D13: 政策知晓率≥90%，得满分；否则，按比例得分.
 Case D13(bool attainment) {
   Case c{Leaf("D13", "6"), {}, {}};
-  c.rule.kind = RuleKind::kProportional;
+  ProportionalParams p;
+  p.target = D("90%");
+  p.attainment = attainment;
+  c.rule.SetParams(p);
   c.rule.value = "政策知晓率";
-  c.rule.target = D("90%");
-  c.rule.attainment = attainment;
   return c;
 }
 
@@ -142,9 +158,10 @@ Band MakeBand(const char* min, const char* score) {
 Case Bands(const char* code, const char* weight, const std::string& value,
            std::vector<std::pair<const char*, const char*>> bands) {
   Case c{Leaf(code, weight), {}, {}};
-  c.rule.kind = RuleKind::kBands;
+  BandsParams p;
+  for (const auto& [min, score] : bands) p.bands.push_back(MakeBand(min, score));
+  c.rule.SetParams(p);
   c.rule.value = value;
-  for (const auto& [min, score] : bands) c.rule.bands.push_back(MakeBand(min, score));
   return c;
 }
 
@@ -167,10 +184,11 @@ Case Satisfaction101() {
 
 Case PassLine(const char* weight) {
   Case c{Leaf("产出数量", weight), {}, {}};
-  c.rule.kind = RuleKind::kPassLine;
+  PassLineParams p;
+  p.pass = D("60%");
+  p.full = Decimal(1);
+  c.rule.SetParams(p);
   c.rule.value = "完成率";
-  c.rule.pass = D("60%");
-  c.rule.full = Decimal(1);
   return c;
 }
 
@@ -185,26 +203,27 @@ Condition When(const std::string& text, const std::string& formula, long points)
 // 002 C11: 农村低收入群体参保率为100%，得3分；脱贫人口参保率≥95%，得3分.
 Case C11(const char* low_income, const char* poverty) {
   Case c{Leaf("C11", "6"), {}, {}};
-  c.rule.kind = RuleKind::kConditions;
-  c.rule.conditions = {When("农村低收入群体参保率为100%", "农村低收入群体参保率 >= 100%", 3),
-                       When("脱贫人口参保率≥95%", "脱贫人口参保率 >= 95%", 3)};
+  ConditionsParams p;
+  p.conditions = {When("农村低收入群体参保率为100%", "农村低收入群体参保率 >= 100%", 3),
+                  When("脱贫人口参保率≥95%", "脱贫人口参保率 >= 95%", 3)};
+  c.rule.SetParams(p);
   c.names = {{"农村低收入群体参保率", D(low_income)}, {"脱贫人口参保率", D(poverty)}};
   return c;
 }
 
 Case Qualitative() {
   Case c{Leaf("质量指标", "10"), {}, {}};
-  c.rule.kind = RuleKind::kQualitative;
-  c.rule.tiers = {{"达成", D("80%"), Decimal(1)},
-                  {"部分达成", D("60%"), D("80%")},
-                  {"未达成", Decimal(0), D("60%")}};
+  QualitativeParams p;
+  p.tiers = {{"达成", D("80%"), Decimal(1)}, {"部分达成", D("60%"), D("80%")}, {"未达成", Decimal(0), D("60%")}};
+  c.rule.SetParams(p);
   return c;
 }
 
 Case FormulaRule(const char* weight, const std::string& formula) {
   Case c{Leaf("F1", weight), {}, {}};
-  c.rule.kind = RuleKind::kFormula;
-  c.rule.formula = Formula::Parse(formula);
+  FormulaParams p;
+  p.formula = Formula::Parse(formula);
+  c.rule.SetParams(p);
   return c;
 }
 
@@ -290,7 +309,9 @@ TEST_CASE("ratio × weight, capped: B11 资金到位率 × 2") {
   CHECK(r.explanation == "资金到位率 120.00% × 权重 2 = 2.4 分，最高得 2 分。");
   CHECK(c.At("0%").score == Decimal(0));
   // A stated cap below the weight.
-  c.rule.cap = D("1.5");
+  RatioParams capped;
+  capped.cap = D("1.5");
+  c.rule.SetParams(capped);
   CHECK(c.At("90%").score == D("1.5"));
   CHECK_HAS(c.At("90%").explanation, "最高得 1.5 分");
   CHECK(c.At("70%").score == D("1.4"));
@@ -478,8 +499,9 @@ TEST_CASE("all or nothing: by the evaluator's answer") {
 
 TEST_CASE("all or nothing: by a `when` formula (C41 发现1例不符合标准的，得0分)") {
   Case c{Leaf("C41", "6"), {}, {}};
-  c.rule.kind = RuleKind::kAllOrNothing;
-  c.rule.formula = Formula::Parse("不符合救助标准例数 == 0");
+  AllOrNothingParams p;
+  p.when = Formula::Parse("不符合救助标准例数 == 0");
+  c.rule.SetParams(p);
   c.names = {{"不符合救助标准例数", Decimal(0)}};
   CHECK(c.Apply(std::nullopt).score == Decimal(6));
   c.names["不符合救助标准例数"] = Decimal(1);
@@ -509,8 +531,9 @@ TEST_CASE("conditions: C11 100% and 99% → 6, each condition counted on its own
 
 TEST_CASE("conditions: points beyond the weight are capped") {
   Case c{Leaf("C99", "5"), {}, {}};
-  c.rule.kind = RuleKind::kConditions;
-  c.rule.conditions = {When("甲", "a > 0", 3), When("乙", "b > 0", 3)};
+  ConditionsParams p;
+  p.conditions = {When("甲", "a > 0", 3), When("乙", "b > 0", 3)};
+  c.rule.SetParams(p);
   c.names = {{"a", Decimal(1)}, {"b", Decimal(1)}};
   RuleResult r = c.Apply(std::nullopt);
   CHECK(r.score == Decimal(5));

@@ -24,6 +24,8 @@
 #include "test_util.h"
 #include "formats/xlsx/xlsx_reader.h"
 #include "commands/init.h"
+#include "rules/kinds/target.h"
+#include "rules/rule_kind.h"
 
 using namespace jixiao;
 using jixiao::testing::CatchDiagnostics;
@@ -248,7 +250,7 @@ void FillFromProject(const Project& p, Filler& f) {
     REQUIRE_MESSAGE(row >= 0, "no row for " << code);
     if (a.unmet) {
       const Indicator* ind = p.system->Find(code);
-      for (size_t i = 1; i <= ind->rule->items.size(); ++i) {
+      for (size_t i = 1; i <= UnitOf(ind->rule->kind).ItemCount(*ind->rule); ++i) {
         bool unmet = std::find(a.unmet->begin(), a.unmet->end(), static_cast<int>(i)) != a.unmet->end();
         f.Text(kIndicatorSheet, f.Row(kIndicatorSheet, code + "-" + std::to_string(i)), jc,
                unmet ? "否" : "是");
@@ -261,7 +263,7 @@ void FillFromProject(const Project& p, Filler& f) {
     if (a.not_applicable) f.Text(kIndicatorSheet, row, jc, kNotApplicable);
     const Indicator* ind = p.system->Find(code);
     if (ind->rule->kind == RuleKind::kTarget) {
-      if (!a.target.empty() && a.target != ind->rule->target_text)
+      if (!a.target.empty() && a.target != ind->rule->Params<TargetParams>().target_text)
         f.Text(kIndicatorSheet, row, f.Col(kIndicatorSheet, ih, kIndTarget), a.target);
       if (!a.actual.empty()) f.Text(kIndicatorSheet, row, f.Col(kIndicatorSheet, ih, kIndActual), a.actual);
       if (!a.deviation_reason.empty())

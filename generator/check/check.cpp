@@ -356,7 +356,7 @@ class Checker {
           Add(Severity::kError, "percent-over-100", at, d.code, subject + " 实际完成值", a->actual, "≤ 100%",
               fmt::format("{}：实际完成值为 {}，该比率不可能超过 100%。", subject, a->actual));
       }
-      std::string target = a && !a->target.empty() ? a->target : d.rule->target_text;
+      std::string target = a && !a->target.empty() ? a->target : StatedTarget(*d.rule);
       bool cost = d.name.find("成本") != std::string::npos;
       for (const auto& r : sp_.roots)
         for (const auto& l2 : r.children)

@@ -13,6 +13,15 @@
 
 #include "import/import_system.h"
 #include "base/messages.h"
+#include "rules/kinds/all_or_nothing.h"
+#include "rules/kinds/bands.h"
+#include "rules/kinds/checklist.h"
+#include "rules/kinds/checklist_points.h"
+#include "rules/kinds/conditions.h"
+#include "rules/kinds/proportional.h"
+#include "rules/kinds/ratio.h"
+#include "rules/kinds/steps.h"
+#include "rules/rule_kind.h"
 
 namespace jixiao {
 namespace {
@@ -393,13 +402,14 @@ std::optional<Inference> InferChecklist(const std::string& t) {
   if (static_cast<int>(items.size()) != n)
     return Manual(Format(msg::kInferItemCount, n, items.size()));
   Inference inf;
-  inf.rule.kind = RuleKind::kChecklist;
+  ChecklistParams params;
   std::vector<std::string> unused;
   if (auto p = Preamble(preamble); !p.empty()) unused.push_back(p);
   for (const auto& it : items) {
-    inf.rule.items.push_back(ChecklistItem{it.text, Decimal()});
+    params.items.push_back(it.text);
     if (!it.after.empty()) unused.push_back(it.after);
   }
+  inf.rule.SetParams(std::move(params));
   // The clause runs to its 。; anything after it is not part of the rule.
   size_t end = t.find("。", clause);
   if (end != std::string::npos) {
@@ -415,7 +425,7 @@ std::optional<Inference> InferChecklistPoints(const std::string& t, const Decima
   std::vector<Item> items = CircledItems(t, &preamble);
   if (items.empty()) return std::nullopt;
   Inference inf;
-  inf.rule.kind = RuleKind::kChecklistPoints;
+  ChecklistPointsParams params;
   std::vector<std::string> unused;
   if (auto p = Preamble(preamble); !p.empty()) unused.push_back(p);
   Decimal sum;
@@ -426,10 +436,11 @@ std::optional<Inference> InferChecklistPoints(const std::string& t, const Decima
     if (!points || !EndsWith(it.text, "分")) return std::nullopt;
     std::string text = TrimPunct(it.text.substr(0, de));
     if (text.empty()) return std::nullopt;
-    inf.rule.items.push_back(ChecklistItem{text, *points});
+    params.items.push_back(ChecklistItem{text, *points});
     sum += *points;
     if (!it.after.empty()) unused.push_back(it.after);
   }
+  inf.rule.SetParams(std::move(params));
   if (!unused.empty()) inf.notes.push_back(Format(msg::kInferUnusedText, Join(unused, 0, unused.size())));
   if (sum < weight)
     inf.notes.push_back(Format(msg::kInferPointsBelowWeight, sum.ToExactString(), weight.ToExactString()));
@@ -516,15 +527,15 @@ std::optional<Inference> InferSteps(const std::vector<std::string>& cl, const De
       ++j;
     std::string value = c->subject;
     if (!IsValueName(value)) return Manual(Format(msg::kInferBadName, value));
+    StepsParams params;
+    params.full_at = c->number.value;
+    params.step = step->value;
+    params.deduct = deduct->value;
+    params.deduct_is_share = share;
+    if (params.step.Sign() <= 0 || params.deduct.Sign() <= 0) continue;
     Inference inf;
-    Rule& r = inf.rule;
-    r.kind = RuleKind::kSteps;
-    r.value = value;
-    r.full_at = c->number.value;
-    r.step = step->value;
-    r.deduct = deduct->value;
-    r.deduct_is_share = share;
-    if (r.step.Sign() <= 0 || r.deduct.Sign() <= 0) continue;
+    inf.rule.SetParams(std::move(params));
+    inf.rule.value = value;
     Leftovers(inf, cl, i, j, value);
     return inf;
   }
@@ -553,10 +564,11 @@ std::optional<Inference> InferProportional(const std::vector<std::string>& cl, c
     ++j;
     if (!IsValueName(c->subject)) return Manual(Format(msg::kInferBadName, c->subject));
     Inference inf;
-    inf.rule.kind = RuleKind::kProportional;
+    ProportionalParams params;
+    params.target = c->number.value;
+    params.attainment = false;  // value × weight, as 002 scores D13
+    inf.rule.SetParams(std::move(params));
     inf.rule.value = c->subject;
-    inf.rule.target = c->number.value;
-    inf.rule.attainment = false;  // value × weight, as 002 scores D13
     Leftovers(inf, cl, i, j, c->subject);
     return inf;
   }
@@ -569,9 +581,7 @@ std::optional<Inference> InferBands(const std::vector<std::string>& cl, const De
   for (size_t i = 0; i < cl.size(); ++i) {
     auto first = ReadCompare(cl[i]);
     if (!first) continue;
-    Inference inf;
-    Rule& r = inf.rule;
-    r.kind = RuleKind::kBands;
+    BandsParams params;
     std::string subject = first->subject;
     size_t j = i;
     std::optional<Decimal> prev_min;
@@ -619,12 +629,14 @@ std::optional<Inference> InferBands(const std::vector<std::string>& cl, const De
           break;
       }
       if (broken) break;
-      r.bands.push_back(band);
+      params.bands.push_back(band);
       j = k;
     }
-    if (broken || r.bands.size() < 2 || !r.bands.front().min) continue;
+    if (broken || params.bands.size() < 2 || !params.bands.front().min) continue;
     if (!IsValueName(subject)) return Manual(Format(msg::kInferBadName, subject));
-    r.value = subject;
+    Inference inf;
+    inf.rule.SetParams(std::move(params));
+    inf.rule.value = subject;
     Leftovers(inf, cl, i, j, subject);
     return inf;
   }
@@ -634,9 +646,7 @@ std::optional<Inference> InferBands(const std::vector<std::string>& cl, const De
 // "A为100%，得3分；B≥95%，得3分": points for each condition that holds.
 std::optional<Inference> InferConditions(const std::vector<std::string>& cl, const Decimal& weight) {
   for (size_t i = 0; i < cl.size(); ++i) {
-    Inference inf;
-    Rule& r = inf.rule;
-    r.kind = RuleKind::kConditions;
+    ConditionsParams params;
     std::vector<std::string> subjects;
     size_t j = i;
     Decimal sum;
@@ -661,10 +671,12 @@ std::optional<Inference> InferConditions(const std::vector<std::string>& cl, con
       cond.when = Formula::Parse(c->subject + " " + op + " " + c->number.literal);
       cond.points = points;
       sum += points;
-      r.conditions.push_back(cond);
+      params.conditions.push_back(cond);
       j = k;
     }
-    if (r.conditions.size() < 2) continue;
+    if (params.conditions.size() < 2) continue;
+    Inference inf;
+    inf.rule.SetParams(std::move(params));
     Leftovers(inf, cl, i, j, "");
     if (sum < weight)
       inf.notes.push_back(Format(msg::kInferPointsBelowWeight, sum.ToExactString(), weight.ToExactString()));
@@ -698,16 +710,17 @@ std::optional<Inference> InferAllOrNothing(const std::vector<std::string>& cl, c
       if (!(zero && zero->kind == Outcome::kZero)) return std::nullopt;
     }
     ++j;
-    Inference inf;
-    inf.rule.kind = RuleKind::kAllOrNothing;
+    AllOrNothingParams params;
     // One comparison as the condition: the data decide, not the evaluator.
     size_t from = 0;
     if (auto c = ReadCompare(cl[i - 1]); c && !c->upper && c->rest.empty() && IsValueName(c->subject)) {
       std::string op = c->op == "≥" ? ">=" : c->op == "≤" ? "<=" : c->op == "=" ? "==" : c->op;
       if (c->op == "=" && c->number.percent && c->number.value == Decimal(1)) op = ">=";
-      inf.rule.formula = Formula::Parse(c->subject + " " + op + " " + c->number.literal);
+      params.when = Formula::Parse(c->subject + " " + op + " " + c->number.literal);
       from = i - 1;
     }
+    Inference inf;
+    inf.rule.SetParams(std::move(params));
     Leftovers(inf, cl, from, j, "");
     return inf;
   }
@@ -724,9 +737,7 @@ std::optional<Inference> InferRatio(const std::vector<std::string>& cl, const De
     auto o = ReadOutcome(cl[i], weight);
     if (!o || o->kind != Outcome::kTimes || o->factor != "weight") continue;
     if (!IsValueName(o->subject)) return Manual(Format(msg::kInferBadName, o->subject));
-    Inference inf;
-    inf.rule.kind = RuleKind::kRatio;
-    inf.rule.value = o->subject;
+    RatioParams params;
     size_t j = i + 1;
     if (j < cl.size()) {
       std::string s = cl[j];
@@ -734,12 +745,15 @@ std::optional<Inference> InferRatio(const std::vector<std::string>& cl, const De
         if (StartsWith(s, w)) {
           auto cap = PointsOf(s.substr(std::string(w).size()));
           if (cap) {
-            if (*cap < weight) inf.rule.cap = *cap;
+            if (*cap < weight) params.cap = *cap;
             ++j;
           }
           break;
         }
     }
+    Inference inf;
+    inf.rule.SetParams(std::move(params));
+    inf.rule.value = o->subject;
     Leftovers(inf, cl, i, j, o->subject);
     return inf;
   }
@@ -772,11 +786,8 @@ std::vector<std::string> RuleValueNames(const Rule& rule) {
     out.push_back(n);
   };
   add(rule.value);
-  for (const auto& n : rule.formula.Names()) add(n);
-  for (const auto& c : rule.conditions)
-    for (const auto& n : c.when.Names()) add(n);
-  for (const auto& b : rule.bands)
-    for (const auto& n : b.score.formula.Names()) add(n);
+  for (const RuleFormula& f : UnitOf(rule.kind).Formulas(rule))
+    for (const auto& n : f.formula->Names()) add(n);
   return out;
 }
 

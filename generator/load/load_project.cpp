@@ -184,7 +184,7 @@ struct ProjectReader {
           for (const auto& e : u) {
             auto d = y.NumberOf(e, a.code, diags);
             if (!d) continue;
-            size_t count = ind->rule ? ind->rule->items.size() : 0;
+            size_t count = ind->rule ? UnitOf(ind->rule->kind).ItemCount(*ind->rule) : 0;
             if (!d->IsInteger() || *d < Decimal(1) || *d > Decimal(static_cast<long>(count))) {
               diags.Error(y.Loc(e), a.code, msg::kNoSuchPoint, d->ToExactString(), count);
               continue;

@@ -4,8 +4,11 @@
 // renderers, never changed after loading.
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/decimal.h"
@@ -14,6 +17,10 @@
 
 namespace jixiao {
 
+// The kinds of rule, the key of the table of rule kinds (rules/rule_kinds.cpp):
+// one enumerator per row, each the kind() of its unit in rules/kinds/<kind>.cpp,
+// where what the kind reads and how it scores live. The enum stays in model/ so
+// that loaders, renderers and tests can name a kind without including rules/.
 enum class RuleKind {
   kChecklist,        // N equal points, each unmet one takes weight/N
   kChecklistPoints,  // explicit points per item, capped at the weight
@@ -33,68 +40,54 @@ enum class RuleKind {
 
 const char* RuleKindName(RuleKind k);  // the YAML spelling
 
-struct ChecklistItem {
-  std::string text;
-  Decimal points;  // kChecklistPoints only
-};
-
-// A score written in a rule: a number, "full" (the weight), or a formula
-// over x (the rule's value), weight and the project's names.
-struct ScoreSpec {
-  enum Kind { kFixed, kFull, kFormula } kind = kFixed;
-  Decimal fixed;
-  Formula formula;
-};
-
-struct Band {
-  std::optional<Decimal> min;  // inclusive; none = every value below the bands above
-  ScoreSpec score;
-  SourceLoc loc;
-};
-
-struct Condition {
-  std::string text;
-  Formula when;
-  Decimal points;
-  SourceLoc loc;
-};
-
+// A share of the weight a qualitative judgement falls in (a qualitative
+// rule's tiers, the self-evaluation options' tiers).
 struct Tier {
   std::string name;
   Decimal low;   // share of the weight, inclusive
   Decimal high;  // share of the weight, inclusive for the top tier
 };
 
+// A kind's own parameters (a steps rule's threshold and deduction, a bands
+// rule's bands). Each kind that has any declares its type beside its unit,
+// in rules/kinds/<kind>.h, derived from this, with the kind it belongs to:
+//   struct StepsParams : RuleParams { static constexpr RuleKind kKind = RuleKind::kSteps; … };
+// model/ holds them without knowing them, so it includes nothing of rules/.
+struct RuleParams {
+  virtual ~RuleParams() = default;
+};
+
+// A leaf's scoring rule: what every kind shares, and the kind's parameters.
+// Never changed after loading; copies share the parameters.
 struct Rule {
   RuleKind kind = RuleKind::kManual;
   SourceLoc loc;
-  std::string value;  // the project value it reads (ratio, steps, proportional, bands, pass_line)
+  std::string value;  // the project value it reads (ratio, steps, proportional, bands, pass_line, target)
   SourceLoc value_loc;
   std::optional<Decimal> value_max;  // a value above this is an input error (default 100% where rates)
-  std::vector<ChecklistItem> items;
-  // kSteps
-  Decimal full_at, step, deduct;
-  bool deduct_is_share = false;  // deduct a share of the weight rather than points
-  // kProportional
-  Decimal target;
-  bool attainment = false;  // value/target × weight instead of value × weight
-  // kRatio
-  std::optional<Decimal> cap;
-  // kBands
-  std::vector<Band> bands;
-  // kConditions
-  std::vector<Condition> conditions;
-  // kFormula, and the condition of kAllOrNothing when given
-  Formula formula;
-  // kPassLine
-  Decimal pass, full;
-  // kQualitative
-  std::vector<Tier> tiers;
-  // kTarget: the 年度指标值 when the system states it (a project's answer
-  // may give its own), and a tolerance for "=" targets (share of the target).
-  std::string target_text;
-  SourceLoc target_loc;
-  std::optional<Decimal> tolerance;
+
+  // The kind's parameters, typed: rule.Params<StepsParams>(). A rule given
+  // only its kind (a 自评表's target rows) reads the type's defaults. Asking
+  // for another kind's parameters is a programming error and throws.
+  template <typename P>
+  const P& Params() const {
+    if (kind != P::kKind) throw std::logic_error(std::string("Rule::Params: a ") + RuleKindName(kind) +
+                                                 " rule has no parameters of " + RuleKindName(P::kKind));
+    if (!params_) {
+      static const P kDefaults;
+      return kDefaults;
+    }
+    return dynamic_cast<const P&>(*params_);
+  }
+  // Sets the kind and its parameters together, so they never disagree.
+  template <typename P>
+  void SetParams(P params) {
+    kind = P::kKind;
+    params_ = std::make_shared<const P>(std::move(params));
+  }
+
+ private:
+  std::shared_ptr<const RuleParams> params_;  // of the type whose kKind is `kind`; null: the defaults
 };
 
 struct Indicator {

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "base/precision.h"
+#include "rules/kinds/target.h"
 
 namespace jixiao {
 namespace {
@@ -110,7 +111,7 @@ std::vector<SelfFormRow> SelfFormRows(const ScoredProject& sp) {
       const Indicator& d = *s.def;
       auto it = p.answers.find(d.code);
       const Answer* a = it == p.answers.end() ? nullptr : &it->second;
-      row.target = a && !a->target.empty() ? a->target : d.rule ? d.rule->target_text : "";
+      row.target = a && !a->target.empty() ? a->target : d.rule ? StatedTarget(*d.rule) : "";
       if (a && !a->actual.empty()) {
         row.actual = a->actual;
       } else if (d.rule && !d.rule->value.empty()) {

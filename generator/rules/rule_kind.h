@@ -1,13 +1,23 @@
-// A rule kind as one unit: a kind's YAML keys, the answers it needs, its
-// score with the sentence that explains it, its 评分说明 sentence and the
-// YAML `jixiao import` writes for it, in one file under rules/kinds/.
+// A rule kind as one unit: a kind's parameters, its YAML keys, the answers
+// it needs, its score with the sentence that explains it, its 评分说明
+// sentence and the YAML `jixiao import` writes for it, under rules/kinds/:
+// <kind>.h declares its parameters (a RuleParams), <kind>.cpp its unit.
 //
 // Takes a rule's YAML map (loading), a project's answer (binding), the
-// value the rule reads (scoring); gives the rule's fields, diagnostics, a
-// RuleResult and text. The kinds are registered in one table
-// (rule_kinds.cpp): loading, binding, scoring, the report and import ask
-// the table for a kind's unit and never switch on the kind themselves.
-// Adding a kind is one file in rules/kinds/ and one row in that table.
+// value the rule reads (scoring); gives the rule's parameters,
+// diagnostics, a RuleResult and text. The kinds are registered in one
+// table (rule_kinds.cpp): loading, binding, scoring, the report and import
+// ask the table for a kind's unit and never switch on the kind themselves.
+//
+// Adding a kind:
+//   1. an enumerator in RuleKind (model/indicator.h), the table's key;
+//   2. rules/kinds/<kind>.h: `struct <Kind>Params : RuleParams` with
+//      `static constexpr RuleKind kKind`, when the kind has parameters;
+//   3. rules/kinds/<kind>.cpp: the unit (a RuleKindUnit) whose Read() ends
+//      with rule.SetParams(params), and whose other hooks read
+//      rule.Params<<Kind>Params>(); and `const RuleKindUnit& <Kind>RuleKind()`;
+//   4. its row in RuleKindUnits() (rule_kinds.cpp), and the .cpp in CMakeLists.txt.
+// test_rule_kinds.cpp then checks that every enumerator has its unit.
 #pragma once
 
 #include <initializer_list>
@@ -46,8 +56,6 @@ struct RuleSource {
   // that read a rate, none for those that read any measure).
   void ReadValueMax(Rule& rule, std::optional<Decimal> absent) const;
   std::optional<Formula> ParseFormula(const YamlNode& n) const;
-  // `score: <number> | full` or `formula: <expression over x>` of a map.
-  std::optional<ScoreSpec> ReadScore(const YamlNode& map) const;
 };
 
 // What the 数据采集表 (render/xlsx/collect_workbook.cpp) asks for a leaf of
@@ -81,11 +89,20 @@ class RuleKindUnit {
   // The YAML spelling: `kind: checklist`.
   virtual const char* name() const = 0;
 
-  // Loading: the kind's own keys of the rule map (the kind is read).
+  // Loading: the kind's own keys of the rule map (the kind is read); sets
+  // the shared fields it reads (value, value_max) and the kind's parameters.
   virtual void Read(const RuleSource& src, Rule& rule) const = 0;
 
   // The formulas the rule writes (bands, conditions, `when`, `formula`).
   virtual std::vector<RuleFormula> Formulas(const Rule&) const { return {}; }
+  // The rule's own formula (`formula`, `when`), which a formula that cannot
+  // be evaluated while scoring is reported as; nullptr when the kind has
+  // none of its own (a band's or a condition's formula is not named).
+  virtual const Formula* OwnFormula(const Rule&) const { return nullptr; }
+
+  // The number of items (要点) an answer's `unmet` can name: a checklist's
+  // items; 0 for a kind without items.
+  virtual size_t ItemCount(const Rule&) const { return 0; }
 
   // Binding, first pass (load_project.cpp), each answer on its own.
   // What a project must give when it has no answer for the leaf ("score +

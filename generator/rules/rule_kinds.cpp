@@ -102,28 +102,4 @@ std::optional<Formula> RuleSource::ParseFormula(const YamlNode& n) const {
   }
 }
 
-std::optional<ScoreSpec> RuleSource::ReadScore(const YamlNode& map) const {
-  ScoreSpec s;
-  if (map["formula"]) {
-    auto f = ParseFormula(map["formula"]);
-    if (!f) return std::nullopt;
-    s.kind = ScoreSpec::kFormula;
-    s.formula = *f;
-    return s;
-  }
-  YamlNode n = map["score"];
-  if (!n) {
-    diags.Error(Loc(map), code(), msg::kMissingKey, "score / formula");
-    return std::nullopt;
-  }
-  if (n.IsScalar() && (n.Scalar() == "full" || n.Scalar() == "满分")) {
-    s.kind = ScoreSpec::kFull;
-    return s;
-  }
-  auto d = yaml.NumberOf(n, code(), diags);
-  if (!d) return std::nullopt;
-  s.fixed = *d;
-  return s;
-}
-
 }  // namespace jixiao

@@ -135,7 +135,8 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
       s.reading = rr.reading;
       if (rr.overridden) s.overridden = true;
     } catch (const FormulaError& e) {
-      Fail(r.loc, ind.code, msg::kFormulaEval, r.formula.Text(), e.what());
+      const Formula* own = unit.OwnFormula(r);
+      Fail(r.loc, ind.code, msg::kFormulaEval, own ? own->Text() : std::string(), e.what());
     }
     if (s.score < ind.weight)
       s.reason = in.answer && !in.answer->reason.empty()             ? in.answer->reason

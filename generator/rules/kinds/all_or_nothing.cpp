@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "rules/kinds/all_or_nothing.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -15,56 +16,66 @@ class AllOrNothing : public RuleKindUnit {
 
   void Read(const RuleSource& src, Rule& rule) const override {
     src.CheckKeys({"kind", "when"});
+    AllOrNothingParams p;
     if (src.node["when"]) {
-      if (auto f = src.ParseFormula(src.node["when"])) rule.formula = *f;
+      if (auto f = src.ParseFormula(src.node["when"])) p.when = *f;
     }
+    rule.SetParams(std::move(p));
   }
 
-  const char* RequiredAnswer(const Rule& r) const override { return r.formula.Empty() ? "met" : nullptr; }
+  const char* RequiredAnswer(const Rule& r) const override { return When(r).Empty() ? "met" : nullptr; }
   void BindAnswer(const Indicator& ind, const Rule& r, const Answer& a,
                   Diagnostics& diags) const override {
-    if (r.formula.Empty() && !a.met && !a.score) diags.Error(a.loc, ind.code, msg::kMissingAnswerField, "met");
+    const bool by_data = !When(r).Empty();
+    if (!by_data && !a.met && !a.score) diags.Error(a.loc, ind.code, msg::kMissingAnswerField, "met");
     // With a `when` formula the data decide; a `met` beside it would be ignored.
-    if (a.unmet || !a.tier.empty() || (a.met && !r.formula.Empty()))
+    if (a.unmet || !a.tier.empty() || (a.met && by_data))
       diags.Error(a.loc, ind.code, msg::kAnswerFieldNotForRule, RuleKindName(r.kind),
-                  r.formula.Empty() ? "met, reason" : "score, reason");
+                  by_data ? "score, reason" : "met, reason");
   }
   bool Computable(const Rule& r, const Answer& a) const override {
-    return !r.formula.Empty() || a.met.has_value();
+    return !When(r).Empty() || a.met.has_value();
   }
 
   RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
+    const Formula& when = When(r);
     bool met;
-    if (!r.formula.Empty()) met = !r.formula.Evaluate(in.lookup).IsZero();
+    if (!when.Empty()) met = !when.Evaluate(in.lookup).IsZero();
     else met = in.answer && in.answer->met.value_or(false);
     if (met) return {ind.weight, fmt::format("满足要求，得满分 {}。", Points(ind.weight))};
     return {Decimal(0), "不满足要求，得 0 分。"};
   }
 
   std::vector<RuleFormula> Formulas(const Rule& r) const override {
-    if (r.formula.Empty()) return {};
-    return {{&r.formula, r.loc, false}};
+    if (When(r).Empty()) return {};
+    return {{&When(r), r.loc, false}};
   }
+  const Formula* OwnFormula(const Rule& r) const override { return &When(r); }
 
   const char* Label() const override { return "满足得满分"; }
   WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
+    const Formula& when = When(r);
     WorkbookEntry e;
-    if (r.formula.Empty()) {
+    if (when.Empty()) {
       e.needs = "满足得满分，否则不得分：在“评价”列选 是/否。";
       e.judgement = WorkbookEntry::Judgement::kYesNo;
     } else {
-      e.needs = "按数据判定：" + r.formula.Text() + DataSheetNote(r.formula.Names());
+      e.needs = "按数据判定：" + when.Text() + DataSheetNote(when.Names());
     }
     return e;
   }
 
   std::string Describe(const Indicator&, const Rule& r) const override {
-    return r.formula.Empty() ? "满足要求得满分，否则不得分" : "满足 " + r.formula.Text() + " 得满分，否则不得分";
+    const Formula& when = When(r);
+    return when.Empty() ? "满足要求得满分，否则不得分" : "满足 " + when.Text() + " 得满分，否则不得分";
   }
 
   void EmitYaml(YAML::Emitter& out, const Rule& r) const override {
-    if (!r.formula.Empty()) out << YAML::Key << "when" << YAML::Value << r.formula.Text();
+    if (!When(r).Empty()) out << YAML::Key << "when" << YAML::Value << When(r).Text();
   }
+
+ private:
+  static const Formula& When(const Rule& r) { return r.Params<AllOrNothingParams>().when; }
 };
 
 }  // namespace

@@ -3,12 +3,38 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "rules/kinds/bands.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
 namespace {
 
 const Decimal kHundredPercent(1);
+
+// `score: <number> | full` or `formula: <expression over x>` of a band.
+std::optional<ScoreSpec> ReadScore(const RuleSource& src, const YamlNode& map) {
+  ScoreSpec s;
+  if (map["formula"]) {
+    auto f = src.ParseFormula(map["formula"]);
+    if (!f) return std::nullopt;
+    s.kind = ScoreSpec::kFormula;
+    s.formula = *f;
+    return s;
+  }
+  YamlNode n = map["score"];
+  if (!n) {
+    src.diags.Error(src.Loc(map), src.code(), msg::kMissingKey, "score / formula");
+    return std::nullopt;
+  }
+  if (n.IsScalar() && (n.Scalar() == "full" || n.Scalar() == "满分")) {
+    s.kind = ScoreSpec::kFull;
+    return s;
+  }
+  auto d = src.yaml.NumberOf(n, src.code(), src.diags);
+  if (!d) return std::nullopt;
+  s.fixed = *d;
+  return s;
+}
 
 class Bands : public RuleKindUnit {
  public:
@@ -22,6 +48,7 @@ class Bands : public RuleKindUnit {
     Diagnostics& diags = src.diags;
     src.CheckKeys({"kind", "value", "bands", "value_max"});
     src.ReadValueName(rule);
+    BandsParams p;
     YamlNode bands = src.node["bands"];
     if (!bands) {
       diags.Error(rule.loc, code, msg::kMissingKey, "bands");
@@ -32,7 +59,7 @@ class Bands : public RuleKindUnit {
         Band band;
         band.loc = y.Loc(b);
         band.min = y.Number(b, "min", false, code, diags);
-        if (auto s = src.ReadScore(b)) band.score = *s;
+        if (auto s = ReadScore(src, b)) band.score = *s;
         // A fixed score outside [0, weight] is a mistake in the system,
         // not something to clamp silently when scoring.
         if (band.score.kind == ScoreSpec::kFixed && b["score"]) {
@@ -42,33 +69,35 @@ class Bands : public RuleKindUnit {
           else if (band.score.fixed.Sign() < 0)
             diags.Error(y.Loc(b["score"]), code, msg::kMustBePositive, "score");
         }
-        if (!rule.bands.empty()) {
-          const Band& prev = rule.bands.back();
+        if (!p.bands.empty()) {
+          const Band& prev = p.bands.back();
           if (!prev.min) diags.Error(band.loc, code, msg::kBandAfterElse);
           else if (band.min && *band.min >= *prev.min)
             diags.Error(band.loc, code, msg::kBandsOrder, band.min->ToExactString(),
                         prev.min->ToExactString());
         }
-        rule.bands.push_back(band);
+        p.bands.push_back(band);
       }
-      if (rule.bands.empty()) diags.Error(y.Loc(bands), code, msg::kEmptyList, "bands");
+      if (p.bands.empty()) diags.Error(y.Loc(bands), code, msg::kEmptyList, "bands");
     }
+    rule.SetParams(std::move(p));
     src.ReadValueMax(rule, kHundredPercent);
   }
 
   RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
+    const std::vector<Band>& bands = r.Params<BandsParams>().bands;
     const Decimal v = in.value.value_or(Decimal());
     const std::string& name = r.value;
-    for (size_t i = 0; i < r.bands.size(); ++i) {
-      const Band& b = r.bands[i];
+    for (size_t i = 0; i < bands.size(); ++i) {
+      const Band& b = bands[i];
       if (b.min && v < *b.min) continue;
       std::string range;
-      if (b.min && i > 0 && r.bands[i - 1].min)
-        range = fmt::format("在 {} 至 {} 之间", RuleLimit(*b.min), RuleLimit(*r.bands[i - 1].min));
+      if (b.min && i > 0 && bands[i - 1].min)
+        range = fmt::format("在 {} 至 {} 之间", RuleLimit(*b.min), RuleLimit(*bands[i - 1].min));
       else if (b.min)
         range = fmt::format("不低于 {}", RuleLimit(*b.min));
-      else if (i > 0 && r.bands[i - 1].min)
-        range = fmt::format("低于 {}", RuleLimit(*r.bands[i - 1].min));
+      else if (i > 0 && bands[i - 1].min)
+        range = fmt::format("低于 {}", RuleLimit(*bands[i - 1].min));
       switch (b.score.kind) {
         case ScoreSpec::kFull:
           return {ind.weight, fmt::format("{} {}，{}，得满分 {}。", name, MeasuredRate(v), range,
@@ -96,7 +125,7 @@ class Bands : public RuleKindUnit {
 
   std::vector<RuleFormula> Formulas(const Rule& r) const override {
     std::vector<RuleFormula> out;
-    for (const auto& b : r.bands)
+    for (const auto& b : r.Params<BandsParams>().bands)
       if (b.score.kind == ScoreSpec::kFormula) out.push_back({&b.score.formula, b.loc, true});
     return out;
   }
@@ -106,16 +135,17 @@ class Bands : public RuleKindUnit {
     return ReadsValueEntry(r);
   }
   bool ReadsRate(const Rule& r) const override {
-    for (const auto& b : r.bands)
+    for (const auto& b : r.Params<BandsParams>().bands)
       if (b.min && *b.min <= Decimal(1) && b.min->Sign() > 0) return true;
     return false;
   }
 
   std::string Describe(const Indicator&, const Rule& r) const override {
     auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
+    const std::vector<Band>& bands = r.Params<BandsParams>().bands;
     std::string s = r.value + "：";
-    for (size_t i = 0; i < r.bands.size(); ++i) {
-      const Band& b = r.bands[i];
+    for (size_t i = 0; i < bands.size(); ++i) {
+      const Band& b = bands[i];
       if (i) s += "；";
       s += b.min ? "≥ " + P(*b.min) : "其余";
       switch (b.score.kind) {
@@ -130,7 +160,7 @@ class Bands : public RuleKindUnit {
   void EmitYaml(YAML::Emitter& out, const Rule& r) const override {
     out << YAML::Key << "value" << YAML::Value << r.value;
     out << YAML::Key << "bands" << YAML::Value << YAML::BeginSeq;
-    for (const auto& b : r.bands) {
+    for (const auto& b : r.Params<BandsParams>().bands) {
       out << YAML::BeginMap;
       if (b.min) out << YAML::Key << "min" << YAML::Value << YamlPercent(*b.min);
       if (b.score.kind == ScoreSpec::kFormula)

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "rules/kinds/checklist.h"
 #include "rules/kinds/checklist_items.h"
 #include "rules/rule_kind.h"
 
@@ -14,8 +15,13 @@ class Checklist : public RuleKindUnit {
   RuleKind kind() const override { return RuleKind::kChecklist; }
   const char* name() const override { return "checklist"; }
 
-  void Read(const RuleSource& src, Rule& rule) const override { ReadChecklistItems(src, rule, false); }
+  void Read(const RuleSource& src, Rule& rule) const override {
+    ChecklistParams p;
+    for (auto& item : ReadChecklistItems(src, rule, false)) p.items.push_back(std::move(item.text));
+    rule.SetParams(std::move(p));
+  }
 
+  size_t ItemCount(const Rule& r) const override { return r.Params<ChecklistParams>().items.size(); }
   const char* RequiredAnswer(const Rule&) const override { return "unmet: [...]"; }
   void BindAnswer(const Indicator& ind, const Rule& rule, const Answer& a,
                   Diagnostics& diags) const override {
@@ -25,7 +31,7 @@ class Checklist : public RuleKindUnit {
 
   RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
     std::vector<int> unmet = UnmetItems(*in.answer);
-    size_t n = r.items.size();
+    size_t n = r.Params<ChecklistParams>().items.size();
     Decimal each = ind.weight / Decimal(static_cast<long>(n));
     Decimal lost = each * Decimal(static_cast<long>(unmet.size()));
     Decimal score = ind.weight - lost;
@@ -37,22 +43,23 @@ class Checklist : public RuleKindUnit {
 
   const char* Label() const override { return "要点等分"; }
   WorkbookEntry Workbook(const Indicator& ind, const Rule& r, const IndicatorSystem&) const override {
+    const auto& items = r.Params<ChecklistParams>().items;
     WorkbookEntry e;
-    e.needs = fmt::format("逐项判断下列 {} 个要点，在“评价”列选 是/否；每项 {} 分。", r.items.size(),
-                          (ind.weight / Decimal(static_cast<long>(r.items.size()))).ToShort());
-    for (size_t i = 0; i < r.items.size(); ++i)
-      e.items.push_back(CircledNumber(static_cast<int>(i + 1)) + " " + r.items[i].text);
+    e.needs = fmt::format("逐项判断下列 {} 个要点，在“评价”列选 是/否；每项 {} 分。", items.size(),
+                          (ind.weight / Decimal(static_cast<long>(items.size()))).ToShort());
+    for (size_t i = 0; i < items.size(); ++i)
+      e.items.push_back(CircledNumber(static_cast<int>(i + 1)) + " " + items[i]);
     return e;
   }
 
   std::string Describe(const Indicator&, const Rule& r) const override {
-    return fmt::format("评价要点 {} 项，各占 1/{} 权重分，每有一项不满足扣除相应权重分", r.items.size(),
-                       r.items.size());
+    const size_t n = r.Params<ChecklistParams>().items.size();
+    return fmt::format("评价要点 {} 项，各占 1/{} 权重分，每有一项不满足扣除相应权重分", n, n);
   }
 
   void EmitYaml(YAML::Emitter& out, const Rule& r) const override {
     out << YAML::Key << "items" << YAML::Value << YAML::BeginSeq;
-    for (const auto& it : r.items) out << it.text;
+    for (const auto& it : r.Params<ChecklistParams>().items) out << it;
     out << YAML::EndSeq;
   }
 };

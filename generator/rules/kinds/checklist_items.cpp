@@ -6,17 +6,18 @@
 
 namespace jixiao {
 
-void ReadChecklistItems(const RuleSource& src, Rule& rule, bool points) {
+std::vector<ChecklistItem> ReadChecklistItems(const RuleSource& src, const Rule& rule, bool points) {
   const std::string& code = src.code();
   const YamlFile& y = src.yaml;
   Diagnostics& diags = src.diags;
   src.CheckKeys({"kind", "items"});
+  std::vector<ChecklistItem> read;
   YamlNode items = src.node["items"];
   if (!items) {
     diags.Error(rule.loc, code, msg::kMissingKey, "items");
-    return;
+    return read;
   }
-  if (!y.IsList(items, "items", code, diags)) return;
+  if (!y.IsList(items, "items", code, diags)) return read;
   for (const auto& it : items) {
     ChecklistItem item;
     if (points) {
@@ -29,9 +30,10 @@ void ReadChecklistItems(const RuleSource& src, Rule& rule, bool points) {
     } else {
       diags.Error(y.Loc(it), code, msg::kExpectedText, "item");
     }
-    rule.items.push_back(item);
+    read.push_back(item);
   }
-  if (rule.items.empty()) diags.Error(y.Loc(items), code, msg::kEmptyList, "items");
+  if (read.empty()) diags.Error(y.Loc(items), code, msg::kEmptyList, "items");
+  return read;
 }
 
 void BindChecklistAnswer(const Indicator& ind, const Rule& rule, const Answer& a, Diagnostics& diags) {

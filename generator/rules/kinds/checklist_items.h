@@ -3,13 +3,22 @@
 // numbers reads in a sentence ("①、③").
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "rules/rule_kind.h"
 
 namespace jixiao {
 
-void ReadChecklistItems(const RuleSource& src, Rule& rule, bool points);
+// An item of a checklist as written: its text and, in a checklist_points
+// rule, its points.
+struct ChecklistItem {
+  std::string text;
+  Decimal points;
+};
+
+// The rule's `items`: texts, or {text, points} maps when `points`.
+std::vector<ChecklistItem> ReadChecklistItems(const RuleSource& src, const Rule& rule, bool points);
 void BindChecklistAnswer(const Indicator& ind, const Rule& rule, const Answer& a, Diagnostics& diags);
 // The answer's unmet items, sorted, each once.
 std::vector<int> UnmetItems(const Answer& a);

@@ -5,7 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
-#include "rules/kinds/checklist_items.h"
+#include "rules/kinds/checklist_points.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -16,8 +16,13 @@ class ChecklistPoints : public RuleKindUnit {
   RuleKind kind() const override { return RuleKind::kChecklistPoints; }
   const char* name() const override { return "checklist_points"; }
 
-  void Read(const RuleSource& src, Rule& rule) const override { ReadChecklistItems(src, rule, true); }
+  void Read(const RuleSource& src, Rule& rule) const override {
+    ChecklistPointsParams p;
+    p.items = ReadChecklistItems(src, rule, true);
+    rule.SetParams(std::move(p));
+  }
 
+  size_t ItemCount(const Rule& r) const override { return r.Params<ChecklistPointsParams>().items.size(); }
   const char* RequiredAnswer(const Rule&) const override { return "unmet: [...]"; }
   void BindAnswer(const Indicator& ind, const Rule& rule, const Answer& a,
                   Diagnostics& diags) const override {
@@ -27,11 +32,12 @@ class ChecklistPoints : public RuleKindUnit {
 
   RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
     std::vector<int> unmet = UnmetItems(*in.answer);
+    const auto& items = r.Params<ChecklistPointsParams>().items;
     Decimal sum;
     std::vector<int> met;
-    for (size_t i = 0; i < r.items.size(); ++i) {
+    for (size_t i = 0; i < items.size(); ++i) {
       if (std::find(unmet.begin(), unmet.end(), static_cast<int>(i + 1)) != unmet.end()) continue;
-      sum += r.items[i].points;
+      sum += items[i].points;
       met.push_back(static_cast<int>(i + 1));
     }
     Decimal score = Min(sum, ind.weight);
@@ -45,12 +51,13 @@ class ChecklistPoints : public RuleKindUnit {
 
   const char* Label() const override { return "要点计分"; }
   WorkbookEntry Workbook(const Indicator& ind, const Rule& r, const IndicatorSystem&) const override {
+    const auto& items = r.Params<ChecklistPointsParams>().items;
     WorkbookEntry e;
     e.needs = fmt::format("逐项判断下列 {} 个要点，在“评价”列选 是/否；满足者得相应分，合计最高 {} 分。",
-                          r.items.size(), ind.weight.ToShort());
-    for (size_t i = 0; i < r.items.size(); ++i)
-      e.items.push_back(CircledNumber(static_cast<int>(i + 1)) + " " + r.items[i].text + "（" +
-                        r.items[i].points.ToShort() + " 分）");
+                          items.size(), ind.weight.ToShort());
+    for (size_t i = 0; i < items.size(); ++i)
+      e.items.push_back(CircledNumber(static_cast<int>(i + 1)) + " " + items[i].text + "（" +
+                        items[i].points.ToShort() + " 分）");
     return e;
   }
 
@@ -60,7 +67,7 @@ class ChecklistPoints : public RuleKindUnit {
 
   void EmitYaml(YAML::Emitter& out, const Rule& r) const override {
     out << YAML::Key << "items" << YAML::Value << YAML::BeginSeq;
-    for (const auto& it : r.items)
+    for (const auto& it : r.Params<ChecklistPointsParams>().items)
       out << YAML::BeginMap << YAML::Key << "text" << YAML::Value << it.text << YAML::Key
           << "points" << YAML::Value << it.points.ToExactString() << YAML::EndMap;
     out << YAML::EndSeq;

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "rules/kinds/conditions.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -20,6 +21,7 @@ class Conditions : public RuleKindUnit {
     const std::string& code = src.code();
     Diagnostics& diags = src.diags;
     src.CheckKeys({"kind", "conditions"});
+    ConditionsParams p;
     YamlNode cs = src.node["conditions"];
     if (!cs) {
       diags.Error(rule.loc, code, msg::kMissingKey, "conditions");
@@ -36,15 +38,16 @@ class Conditions : public RuleKindUnit {
         } else {
           diags.Error(cond.loc, code, msg::kMissingKey, "when");
         }
-        rule.conditions.push_back(cond);
+        p.conditions.push_back(cond);
       }
     }
+    rule.SetParams(std::move(p));
   }
 
   RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
     Decimal sum;
     std::string parts;
-    for (const auto& c : r.conditions) {
+    for (const auto& c : r.Params<ConditionsParams>().conditions) {
       bool ok = !c.when.Evaluate(in.lookup).IsZero();
       if (ok) sum += c.points;
       parts += fmt::format("{}“{}”{}，得 {}", parts.empty() ? "" : "；", c.text, ok ? "满足" : "不满足",
@@ -56,7 +59,7 @@ class Conditions : public RuleKindUnit {
 
   std::vector<RuleFormula> Formulas(const Rule& r) const override {
     std::vector<RuleFormula> out;
-    for (const auto& c : r.conditions) out.push_back({&c.when, c.loc, false});
+    for (const auto& c : r.Params<ConditionsParams>().conditions) out.push_back({&c.when, c.loc, false});
     return out;
   }
 
@@ -64,7 +67,7 @@ class Conditions : public RuleKindUnit {
   WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
     std::vector<std::string> names;
     std::string conds;
-    for (const auto& c : r.conditions) {
+    for (const auto& c : r.Params<ConditionsParams>().conditions) {
       conds += (conds.empty() ? "" : "；") +
                fmt::format("{}（{} 分）", c.text.empty() ? c.when.Text() : c.text, c.points.ToShort());
       for (const auto& n : c.when.Names())
@@ -77,14 +80,14 @@ class Conditions : public RuleKindUnit {
 
   std::string Describe(const Indicator&, const Rule& r) const override {
     std::string s;
-    for (const auto& c : r.conditions)
+    for (const auto& c : r.Params<ConditionsParams>().conditions)
       s += (s.empty() ? "" : "；") + c.text + " 得 " + c.points.ToShort() + " 分";
     return s;
   }
 
   void EmitYaml(YAML::Emitter& out, const Rule& r) const override {
     out << YAML::Key << "conditions" << YAML::Value << YAML::BeginSeq;
-    for (const auto& c : r.conditions)
+    for (const auto& c : r.Params<ConditionsParams>().conditions)
       out << YAML::BeginMap << YAML::Key << "text" << YAML::Value << c.text << YAML::Key << "when"
           << YAML::Value << c.when.Text() << YAML::Key << "points" << YAML::Value
           << c.points.ToExactString() << YAML::EndMap;

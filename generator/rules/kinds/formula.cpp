@@ -1,6 +1,7 @@
 // formula: any expression over the project's values and `weight`, limited
 // to [0, weight].
 #include "base/messages.h"
+#include "rules/kinds/formula.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -13,37 +14,43 @@ class FormulaKind : public RuleKindUnit {
 
   void Read(const RuleSource& src, Rule& rule) const override {
     src.CheckKeys({"kind", "formula"});
+    FormulaParams p;
     if (!src.node["formula"]) src.diags.Error(rule.loc, src.code(), msg::kMissingKey, "formula");
-    else if (auto f = src.ParseFormula(src.node["formula"])) rule.formula = *f;
+    else if (auto f = src.ParseFormula(src.node["formula"])) p.formula = *f;
+    rule.SetParams(std::move(p));
   }
 
   RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
-    Decimal raw = r.formula.Evaluate([&](const std::string& n) -> std::optional<Decimal> {
+    const Formula& formula = r.Params<FormulaParams>().formula;
+    Decimal raw = formula.Evaluate([&](const std::string& n) -> std::optional<Decimal> {
       if (n == "weight") return ind.weight;
       return in.lookup(n);
     });
     Decimal s = ClampToWeight(raw, ind.weight);
-    return {s, fmt::format("按公式 {} 计算得 {}{}。", r.formula.Text(), Points(s),
+    return {s, fmt::format("按公式 {} 计算得 {}{}。", formula.Text(), Points(s),
                            s != raw ? "（限于 0 至满分）" : "")};
   }
 
   std::vector<RuleFormula> Formulas(const Rule& r) const override {
-    if (r.formula.Empty()) return {};
-    return {{&r.formula, r.loc, false}};
+    const Formula& formula = r.Params<FormulaParams>().formula;
+    if (formula.Empty()) return {};
+    return {{&formula, r.loc, false}};
   }
+  const Formula* OwnFormula(const Rule& r) const override { return &r.Params<FormulaParams>().formula; }
 
   const char* Label() const override { return "公式计算"; }
   WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
     std::vector<std::string> names;
-    for (const auto& n : r.formula.Names())
+    const Formula& formula = r.Params<FormulaParams>().formula;
+    for (const auto& n : formula.Names())
       if (n != "weight") names.push_back(n);
     WorkbookEntry e;
-    e.needs = "按公式计算：" + r.formula.Text() + DataSheetNote(names);
+    e.needs = "按公式计算：" + formula.Text() + DataSheetNote(names);
     return e;
   }
 
   std::string Describe(const Indicator&, const Rule& r) const override {
-    return "得分 = " + r.formula.Text() + "，限于 0 至满分";
+    return "得分 = " + r.Params<FormulaParams>().formula.Text() + "，限于 0 至满分";
   }
 };
 

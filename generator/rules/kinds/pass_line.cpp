@@ -2,6 +2,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "rules/kinds/pass_line.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -15,15 +16,18 @@ class PassLine : public RuleKindUnit {
   void Read(const RuleSource& src, Rule& rule) const override {
     src.CheckKeys({"kind", "value", "pass", "full", "value_max"});
     src.ReadValueName(rule);
-    rule.pass = src.Number("pass", false).value_or(*Decimal::Parse("60%"));
-    rule.full = src.Number("full", false).value_or(Decimal(1));
-    if (rule.full <= rule.pass) src.diags.Error(rule.loc, src.code(), msg::kPassAboveFull);
+    PassLineParams p;
+    p.pass = src.Number("pass", false).value_or(*Decimal::Parse("60%"));
+    p.full = src.Number("full", false).value_or(Decimal(1));
+    if (p.full <= p.pass) src.diags.Error(rule.loc, src.code(), msg::kPassAboveFull);
+    rule.SetParams(std::move(p));
     src.ReadValueMax(rule, std::nullopt);
   }
 
-  RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
+  RuleResult Apply(const Indicator& ind, const Rule& rule, const RuleInput& in) const override {
+    const PassLineParams& r = rule.Params<PassLineParams>();
     const Decimal v = in.value.value_or(Decimal());
-    const std::string& name = r.value;
+    const std::string& name = rule.value;
     if (v >= r.full)
       return {ind.weight, fmt::format("{} {}，达到 {}，得满分 {}。", name, MeasuredRate(v),
                                       RuleLimit(r.full), Points(ind.weight))};
@@ -40,12 +44,13 @@ class PassLine : public RuleKindUnit {
   WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
     return ReadsValueEntry(r);
   }
-  bool ReadsRate(const Rule& r) const override { return r.full <= Decimal(1); }
+  bool ReadsRate(const Rule& r) const override { return r.Params<PassLineParams>().full <= Decimal(1); }
 
-  std::string Describe(const Indicator& ind, const Rule& r) const override {
+  std::string Describe(const Indicator& ind, const Rule& rule) const override {
+    const PassLineParams& r = rule.Params<PassLineParams>();
     auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
     return fmt::format("{} ≥ {} 得满分；低于 {} 不得分；其间得分 = ({} − {}) ÷ ({} − {}) × {} 分",
-                       r.value, P(r.full), P(r.pass), r.value, P(r.pass), P(r.full), P(r.pass),
+                       rule.value, P(r.full), P(r.pass), rule.value, P(r.pass), P(r.full), P(r.pass),
                        ind.weight.ToShort());
   }
 };

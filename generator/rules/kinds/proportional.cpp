@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "rules/kinds/proportional.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -19,11 +20,12 @@ class Proportional : public RuleKindUnit {
     const YamlNode& r = src.node;
     src.CheckKeys({"kind", "value", "target", "reading", "value_max"});
     src.ReadValueName(rule);
-    rule.target = src.Number("target", true).value_or(Decimal(1));
-    if (rule.target <= Decimal(0))
+    ProportionalParams p;
+    p.target = src.Number("target", true).value_or(Decimal(1));
+    if (p.target <= Decimal(0))
       src.diags.Error(src.Loc(r["target"]), src.code(), msg::kMustBePositive, "target");
     if (auto reading = src.String("reading", false)) {
-      if (*reading == "attainment") rule.attainment = true;
+      if (*reading == "attainment") p.attainment = true;
       else if (*reading != "value")
         src.diags.ErrorHint(src.Loc(r["reading"]), src.code(),
                             NearestName(*reading, {"value", "attainment"}), msg::kBadChoice, *reading,
@@ -31,12 +33,15 @@ class Proportional : public RuleKindUnit {
     }
     // value × weight reads a rate, which cannot pass 100%; value / target
     // reads any measure (counts, money), so it has no default limit.
-    src.ReadValueMax(rule, rule.attainment ? std::nullopt : std::optional<Decimal>(kHundredPercent));
+    const bool attainment = p.attainment;
+    rule.SetParams(std::move(p));
+    src.ReadValueMax(rule, attainment ? std::nullopt : std::optional<Decimal>(kHundredPercent));
   }
 
-  RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
+  RuleResult Apply(const Indicator& ind, const Rule& rule, const RuleInput& in) const override {
+    const ProportionalParams& r = rule.Params<ProportionalParams>();
     const Decimal v = in.value.value_or(Decimal());
-    const std::string& name = r.value;
+    const std::string& name = rule.value;
     if (v >= r.target)
       return {ind.weight, fmt::format("{} {}，达到 {}，得满分 {}。", name, MeasuredRate(v),
                                       RuleLimit(r.target), Points(ind.weight))};
@@ -56,20 +61,22 @@ class Proportional : public RuleKindUnit {
   WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
     return ReadsValueEntry(r);
   }
-  bool ReadsRate(const Rule& r) const override { return r.target <= Decimal(1); }
+  bool ReadsRate(const Rule& r) const override { return r.Params<ProportionalParams>().target <= Decimal(1); }
 
-  std::string Describe(const Indicator& ind, const Rule& r) const override {
+  std::string Describe(const Indicator& ind, const Rule& rule) const override {
+    const ProportionalParams& r = rule.Params<ProportionalParams>();
     auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
     std::string w = ind.weight.ToShort();
     return r.attainment
-               ? fmt::format("{} ≥ {} 得满分；否则得分 = {} ÷ {} × {} 分（完成比例）", r.value,
-                             P(r.target), r.value, P(r.target), w)
-               : fmt::format("{} ≥ {} 得满分；否则按比例得分，得分 = {} × {} 分", r.value,
-                             P(r.target), r.value, w);
+               ? fmt::format("{} ≥ {} 得满分；否则得分 = {} ÷ {} × {} 分（完成比例）", rule.value,
+                             P(r.target), rule.value, P(r.target), w)
+               : fmt::format("{} ≥ {} 得满分；否则按比例得分，得分 = {} × {} 分", rule.value,
+                             P(r.target), rule.value, w);
   }
 
-  void EmitYaml(YAML::Emitter& out, const Rule& r) const override {
-    out << YAML::Key << "value" << YAML::Value << r.value;
+  void EmitYaml(YAML::Emitter& out, const Rule& rule) const override {
+    const ProportionalParams& r = rule.Params<ProportionalParams>();
+    out << YAML::Key << "value" << YAML::Value << rule.value;
     out << YAML::Key << "target" << YAML::Value << YamlPercent(r.target);
     out << YAML::Key << "reading" << YAML::Value << (r.attainment ? "attainment" : "value");
   }

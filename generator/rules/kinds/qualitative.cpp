@@ -1,6 +1,7 @@
 // qualitative: tiers of the weight (达成/部分达成/未达成); the evaluator picks
 // a tier and a score inside it.
 #include "base/messages.h"
+#include "rules/kinds/qualitative.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -16,22 +17,24 @@ class Qualitative : public RuleKindUnit {
     const std::string& code = src.code();
     Diagnostics& diags = src.diags;
     src.CheckKeys({"kind", "tiers"});
+    QualitativeParams p;
     if (YamlNode ts = src.node["tiers"]) {
       if (y.IsList(ts, "tiers", code, diags)) {
         for (const auto& t : ts) {
           if (!y.IsMap(t, "tier {name, low, high}", code, diags)) continue;
           y.CheckKeys(t, {"name", "low", "high"}, code, diags);
-          rule.tiers.push_back(Tier{y.String(t, "name", true, code, diags).value_or(""),
-                                    y.Number(t, "low", true, code, diags).value_or(Decimal()),
-                                    y.Number(t, "high", true, code, diags).value_or(Decimal())});
+          p.tiers.push_back(Tier{y.String(t, "name", true, code, diags).value_or(""),
+                                 y.Number(t, "low", true, code, diags).value_or(Decimal()),
+                                 y.Number(t, "high", true, code, diags).value_or(Decimal())});
         }
       }
     } else {
       // 财预〔2020〕10号 自评表: 达成 100–80%, 部分达成 80–60%, 未达成 60–0%.
-      rule.tiers = {{"达成", *Decimal::Parse("80%"), Decimal(1)},
-                    {"部分达成", *Decimal::Parse("60%"), *Decimal::Parse("80%")},
-                    {"未达成", Decimal(0), *Decimal::Parse("60%")}};
+      p.tiers = {{"达成", *Decimal::Parse("80%"), Decimal(1)},
+                 {"部分达成", *Decimal::Parse("60%"), *Decimal::Parse("80%")},
+                 {"未达成", Decimal(0), *Decimal::Parse("60%")}};
     }
+    rule.SetParams(std::move(p));
   }
 
   const char* RequiredAnswer(const Rule&) const override { return "tier + score + reason"; }
@@ -44,7 +47,7 @@ class Qualitative : public RuleKindUnit {
     }
     const Tier* tier = nullptr;
     std::vector<std::string> tier_names;
-    for (const auto& t : r.tiers) {
+    for (const auto& t : r.Params<QualitativeParams>().tiers) {
       tier_names.push_back(t.name);
       if (t.name == a.tier) tier = &t;
     }
@@ -69,7 +72,7 @@ class Qualitative : public RuleKindUnit {
   RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
     const Answer& a = *in.answer;
     const Tier* t = nullptr;
-    for (const auto& tier : r.tiers)
+    for (const auto& tier : r.Params<QualitativeParams>().tiers)
       if (tier.name == a.tier) t = &tier;
     Decimal s = ScaledAnswerScore(ind, *a.score);  // 折算计分 when others are 不适用
     return {s, fmt::format("评价为“{}”（{}–{} 权重分），得 {}。", a.tier, t ? t->low.ToPercent(0) : "",
@@ -80,7 +83,7 @@ class Qualitative : public RuleKindUnit {
   WorkbookEntry Workbook(const Indicator& ind, const Rule& r, const IndicatorSystem&) const override {
     WorkbookEntry e;
     std::string tiers;
-    for (const auto& t : r.tiers) {
+    for (const auto& t : r.Params<QualitativeParams>().tiers) {
       tiers += (tiers.empty() ? "" : "；") + fmt::format("{} {}–{} 分", t.name, (t.low * ind.weight).ToShort(),
                                                        (t.high * ind.weight).ToShort());
       e.choices.push_back(t.name);
@@ -92,10 +95,10 @@ class Qualitative : public RuleKindUnit {
   }
 
   std::string Describe(const Indicator&, const Rule& r) const override {
+    const std::vector<Tier>& tiers = r.Params<QualitativeParams>().tiers;
     std::string s = "定性评价分档：";
-    for (size_t i = 0; i < r.tiers.size(); ++i)
-      s += (i ? "，" : "") + r.tiers[i].name + " " + r.tiers[i].low.ToPercent(0) + "–" +
-           r.tiers[i].high.ToPercent(0);
+    for (size_t i = 0; i < tiers.size(); ++i)
+      s += (i ? "，" : "") + tiers[i].name + " " + tiers[i].low.ToPercent(0) + "–" + tiers[i].high.ToPercent(0);
     return s + " 权重分，由评价组在档内评定并说明理由";
   }
 };

@@ -1,6 +1,7 @@
 // ratio: value × weight, capped ("得分=资金到位率*权重分，最高得分2分", 002 B11).
 #include <yaml-cpp/yaml.h>
 
+#include "rules/kinds/ratio.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -14,13 +15,16 @@ class Ratio : public RuleKindUnit {
   void Read(const RuleSource& src, Rule& rule) const override {
     src.CheckKeys({"kind", "value", "cap", "value_max"});
     src.ReadValueName(rule);
-    rule.cap = src.Number("cap", false);
+    RatioParams p;
+    p.cap = src.Number("cap", false);
+    rule.SetParams(std::move(p));
     src.ReadValueMax(rule, std::nullopt);
   }
 
   RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
     const Decimal v = in.value.value_or(Decimal());
-    Decimal cap = r.cap ? Min(*r.cap, ind.weight) : ind.weight;
+    const std::optional<Decimal>& stated = r.Params<RatioParams>().cap;
+    Decimal cap = stated ? Min(*stated, ind.weight) : ind.weight;
     Decimal raw = Max(Decimal(0), v * ind.weight);
     Decimal score = Min(raw, cap);
     return {score, fmt::format("{} {} × 权重 {} = {}{}。", r.value, MeasuredRate(v), ind.weight.ToShort(),
@@ -40,7 +44,8 @@ class Ratio : public RuleKindUnit {
 
   void EmitYaml(YAML::Emitter& out, const Rule& r) const override {
     out << YAML::Key << "value" << YAML::Value << r.value;
-    if (r.cap) out << YAML::Key << "cap" << YAML::Value << r.cap->ToExactString();
+    if (const auto& cap = r.Params<RatioParams>().cap)
+      out << YAML::Key << "cap" << YAML::Value << cap->ToExactString();
   }
 };
 

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "rules/kinds/steps.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -19,23 +20,26 @@ class Steps : public RuleKindUnit {
     const YamlNode& r = src.node;
     src.CheckKeys({"kind", "value", "full_at", "step", "deduct", "deduct_share", "value_max"});
     src.ReadValueName(rule);
-    rule.full_at = src.Number("full_at", true).value_or(Decimal());
-    rule.step = src.Number("step", true).value_or(Decimal(1));
+    StepsParams p;
+    p.full_at = src.Number("full_at", true).value_or(Decimal());
+    p.step = src.Number("step", true).value_or(Decimal(1));
     if (r["deduct_share"]) {
-      rule.deduct_is_share = true;
-      rule.deduct = src.Number("deduct_share", true).value_or(Decimal());
+      p.deduct_is_share = true;
+      p.deduct = src.Number("deduct_share", true).value_or(Decimal());
     } else {
-      rule.deduct = src.Number("deduct", true).value_or(Decimal());
+      p.deduct = src.Number("deduct", true).value_or(Decimal());
     }
-    if (rule.step <= Decimal(0)) src.diags.Error(src.Loc(r["step"]), src.code(), msg::kMustBePositive, "step");
-    if (rule.deduct <= Decimal(0) && (r["deduct"] || r["deduct_share"]))
+    if (p.step <= Decimal(0)) src.diags.Error(src.Loc(r["step"]), src.code(), msg::kMustBePositive, "step");
+    if (p.deduct <= Decimal(0) && (r["deduct"] || r["deduct_share"]))
       src.diags.Error(rule.loc, src.code(), msg::kMustBePositive, "deduct");
+    rule.SetParams(std::move(p));
     src.ReadValueMax(rule, kHundredPercent);
   }
 
-  RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
+  RuleResult Apply(const Indicator& ind, const Rule& rule, const RuleInput& in) const override {
+    const StepsParams& r = rule.Params<StepsParams>();
     const Decimal v = in.value.value_or(Decimal());
-    const std::string& name = r.value;
+    const std::string& name = rule.value;
     if (v >= r.full_at)
       return {ind.weight, fmt::format("{} {}，不低于 {}，得满分 {}。", name, MeasuredRate(v),
                                       RuleLimit(r.full_at), Points(ind.weight))};
@@ -58,17 +62,19 @@ class Steps : public RuleKindUnit {
   WorkbookEntry Workbook(const Indicator&, const Rule& r, const IndicatorSystem&) const override {
     return ReadsValueEntry(r);
   }
-  bool ReadsRate(const Rule& r) const override { return r.full_at <= Decimal(1); }
+  bool ReadsRate(const Rule& r) const override { return r.Params<StepsParams>().full_at <= Decimal(1); }
 
-  std::string Describe(const Indicator&, const Rule& r) const override {
+  std::string Describe(const Indicator&, const Rule& rule) const override {
+    const StepsParams& r = rule.Params<StepsParams>();
     auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
-    return fmt::format("{} ≥ {} 得满分；每降低 {} 扣 {}，不足一档按一档计，扣完为止", r.value,
+    return fmt::format("{} ≥ {} 得满分；每降低 {} 扣 {}，不足一档按一档计，扣完为止", rule.value,
                        P(r.full_at), P(r.step),
                        r.deduct_is_share ? P(r.deduct) + " 权重分" : r.deduct.ToShort() + " 分");
   }
 
-  void EmitYaml(YAML::Emitter& out, const Rule& r) const override {
-    out << YAML::Key << "value" << YAML::Value << r.value;
+  void EmitYaml(YAML::Emitter& out, const Rule& rule) const override {
+    const StepsParams& r = rule.Params<StepsParams>();
+    out << YAML::Key << "value" << YAML::Value << rule.value;
     out << YAML::Key << "full_at" << YAML::Value << YamlPercent(r.full_at);
     out << YAML::Key << "step" << YAML::Value << YamlPercent(r.step);
     if (r.deduct_is_share) out << YAML::Key << "deduct_share" << YAML::Value << YamlPercent(r.deduct);

@@ -73,7 +73,7 @@ class TargetScorer {
   // year's value becomes a number.
   bool ReadTarget() {
     const bool own_target = a_ && !a_->target.empty();
-    ev_.target_text = own_target ? a_->target : r_.target_text;
+    ev_.target_text = own_target ? a_->target : StatedTarget(r_);
     if (ev_.target_text.empty()) {
       Error(at_, msg::kTargetMissing);
       return false;
@@ -256,7 +256,7 @@ class TargetScorer {
   }
 
   void CompareEqual(const Decimal& tv, const Decimal& xv) {
-    Decimal tol = r_.tolerance.value_or(opt_.equal_tolerance);
+    Decimal tol = r_.Params<TargetParams>().tolerance.value_or(opt_.equal_tolerance);
     ev_.met = tv.IsZero() ? xv.IsZero() : (xv - tv).Abs() <= tol * tv.Abs();
     if (tv.Sign() > 0 && xv.Sign() >= 0) ev_.completion = xv / tv;
     if (ev_.met) {
@@ -346,17 +346,19 @@ class Target : public RuleKindUnit {
   void Read(const RuleSource& src, Rule& rule) const override {
     const YamlNode& r = src.node;
     src.CheckKeys({"kind", "target", "value", "tolerance"});
+    TargetParams p;
     if (auto t = src.String("target", false)) {
-      rule.target_text = *t;
-      rule.target_loc = src.Loc(r["target"]);
+      p.target_text = *t;
+      p.target_loc = src.Loc(r["target"]);
     }
     if (auto v = src.String("value", false)) {
       rule.value = *v;
       rule.value_loc = src.Loc(r["value"]);
     }
-    rule.tolerance = src.Number("tolerance", false);
-    if (rule.tolerance && rule.tolerance->Sign() < 0)
+    p.tolerance = src.Number("tolerance", false);
+    if (p.tolerance && p.tolerance->Sign() < 0)
       src.diags.Error(src.Loc(r["tolerance"]), src.code(), msg::kMustBePositive, "tolerance");
+    rule.SetParams(std::move(p));
   }
 
   bool BindsWithProject() const override { return true; }
@@ -405,13 +407,14 @@ class Target : public RuleKindUnit {
     for (const auto& t : sys.options.tiers) e.choices.push_back(t.name);
     e.choices.push_back("不适用");  // the leaf is left out (折算计分)
     e.targets = true;
-    e.stated_target = r.target_text;
+    e.stated_target = StatedTarget(r);
     e.judged = true;
     return e;
   }
 
   std::string Describe(const Indicator&, const Rule& r) const override {
-    return (r.target_text.empty() ? std::string("对照年度指标值") : "年度指标值 " + r.target_text + "，") +
+    const std::string& stated = StatedTarget(r);
+    return (stated.empty() ? std::string("对照年度指标值") : "年度指标值 " + stated + "，") +
            "达到得满分，未达到按完成比例计分；定性指标按三档评定";
   }
 };
@@ -424,8 +427,13 @@ TargetEvaluation EvaluateTarget(const Indicator& ind, const Rule& r, const Answe
 }
 
 bool TargetIsQualitative(const Rule& r, const Answer* a) {
-  TypedValue t = ParseTypedValue(a && !a->target.empty() ? a->target : r.target_text);
+  TypedValue t = ParseTypedValue(a && !a->target.empty() ? a->target : StatedTarget(r));
   return t.kind == ValueKind::kText || (t.kind == ValueKind::kLastYear && (!a || a->baseline.empty()));
+}
+
+const std::string& StatedTarget(const Rule& r) {
+  static const std::string kNone;
+  return r.kind == RuleKind::kTarget ? r.Params<TargetParams>().target_text : kNone;
 }
 
 const RuleKindUnit& TargetRuleKind() {

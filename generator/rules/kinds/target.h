@@ -19,6 +19,18 @@
 
 namespace jixiao {
 
+struct TargetParams : RuleParams {
+  static constexpr RuleKind kKind = RuleKind::kTarget;
+  // The 年度指标值 when the system states it (a project's answer may give its own).
+  std::string target_text;
+  SourceLoc target_loc;
+  std::optional<Decimal> tolerance;  // for "=" targets, a share of the target; none: the options'
+};
+
+// The 年度指标值 a target rule states; "" when it states none or the rule
+// is of another kind (a self-evaluation row shows the answer's, else this).
+const std::string& StatedTarget(const Rule& r);
+
 struct TargetEvaluation : RuleReading {
   bool ok = false;           // false: an input problem, reported to diags
   bool qualitative = false;  // scored by the evaluator's tier
