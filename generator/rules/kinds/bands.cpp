@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "base/precision.h"
 #include "rules/kinds/bands.h"
 #include "rules/rule_kind.h"
 
@@ -141,7 +142,7 @@ class Bands : public RuleKindUnit {
   }
 
   std::string Describe(const Indicator&, const Rule& r) const override {
-    auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
+    auto P = [](const Decimal& d) { return d.ToPercentShort(kRuleLimitPlaces); };
     const std::vector<Band>& bands = r.Params<BandsParams>().bands;
     std::string s = r.value + "：";
     for (size_t i = 0; i < bands.size(); ++i) {
@@ -150,7 +151,7 @@ class Bands : public RuleKindUnit {
       s += b.min ? "≥ " + P(*b.min) : "其余";
       switch (b.score.kind) {
         case ScoreSpec::kFull: s += " 得满分"; break;
-        case ScoreSpec::kFixed: s += " 得 " + b.score.fixed.ToShort() + " 分"; break;
+        case ScoreSpec::kFixed: s += " 得 " + b.score.fixed.ToShort(kScorePlaces) + " 分"; break;
         case ScoreSpec::kFormula: s += " 得分 = " + b.score.formula.Text() + "（x 为" + r.value + "）"; break;
       }
     }

@@ -11,7 +11,7 @@ namespace {
 
 using Opt = SelfEvaluationOptions;
 
-std::string Share(const Decimal& d) { return d.ToPercentShort(2); }
+std::string Share(const Decimal& d) { return d.ToPercentShort(kRuleLimitPlaces); }
 
 const NamedValue* PlainValue(const Project& p, const std::string& name) {
   for (const auto& v : p.values)
@@ -48,14 +48,14 @@ class BudgetRate : public RuleKindUnit {
     if (!f) throw InputError(d);
     const Opt& opt = in.project->system->options;
     const Decimal w = ind.weight;
-    std::string head = fmt::format("预算执行率 = 全年执行数 {} ÷ {} {} = {}", f->executed.ToShort(4),
-                                   f->base_name, f->base.ToShort(4), f->rate.ToPercent(2));
+    std::string head = fmt::format("预算执行率 = 全年执行数 {} ÷ {} {} = {}", f->executed.ToShort(kWrittenFigurePlaces),
+                                   f->base_name, f->base.ToShort(kWrittenFigurePlaces), f->rate.ToPercent(kPercentPlaces));
     switch (opt.budget_rate) {
       case Opt::BudgetRate::kProportional: {
         Decimal raw = f->rate * w;
         Decimal s = Min(raw, w);
-        return {s, fmt::format("{}；得分 = {} × {} = {}{}。", head, f->rate.ToPercent(2), w.ToShort(),
-                               Points(raw.Round(2)), raw > w ? fmt::format("，最高 {}", Points(w)) : "")};
+        return {s, fmt::format("{}；得分 = {} × {} = {}{}。", head, f->rate.ToPercent(kPercentPlaces), w.ToShort(kScorePlaces),
+                               Points(raw.Round(kScorePlaces)), raw > w ? fmt::format("，最高 {}", Points(w)) : "")};
       }
       case Opt::BudgetRate::kIntervals: {
         for (size_t i = 0; i < opt.intervals.size(); ++i) {
@@ -78,7 +78,7 @@ class BudgetRate : public RuleKindUnit {
         Decimal s = w - lost;
         return {s, fmt::format("{}，低于 {}，每降低 {} 扣 {}（不足一档按一档计），计 {} 档，扣 {}{}，得 {}。",
                                head, Share(opt.steps_full_at), Share(opt.steps_step),
-                               Points(opt.steps_deduct), steps.ToShort(0), Points(lost),
+                               Points(opt.steps_deduct), steps.ToShort(kCountPlaces), Points(lost),
                                lost >= w ? "（扣完为止）" : "", Points(s))};
       }
     }

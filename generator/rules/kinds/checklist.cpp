@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "base/precision.h"
 #include "rules/kinds/checklist.h"
 #include "rules/kinds/checklist_items.h"
 #include "rules/rule_kind.h"
@@ -46,7 +47,7 @@ class Checklist : public RuleKindUnit {
     const auto& items = r.Params<ChecklistParams>().items;
     WorkbookEntry e;
     e.needs = fmt::format("逐项判断下列 {} 个要点，在“评价”列选 是/否；每项 {} 分。", items.size(),
-                          (ind.weight / Decimal(static_cast<long>(items.size()))).ToShort());
+                          (ind.weight / Decimal(static_cast<long>(items.size()))).ToShort(kScorePlaces));
     for (size_t i = 0; i < items.size(); ++i)
       e.items.push_back(CircledNumber(static_cast<int>(i + 1)) + " " + items[i]);
     return e;

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "base/precision.h"
 #include "rules/kinds/checklist_points.h"
 #include "rules/rule_kind.h"
 
@@ -54,10 +55,10 @@ class ChecklistPoints : public RuleKindUnit {
     const auto& items = r.Params<ChecklistPointsParams>().items;
     WorkbookEntry e;
     e.needs = fmt::format("逐项判断下列 {} 个要点，在“评价”列选 是/否；满足者得相应分，合计最高 {} 分。",
-                          items.size(), ind.weight.ToShort());
+                          items.size(), ind.weight.ToShort(kScorePlaces));
     for (size_t i = 0; i < items.size(); ++i)
       e.items.push_back(CircledNumber(static_cast<int>(i + 1)) + " " + items[i].text + "（" +
-                        items[i].points.ToShort() + " 分）");
+                        items[i].points.ToShort(kScorePlaces) + " 分）");
     return e;
   }
 

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "base/precision.h"
 #include "rules/kinds/conditions.h"
 #include "rules/rule_kind.h"
 
@@ -69,7 +70,7 @@ class Conditions : public RuleKindUnit {
     std::string conds;
     for (const auto& c : r.Params<ConditionsParams>().conditions) {
       conds += (conds.empty() ? "" : "；") +
-               fmt::format("{}（{} 分）", c.text.empty() ? c.when.Text() : c.text, c.points.ToShort());
+               fmt::format("{}（{} 分）", c.text.empty() ? c.when.Text() : c.text, c.points.ToShort(kScorePlaces));
       for (const auto& n : c.when.Names())
         if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
     }
@@ -81,7 +82,7 @@ class Conditions : public RuleKindUnit {
   std::string Describe(const Indicator&, const Rule& r) const override {
     std::string s;
     for (const auto& c : r.Params<ConditionsParams>().conditions)
-      s += (s.empty() ? "" : "；") + c.text + " 得 " + c.points.ToShort() + " 分";
+      s += (s.empty() ? "" : "；") + c.text + " 得 " + c.points.ToShort(kScorePlaces) + " 分";
     return s;
   }
 

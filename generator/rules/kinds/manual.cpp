@@ -1,5 +1,6 @@
 // manual: the evaluator's judgement; a reason is required below the weight.
 #include "base/messages.h"
+#include "base/precision.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -31,7 +32,7 @@ class Manual : public RuleKindUnit {
   const char* Label() const override { return "专家评定"; }
   WorkbookEntry Workbook(const Indicator& ind, const Rule&, const IndicatorSystem&) const override {
     WorkbookEntry e;
-    e.needs = fmt::format("评价组评定，在“得分”列填写 0–{} 分；低于满分须写扣分原因。", ind.weight.ToShort());
+    e.needs = fmt::format("评价组评定，在“得分”列填写 0–{} 分；低于满分须写扣分原因。", ind.weight.ToShort(kScorePlaces));
     e.judged = true;
     return e;
   }

@@ -2,6 +2,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "base/precision.h"
 #include "rules/kinds/pass_line.h"
 #include "rules/rule_kind.h"
 
@@ -37,7 +38,7 @@ class PassLine : public RuleKindUnit {
     Decimal score = (v - r.pass) / (r.full - r.pass) * ind.weight;
     return {score, fmt::format("{} {}：({} − {}) ÷ ({} − {}) × {} = {}。", name, MeasuredRate(v),
                                MeasuredRate(v), RuleLimit(r.pass), RuleLimit(r.full),
-                               RuleLimit(r.pass), ind.weight.ToShort(), Points(score.Round(2)))};
+                               RuleLimit(r.pass), ind.weight.ToShort(kScorePlaces), Points(score.Round(kScorePlaces)))};
   }
 
   const char* Label() const override { return "及格线计分"; }
@@ -48,10 +49,10 @@ class PassLine : public RuleKindUnit {
 
   std::string Describe(const Indicator& ind, const Rule& rule) const override {
     const PassLineParams& r = rule.Params<PassLineParams>();
-    auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
+    auto P = [](const Decimal& d) { return d.ToPercentShort(kRuleLimitPlaces); };
     return fmt::format("{} ≥ {} 得满分；低于 {} 不得分；其间得分 = ({} − {}) ÷ ({} − {}) × {} 分",
                        rule.value, P(r.full), P(r.pass), rule.value, P(r.pass), P(r.full), P(r.pass),
-                       ind.weight.ToShort());
+                       ind.weight.ToShort(kScorePlaces));
   }
 };
 

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "base/precision.h"
 #include "rules/kinds/proportional.h"
 #include "rules/rule_kind.h"
 
@@ -49,12 +50,12 @@ class Proportional : public RuleKindUnit {
       Decimal score = v / r.target * ind.weight;
       return {score, fmt::format("{} {}，低于 {}，按完成比例得分：{} ÷ {} × {} = {}。", name,
                                  MeasuredRate(v), RuleLimit(r.target), MeasuredRate(v),
-                                 RuleLimit(r.target), ind.weight.ToShort(), Points(score.Round(2)))};
+                                 RuleLimit(r.target), ind.weight.ToShort(kScorePlaces), Points(score.Round(kScorePlaces)))};
     }
     Decimal score = v * ind.weight;
     return {score, fmt::format("{} {}，低于 {}，按比例得分：{} × {} = {}。", name, MeasuredRate(v),
-                               RuleLimit(r.target), MeasuredRate(v), ind.weight.ToShort(),
-                               Points(score.Round(2)))};
+                               RuleLimit(r.target), MeasuredRate(v), ind.weight.ToShort(kScorePlaces),
+                               Points(score.Round(kScorePlaces)))};
   }
 
   const char* Label() const override { return "按比例得分"; }
@@ -65,8 +66,8 @@ class Proportional : public RuleKindUnit {
 
   std::string Describe(const Indicator& ind, const Rule& rule) const override {
     const ProportionalParams& r = rule.Params<ProportionalParams>();
-    auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
-    std::string w = ind.weight.ToShort();
+    auto P = [](const Decimal& d) { return d.ToPercentShort(kRuleLimitPlaces); };
+    std::string w = ind.weight.ToShort(kScorePlaces);
     return r.attainment
                ? fmt::format("{} ≥ {} 得满分；否则得分 = {} ÷ {} × {} 分（完成比例）", rule.value,
                              P(r.target), rule.value, P(r.target), w)

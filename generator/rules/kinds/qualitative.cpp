@@ -1,6 +1,7 @@
 // qualitative: tiers of the weight (达成/部分达成/未达成); the evaluator picks
 // a tier and a score inside it.
 #include "base/messages.h"
+#include "base/precision.h"
 #include "rules/kinds/qualitative.h"
 #include "rules/rule_kind.h"
 
@@ -75,8 +76,8 @@ class Qualitative : public RuleKindUnit {
     for (const auto& tier : r.Params<QualitativeParams>().tiers)
       if (tier.name == a.tier) t = &tier;
     Decimal s = ScaledAnswerScore(ind, *a.score);  // 折算计分 when others are 不适用
-    return {s, fmt::format("评价为“{}”（{}–{} 权重分），得 {}。", a.tier, t ? t->low.ToPercent(0) : "",
-                           t ? t->high.ToPercent(0) : "", Points(s))};
+    return {s, fmt::format("评价为“{}”（{}–{} 权重分），得 {}。", a.tier, t ? t->low.ToPercent(kTierBoundPlaces) : "",
+                           t ? t->high.ToPercent(kTierBoundPlaces) : "", Points(s))};
   }
 
   const char* Label() const override { return "定性分档"; }
@@ -84,8 +85,8 @@ class Qualitative : public RuleKindUnit {
     WorkbookEntry e;
     std::string tiers;
     for (const auto& t : r.Params<QualitativeParams>().tiers) {
-      tiers += (tiers.empty() ? "" : "；") + fmt::format("{} {}–{} 分", t.name, (t.low * ind.weight).ToShort(),
-                                                       (t.high * ind.weight).ToShort());
+      tiers += (tiers.empty() ? "" : "；") + fmt::format("{} {}–{} 分", t.name, (t.low * ind.weight).ToShort(kScorePlaces),
+                                                       (t.high * ind.weight).ToShort(kScorePlaces));
       e.choices.push_back(t.name);
     }
     e.needs = "在“评价”列选择档次，并在“得分”列填写档内得分：" + tiers + "。";
@@ -98,7 +99,7 @@ class Qualitative : public RuleKindUnit {
     const std::vector<Tier>& tiers = r.Params<QualitativeParams>().tiers;
     std::string s = "定性评价分档：";
     for (size_t i = 0; i < tiers.size(); ++i)
-      s += (i ? "，" : "") + tiers[i].name + " " + tiers[i].low.ToPercent(0) + "–" + tiers[i].high.ToPercent(0);
+      s += (i ? "，" : "") + tiers[i].name + " " + tiers[i].low.ToPercent(kTierBoundPlaces) + "–" + tiers[i].high.ToPercent(kTierBoundPlaces);
     return s + " 权重分，由评价组在档内评定并说明理由";
   }
 };

@@ -2,6 +2,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "rules/kinds/ratio.h"
+#include "base/precision.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -27,8 +28,8 @@ class Ratio : public RuleKindUnit {
     Decimal cap = stated ? Min(*stated, ind.weight) : ind.weight;
     Decimal raw = Max(Decimal(0), v * ind.weight);
     Decimal score = Min(raw, cap);
-    return {score, fmt::format("{} {} × 权重 {} = {}{}。", r.value, MeasuredRate(v), ind.weight.ToShort(),
-                               Points(raw.Round(2)),
+    return {score, fmt::format("{} {} × 权重 {} = {}{}。", r.value, MeasuredRate(v), ind.weight.ToShort(kScorePlaces),
+                               Points(raw.Round(kScorePlaces)),
                                raw > cap ? fmt::format("，最高得 {}", Points(cap)) : "")};
   }
 
@@ -39,7 +40,7 @@ class Ratio : public RuleKindUnit {
   bool ReadsRate(const Rule&) const override { return true; }
 
   std::string Describe(const Indicator& ind, const Rule& r) const override {
-    return fmt::format("得分 = {} × 权重分（{} 分），最高得满分", r.value, ind.weight.ToShort());
+    return fmt::format("得分 = {} × 权重分（{} 分），最高得满分", r.value, ind.weight.ToShort(kScorePlaces));
   }
 
   void EmitYaml(YAML::Emitter& out, const Rule& r) const override {

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/messages.h"
+#include "base/precision.h"
 #include "rules/kinds/steps.h"
 #include "rules/rule_kind.h"
 
@@ -54,7 +55,7 @@ class Steps : public RuleKindUnit {
     return {score,
             fmt::format("{} {}，低于 {}，按每降低 {} 扣 {}（不足一档按一档计）计 {} 档，扣 {}{}，得 {}。",
                         name, MeasuredRate(v), RuleLimit(r.full_at), RuleLimit(r.step), per_text,
-                        steps.ToShort(0), Points(lost), lost >= ind.weight ? "（扣完为止）" : "",
+                        steps.ToShort(kCountPlaces), Points(lost), lost >= ind.weight ? "（扣完为止）" : "",
                         Points(score))};
   }
 
@@ -66,10 +67,10 @@ class Steps : public RuleKindUnit {
 
   std::string Describe(const Indicator&, const Rule& rule) const override {
     const StepsParams& r = rule.Params<StepsParams>();
-    auto P = [](const Decimal& d) { return d.ToPercentShort(2); };
+    auto P = [](const Decimal& d) { return d.ToPercentShort(kRuleLimitPlaces); };
     return fmt::format("{} ≥ {} 得满分；每降低 {} 扣 {}，不足一档按一档计，扣完为止", rule.value,
                        P(r.full_at), P(r.step),
-                       r.deduct_is_share ? P(r.deduct) + " 权重分" : r.deduct.ToShort() + " 分");
+                       r.deduct_is_share ? P(r.deduct) + " 权重分" : r.deduct.ToShort(kScorePlaces) + " 分");
   }
 
   void EmitYaml(YAML::Emitter& out, const Rule& rule) const override {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "base/messages.h"
+#include "base/precision.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -13,11 +14,11 @@ namespace {
 
 using Opt = SelfEvaluationOptions;
 
-std::string Share(const Decimal& d) { return d.ToPercentShort(2); }
+std::string Share(const Decimal& d) { return d.ToPercentShort(kRuleLimitPlaces); }
 
 // A number inside a sentence's arithmetic: "63%", "3304".
 std::string Num(const TypedValue& like, const Decimal& n) {
-  return like.percent ? n.ToPercentShort(4) : n.ToShort(4);
+  return like.percent ? n.ToPercentShort(kWrittenFigurePlaces) : n.ToShort(kWrittenFigurePlaces);
 }
 
 std::string TierList(const std::vector<Tier>& tiers) {
@@ -151,7 +152,7 @@ class TargetScorer {
         "年度指标值“{}”为定性指标{}，{}评价为“{}”（分值的 {}–{}），得 {}{}。", ev_.target_text,
         t_.kind == ValueKind::kLastYear ? "（未给出上年值，由评价组评定）" : "",
         ev_.actual_text.empty() ? "" : "实际完成“" + ev_.actual_text + "”，", tier->name,
-        Share(tier->low), Share(tier->high), Points(ev_.score.Round(2)), note_);
+        Share(tier->low), Share(tier->high), Points(ev_.score.Round(kScorePlaces)), note_);
     Done();
   }
 
@@ -227,7 +228,7 @@ class TargetScorer {
     } else {
       score_ = tv.Sign() > 0 ? Max(Decimal(0), Min(xv / tv, Decimal(1))) * w_ : Decimal(0);
       sentence_ = head_ + fmt::format("未完成指标，按“实际完成值 ÷ 年度指标值 × 分值”计分：{} ÷ {} × {} = {}。",
-                                      Num(t_, xv), Num(t_, tv), w_.ToShort(), Points(score_.Round(2)));
+                                      Num(t_, xv), Num(t_, tv), w_.ToShort(kScorePlaces), Points(score_.Round(kScorePlaces)));
     }
   }
 
@@ -243,7 +244,7 @@ class TargetScorer {
     } else if (opt_.at_most == Opt::AtMost::kRatio) {
       score_ = tv / xv * w_;
       sentence_ = head_ + fmt::format("超出年度指标值，按“年度指标值 ÷ 实际完成值 × 分值”计分：{} ÷ {} × {} = {}。",
-                                      Num(t_, tv), Num(t_, xv), w_.ToShort(), Points(score_.Round(2)));
+                                      Num(t_, tv), Num(t_, xv), w_.ToShort(kScorePlaces), Points(score_.Round(kScorePlaces)));
     } else if (xv >= tv * Decimal(2)) {
       score_ = Decimal(0);
       sentence_ = head_ + "超出年度指标值 1 倍及以上，按线性计分得 0 分。";
@@ -251,7 +252,7 @@ class TargetScorer {
       score_ = (Decimal(1) - (xv - tv) / tv) * w_;
       sentence_ = head_ + fmt::format(
                               "超出年度指标值，按线性计分“(1 − (实际完成值 − 年度指标值) ÷ 年度指标值) × 分值”：(1 − ({} − {}) ÷ {}) × {} = {}。",
-                              Num(t_, xv), Num(t_, tv), Num(t_, tv), w_.ToShort(), Points(score_.Round(2)));
+                              Num(t_, xv), Num(t_, tv), Num(t_, tv), w_.ToShort(kScorePlaces), Points(score_.Round(kScorePlaces)));
     }
   }
 
@@ -270,7 +271,7 @@ class TargetScorer {
       Decimal lo = Min(xv, tv), hi = Max(xv, tv);
       score_ = lo / hi * w_;
       sentence_ = head_ + fmt::format("与年度指标值不符，按“较小值 ÷ 较大值 × 分值”计分：{} ÷ {} × {} = {}。",
-                                      Num(t_, lo), Num(t_, hi), w_.ToShort(), Points(score_.Round(2)));
+                                      Num(t_, lo), Num(t_, hi), w_.ToShort(kScorePlaces), Points(score_.Round(kScorePlaces)));
     }
   }
 
@@ -281,9 +282,9 @@ class TargetScorer {
     const bool has_reason = a && (!a->deviation_reason.empty() || !a->reason.empty());
     if (ev_.completion && *ev_.completion >= opt_.overachievement) {
       sentence_ += fmt::format("完成值为指标值的 {}，达到 {} 及以上，偏差原因见说明。",
-                               ev_.completion->ToPercent(2), Share(opt_.overachievement));
+                               ev_.completion->ToPercent(kPercentPlaces), Share(opt_.overachievement));
       if (!has_reason && !p_.review)  // under review: a finding (check.cpp), not a stop
-        Error(actual_loc_, msg::kOverachievementNeedsReason, ev_.completion->ToPercent(2),
+        Error(actual_loc_, msg::kOverachievementNeedsReason, ev_.completion->ToPercent(kPercentPlaces),
               Share(opt_.overachievement));
     }
     if (override_) {
@@ -302,18 +303,18 @@ class TargetScorer {
       ev_.overridden = true;
       Decimal s = ScaledAnswerScore(ind_, *a->score);
       ev_.sentence = computable_
-                         ? fmt::format("按评分规则：{}评价组调整为 {}{}。", sentence_, Points(s.Round(2)), note_)
-                         : fmt::format("{}不能按规则比较，由评价组评定得 {}{}。", head_, Points(s.Round(2)), note_);
+                         ? fmt::format("按评分规则：{}评价组调整为 {}{}。", sentence_, Points(s.Round(kScorePlaces)), note_)
+                         : fmt::format("{}不能按规则比较，由评价组评定得 {}{}。", head_, Points(s.Round(kScorePlaces)), note_);
       ev_.score = s;
     } else {
       ev_.score = score_;
       ev_.sentence = sentence_ + note_;
-      if (a && a->stated_score && a->stated_score->Round(2) != score_.Round(2))
+      if (a && a->stated_score && a->stated_score->Round(kScorePlaces) != score_.Round(kScorePlaces))
         ev_.sentence += fmt::format("（自评表填报 {}）", Points(*a->stated_score));
     }
-    if (ev_.score.Round(2) < w_ && !has_reason && !p_.review)
-      Error(override_ ? a->score_loc : actual_loc_, msg::kShortfallNeedsReason, ev_.score.ToShort(2),
-            w_.ToShort(2));
+    if (ev_.score.Round(kScorePlaces) < w_ && !has_reason && !p_.review)
+      Error(override_ ? a->score_loc : actual_loc_, msg::kShortfallNeedsReason, ev_.score.ToShort(kScorePlaces),
+            w_.ToShort(kScorePlaces));
     Done();
   }
 
@@ -375,7 +376,7 @@ class Target : public RuleKindUnit {
       if (!v) return;  // a metric: checked when scored
       value.value = v->value;
       value.percent = v->percent;
-      value.text = v->percent ? v->value.ToPercent(2) : v->value.ToExactString();
+      value.text = v->percent ? v->value.ToPercent(kPercentPlaces) : v->value.ToExactString();
     }
     EvaluateTarget(ind, r, a, p, value, &diags);
   }
