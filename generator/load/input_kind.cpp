@@ -10,24 +10,6 @@ namespace fs = std::filesystem;
 namespace jixiao {
 namespace {
 
-// Labels compared without spaces, line breaks or full-width spaces.
-std::string Norm(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      ++i;
-      continue;
-    }
-    if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // ideographic space
-      i += 3;
-      continue;
-    }
-    out += s[i++];
-  }
-  return out;
-}
-
 std::string LowerAscii(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -63,7 +45,7 @@ InputKind ReadInputKind(const std::string& path, const std::string* bytes) {
     for (const auto& s : wb.sheets) {
       bool level3 = false, target = false, criteria = false;
       for (const auto& [rc, cell] : s.cells) {
-        std::string t = Norm(cell.text);
+        std::string t = CompactLabel(cell.text);
         level3 = level3 || t == "三级指标";
         target = target || t == "年度指标值" || t == "实际完成值" || t == "全年实际值";
         criteria = criteria || t.find("评分标准") != std::string::npos;

@@ -31,24 +31,6 @@ namespace fs = std::filesystem;
 namespace jixiao {
 namespace {
 
-// Labels compared without spaces, line breaks or full-width spaces.
-std::string Norm(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      ++i;
-      continue;
-    }
-    if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // ideographic space
-      i += 3;
-      continue;
-    }
-    out += s[i++];
-  }
-  return out;
-}
-
 bool Has(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
 
 std::string Trim(const std::string& s) {
@@ -82,7 +64,7 @@ class FormReader {
   bool Find(const std::function<bool(const std::string&)>& match, int& row, int& col, int from = 0) const {
     for (int r = from; r < rows_; ++r)
       for (int c = 0; c <= max_col_; ++c)
-        if (match(Norm(sh_.Text(r, c)))) {
+        if (match(CompactLabel(sh_.Text(r, c)))) {
           row = r;
           col = c;
           return true;
@@ -127,7 +109,7 @@ const XlsxSheet* PickSheet(const XlsxWorkbook& wb) {
     if (s.name == self_form::kSheet) return &s;
   for (const auto& s : wb.sheets)
     for (const auto& [rc, cell] : s.cells)
-      if (Norm(cell.text) == self_form::kTarget || Norm(cell.text) == self_form::kLevel3) return &s;
+      if (CompactLabel(cell.text) == self_form::kTarget || CompactLabel(cell.text) == self_form::kLevel3) return &s;
   return wb.sheets.empty() ? nullptr : &wb.sheets.front();
 }
 
@@ -221,7 +203,7 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
     int col_initial = -1, col_full = -1, col_adjusted = -1, col_received = -1, col_exec = -1, col_weight = -1,
         col_score = -1, first_num = f.cols();
     for (int k = 0; k < f.cols(); ++k) {
-      std::string h = Norm(f.Cell(hr, k));
+      std::string h = CompactLabel(f.Cell(hr, k));
       int* slot = nullptr;
       if (h == self_form::kBudgetInitial) slot = &col_initial;
       else if (h == self_form::kBudgetFullYear || h == "预算数") slot = &col_full;
@@ -239,13 +221,13 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
     b.present = true;
     b.loc = f.Loc(hr, hc);
     for (int k = 0; k < f.cols(); ++k)
-      if (Has(Norm(f.Cell(hr, k)), self_form::kBudget)) {
+      if (Has(CompactLabel(f.Cell(hr, k)), self_form::kBudget)) {
         if (Has(f.Cell(hr, k), "（元）") || Has(f.Cell(hr, k), "(元)")) b.unit = "元";
       }
     for (int rr = hr + 1; rr < f.rows(); ++rr) {
       std::string label;
       for (int k = 0; k < first_num; ++k) {
-        std::string t = Norm(f.Cell(rr, k));
+        std::string t = CompactLabel(f.Cell(rr, k));
         if (!t.empty() && !Has(t, "项目资金")) label = t;
       }
       if (label.empty() || Has(label, self_form::kGoals) || Has(label, self_form::kIndicators) || Has(label, self_form::kGoalExpected)) break;
@@ -281,7 +263,7 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
   if (f.Find([](const std::string& s) { return s == self_form::kGoalExpected; }, r, c)) {
     p->goals.expected = f.Cell(r + 1, c);
     for (int k = c + 1; k < f.cols(); ++k)
-      if (Norm(f.Cell(r, k)) == self_form::kGoalActual) {
+      if (CompactLabel(f.Cell(r, k)) == self_form::kGoalActual) {
         p->goals.actual = f.Cell(r + 1, k);
         break;
       }
@@ -301,7 +283,7 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
   for (int hrow : {ir - 1, ir, ir + 1}) {
     if (hrow < 0) continue;
     for (int k = 0; k < f.cols(); ++k) {
-      std::string h = Norm(hrow == ir - 1 || hrow == ir ? f.Cell(hrow, k) : f.Cell(hrow, k));
+      std::string h = CompactLabel(hrow == ir - 1 || hrow == ir ? f.Cell(hrow, k) : f.Cell(hrow, k));
       if (hrow == ir + 1 && !(h == "指标性质" || h == "指标值" || h == "度量单位" || h == "计量单位")) continue;
       if (h == self_form::kLevel1 && col[0] < 0) col[0] = k;
       else if (h == self_form::kLevel2 && col[1] < 0) col[1] = k;
@@ -328,7 +310,7 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
   std::string last[2];
   for (int rr = header_last + 1; rr < f.rows(); ++rr) {
     std::string first;
-    for (int k = 0; k < f.cols() && first.empty(); ++k) first = Norm(f.Cell(rr, k));
+    for (int k = 0; k < f.cols() && first.empty(); ++k) first = CompactLabel(f.Cell(rr, k));
     if (Has(first, self_form::kTotal) || Has(first, "合计")) {
       if (col_score >= 0 && !f.Cell(rr, col_score).empty())
         stated_total = ParseStatedNumber(ShortestNumber(f.Cell(rr, col_score)), f.Loc(rr, col_score));
@@ -337,9 +319,9 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
     FormRow row;
     row.row = rr;
     for (int k = 0; k < 3; ++k) row.names[k] = col[k] >= 0 ? f.Cell(rr, col[k]) : "";
-    std::string weight_text = Norm(f.Cell(rr, col_weight));
+    std::string weight_text = CompactLabel(f.Cell(rr, col_weight));
     if (row.names[2].empty() && row.names[1].empty() && row.names[0].empty() && weight_text.empty()) continue;
-    if (Has(Norm(row.names[0]), self_form::kNotes) || Has(Norm(row.names[0]), "填表说明") || Has(Norm(row.names[0]), "备注")) break;
+    if (Has(CompactLabel(row.names[0]), self_form::kNotes) || Has(CompactLabel(row.names[0]), "填表说明") || Has(CompactLabel(row.names[0]), "备注")) break;
     // Unmerged exports leave a parent's name on its first row only.
     for (int k = 0; k < 2; ++k) {
       if (row.names[k].empty()) row.names[k] = last[k];
@@ -359,8 +341,8 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
       row.actual = col_actual >= 0 ? ShortestNumber(f.Cell(rr, col_actual)) : "";
     }
     row.deviation = col_dev >= 0 ? f.Cell(rr, col_dev) : "";
-    std::string score_text = col_score >= 0 ? Norm(f.Cell(rr, col_score)) : "";
-    row.not_applicable = weight_text == self_form::kNotApplicable || score_text == self_form::kNotApplicable || Norm(row.actual) == self_form::kNotApplicable;
+    std::string score_text = col_score >= 0 ? CompactLabel(f.Cell(rr, col_score)) : "";
+    row.not_applicable = weight_text == self_form::kNotApplicable || score_text == self_form::kNotApplicable || CompactLabel(row.actual) == self_form::kNotApplicable;
     if (!row.not_applicable || Decimal::Parse(ShortestNumber(weight_text))) row.weight = f.Number(rr, col_weight);
     if (!row.not_applicable && col_score >= 0) row.score = f.Number(rr, col_score);
     if (!row.weight && !row.not_applicable)

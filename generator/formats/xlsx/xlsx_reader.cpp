@@ -794,4 +794,21 @@ XlsxWorkbook ReadXlsxBytes(const std::string& path, const std::string* bytes, co
   return wb;
 }
 
+std::string CompactLabel(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      ++i;
+      continue;
+    }
+    if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // ideographic space
+      i += 3;
+      continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
 }  // namespace jixiao

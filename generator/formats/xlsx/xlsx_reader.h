@@ -94,4 +94,9 @@ XlsxWorkbook ReadXlsxBytes(const std::string& path, const std::string* bytes,
 // significant digits, or that is not a number, is returned unchanged.
 std::string ShortestNumber(const std::string& text);
 
+// A cell's label as the readers compare it: without spaces, line breaks or
+// full-width spaces, which exports and hand edits put into labels freely
+// ("实际\n完成值", "年度　指标值").
+std::string CompactLabel(const std::string& s);
+
 }  // namespace jixiao

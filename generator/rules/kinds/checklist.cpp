@@ -11,7 +11,7 @@
 namespace jixiao {
 namespace {
 
-class Checklist : public RuleKindUnit {
+class Checklist : public ChecklistAnswerUnit {
  public:
   RuleKind kind() const override { return RuleKind::kChecklist; }
   const char* name() const override { return "checklist"; }
@@ -23,12 +23,6 @@ class Checklist : public RuleKindUnit {
   }
 
   size_t ItemCount(const Rule& r) const override { return r.Params<ChecklistParams>().items.size(); }
-  const char* RequiredAnswer(const Rule&) const override { return "unmet: [...]"; }
-  void BindAnswer(const Indicator& ind, const Rule& rule, const Answer& a,
-                  Diagnostics& diags) const override {
-    BindChecklistAnswer(ind, rule, a, diags);
-  }
-  bool Computable(const Rule&, const Answer& a) const override { return a.unmet.has_value(); }
 
   RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
     std::vector<int> unmet = UnmetItems(*in.answer);

@@ -24,4 +24,15 @@ void BindChecklistAnswer(const Indicator& ind, const Rule& rule, const Answer& a
 std::vector<int> UnmetItems(const Answer& a);
 std::string ItemList(const std::vector<int>& items);
 
+// The answer hooks of both checklist kinds: an answer names its `unmet` items.
+class ChecklistAnswerUnit : public RuleKindUnit {
+ public:
+  const char* RequiredAnswer(const Rule&) const override { return "unmet: [...]"; }
+  void BindAnswer(const Indicator& ind, const Rule& rule, const Answer& a,
+                  Diagnostics& diags) const override {
+    BindChecklistAnswer(ind, rule, a, diags);
+  }
+  bool Computable(const Rule&, const Answer& a) const override { return a.unmet.has_value(); }
+};
+
 }  // namespace jixiao

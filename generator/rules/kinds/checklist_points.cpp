@@ -12,7 +12,7 @@
 namespace jixiao {
 namespace {
 
-class ChecklistPoints : public RuleKindUnit {
+class ChecklistPoints : public ChecklistAnswerUnit {
  public:
   RuleKind kind() const override { return RuleKind::kChecklistPoints; }
   const char* name() const override { return "checklist_points"; }
@@ -24,12 +24,6 @@ class ChecklistPoints : public RuleKindUnit {
   }
 
   size_t ItemCount(const Rule& r) const override { return r.Params<ChecklistPointsParams>().items.size(); }
-  const char* RequiredAnswer(const Rule&) const override { return "unmet: [...]"; }
-  void BindAnswer(const Indicator& ind, const Rule& rule, const Answer& a,
-                  Diagnostics& diags) const override {
-    BindChecklistAnswer(ind, rule, a, diags);
-  }
-  bool Computable(const Rule&, const Answer& a) const override { return a.unmet.has_value(); }
 
   RuleResult Apply(const Indicator& ind, const Rule& r, const RuleInput& in) const override {
     std::vector<int> unmet = UnmetItems(*in.answer);
