@@ -16,6 +16,10 @@
 
 namespace jixiao {
 
+// The Ministry's three sources of a project's funds (项目资金, 财预〔2020〕10号),
+// in the order its 自评表 lists them; the 数据采集表 offers the same rows.
+inline constexpr const char* kStandardBudgetSources[] = {"当年财政拨款", "上年结转资金", "其他资金"};
+
 struct BudgetRow {
   std::string name;  // 年度资金总额; 当年财政拨款, 上年结转资金, 其他资金
   std::optional<Decimal> initial;    // 年初预算数

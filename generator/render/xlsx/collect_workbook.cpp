@@ -360,7 +360,7 @@ void WriteFunds(lxw_workbook* wb, const Formats& fm, const IndicatorSystem& sys,
     ++row;
     const int begin = row;
     std::vector<std::string> names = {kBudgetTotal};
-    for (const char* n : kBudgetSources) names.push_back(std::string("其中：") + n);
+    for (const char* n : kStandardBudgetSources) names.push_back(std::string("其中：") + n);
     for (const auto& name : names) {
       sh.Text(row, 0, name, fm.label);
       for (int c = 1; c <= 5; ++c) sh.Blank(row, c, fm.in_money);

@@ -102,7 +102,7 @@ std::string GradeFormula(const IndicatorSystem& sys, const std::string& cell) {
 // The budget rows the form shows: the Ministry's three sources when the
 // project's sources are among them, else the project's own.
 std::vector<BudgetRow> FormSources(const Budget& b) {
-  const auto& standard = kStandardSources;
+  const auto& standard = kStandardBudgetSources;
   std::vector<BudgetRow> rows(3);
   for (int i = 0; i < 3; ++i) rows[static_cast<size_t>(i)].name = standard[i];
   for (const auto& s : b.sources) {

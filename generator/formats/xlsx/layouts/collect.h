@@ -44,9 +44,9 @@ inline constexpr const char* kFundsTotal = "合计";
 // 资金, systems with a budget_rate rule: 项目资金 (Budget), one row each.
 inline constexpr const char* kBudget = "项目资金";
 inline constexpr const char* kBudgetTotal = "年度资金总额";
+// Source rows are the Ministry's three (model/budget.h, kStandardBudgetSources).
 inline constexpr const char* kBudgetColumns[] = {"年初预算数", "全年预算数", "调整后预算数", "实际到位资金",
                                                  "全年执行数"};
-inline constexpr const char* kBudgetSources[] = {"当年财政拨款", "上年结转资金", "其他资金"};
 // 指标: the header row; item rows are keyed "<code>-<n>" (A22-2).
 inline constexpr const char* kIndCode = "编码";
 inline constexpr const char* kIndJudgement = "评价";

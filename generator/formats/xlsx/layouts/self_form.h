@@ -27,7 +27,6 @@ inline constexpr const char* kRate = "执行率";
 inline constexpr const char* kScore = "得分";
 inline constexpr const char* kBudgetTotal = "年度资金总额";
 inline constexpr const char* kOfWhich = "其中：";  // before the first source
-inline constexpr const char* kStandardSources[] = {"当年财政拨款", "上年结转资金", "其他资金"};
 
 // 年度总体目标: 预期目标 | 实际完成情况.
 inline constexpr const char* kGoals = "年度总体目标";
