@@ -106,7 +106,7 @@ TEST_CASE("check: a parent against the sum of its stated children (004: 50 vs 48
   REQUIRE(f.size() == 1);
   CHECK(f[0].indicator == "A");
   CHECK(f[0].stated == "40");
-  CHECK(f[0].expected == "35");
+  CHECK(f[0].expected == "35.00");
   CHECK(OfKind(r, "rule-score").empty());  // the children themselves are right
 }
 
@@ -232,11 +232,11 @@ TEST_CASE("check case: 004 as published") {
   REQUIRE(parent.size() == 1);
   CHECK(parent[0].indicator == "B");
   CHECK(parent[0].stated == "50");
-  CHECK(parent[0].expected == "48");
+  CHECK(parent[0].expected == "48.00");
   auto total = OfKind(r, "total");
   REQUIRE(total.size() == 1);
   CHECK(total[0].stated == "100");
-  CHECK(total[0].expected == "98");
+  CHECK(total[0].expected == "98.00");
   CHECK(total[0].effect == "等级不变（优）");
   CHECK(OfKind(r, "grade").empty());
 }
@@ -273,12 +273,15 @@ TEST_CASE("check: renderings carry every finding") {
   CHECK(json.find("\"errors\": 2") != std::string::npos);
   CHECK(json.find("\"kind\": \"parent-sum\"") != std::string::npos);
   std::string md = RenderCheckMarkdown(r);
-  CHECK(md.find("| 1 | 错误 | parent-sum |") != std::string::npos);
+  // Findings first, each with its kind in words and its code.
+  CHECK(md.find("| 1 | 错误 | 上级指标得分与下级指标得分之和不符（parent-sum） |") != std::string::npos);
+  CHECK(md.find("## 审核发现") < md.find("## 逐项得分"));
   std::string term = RenderCheckTerminal(r);
   CHECK(term.find("错误 2 项，警告 0 项。") != std::string::npos);
   // 审核得分: each indicator submitted beside recomputed, with the difference.
-  CHECK(md.find("| B 产出指标 | 50 | 50 | 48 | -2 |") != std::string::npos);
-  CHECK(md.find("| 综合得分 | 100 | 100 | 98 | -2 |") != std::string::npos);
+  CHECK(md.find("| B 产出指标 | 50 | 50 | 48.00 | -2.00 |") != std::string::npos);
+  CHECK(md.find("| 综合得分 | 100 | 100 | 98.00 | -2.00 |") != std::string::npos);
+  CHECK(term.find("[上级指标得分与下级指标得分之和不符 parent-sum]") != std::string::npos);
   CHECK(json.find("{\"code\": \"B\", \"name\": \"产出指标\", \"weight\": 50, \"submitted\": \"50\", \"reviewed\": 48, \"difference\": -2}") != std::string::npos);
 }
 

@@ -156,7 +156,11 @@ TEST_CASE("target: last year's value, and 不低于上年 without it judged by t
 TEST_CASE("target: the errors a clerk can make, each named") {
   CHECK(WithId(ErrorsB("{actual: 70%}"), "target-missing").size() == 1);
   CHECK(WithId(ErrorsB("{target: ≥70%}"), "actual-missing").size() == 1);
-  CHECK(WithId(ErrorsB("{target: ≥70%, actual: 70}"), "unit-mismatch").size() == 1);
+  // A bare number takes the target's unit (the sentence says so): 70 beside ≥70% is 70%.
+  CHECK(ScoreB("{target: ≥70%, actual: 70}") == D("10"));
+  CHECK(ScoreB("{target: ≤90万元, actual: 95, deviation_reason: 超支}") == D("9.47"));  // 90 ÷ 95 × 10
+  CHECK(ScoreB("{target: ≥100百分比, actual: 90, deviation_reason: 未完成}") == D("9"));
+  CHECK(ScoreB("{target: ≥95％, actual: 96}") == D("10"));
   CHECK(WithId(ErrorsB("{target: ≥10家, actual: 12人}"), "unit-mismatch").size() == 1);
   CHECK(WithId(ErrorsB("{target: ≥70%, actual: 显著提升}"), "actual-not-number").size() == 1);
   CHECK(WithId(ErrorsB("{target: ≥70%, actual: ≥60%}"), "actual-undecided").size() == 1);

@@ -17,6 +17,8 @@ class Checker {
       : sp_(sp), p_(*sp.project), st_(p_.stated), opt_(opt), out_(out) {}
 
   void Run() {
+    Defects();
+    Blanks();
     Scores();
     Total();
     Values();
@@ -55,7 +57,11 @@ class Checker {
     bool within = opt_.tolerance.Sign() > 0 && diff <= opt_.tolerance;
     // What it should be, shown at the stated precision, but never so coarse
     // that it hides the value (a stated "8" against 0.14 reads "0.14", not "0").
-    std::string shown = s.percent ? Show(want, s) : exact.ToShort(std::max(kExpectedMinPlaces, s.places));
+    // Scores at the scores' precision (10.40, not 10.4), whatever the document wrote.
+    const bool score = kind == "rule-score" || kind == "parent-sum" || kind == "total";
+    std::string shown = s.percent ? Show(want, s)
+                        : score   ? exact.Round(kScorePlaces).ToFixed(kScorePlaces)
+                                  : exact.ToShort(std::max(kExpectedMinPlaces, s.places));
     Add(within ? Severity::kWarning : Severity::kError, kind, s.loc, code, subject, s.text, shown,
         fmt::format("{}：报告为 {}，{}应为 {}{}。", subject, s.text, how.empty() ? "" : how + "，",
                     shown, within ? fmt::format("（差 {}，在容差 {} 内）", Show(diff, s), opt_.tolerance.ToShort(kWrittenFigurePlaces)) : ""),
@@ -63,8 +69,9 @@ class Checker {
     return false;
   }
 
-  std::string GradeEffect(const Decimal& stated_total, const Decimal& right_total) {
-    std::string a = GradeFor(sp_.system(), stated_total), b = GradeFor(sp_.system(), right_total);
+  // The stated grade (as written, else the band of the stated total) against the reviewed one.
+  std::string GradeEffect(const Decimal& stated_total) {
+    std::string a = st_.grade ? st_.grade->text : GradeFor(sp_.system(), stated_total), b = sp_.grade;
     if (a == b) return fmt::format("等级不变（{}）", b);
     return fmt::format("等级由“{}”变为“{}”", a, b);
   }
@@ -92,10 +99,10 @@ class Checker {
             Decimal v = ci != st_.scores.end() ? ci->second.value : c.score;
             all_stated = all_stated && ci != st_.scores.end();
             sum += v;
-            parts += (parts.empty() ? "" : " + ") + v.ToShort(kScorePlaces);
+            parts += (parts.empty() ? "" : " + ") + v.ToFixed(kScorePlaces);
           }
           Compare("parent-sum", stated, sum, d.code, subject,
-                  fmt::format("其下级指标{}得分 {} = {}", all_stated ? "所报" : "", parts, sum.ToShort(kScorePlaces)));
+                  fmt::format("其下级指标{}得分 {} = {}", all_stated ? "所报" : "", parts, sum.ToFixed(kScorePlaces)));
         } else {
           Compare("rule-score", stated, s.score, d.code, subject,
                   "按评分规则和所报数据（" + s.explanation + "）");
@@ -105,7 +112,7 @@ class Checker {
       if (rt != st_.rates.end() && d.weight.Sign() > 0) {
         Decimal score = it != st_.scores.end() ? it->second.value : s.score;
         Compare("score-rate", rt->second, score / d.weight, d.code, d.code + " " + d.name + " 得分率",
-                fmt::format("按 {} ÷ {}", score.ToShort(kScorePlaces), d.weight.ToShort(kScorePlaces)));
+                fmt::format("按 {} ÷ {}", score.ToFixed(kScorePlaces), d.weight.ToShort(kScorePlaces)));
       }
       for (const auto& c : s.children) walk(c);
     };
@@ -122,9 +129,9 @@ class Checker {
     if (st_.total) {
       const StatedNumber& t = *st_.total;
       Compare("total", t, sp_.total, "", "综合得分",
-              fmt::format("按各一级指标得分之和 {}{}", sp_.sum.ToShort(kScorePlaces),
-                          sp_.deductions.IsZero() ? "" : " − 减分 " + sp_.deductions.ToShort(kScorePlaces)),
-              GradeEffect(t.value, sp_.total.Round(t.places)));
+              fmt::format("按各一级指标得分之和 {}{}", sp_.sum.ToFixed(kScorePlaces),
+                          sp_.deductions.IsZero() ? "" : " − 减分 " + sp_.deductions.ToFixed(kScorePlaces)),
+              GradeEffect(t.value));
     }
     if (st_.grade) {
       const StatedText& g = *st_.grade;
@@ -136,9 +143,40 @@ class Checker {
       }
       if (sp_.grade != g.text)
         Add(Severity::kError, "grade", g.loc, "", "评价等级", g.text, sp_.grade,
-            fmt::format("评价等级：报告为“{}”，按重新计算的总分 {} 应为“{}”。", g.text, sp_.total.ToShort(kScorePlaces), sp_.grade),
+            fmt::format("评价等级：报告为“{}”，按重新计算的总分 {} 应为“{}”。", g.text, sp_.total.ToFixed(kScorePlaces), sp_.grade),
             fmt::format("等级由“{}”变为“{}”", g.text, sp_.grade));
     }
+  }
+
+  // What reading the submitted form met: each a finding of its own.
+  void Defects() {
+    for (const auto& d : st_.defects)
+      Add(d.severity, d.kind, d.loc, d.code, d.subject, d.stated, d.expected, d.message);
+  }
+
+  // 得分 cells and the 合计 a submitted form left blank: errors, with the
+  // figure the rule gives where it can be derived.
+  void Blanks() {
+    for (const auto& [code, loc] : st_.blank_scores) {
+      const ScoredIndicator* s = sp_.Find(code);
+      if (!s) continue;
+      const TargetEvaluation* ev = TargetEvaluation::Of(s->reading.get());
+      std::string subject = code + " " + s->def->name + " 得分";
+      bool derivable = !(ev && (ev->qualitative || ev->blank_target)) &&
+                       !(ev && ev->actual_text.empty());
+      if (derivable)
+        Add(Severity::kError, "blank-score", loc, code, subject, "", s->score.ToFixed(kScorePlaces),
+            fmt::format("{}：未填写得分；按评分规则和所填数据应为 {} 分（{}）。", subject,
+                        s->score.Round(kScorePlaces).ToFixed(kScorePlaces), s->explanation));
+      else
+        Add(Severity::kError, "blank-score", loc, code, subject, "", "",
+            fmt::format("{}：未填写得分，{}，审核按 0 分计。", subject,
+                        ev && ev->qualitative ? "定性指标须评定档次和得分" : "所填数据不足以按规则计分"));
+    }
+    if (st_.blank_total)
+      Add(Severity::kError, "blank-total", *st_.blank_total, "", "总分", "", sp_.total.ToFixed(kScorePlaces),
+          fmt::format("总分未填写；按各项审核得分合计为 {} 分，等级“{}”。",
+                      sp_.total.Round(kScorePlaces).ToFixed(kScorePlaces), sp_.grade));
   }
 
   void Values() {
@@ -293,23 +331,26 @@ class Checker {
       auto it = p_.answers.find(d.code);
       const Answer* a = it == p_.answers.end() ? nullptr : &it->second;
       if (a && a->not_applicable) return;
-      const bool has_reason = a && (!a->deviation_reason.empty() || !a->reason.empty());
+      const bool has_reason = a && ((!a->deviation_reason.empty() && !IsTemplateText(a->deviation_reason)) ||
+                                    (!a->reason.empty() && !IsTemplateText(a->reason)));
       const SourceLoc at = a ? a->loc : d.loc;
       std::string subject = d.code + " " + d.name;
       // What scoring read off the target (rules/kinds/target.cpp), kept on the leaf.
       const TargetEvaluation* ev = TargetEvaluation::Of(s.reading.get());
       const bool qualitative = ev ? ev->qualitative : TargetIsQualitative(*d.rule, a);
-      // A submitted 自评表 (the project read from the form itself) with a blank 得分.
-      const std::string& file = p_.file;
-      bool from_form = IsXlsxPath(file);
-      const bool blank_score = from_form && a && !a->stated_score && !a->score;
-      if (blank_score)
-        Add(Severity::kWarning, "blank-score", at, d.code, subject + " 得分", "", qualitative ? "" : s.score.ToShort(kScorePlaces),
-            qualitative ? fmt::format("{}：自评表未填写得分；定性指标须由评价组评定档次和得分（现按 0 分计）。", subject)
-                        : fmt::format("{}：自评表未填写得分；按评分规则应为 {} 分。", subject, s.score.ToShort(kScorePlaces)));
-      if (!qualitative && (!a || a->actual.empty()) && d.rule->value.empty() && !(a && a->score))
-        Add(Severity::kWarning, "blank-actual", at, d.code, subject + " 实际完成值", "", "",
-            fmt::format("{}：实际完成值未填写，无法按规则计分（按 0 分计）。", subject));
+      const bool blank_score = st_.blank_scores.count(d.code) > 0;
+      // A blank 年度指标值 and a blank 实际完成值 are judged alike: errors, scored 0.
+      if (ev && ev->blank_target)
+        Add(Severity::kError, "blank-target", at, d.code, subject + " 年度指标值", "", "",
+            fmt::format("{}：年度指标值未填写，无法按规则计分（审核按 0 分计）。", subject));
+      else if (!qualitative && (!a || a->actual.empty()) && d.rule->value.empty() && !(a && a->score))
+        Add(Severity::kError, "blank-actual", a ? a->actual_loc : at, d.code, subject + " 实际完成值", "", "",
+            fmt::format("{}：实际完成值未填写，无法按规则计分（审核按 0 分计）。", subject));
+      if (ev && !ev->unit_assumed.empty())
+        Add(Severity::kWarning, "unit-assumed", a ? a->actual_loc : at, d.code, subject + " 实际完成值", a ? a->actual : "",
+            a ? a->actual + ev->unit_assumed : "",
+            fmt::format("{}：实际完成值“{}”未写单位，按年度指标值“{}”的单位“{}”计。", subject, a ? a->actual : "",
+                        ev->target_text, ev->unit_assumed));
       if (qualitative && a && a->score) {
         for (const auto& t : sp_.system().options.tiers) {
           if (t.name != a->tier) continue;
@@ -318,15 +359,16 @@ class Checker {
           bool top = t.high >= Decimal(1);
           if (*a->score < lo || *a->score > hi || (!top && *a->score >= hi))
             Add(Severity::kError, "score-outside-tier", a->score_loc, d.code, subject + " 得分",
-                a->score->ToShort(kScorePlaces), fmt::format("{}–{}", lo.ToShort(kScorePlaces), hi.ToShort(kScorePlaces)),
+                a->score->ToShort(kScorePlaces), fmt::format("{}–{}", lo.ToFixed(kScorePlaces), hi.ToFixed(kScorePlaces)),
                 fmt::format("{}：定性评价为“{}”，该档得分应在 {} 至 {} 分{}，报告为 {} 分。", subject, t.name,
-                            lo.ToShort(kScorePlaces), hi.ToShort(kScorePlaces), top ? "（含）" : "（不含上限）", a->score->ToShort(kScorePlaces)));
+                            lo.ToFixed(kScorePlaces), hi.ToFixed(kScorePlaces), top ? "（含）" : "（不含上限）", a->score->ToShort(kScorePlaces)));
         }
       }
-      if (s.Lost() && !has_reason && !(blank_score && qualitative))
+      if (s.Lost() && !has_reason && !blank_score && !(ev && ev->blank_target) &&
+          !(a && a->actual.empty() && !qualitative))
         Add(Severity::kWarning, "missing-deviation-reason", at, d.code, subject + " 偏差原因", "", "",
             fmt::format("{}：未完成年度指标值（得 {} 分，满分 {} 分），未填写偏差原因。", subject,
-                        s.score.ToShort(kScorePlaces), d.weight.ToShort(kScorePlaces)));
+                        s.score.ToFixed(kScorePlaces), d.weight.ToShort(kScorePlaces)));
       // The completion of an 实际完成值 the answer states (one read from a
       // named value is the scoring sentence's to explain).
       const Decimal limit = sp_.system().options.overachievement;
@@ -338,13 +380,10 @@ class Checker {
       // The form's own instruction text left where an answer belongs.
       for (const std::string* field : {a ? &a->actual : nullptr, a ? &a->deviation_reason : nullptr,
                                        a ? &a->reason : nullptr}) {
-        if (!field) continue;
-        for (const char* phrase : {"请填写", "填表说明", "填报说明", "示例：", "此处填写"})
-          if (field->find(phrase) != std::string::npos) {
-            Add(Severity::kWarning, "instruction-text", at, d.code, subject, *field, "",
-                fmt::format("{}：填写的是表格的说明文字“{}”，而不是实际内容。", subject, *field));
-            break;
-          }
+        if (field && IsTemplateText(*field)) {
+          Add(Severity::kWarning, "instruction-text", at, d.code, subject, *field, "",
+              fmt::format("{}：填写的是表格的说明文字“{}”，而不是实际内容。", subject, *field));
+        }
       }
       // A rate that cannot pass 100% (满意度, 知晓率, 覆盖率 …) stated above it.
       if (a && !a->actual.empty()) {
@@ -441,8 +480,25 @@ const std::vector<std::pair<std::string, std::string>>& CheckKinds() {
       {"instruction-text", "填写的是表格说明文字而非实际内容"},
       {"percent-over-100", "不可能超过 100% 的比率填为超过 100%"},
       {"score-outside-tier", "定性指标得分不在所选档次的范围内"},
+      {"blank-target", "年度指标值未填写"},
+      {"blank-total", "总分（合计）未填写"},
+      {"blank-weight", "分值未填写"},
+      {"empty-row", "空行：只有指标名称，没有指标、分值和完成值"},
+      {"not-a-number", "应填数字处填的不是数字"},
+      {"budget-sum", "项目资金的年度资金总额与其中各行之和不符"},
+      {"budget-adjustment-reason", "预算经过调整，未说明调整原因"},
+      {"unit-assumed", "实际完成值未写单位，按年度指标值的单位计"},
+      {"missing-reason", "扣分未填写扣分原因"},
+      {"weight-sum", "下级指标权重之和与上级指标权重不符"},
+      {"root-weight-sum", "一级指标权重之和与总分不符"},
   };
   return kinds;
+}
+
+std::string CheckKindName(const std::string& kind) {
+  for (const auto& [code, name] : CheckKinds())
+    if (code == kind) return name;
+  return kind;
 }
 
 }  // namespace jixiao

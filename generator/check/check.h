@@ -58,6 +58,8 @@ CheckResult CheckProject(const ScoredProject& sp, const CheckOptions& opt);
 
 // The check kinds with their Chinese names, for the docs and --help.
 const std::vector<std::pair<std::string, std::string>>& CheckKinds();
+// A kind's Chinese name ("得分未填写" for blank-score); the code when unknown.
+std::string CheckKindName(const std::string& kind);
 
 std::string RenderCheckTerminal(const CheckResult& r);
 std::string RenderCheckJson(const CheckResult& r);

@@ -99,9 +99,9 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
   for (const auto& [label, n] : st.deductions) deductions += n.value.Abs();
   Decimal applied = im.system.deduction_cap ? Min(deductions, *im.system.deduction_cap) : deductions;
   if (im.system.deduction_cap && deductions > *im.system.deduction_cap && !st.deductions.empty())
-    add(Make(Severity::kError, "deduction-cap", st.deductions.front().second.loc, "", "减分", deductions.ToShort(kScorePlaces),
+    add(Make(Severity::kError, "deduction-cap", st.deductions.front().second.loc, "", "减分", deductions.ToFixed(kScorePlaces),
              "≤ " + im.system.deduction_cap->ToShort(kScorePlaces),
-             fmt::format("减分合计 {} 分，超过上限 {} 分。", deductions.ToShort(kScorePlaces), im.system.deduction_cap->ToShort(kScorePlaces))));
+             fmt::format("减分合计 {} 分，超过上限 {} 分。", deductions.ToFixed(kScorePlaces), im.system.deduction_cap->ToShort(kScorePlaces))));
   Decimal total = Max(Decimal(0), sum - applied);
   out.total = total;
   if (st.total) {
@@ -123,8 +123,8 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
       Decimal diff = (want - t.value).Abs();
       add(Make(within(diff) ? Severity::kWarning : Severity::kError, "total", t.loc, "", "合计得分", t.text,
                want.ToShort(t.places),
-               fmt::format("合计得分：报告为 {}，各末级指标得分之和 {}{}，应为 {}。", t.text, sum.ToShort(kScorePlaces),
-                           applied.IsZero() ? "" : " − 减分 " + applied.ToShort(kScorePlaces), want.ToShort(t.places)),
+               fmt::format("合计得分：报告为 {}，各末级指标得分之和 {}{}，应为 {}。", t.text, sum.ToFixed(kScorePlaces),
+                           applied.IsZero() ? "" : " − 减分 " + applied.ToFixed(kScorePlaces), want.ToShort(t.places)),
                a == b ? fmt::format("等级不变（{}）", b) : fmt::format("等级由“{}”变为“{}”", a, b)));
     }
   } else {
@@ -217,9 +217,9 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
     for (const auto& r : check.review) {
       if (r.row < 0) continue;
       lxw_row_t row = static_cast<lxw_row_t>(r.row);
-      worksheet_write_number(ws, row, rc, std::strtod(r.accepted.ToShort(kScorePlaces).c_str(), nullptr), plain);
+      worksheet_write_number(ws, row, rc, std::strtod(r.accepted.ToFixed(kScorePlaces).c_str(), nullptr), plain);
       Decimal diff = r.accepted - r.submitted.value_or(Decimal(0));
-      worksheet_write_number(ws, row, dc, std::strtod(diff.ToShort(kScorePlaces).c_str(), nullptr),
+      worksheet_write_number(ws, row, dc, std::strtod(diff.ToFixed(kScorePlaces).c_str(), nullptr),
                              diff.IsZero() ? plain : warning);
     }
     worksheet_set_column(ws, rc, dc, 10, nullptr);

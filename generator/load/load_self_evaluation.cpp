@@ -190,14 +190,26 @@ void ReadBudget(const YamlFile& y, const YamlNode& n, Budget& b, Diagnostics& di
       }
     }
   }
+  for (const auto& m : FillBudgetTotals(b))
+    diags.Error(y.Loc(n["sources"]), "", msg::kBudgetSourcesSum, m.column, m.sum.ToExactString(),
+                m.total.ToExactString());
+}
+
+namespace {
+
+using BudgetField = std::optional<Decimal> BudgetRow::*;
+const std::pair<BudgetField, const char*> kBudgetFields[] = {
+    {&BudgetRow::initial, "年初预算数"},    {&BudgetRow::full_year, "全年预算数"},
+    {&BudgetRow::adjusted, "调整后预算数"}, {&BudgetRow::received, "实际到位资金"},
+    {&BudgetRow::executed, "全年执行数"}};
+
+}  // namespace
+
+std::vector<BudgetColumnMismatch> FillBudgetTotals(Budget& b) {
   // Each column of the sources adds up to the annual total; a total left
   // out is their sum.
-  using Field = std::optional<Decimal> BudgetRow::*;
-  const std::pair<Field, const char*> fields[] = {
-      {&BudgetRow::initial, "年初预算数"},  {&BudgetRow::full_year, "全年预算数"},
-      {&BudgetRow::adjusted, "调整后预算数"}, {&BudgetRow::received, "实际到位资金"},
-      {&BudgetRow::executed, "全年执行数"}};
-  for (const auto& [field, name] : fields) {
+  std::vector<BudgetColumnMismatch> out;
+  for (const auto& [field, name] : kBudgetFields) {
     Decimal sum;
     bool any = false;
     for (const auto& row : b.sources) {
@@ -208,10 +220,15 @@ void ReadBudget(const YamlFile& y, const YamlNode& n, Budget& b, Diagnostics& di
     }
     if (!any) continue;
     if (!(b.total.*field)) b.total.*field = sum;
-    else if (*(b.total.*field) != sum)
-      diags.Error(y.Loc(n["sources"]), "", msg::kBudgetSourcesSum, name, sum.ToExactString(),
-                  (b.total.*field)->ToExactString());
+    else if (*(b.total.*field) != sum) out.push_back(BudgetColumnMismatch{name, sum, *(b.total.*field)});
   }
+  return out;
+}
+
+std::optional<Decimal> BudgetRow::*BudgetColumn(const char* column) {
+  for (const auto& [field, name] : kBudgetFields)
+    if (std::string(name) == column) return field;
+  return nullptr;
 }
 
 void ReadGoals(const YamlFile& y, const YamlNode& n, Goals& g, Diagnostics& diags) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,17 @@ void ReadSystemOptions(const YamlFile& y, const YamlNode& root, IndicatorSystem&
 // target, actual, baseline, deviation_reason, not_applicable of an answer.
 void ReadSelfEvaluationAnswer(const YamlFile& y, const YamlNode& v, Answer& a, Diagnostics& diags);
 void ReadBudget(const YamlFile& y, const YamlNode& n, Budget& b, Diagnostics& diags);
+// A column of 项目资金 whose 其中 rows do not add up to its 年度资金总额.
+struct BudgetColumnMismatch {
+  const char* column;  // "全年预算数"
+  Decimal sum, total;
+};
+// Each column's total left out becomes the sum of its sources; the columns
+// whose total is written and differs are returned.
+std::vector<BudgetColumnMismatch> FillBudgetTotals(Budget& b);
+// The total cell of a column, for placing a finding (a form's cell, YAML's line).
+std::optional<Decimal> BudgetRow::*BudgetColumn(const char* column);
+
 void ReadGoals(const YamlFile& y, const YamlNode& n, Goals& g, Diagnostics& diags);
 void ReadTables(const YamlFile& y, const YamlNode& n, std::vector<DataTable>& tables,
                 Diagnostics& diags);

@@ -15,6 +15,7 @@
 // stated beside it.
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "base/precision.h"
@@ -40,8 +41,9 @@ std::string Trim(const std::string& s) {
 
 class FormReader {
  public:
-  FormReader(const XlsxWorkbook& wb, const XlsxSheet& sh, Diagnostics& diags)
-      : wb_(wb), sh_(sh), diags_(diags) {
+  // `defects`, under review: a cell that is not a number is one of them, not an error.
+  FormReader(const XlsxWorkbook& wb, const XlsxSheet& sh, Diagnostics& diags, std::vector<StatedDefect>* defects)
+      : wb_(wb), sh_(sh), diags_(diags), defects_(defects) {
     for (const auto& [rc, cell] : sh.cells) max_col_ = std::max(max_col_, rc.second);
     rows_ = sh.RowCount();
   }
@@ -60,11 +62,14 @@ class FormReader {
   int rows() const { return rows_; }
   int cols() const { return max_col_ + 1; }
 
+  // The cell's label as compared with the layout's lists (self_form.h).
+  std::string Label(int r, int c) const { return self_form::FormLabel(CompactLabel(Cell(r, c))); }
+
   // The first cell whose label matches, scanning row by row.
   bool Find(const std::function<bool(const std::string&)>& match, int& row, int& col, int from = 0) const {
     for (int r = from; r < rows_; ++r)
       for (int c = 0; c <= max_col_; ++c)
-        if (match(CompactLabel(sh_.Text(r, c)))) {
+        if (match(self_form::FormLabel(CompactLabel(sh_.Text(r, c))))) {
           row = r;
           col = c;
           return true;
@@ -84,7 +89,11 @@ class FormReader {
     std::string t = Cell(r, c);
     if (t.empty() || t == "—" || t == "-" || t == "/" || t == "——") return std::nullopt;
     auto d = Decimal::Parse(ShortestNumber(t));
-    if (!d) diags_.Error(Loc(r, c), "", msg::kFormBadNumber, t);
+    if (!d && defects_)
+      defects_->push_back(StatedDefect{Severity::kError, "not-a-number", Loc(r, c), "", CompactLabel(Cell(r, 0)), t, "",
+                                       fmt::format("{} 应为数字，填写的是“{}”（按空白审核）。", sh_.name + "!" + CellRef(r, c), t)});
+    else if (!d)
+      diags_.Error(Loc(r, c), "", msg::kFormBadNumber, t);
     return d;
   }
 
@@ -92,6 +101,7 @@ class FormReader {
   const XlsxWorkbook& wb_;
   const XlsxSheet& sh_;
   Diagnostics& diags_;
+  std::vector<StatedDefect>* defects_;
   int max_col_ = 0;
   int rows_ = 0;
 };
@@ -109,7 +119,7 @@ const XlsxSheet* PickSheet(const XlsxWorkbook& wb) {
     if (s.name == self_form::kSheet) return &s;
   for (const auto& s : wb.sheets)
     for (const auto& [rc, cell] : s.cells)
-      if (CompactLabel(cell.text) == self_form::kTarget || CompactLabel(cell.text) == self_form::kLevel3) return &s;
+      if (self_form::FormLabel(CompactLabel(cell.text)) == self_form::kLevel3) return &s;
   return wb.sheets.empty() ? nullptr : &wb.sheets.front();
 }
 
@@ -162,9 +172,9 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
   Diagnostics diags;
   const XlsxSheet* sheet = PickSheet(wb);
   if (!sheet) Fail(SourceLoc{path}, "", msg::kFormNotSelfForm, "三级指标");
-  FormReader f(wb, *sheet, diags);
-
   auto p = std::make_shared<Project>();
+  FormReader f(wb, *sheet, diags, review ? &p->stated.defects : nullptr);
+
   p->review = review;
   p->file = path;
   p->dir = fs::path(path).parent_path().string();
@@ -186,9 +196,9 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
   int r = 0, c = 0;
   // 项目名称, 主管部门, 实施单位, and the year from the title.
   if (f.Find([](const std::string& s) { return s == self_form::kProjectName; }, r, c)) p->info.name = f.RightOf(r, c);
-  if (f.Find([](const std::string& s) { return s == self_form::kDepartment || s == "主管部门及代码"; }, r, c))
+  if (f.Find([](const std::string& s) { return self_form::IsLabel(s, self_form::kDepartmentLabels); }, r, c))
     p->info.department = f.RightOf(r, c);
-  if (f.Find([](const std::string& s) { return s == self_form::kImplementer || s == "项目实施单位"; }, r, c))
+  if (f.Find([](const std::string& s) { return self_form::IsLabel(s, self_form::kImplementerLabels); }, r, c))
     p->info.implementer = f.RightOf(r, c);
   for (int rr = 0; rr < std::min(f.rows(), 4) && p->info.year.empty(); ++rr)
     for (int cc = 0; cc < f.cols() && p->info.year.empty(); ++cc) p->info.year = YearOf(f.Cell(rr, cc));
@@ -198,20 +208,24 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
   std::optional<Decimal> budget_weight;
   SourceLoc budget_score_loc;
   std::optional<StatedNumber> budget_stated;
+  bool budget_score_blank = false;
+  bool adjusted_budget = false;  // 年初预算数 ≠ 全年预算数
+  std::map<std::string, SourceLoc> budget_cells;  // column → its 年度资金总额 cell
   int hr = 0, hc = 0;
-  if (f.Find([](const std::string& s) { return s == self_form::kBudgetExecuted || s == "执行数"; }, hr, hc)) {
+  if (f.Find([](const std::string& s) { return self_form::IsLabel(s, self_form::kBudgetExecutedLabels); }, hr, hc)) {
     int col_initial = -1, col_full = -1, col_adjusted = -1, col_received = -1, col_exec = -1, col_weight = -1,
         col_score = -1, first_num = f.cols();
     for (int k = 0; k < f.cols(); ++k) {
-      std::string h = CompactLabel(f.Cell(hr, k));
+      using namespace self_form;
+      std::string h = f.Label(hr, k);
       int* slot = nullptr;
-      if (h == self_form::kBudgetInitial) slot = &col_initial;
-      else if (h == self_form::kBudgetFullYear || h == "预算数") slot = &col_full;
-      else if (h == "调整后预算数" || h == "调整数") slot = &col_adjusted;
-      else if (h == "实际到位资金" || h == "到位资金") slot = &col_received;
-      else if (h == self_form::kBudgetExecuted || h == "执行数") slot = &col_exec;
-      else if (h == self_form::kWeight) slot = &col_weight;
-      else if (h == self_form::kScore) slot = &col_score;
+      if (IsLabel(h, kBudgetInitialLabels)) slot = &col_initial;
+      else if (IsLabel(h, kBudgetFullYearLabels)) slot = &col_full;
+      else if (IsLabel(h, kBudgetAdjustedLabels)) slot = &col_adjusted;
+      else if (IsLabel(h, kBudgetReceivedLabels)) slot = &col_received;
+      else if (IsLabel(h, kBudgetExecutedLabels)) slot = &col_exec;
+      else if (IsLabel(h, kWeightLabels)) slot = &col_weight;
+      else if (IsLabel(h, kScoreLabels)) slot = &col_score;
       if (slot && *slot < 0) {
         *slot = k;
         first_num = std::min(first_num, k);
@@ -228,7 +242,9 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
       std::string label;
       for (int k = 0; k < first_num; ++k) {
         std::string t = CompactLabel(f.Cell(rr, k));
-        if (!t.empty() && !Has(t, "项目资金")) label = t;
+        bool block = false;
+        for (const char* b : self_form::kBudgetBlockLabels) block = block || Has(t, b);
+        if (!t.empty() && !block) label = t;
       }
       if (label.empty() || Has(label, self_form::kGoals) || Has(label, self_form::kIndicators) || Has(label, self_form::kGoalExpected)) break;
       if (label.rfind("其中", 0) == 0) {
@@ -245,28 +261,72 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
       row.adjusted = num(col_adjusted);
       row.received = num(col_received);
       row.executed = num(col_exec);
-      if (Has(label, self_form::kBudgetTotal) || Has(label, "资金总额") || Has(label, "合计")) {
+      bool total_row = false;
+      for (const char* t : self_form::kBudgetTotalLabels) total_row = total_row || Has(label, t);
+      if (total_row) {
         row.name = self_form::kBudgetTotal;
         b.total = row;
         if (col_weight >= 0) budget_weight = f.Number(rr, col_weight);
-        if (col_score >= 0 && !f.Cell(rr, col_score).empty()) {
+        if (col_score >= 0) {
           budget_score_loc = f.Loc(rr, col_score);
-          budget_stated = ParseStatedNumber(ShortestNumber(f.Cell(rr, col_score)), budget_score_loc);
+          if (f.Cell(rr, col_score).empty()) budget_score_blank = true;
+          else budget_stated = ParseStatedNumber(ShortestNumber(f.Cell(rr, col_score)), budget_score_loc);
         }
+        for (auto [column, col_of] : {std::pair<const char*, int>{"年初预算数", col_initial}, {"全年预算数", col_full},
+                                      {"调整后预算数", col_adjusted}, {"实际到位资金", col_received},
+                                      {"全年执行数", col_exec}})
+          if (col_of >= 0) budget_cells[column] = f.Loc(rr, col_of);
       } else if (row.initial || row.full_year || row.adjusted || row.received || row.executed) {
         b.sources.push_back(row);
       }
     }
+    // The 其中 rows add up to the 年度资金总额. Under review a total that
+    // does not is a finding, and a total of 0 above filled rows (a blank
+    // written as 0) is taken as their sum.
+    for (const auto& m : FillBudgetTotals(b)) {
+      SourceLoc at = budget_cells.count(m.column) ? budget_cells[m.column] : b.loc;
+      if (!review) {
+        diags.Error(at, "", msg::kBudgetSourcesSum, m.column, m.sum.ToExactString(), m.total.ToExactString());
+        continue;
+      }
+      bool zero = m.total.IsZero();
+      if (zero) b.total.*BudgetColumn(m.column) = m.sum;
+      p->stated.defects.push_back(StatedDefect{
+          Severity::kError, "budget-sum", at, "", std::string("年度资金总额 ") + m.column, m.total.ToExactString(),
+          m.sum.ToExactString(),
+          fmt::format("项目资金 年度资金总额的{}填为 {}，其中各行之和为 {}{}。", m.column, m.total.ToExactString(),
+                      m.sum.ToExactString(), zero ? "；审核按各行之和计算" : "，二者不符")});
+    }
   }
 
   // 年度总体目标: 预期目标 and 实际完成情况 over the texts below them.
-  if (f.Find([](const std::string& s) { return s == self_form::kGoalExpected; }, r, c)) {
+  SourceLoc goal_actual_loc;
+  if (f.Find([](const std::string& s) { return self_form::IsLabel(s, self_form::kGoalExpectedLabels); }, r, c)) {
     p->goals.expected = f.Cell(r + 1, c);
+    if (review && IsTemplateText(p->goals.expected))
+      p->stated.defects.push_back(StatedDefect{
+          Severity::kWarning, "instruction-text", f.Loc(r + 1, c), "", "年度总体目标 预期目标", p->goals.expected, "",
+          fmt::format("年度总体目标的预期目标填写的是表格的说明文字“{}”，而不是实际内容。", p->goals.expected)});
     for (int k = c + 1; k < f.cols(); ++k)
-      if (CompactLabel(f.Cell(r, k)) == self_form::kGoalActual) {
+      if (self_form::IsLabel(f.Label(r, k), self_form::kGoalActualLabels)) {
         p->goals.actual = f.Cell(r + 1, k);
+        goal_actual_loc = f.Loc(r + 1, k);
+        if (review && IsTemplateText(p->goals.actual))
+          p->stated.defects.push_back(StatedDefect{
+              Severity::kError, "instruction-text", goal_actual_loc, "", "年度总体目标 实际完成情况", p->goals.actual, "",
+              fmt::format("年度总体目标的实际完成情况填写的是表格的说明文字“{}”，未说明实际完成情况。", p->goals.actual)});
+        else if (review && p->goals.actual.empty())
+          p->stated.defects.push_back(StatedDefect{
+              Severity::kError, "blank-actual", goal_actual_loc, "", "年度总体目标 实际完成情况", "", "",
+              "年度总体目标的实际完成情况未填写。"});
         break;
       }
+  }
+  // A budget changed during the year is explained where the form has room
+  // for it: in the goals' 实际完成情况 or a row's 偏差原因.
+  if (review && p->budget.present && p->budget.total.initial && p->budget.total.full_year &&
+      *p->budget.total.initial != *p->budget.total.full_year) {
+    adjusted_budget = true;
   }
 
   // The indicator table: its header row (the one with 三级指标) and, in the
@@ -282,19 +342,26 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
   int header_last = ir;
   for (int hrow : {ir - 1, ir, ir + 1}) {
     if (hrow < 0) continue;
+    using namespace self_form;
+    // The split 年度指标值's own labels (指标性质 | 指标值 | 度量单位) stand
+    // under a merged 年度指标值, on the row below it.
+    bool split_row = false;
+    for (int k = 0; k < f.cols(); ++k) split_row = split_row || IsLabel(f.Label(hrow, k), kNatureLabels);
     for (int k = 0; k < f.cols(); ++k) {
-      std::string h = CompactLabel(hrow == ir - 1 || hrow == ir ? f.Cell(hrow, k) : f.Cell(hrow, k));
-      if (hrow == ir + 1 && !(h == "指标性质" || h == "指标值" || h == "度量单位" || h == "计量单位")) continue;
-      if (h == self_form::kLevel1 && col[0] < 0) col[0] = k;
-      else if (h == self_form::kLevel2 && col[1] < 0) col[1] = k;
-      else if ((h == self_form::kTarget || h == "年度目标值" || h == "年初目标值" || h == "目标值") && col_target < 0) col_target = k;
-      else if (h == "指标性质" && col_nature < 0) { col_nature = k; header_last = std::max(header_last, hrow); }
-      else if (h == "指标值" && col_value < 0) { col_value = k; header_last = std::max(header_last, hrow); }
-      else if ((h == "度量单位" || h == "计量单位") && col_unit < 0) { col_unit = k; header_last = std::max(header_last, hrow); }
-      else if ((h == self_form::kActual || h == "全年实际值" || h == "实际值" || h == "完成值") && col_actual < 0) col_actual = k;
-      else if ((h == self_form::kWeight || h == "权重") && col_weight < 0) col_weight = k;
-      else if (h == self_form::kScore && col_score < 0) col_score = k;
-      else if (Has(h, self_form::kDeviationKey) && col_dev < 0) col_dev = k;
+      std::string h = f.Label(hrow, k);
+      if (hrow == ir + 1 && !(IsLabel(h, kNatureLabels) || IsLabel(h, kValueLabels) || IsLabel(h, kUnitLabels))) continue;
+      bool dev = false;
+      for (const char* key : kDeviationKeys) dev = dev || Has(h, key);
+      if (h == kLevel1 && col[0] < 0) col[0] = k;
+      else if (h == kLevel2 && col[1] < 0) col[1] = k;
+      else if (split_row && IsLabel(h, kNatureLabels) && col_nature < 0) { col_nature = k; header_last = std::max(header_last, hrow); }
+      else if (split_row && IsLabel(h, kValueLabels) && col_value < 0) { col_value = k; header_last = std::max(header_last, hrow); }
+      else if (split_row && IsLabel(h, kUnitLabels) && col_unit < 0) { col_unit = k; header_last = std::max(header_last, hrow); }
+      else if (IsLabel(h, kTargetLabels) && col_target < 0) col_target = k;
+      else if (IsLabel(h, kActualLabels) && col_actual < 0) col_actual = k;
+      else if (IsLabel(h, kWeightLabels) && col_weight < 0) col_weight = k;
+      else if (IsLabel(h, kScoreLabels) && col_score < 0) col_score = k;
+      else if (dev && col_dev < 0) col_dev = k;
     }
   }
   if (col[0] < 0 || col_weight < 0) {
@@ -307,13 +374,36 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
 
   std::vector<FormRow> rows;
   std::optional<StatedNumber> stated_total;
+  bool budget_explained = Has(p->goals.actual, "调整") || Has(p->goals.actual, "调减") || Has(p->goals.actual, "追加");
   std::string last[2];
+  std::optional<SourceLoc> blank_total;
+  std::optional<StatedText> stated_grade;
+  auto defect = [&](Severity sev, const char* kind, const SourceLoc& at, const std::string& subject,
+                    const std::string& stated, const std::string& expected, const std::string& message) {
+    p->stated.defects.push_back(StatedDefect{sev, kind, at, "", subject, stated, expected, message});
+  };
   for (int rr = header_last + 1; rr < f.rows(); ++rr) {
     std::string first;
     for (int k = 0; k < f.cols() && first.empty(); ++k) first = CompactLabel(f.Cell(rr, k));
-    if (Has(first, self_form::kTotal) || Has(first, "合计")) {
+    bool total_row = false;
+    for (const char* t : self_form::kTotalLabels) total_row = total_row || first.rfind(t, 0) == 0;
+    if (total_row) {
+      // "自评等级：优" on the total row, in its own cell or after the score.
+      for (int k = 0; k < f.cols(); ++k) {
+        std::string t = CompactLabel(f.Cell(rr, k));
+        size_t at = t.find("等级");
+        if (at == std::string::npos || (k > 0 && f.SameMerge(rr, k - 1, k))) continue;
+        std::string g = t.substr(at + std::string("等级").size());
+        for (const char* sep : {"：", ":", "为"})
+          if (g.rfind(sep, 0) == 0) g = g.substr(std::string(sep).size());
+        if (g.empty()) g = CompactLabel(f.RightOf(rr, k));
+        if (!g.empty()) stated_grade = StatedText{g, "自评表", f.Loc(rr, k)};
+        break;
+      }
       if (col_score >= 0 && !f.Cell(rr, col_score).empty())
         stated_total = ParseStatedNumber(ShortestNumber(f.Cell(rr, col_score)), f.Loc(rr, col_score));
+      else if (col_score >= 0)
+        blank_total = f.Loc(rr, col_score);
       break;
     }
     FormRow row;
@@ -322,6 +412,17 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
     std::string weight_text = CompactLabel(f.Cell(rr, col_weight));
     if (row.names[2].empty() && row.names[1].empty() && row.names[0].empty() && weight_text.empty()) continue;
     if (Has(CompactLabel(row.names[0]), self_form::kNotes) || Has(CompactLabel(row.names[0]), "填表说明") || Has(CompactLabel(row.names[0]), "备注")) break;
+    // The name a row is known by: its own 三级, else the nearest parent's.
+    std::string own = !row.names[2].empty() ? row.names[2] : !row.names[1].empty() ? row.names[1] : row.names[0];
+    // A row with names only (an 二级 left without indicators): nothing to score.
+    bool content = weight_text.size() > 0;
+    for (int c2 : {col_target, col_value, col_actual, col_score})
+      content = content || (c2 >= 0 && !f.Cell(rr, c2).empty());
+    if (!content && (row.names[2].empty() || row.names[2] == row.names[1])) {
+      defect(Severity::kWarning, "empty-row", f.Loc(rr, col[1] >= 0 ? col[1] : col[0]), own, "", "",
+             fmt::format("第 {} 行“{}”没有三级指标、分值和完成值，是空行，未计入审核。", rr + 1, own));
+      continue;
+    }
     // Unmerged exports leave a parent's name on its first row only.
     for (int k = 0; k < 2; ++k) {
       if (row.names[k].empty()) row.names[k] = last[k];
@@ -345,10 +446,26 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
     row.not_applicable = weight_text == self_form::kNotApplicable || score_text == self_form::kNotApplicable || CompactLabel(row.actual) == self_form::kNotApplicable;
     if (!row.not_applicable || Decimal::Parse(ShortestNumber(weight_text))) row.weight = f.Number(rr, col_weight);
     if (!row.not_applicable && col_score >= 0) row.score = f.Number(rr, col_score);
-    if (!row.weight && !row.not_applicable)
-      diags.Error(f.Loc(rr, col_weight), "", msg::kFormMissingWeight,
-                  row.names[2].empty() ? row.names[0] : row.names[2]);
+    if (!row.weight && !row.not_applicable) {
+      if (review) {  // read on at 0; the form's 合计 of 分值 shows what it should be
+        defect(Severity::kError, "blank-weight", f.Loc(rr, col_weight), own + " 分值", weight_text, "",
+               fmt::format("“{}”未填写分值（按 0 分计入审核）。", own));
+        row.weight = Decimal(0);
+      } else {
+        diags.Error(f.Loc(rr, col_weight), "", msg::kFormMissingWeight, own);
+      }
+    }
     rows.push_back(row);
+  }
+  for (const auto& row : rows)
+    budget_explained = budget_explained || Has(row.deviation, "调整") || Has(row.deviation, "预算");
+  if (adjusted_budget && !budget_explained) {
+    const Budget& b = p->budget;
+    p->stated.defects.push_back(StatedDefect{
+        Severity::kWarning, "budget-adjustment-reason", b.total.loc, "", "项目资金 年度资金总额",
+        b.total.full_year->ToExactString(), "",
+        fmt::format("全年预算数 {} 与年初预算数 {} 不同，预算经过调整，自评表未说明调整原因。",
+                    b.total.full_year->ToExactString(), b.total.initial->ToExactString())});
   }
   if (rows.empty()) diags.Error(f.Loc(ir, ic), "", msg::kFormNoIndicators);
   if (diags.HasErrors()) throw InputError(diags);
@@ -359,6 +476,8 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
   st.present = true;
   st.source = path;
   st.total = stated_total;
+  st.blank_total = blank_total;
+  st.grade = stated_grade;
   char letter = 'A';
   if (p->budget.present) {
     Indicator a;
@@ -372,6 +491,7 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
     a.rule = rule;
     sys->roots.push_back(a);
     if (budget_stated) st.scores["A"] = *budget_stated;
+    else if (budget_score_blank) st.blank_scores["A"] = budget_score_loc;
     ++letter;
   }
   auto child = [](Indicator& parent, const std::string& name, int level, const SourceLoc& loc) -> Indicator& {
@@ -440,6 +560,8 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
     a.stated_score = row.score;
     if (row.score) {
       if (auto sn = ParseStatedNumber(row.score->ToExactString(), a.score_loc)) st.scores[a.code] = *sn;
+    } else if (col_score >= 0 && !row.not_applicable) {
+      st.blank_scores[a.code] = a.score_loc;
     }
     p->answers[a.code] = a;
   }
@@ -470,8 +592,11 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
     if (TargetIsQualitative(*ind.rule, &a)) {
       Decimal s = *a.stated_score;
       if (s.Sign() < 0 || s > ind.weight) {
-        diags.Error(a.score_loc, ind.code, msg::kFormScoreOutsideTiers, s.ToExactString(), ind.weight.ToExactString());
-        return;
+        if (!review) {
+          diags.Error(a.score_loc, ind.code, msg::kFormScoreOutsideTiers, s.ToExactString(), ind.weight.ToExactString());
+          return;
+        }
+        s = Max(Decimal(0), Min(s, ind.weight));  // check reports the stated figure against the weight
       }
       for (const auto& t : sys->options.tiers) {
         bool top = t.high >= Decimal(1);

@@ -4,6 +4,13 @@
 
 namespace jixiao {
 
+bool IsTemplateText(const std::string& text) {
+  for (const char* phrase : {"请填写", "填表说明", "填报说明", "示例：", "此处填写", "字以内", "字左右", "字以下",
+                             "（请", "(请"})
+    if (text.find(phrase) != std::string::npos) return true;
+  return false;
+}
+
 std::optional<StatedNumber> ParseStatedNumber(const std::string& text, const SourceLoc& loc) {
   auto d = Decimal::Parse(text);
   if (!d) return std::nullopt;

@@ -61,13 +61,32 @@ struct StatedFigure {
   SourceLoc loc;
 };
 
+// A defect of a submitted form met while reading it for review — an empty
+// row, a blank 分值 or 年度指标值, a 总额 that is not the sum of its 其中
+// rows, template text left in place. The form is read on past it, and
+// `check` reports it as a finding of `kind` (check.h lists the kinds).
+struct StatedDefect {
+  Severity severity = Severity::kError;
+  std::string kind;
+  SourceLoc loc;
+  std::string code;      // the indicator, if any
+  std::string subject;   // what it is: "B11 城乡医疗救助代参保人数 分值"
+  std::string stated;    // as written ("" for a blank)
+  std::string expected;  // what belongs there, when known
+  std::string message;   // the whole finding, in Chinese
+};
+
 struct Stated {
   bool present = false;
+  std::vector<StatedDefect> defects;  // met while reading a submitted form
   std::string source;  // the document the figures come from
   std::optional<StatedNumber> total;
   std::optional<StatedText> grade;
   std::optional<StatedNumber> deductions;
   std::map<std::string, StatedNumber> scores;  // indicator code → 得分
+  // A submitted form's 得分 cells left blank (code → cell), and its blank 合计.
+  std::map<std::string, SourceLoc> blank_scores;
+  std::optional<SourceLoc> blank_total;
   std::map<std::string, StatedNumber> rates;   // indicator code → 得分率
   std::map<std::string, StatedNumber> values;  // value or metric name → figure
   std::map<std::string, StatedText> names;     // indicator code → another name used for it
@@ -80,5 +99,9 @@ struct Stated {
 // Parses a stated figure's text: "8.63%" → 0.0863 with places 2 (of the
 // percent), "2993.54" → places 2.
 std::optional<StatedNumber> ParseStatedNumber(const std::string& text, const SourceLoc& loc);
+
+// Whether a submitted text is the form's own instruction left in place
+// ("（100字以内）", "请填写…", "填表说明") rather than an answer.
+bool IsTemplateText(const std::string& text);
 
 }  // namespace jixiao

@@ -31,7 +31,7 @@ std::string RenderCheckTerminal(const CheckResult& r) {
       current = f.severity;
       out += fmt::format("\n{}：\n", SeverityName(current));
     }
-    out += fmt::format("  {}: [{}] {}", f.loc.ToString(), f.kind, f.message);
+    out += fmt::format("  {}: [{} {}] {}", f.loc.ToString(), CheckKindName(f.kind), f.kind, f.message);
     if (!f.effect.empty()) out += "（" + f.effect + "）";
     out += "\n";
   }
@@ -70,28 +70,43 @@ std::string RenderCheckJson(const CheckResult& r) {
   return out;
 }
 
+// Where a finding stands in the submitted document: the workbook's
+// sheet!cell, else the file and line.
+std::string Place(const Finding& f) {
+  if (!f.loc.cell.empty()) return f.loc.cell;
+  return f.loc.ToString();
+}
+
 std::string RenderCheckMarkdown(const CheckResult& r) {
   std::string out = fmt::format("# 审核意见：{}\n\n", EscapeMarkdown(r.name));
   if (!r.source.empty()) out += fmt::format("报送文件：{}\n\n", EscapeMarkdown(r.source));
   out += Summary(r) + "\n\n";
+  // What the reviewer acts on first: the findings, errors before warnings.
+  if (!r.findings.empty()) {
+    out += "## 审核发现\n\n";
+    out += "| 序号 | 级别 | 类别 | 位置 | 说明 |\n| ---: | --- | --- | --- | --- |\n";
+    size_t n = 0;
+    for (const auto& f : r.findings) {
+      std::string said = EscapeMarkdown(f.message);
+      if (!f.stated.empty() || !f.expected.empty())
+        said += fmt::format("（报送：{}；应为：{}）", f.stated.empty() ? "未填" : EscapeMarkdown(f.stated),
+                            f.expected.empty() ? "—" : EscapeMarkdown(f.expected));
+      if (!f.effect.empty()) said += "**对等级的影响：" + EscapeMarkdown(f.effect) + "**";
+      out += fmt::format("| {} | {} | {}（{}） | {} · {} | {} |\n", ++n, SeverityName(f.severity),
+                         EscapeMarkdown(CheckKindName(f.kind)), f.kind, EscapeMarkdown(Place(f)),
+                         EscapeMarkdown(f.subject), said);
+    }
+    out += "\n";
+  }
   if (!r.scores.empty()) {
     out += "## 逐项得分（审核得分）\n\n| 指标 | 满分 | 报送得分 | 审核得分 | 差额 |\n| --- | ---: | ---: | ---: | ---: |\n";
     for (const auto& l : r.scores)
       out += fmt::format("| {} | {} | {} | {} | {} |\n", EscapeMarkdown((l.code.empty() ? "" : l.code + " ") + l.name),
-                         l.weight.ToShort(kScorePlaces), l.submitted ? EscapeMarkdown(*l.submitted) : "—", l.reviewed.ToShort(kScorePlaces),
-                         l.difference ? (l.difference->IsZero() ? "0" : l.difference->ToShort(kScorePlaces)) : "—");
+                         l.weight.ToShort(kScorePlaces), l.submitted ? EscapeMarkdown(*l.submitted) : "未填",
+                         l.reviewed.ToFixed(kScorePlaces),
+                         l.difference ? l.difference->ToFixed(kScorePlaces) : "—");
     out += "\n";
   }
-  if (r.findings.empty()) return out;
-  out += "## 核对意见\n\n";
-  out += "| 序号 | 级别 | 类别 | 位置 | 事项 | 报送数 | 核定数 | 说明 | 影响 |\n";
-  out += "| ---: | --- | --- | --- | --- | ---: | ---: | --- | --- |\n";
-  size_t n = 0;
-  for (const auto& f : r.findings)
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", ++n, SeverityName(f.severity),
-                       f.kind, EscapeMarkdown(f.loc.ToString()), EscapeMarkdown(f.subject),
-                       EscapeMarkdown(f.stated), EscapeMarkdown(f.expected), EscapeMarkdown(f.message),
-                       EscapeMarkdown(f.effect));
   return out;
 }
 

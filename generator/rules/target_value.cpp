@@ -125,6 +125,19 @@ std::string DirectionSymbol(Direction d, bool strict) {
   return "";
 }
 
+bool AdoptUnit(TypedValue& bare, const TypedValue& reference) {
+  if (!bare.IsNumber() || !reference.IsNumber() || bare.percent || !bare.unit.empty() ||
+      bare.scale != Decimal(1))
+    return false;
+  if (!reference.percent && reference.unit.empty() && reference.scale == Decimal(1)) return false;
+  bare.number = bare.number * reference.scale;
+  bare.scale = reference.scale;
+  bare.percent = reference.percent;
+  bare.unit = reference.unit;
+  bare.written_unit = reference.written_unit;
+  return true;
+}
+
 bool SameMeasure(const TypedValue& a, const TypedValue& b) {
   if (!a.IsNumber() || !b.IsNumber() || a.percent != b.percent) return false;
   return a.unit == b.unit || a.unit.empty() || b.unit.empty();
@@ -210,11 +223,18 @@ TypedValue ParseTypedValue(std::string_view text) {
     return v;
   }
   std::string_view tail = std::string_view(rest).substr(j);
+  v.written_unit = std::string(tail);
   Decimal n = negative ? -*d : *d;
-  if (StartsWith(tail, "%")) {
+  // "%", and the words some forms write for it (个百分点: a difference of percentages).
+  size_t percent_len = 0;
+  for (std::string_view p : {std::string_view("%"), std::string_view("百分比"), std::string_view("个百分点"),
+                             std::string_view("百分点")})
+    if (percent_len == 0 && StartsWith(tail, p)) percent_len = p.size();
+  if (percent_len > 0) {
     v.percent = true;
+    v.scale = Decimal(1) / Decimal(100);
     n = n / Decimal(100);
-    tail.remove_prefix(1);
+    tail.remove_prefix(percent_len);
   } else {
     static const std::vector<std::pair<std::string, long>> multipliers = {
         {"万", 10000}, {"亿", 100000000}, {"千", 1000}};
@@ -225,6 +245,7 @@ TypedValue ParseTypedValue(std::string_view text) {
       // 千米 is a unit of its own only if nothing follows 千 as a unit.
       if (after.empty() || ReadUnit(after, unit) > 0) {
         n = n * Decimal(factor);
+        v.scale = Decimal(factor);
         tail = after;
       }
       break;

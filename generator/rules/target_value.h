@@ -39,6 +39,8 @@ struct TypedValue {
   Decimal number;       // in the base unit; a percentage as a fraction
   bool percent = false;
   std::string unit;  // base unit ("人次", "元", "元/人"), "" when none
+  std::string written_unit;  // the unit as written after the number: "万元", "%", "百分比"
+  Decimal scale = Decimal(1);  // number = the written number × scale (万 10000, % 0.01)
   bool yes = false;  // kYesNo
 
   bool IsNumber() const { return kind == ValueKind::kNumber; }
@@ -47,6 +49,11 @@ struct TypedValue {
 };
 
 TypedValue ParseTypedValue(std::string_view text);
+
+// A bare number ("90") read in the unit of the value it is compared with
+// ("≤90万元": 900000 元; "≥100百分比": 0.9 from "90"): true when it took
+// one. A number that has a unit, or a reference without one, is left.
+bool AdoptUnit(TypedValue& bare, const TypedValue& reference);
 
 // Whether two numbers measure the same thing: both percentages, or both
 // not with equal units (a side with no unit takes the other's).

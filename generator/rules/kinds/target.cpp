@@ -76,6 +76,13 @@ class TargetScorer {
     const bool own_target = a_ && !a_->target.empty();
     ev_.target_text = own_target ? a_->target : StatedTarget(r_);
     if (ev_.target_text.empty()) {
+      if (p_.review) {  // a submission left the 年度指标值 blank: 0 here, a finding in check.cpp
+        ev_.blank_target = true;
+        ev_.score = Decimal(0);
+        ev_.sentence = "年度指标值未填写，无法按规则计分，按 0 分计。";
+        Done();
+        return false;
+      }
       Error(at_, msg::kTargetMissing);
       return false;
     }
@@ -102,6 +109,11 @@ class TargetScorer {
       ev_.actual_text = a_->actual;
       actual_loc_ = a_->actual_loc;
       ev_.actual = ParseTypedValue(a_->actual);
+      // A bare "90" beside "≤90万元" is 90 万元: the target's unit, said in the sentence.
+      if (t_.IsNumber() && AdoptUnit(ev_.actual, t_)) {
+        ev_.unit_assumed = ev_.actual.written_unit;
+        note_ = fmt::format("（实际完成值未写单位，按年度指标值的单位“{}”计）", ev_.unit_assumed) + note_;
+      }
     } else if (value_.value) {
       ev_.actual_text = value_.text;
       ev_.actual.text = value_.text;
@@ -329,7 +341,7 @@ class TargetScorer {
   const SourceLoc at_;
   SourceLoc actual_loc_;
   const bool override_;
-  const std::string note_;
+  std::string note_;  // what the sentence ends with: a rescaled weight, an assumed unit
   TargetEvaluation ev_;
   TypedValue t_;  // the target as compared: "=" when no direction, last year's number
   bool failed_ = false;

@@ -36,6 +36,8 @@ struct TargetEvaluation : RuleReading {
   bool qualitative = false;  // scored by the evaluator's tier
   bool met = false;          // 已完成
   bool overridden = false;   // the evaluator's score replaced the rule's
+  bool blank_target = false;  // under review: no 年度指标值, scored 0
+  std::string unit_assumed;   // the target's unit a bare 实际完成值 was read in ("万元")
   std::optional<Decimal> completion;  // 完成率: actual / target (≤: target / actual)
   Decimal score;                      // on the indicator's weight, not yet rounded
   std::string sentence;
