@@ -68,7 +68,7 @@ std::string WriteSubmitted(const fs::path& dir, const char* total, const char* g
   }
   worksheet_write_string(ws, r, 0, "合计", nullptr);
   worksheet_write_number(ws, r, 1, 100, nullptr);
-  worksheet_write_number(ws, r, 8, std::strtod(total, nullptr), nullptr);
+  if (*total) worksheet_write_number(ws, r, 8, std::strtod(total, nullptr), nullptr);
   worksheet_write_string(ws, r + 1, 0, "评价等级", nullptr);
   worksheet_write_string(ws, r + 1, 8, grade, nullptr);
   workbook_close(wb);
@@ -91,7 +91,8 @@ TEST_CASE("check workbook: jixiao's own 评分表.xlsx ties out") {
 
 TEST_CASE("check workbook: a unit's hand-made sheet with errors") {
   testing::TempDir tmp;
-  // Leaves 10 + 16 + (blank) + 50 = 76; A12's 16 is above its 15.
+  // Leaves 10 + 16 + (blank) + 50 = 76 as stated; A12's 16 is above its 15,
+  // so the reviewed leaves are 10 + 15 + 0 + 50 = 75, and every figure uses 75.
   std::string path = WriteSubmitted(tmp.path(), "86", "良", /*weights_ok=*/false);
   SheetCheck c = CheckScoringSheet(path, CheckOptions{});
   const CheckResult& r = c.result;
@@ -108,17 +109,20 @@ TEST_CASE("check workbook: a unit's hand-made sheet with errors") {
   auto blank = OfKind(r, "blank-score");
   REQUIRE(blank.size() == 1);
   CHECK(blank[0].loc.cell == "附件1!I6");
+  CHECK(blank[0].severity == Severity::kError);  // a submission with a blank score is an error
   CHECK(OfKind(r, "missing-reason").size() == 1);  // B11 lost 10 points and says nothing
   auto total = OfKind(r, "total");
   REQUIRE(total.size() == 1);
   CHECK(total[0].stated == "86");
-  CHECK(total[0].expected == "76");
-  CHECK(total[0].effect == "等级由“良”变为“中”");
+  CHECK(total[0].expected == "75.00");
+  CHECK(total[0].message.find("审核得分之和 75.00（超过满分的按满分、未填写的按 0 分计）") != std::string::npos);
+  CHECK(total[0].effect == "等级由“良”变为“中”");  // the stated grade against the reviewed one
+  CHECK(c.total == Decimal(75));
   auto grade = OfKind(r, "grade");
   REQUIRE(grade.size() == 1);
   CHECK(grade[0].expected == "中");
-  CHECK(r.errors == 5);
-  CHECK(r.warnings == 2);
+  CHECK(r.errors == 6);
+  CHECK(r.warnings == 1);
 
   // The annotated copy: the flagged cells coloured, a 审核意见 sheet.
   std::string copy = (fs::path(tmp.path()) / "copy.xlsx").string();
@@ -150,7 +154,7 @@ TEST_CASE("check workbook: a sheet given as bytes finds and annotates as the sam
   const std::string name = "上传/报送评分表.xlsx";  // named only: nothing there on disk
   SheetCheck from_file = CheckScoringSheet(path, CheckOptions{});
   SheetCheck from_bytes = CheckScoringSheet(name, CheckOptions{}, &bytes);
-  REQUIRE(from_file.result.errors == 5);
+  REQUIRE(from_file.result.errors == 6);
   CHECK(from_bytes.result.errors == from_file.result.errors);
   CHECK(from_bytes.result.warnings == from_file.result.warnings);
   REQUIRE(from_bytes.result.findings.size() == from_file.result.findings.size());
@@ -179,11 +183,26 @@ TEST_CASE("check workbook: deductions and their cap, and a correct sheet") {
   std::string path = WriteSubmitted(tmp.path(), "97", "优", true, "-3");
   // Fill the blank and fix A12 by writing a correct sheet: reuse the writer's rows.
   SheetCheck c = CheckScoringSheet(path, CheckOptions{});
-  // The writer's fixed rows still have A12 = 16 and a blank A21: 10 + 16 + 0 + 50 − 3 = 73.
+  // The writer's fixed rows still have A12 = 16 (reviewed 15) and a blank A21: 10 + 15 + 0 + 50 − 3 = 72.
   auto total = OfKind(c.result, "total");
   REQUIRE(total.size() == 1);
-  CHECK(total[0].expected == "73");
-  CHECK(total[0].message.find("− 减分 3") != std::string::npos);
+  CHECK(total[0].expected == "72.00");
+  CHECK(total[0].message.find("− 减分 3.00") != std::string::npos);
+}
+
+TEST_CASE("check workbook: a blank 合计 is an error at its cell, with the reviewed total and grade") {
+  testing::TempDir tmp;
+  std::string path = WriteSubmitted(tmp.path(), "", "优");
+  SheetCheck c = CheckScoringSheet(path, CheckOptions{});
+  auto blank = OfKind(c.result, "blank-total");
+  REQUIRE(blank.size() == 1);
+  CHECK(blank[0].loc.cell == "附件1!I8");
+  CHECK(blank[0].expected == "75.00");
+  CHECK(blank[0].effect == "等级由“优”变为“中”");  // the grade as written against the reviewed one
+  auto grade = OfKind(c.result, "grade");  // the 优 written in the grade cell
+  REQUIRE(grade.size() == 1);
+  CHECK(grade[0].loc.cell == "附件1!I9");
+  CHECK(grade[0].effect == "等级由“优”变为“中”");
 }
 
 TEST_CASE("check workbook: a sheet that is not a scoring sheet is refused, saying what was expected") {

@@ -1,5 +1,6 @@
 #include "check/check.h"
 
+#include "base/folder_name.h"
 #include "base/precision.h"
 #include "load/load.h"
 #include "rules/kinds/target.h"
@@ -420,7 +421,9 @@ class Checker {
 CheckResult CheckProject(const ScoredProject& sp, const CheckOptions& opt) {
   CheckResult r;
   // What was checked: the project's folder, or the 自评表 file itself.
-  r.target = IsXlsxPath(sp.project->file) ? sp.project->file : sp.project->dir;
+  const std::string& dir = sp.project->dir;
+  const bool bare = dir.empty() || dir == "." || dir == ".." || dir.back() == '/';
+  r.target = IsXlsxPath(sp.project->file) ? sp.project->file : bare ? FolderName(dir) : dir;
   r.name = sp.project->info.name;
   r.source = sp.project->stated.source;
   r.stated = sp.project->stated.present;

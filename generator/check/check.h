@@ -64,5 +64,9 @@ std::string CheckKindName(const std::string& kind);
 std::string RenderCheckTerminal(const CheckResult& r);
 std::string RenderCheckJson(const CheckResult& r);
 std::string RenderCheckMarkdown(const CheckResult& r);
+// `check --json` on an input it could not read at all: the diagnostics, so
+// a caller always gets JSON.
+std::string RenderRefusalJson(const std::string& target, const std::vector<Diagnostic>& diagnostics,
+                              Language language);
 
 }  // namespace jixiao

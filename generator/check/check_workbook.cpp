@@ -71,8 +71,8 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
       r.scores.push_back(ScoreLine{ind.code, ind.name, ind.weight, std::nullopt, Decimal(0), std::nullopt});
       for (const auto& [code, loc] : st.blank)
         if (code == ind.code)
-          add(Make(Severity::kWarning, "blank-score", loc, ind.code, ind.code + " " + ind.name + " 得分", "", "",
-                   fmt::format("{} {} 未填写得分，按 0 分计入合计。", ind.code, ind.name)));
+          add(Make(Severity::kError, "blank-score", loc, ind.code, ind.code + " " + ind.name + " 得分", "", "",
+                   fmt::format("{} {}：未填写得分，审核按 0 分计入合计。", ind.code, ind.name)));
       out.recomputed[ind.code] = Decimal(0);
       return Decimal(0);
     }
@@ -87,11 +87,12 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
     if (s.value < ind.weight && st.reason_column >= 0 && !st.reasons.count(ind.code))
       add(Make(Severity::kWarning, "missing-reason", s.loc, ind.code, subject, s.text, "",
                fmt::format("{}：得 {} 分（满分 {} 分），未填写扣分原因。", subject, s.text, ind.weight.ToShort(kScorePlaces))));
-    out.recomputed[ind.code] = s.value;
+    // The reviewed score: within 0 and the weight. Every figure below is made of these.
     Decimal accepted = Max(Decimal(0), Min(s.value, ind.weight));
+    out.recomputed[ind.code] = accepted;
     out.review.push_back(ReviewRow{row_of(s.loc), ind.code, s.value, accepted});
     r.scores.push_back(ScoreLine{ind.code, ind.name, ind.weight, s.text, accepted, accepted - s.value});
-    return s.value;
+    return accepted;
   };
   Decimal sum;
   for (const auto& root : im.system.roots) sum += walk(root);
@@ -104,36 +105,45 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
              fmt::format("减分合计 {} 分，超过上限 {} 分。", deductions.ToFixed(kScorePlaces), im.system.deduction_cap->ToShort(kScorePlaces))));
   Decimal total = Max(Decimal(0), sum - applied);
   out.total = total;
+  std::string grade = GradeFor(im.system, total);
   if (st.total) {
-    Decimal accepted;
-    for (const auto& r : out.review) accepted += r.accepted;
     int row = -1, col = 0;
     size_t bang = st.total->loc.cell.rfind('!');
     if (bang != std::string::npos) ParseCellRef(st.total->loc.cell.substr(bang + 1), row, col);
-    out.review.push_back(ReviewRow{row, "合计", st.total->value, Max(Decimal(0), accepted - applied)});
-    r.scores.push_back(ScoreLine{"", "合计", im.system.total, st.total->text, out.review.back().accepted,
-                                 out.review.back().accepted - st.total->value});
+    out.review.push_back(ReviewRow{row, "合计", st.total->value, total});
+    r.scores.push_back(ScoreLine{"", "合计", im.system.total, st.total->text, total, total - st.total->value});
   }
-  std::string grade = GradeFor(im.system, total);
+  // What the stated figures claim: the grade as written, else the band of the stated total.
+  const std::string stated_grade =
+      st.grade ? st.grade->text : st.total ? GradeFor(im.system, st.total->value) : std::string();
+  auto grade_effect = [&] {
+    if (stated_grade.empty()) return fmt::format("审核等级为“{}”", grade);
+    return stated_grade == grade ? fmt::format("等级不变（{}）", grade)
+                                 : fmt::format("等级由“{}”变为“{}”", stated_grade, grade);
+  };
+  bool adjusted = false;
+  for (const auto& rv : out.review) adjusted = adjusted || !rv.submitted || *rv.submitted != rv.accepted;
+  const std::string how = fmt::format("各末级指标审核得分之和 {}{}{}", sum.ToFixed(kScorePlaces),
+                                      applied.IsZero() ? "" : " − 减分 " + applied.ToFixed(kScorePlaces),
+                                      adjusted ? "（超过满分的按满分、未填写的按 0 分计）" : "");
   if (st.total) {
     const StatedNumber& t = *st.total;
     Decimal want = total.Round(t.places);
     if (want != t.value) {
-      std::string a = GradeFor(im.system, t.value), b = GradeFor(im.system, want);
       Decimal diff = (want - t.value).Abs();
       add(Make(within(diff) ? Severity::kWarning : Severity::kError, "total", t.loc, "", "合计得分", t.text,
-               want.ToShort(t.places),
-               fmt::format("合计得分：报告为 {}，各末级指标得分之和 {}{}，应为 {}。", t.text, sum.ToFixed(kScorePlaces),
-                           applied.IsZero() ? "" : " − 减分 " + applied.ToFixed(kScorePlaces), want.ToShort(t.places)),
-               a == b ? fmt::format("等级不变（{}）", b) : fmt::format("等级由“{}”变为“{}”", a, b)));
+               total.ToFixed(kScorePlaces),
+               fmt::format("合计得分：报告为 {}，{}，应为 {}。", t.text, how, total.ToFixed(kScorePlaces)),
+               grade_effect()));
     }
   } else {
-    add(Make(Severity::kWarning, "blank-score", SourceLoc{xlsx_path, 0, 0, im.sheet}, "", "合计得分", "", total.ToShort(kScorePlaces),
-             fmt::format("评分表未给出合计得分；按各末级指标得分计算为 {}。", total.ToShort(kScorePlaces))));
+    add(Make(Severity::kError, "blank-total", st.total_loc.value_or(SourceLoc{xlsx_path, 0, 0, im.sheet}), "",
+             "合计得分", "", total.ToFixed(kScorePlaces),
+             fmt::format("评分表未填写合计得分；{}，为 {}。", how, total.ToFixed(kScorePlaces)), grade_effect()));
   }
   if (st.grade && st.grade->text != grade) {
     add(Make(Severity::kError, "grade", st.grade->loc, "", "评价等级", st.grade->text, grade,
-             fmt::format("评价等级：报告为“{}”，按得分 {} 应为“{}”。", st.grade->text, total.ToShort(kScorePlaces), grade),
+             fmt::format("评价等级：报告为“{}”，按审核合计 {} 应为“{}”。", st.grade->text, total.ToFixed(kScorePlaces), grade),
              fmt::format("等级由“{}”变为“{}”", st.grade->text, grade)));
   }
   out.grade = grade;

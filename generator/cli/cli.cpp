@@ -73,6 +73,7 @@ int PrintCheck(CheckArguments& a) {
   }
   CheckOutcome r = RunCheck(a.request);
   if (r.checked) std::cout << (a.json ? RenderCheckJson(r.check) : RenderCheckTerminal(r.check));
+  else if (a.json) std::cout << RenderRefusalJson(a.request.target.Name(), r.diagnostics.All(), a.request.language);
   if (!a.json)
     for (const auto& f : r.files) std::cout << f.path << "\n";
   return Finish(r);

@@ -2,14 +2,14 @@
 
 #include <filesystem>
 
+#include "base/folder_name.h"
+
 namespace fs = std::filesystem;
 
 namespace jixiao {
 
 std::string ProjectOutputDir(const std::string& out, const Project& p) {
-  fs::path dir = fs::path(p.dir).filename();
-  if (dir.empty() || dir == ".") dir = fs::absolute(p.dir).filename();
-  return (fs::path(out) / dir).string();
+  return (fs::path(out) / FolderName(p.dir)).string();
 }
 
 std::string CheckOutputDir(const std::string& out, const std::string& target, InputKind kind,

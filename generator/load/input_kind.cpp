@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "base/diagnostics.h"
+#include "formats/xlsx/layouts/self_form.h"
 #include "formats/xlsx/xlsx_reader.h"
 
 namespace fs = std::filesystem;
@@ -45,9 +46,10 @@ InputKind ReadInputKind(const std::string& path, const std::string* bytes) {
     for (const auto& s : wb.sheets) {
       bool level3 = false, target = false, criteria = false;
       for (const auto& [rc, cell] : s.cells) {
-        std::string t = CompactLabel(cell.text);
-        level3 = level3 || t == "三级指标";
-        target = target || t == "年度指标值" || t == "实际完成值" || t == "全年实际值";
+        std::string t = self_form::FormLabel(CompactLabel(cell.text));
+        level3 = level3 || t == self_form::kLevel3;
+        target = target || self_form::IsLabel(t, self_form::kTargetLabels) ||
+                 self_form::IsLabel(t, self_form::kActualLabels);
         criteria = criteria || t.find("评分标准") != std::string::npos;
       }
       if (level3 && target && !criteria) return InputKind::kSelfForm;

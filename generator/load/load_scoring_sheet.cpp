@@ -449,8 +449,11 @@ RawSheet ReadRows(const SheetView& v, const Layout& lay, Diagnostics& diags) {
       }
     } else if (StartsWith(label, "减分") && !CapIn(label)) {
       if (auto n = stated(row)) out.scores.deductions.emplace_back(label, *n);
-    } else if (StartsWith(label, kTotal) || StartsWith(label, "总计") || StartsWith(label, "综合得分")) {
+    } else if (StartsWith(label, kTotal) || StartsWith(label, "总计") || StartsWith(label, "总分") ||
+               StartsWith(label, "综合得分") || StartsWith(label, "得分合计")) {
       if (!out.scores.total) out.scores.total = stated(row);
+      if (!out.scores.total && !out.scores.total_loc && lay.score_col >= 0)
+        out.scores.total_loc = v.Loc(row, lay.score_col);  // the 合计 left blank
     }
   }
   for (; r < rows; ++r) {
@@ -571,6 +574,7 @@ ScoringSheet LoadScoringSheet(const std::string& xlsx_path, const ScoringSheetOp
                   sum.ToExactString(), sys.total.ToExactString());
     im.scores.total = raw.scores.total;
     im.scores.grade = raw.scores.grade;
+    im.scores.total_loc = raw.scores.total_loc;
     im.scores.deductions = raw.scores.deductions;
     im.scores.has_score_column = lay->score_col >= 0;
     im.scores.reason_column = lay->reason_col;

@@ -38,6 +38,7 @@ struct SheetScores {
   std::map<std::string, std::string> reasons;   // leaf code → 扣分原因
   std::vector<std::pair<std::string, SourceLoc>> blank;  // leaves whose 得分 is empty
   std::optional<StatedNumber> total;
+  std::optional<SourceLoc> total_loc;  // the 合计 row's 得分 cell, when it is blank
   std::optional<StatedText> grade;
   std::vector<std::pair<std::string, StatedNumber>> deductions;
   bool has_score_column = false;

@@ -231,6 +231,8 @@ std::shared_ptr<Project> ReadSelfForm(const std::string& path, const std::string
         first_num = std::min(first_num, k);
       }
     }
+    // A form with 调整后预算数 and no 全年预算数 (河北, 广西 exports): it is the year's budget.
+    if (col_full < 0 && col_adjusted >= 0) std::swap(col_full, col_adjusted);
     Budget& b = p->budget;
     b.present = true;
     b.loc = f.Loc(hr, hc);

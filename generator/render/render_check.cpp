@@ -70,6 +70,25 @@ std::string RenderCheckJson(const CheckResult& r) {
   return out;
 }
 
+std::string RenderRefusalJson(const std::string& target, const std::vector<Diagnostic>& diagnostics,
+                              Language language) {
+  std::string out = "{\n";
+  out += fmt::format("  \"target\": {},\n  \"refused\": true,\n  \"diagnostics\": [", JsonString(target));
+  bool first = true;
+  for (const auto& d : diagnostics) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += fmt::format(
+        "    {{\"severity\": {}, \"id\": {}, \"file\": {}, \"line\": {}, \"column\": {}, \"cell\": {}, "
+        "\"indicator\": {}, \"message\": {}}}",
+        JsonString(d.severity == Severity::kError ? "error" : "warning"), JsonString(d.id), JsonString(d.loc.file),
+        d.loc.line, d.loc.column, JsonString(d.loc.cell), d.indicator.empty() ? "null" : JsonString(d.indicator),
+        JsonString(Pick(d.message, language)));
+  }
+  out += "\n  ]\n}\n";
+  return out;
+}
+
 // Where a finding stands in the submitted document: the workbook's
 // sheet!cell, else the file and line.
 std::string Place(const Finding& f) {
