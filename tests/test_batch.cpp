@@ -11,6 +11,7 @@
 #include "load/load.h"
 #include "render/render.h"
 #include "score/score.h"
+#include "form_fixtures.h"
 #include "test_util.h"
 #include "formats/xlsx/xlsx_reader.h"
 
@@ -103,12 +104,19 @@ TEST_CASE("batch: a broken project is reported and the others finish, in order, 
   XlsxWorkbook wb = ReadXlsx((o1 / "汇总.xlsx").string());
   const XlsxSheet* projects = wb.Sheet("项目");
   REQUIRE(projects != nullptr);
-  CHECK(projects->Text(0, 4) == "总分");
+  // Stated beside reviewed, the 减分, the findings: what a bureau sorts by.
+  const char* heads[] = {"序号", "项目", "主管部门", "年度", "报送总分", "审核总分", "差额",
+                         "报送等级", "审核等级", "减分", "错误", "警告", "报告"};
+  for (int c = 0; c < 13; ++c) CHECK(projects->Text(0, c) == heads[c]);
   CHECK(projects->Text(1, 1) == "交城县城乡医疗救助补助资金");
-  CHECK(ShortestNumber(projects->Text(1, 4)) == "90.71");
-  CHECK(projects->Text(1, 5) == "优");
-  CHECK(projects->Text(2, 5) == "良");
-  CHECK(projects->Text(3, 5) == "优");
+  CHECK(ShortestNumber(projects->Text(1, 5)) == "90.71");
+  CHECK(projects->Text(1, 8) == "优");
+  CHECK(projects->Text(2, 8) == "良");
+  CHECK(projects->Text(3, 8) == "优");
+  int folder_col = -1;
+  for (const auto& [pos, cell] : projects->cells)
+    if (pos.first == 0 && cell.text == "项目文件夹") folder_col = pos.second;
+  CHECK(folder_col > 12);  // after the printed columns
   CHECK(projects->RowCount() == 4);
   // Each report is linked by a HYPERLINK formula, relative to the summary.
   bool linked = false;
@@ -248,4 +256,34 @@ TEST_CASE("batch: a form and a folder that would share an output folder: the sec
   CHECK(r.rows[4].total == *Decimal::Parse("90.71"));
   CHECK(fs::exists(fs::path(opt.out) / "自评表" / "report.html"));
   CHECK_FALSE(fs::exists(fs::path(opt.out) / "自评表" / "自评表.xlsx"));
+}
+
+TEST_CASE("batch: a submitted form's stated total and grade beside the reviewed ones, check.html beside check.md") {
+  testing::TempDir tmp;
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::create_directories(root);
+  testing::FormSpec s;
+  s.rows[0].actual = "500人次";  // 10 of 20 by the rule; the form still says 20 and 总分 100
+  testing::WriteForm((root / "单位丙自评表.xlsx").string(), s);
+  BatchOptions opt = Options(root, fs::path(tmp.path()) / "out", 1);
+  BatchOutcome r = RunBatch(opt, nullptr);
+  REQUIRE(r.rows.size() == 1);
+  REQUIRE(r.rows[0].ok);
+  REQUIRE(r.rows[0].stated_total);
+  CHECK(*r.rows[0].stated_total == Decimal(100));
+  CHECK(r.rows[0].stated_grade == "优");
+  CHECK(r.rows[0].total == Decimal(90));
+  CHECK(r.rows[0].errors > 0);
+  fs::path out = fs::path(opt.out) / "单位丙自评表";
+  CHECK(fs::exists(out / "check.md"));
+  CHECK(fs::exists(out / "check.html"));
+  XlsxWorkbook wb = ReadXlsx((fs::path(opt.out) / "汇总.xlsx").string());
+  const XlsxSheet* projects = wb.Sheet("项目");
+  REQUIRE(projects != nullptr);
+  CHECK(ShortestNumber(projects->Text(1, 4)) == "100");  // 报送总分
+  CHECK(ShortestNumber(projects->Text(1, 5)) == "90");   // 审核总分
+  CHECK(ShortestNumber(projects->Text(1, 6)) == "-10");  // 差额
+  CHECK(projects->Text(1, 7) == "优");
+  CHECK(projects->Text(1, 8) == "优");
+  CHECK(wb.Sheet("失败") == nullptr);  // nothing failed: no empty sheet to print
 }

@@ -49,6 +49,10 @@ BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& tem
     row.year = project->info.year;
     row.total = sp.total;
     row.grade = sp.grade;
+    row.deductions = sp.deductions;
+    if (project->stated.total) row.stated_total = project->stated.total->value;
+    if (project->stated.grade) row.stated_grade = project->stated.grade->text;
+    else if (row.stated_total) row.stated_grade = GradeFor(sp.system(), *row.stated_total);
     for (const auto& r : sp.roots) row.level1.emplace_back(r.def->code + " " + r.def->name, r.score.ToShort(kScorePlaces));
     row.errors = check.errors;
     row.warnings = check.warnings;
@@ -59,6 +63,7 @@ BatchRow RunOne(std::string dir, const BatchOptions& opt, const TemplateSet& tem
       if (!check.findings.empty()) {
         std::string md = RenderCheckMarkdown(check);
         WriteFileAtomic((out / "check.md").string(), md);
+        WriteFileAtomic((out / "check.html").string(), RenderStandaloneHtml(check.name + " 审核意见", md));
       }
       row.report = (rel / "report.html").string();
     }

@@ -3,6 +3,7 @@
 // Written by commands/batch, read by render/xlsx/render_summary_xlsx.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,7 +18,11 @@ struct BatchRow {
   bool ok = false;
   std::string error;  // why it failed (the diagnostics as printed)
   std::string name, department, year, grade, report;
-  Decimal total;
+  Decimal total;       // reviewed: jixiao's
+  Decimal deductions;  // 减分 applied (the total is the 一级 scores less these)
+  // What the submission states, when it states it: its 总分 and 等级.
+  std::optional<Decimal> stated_total;
+  std::string stated_grade;
   // "A 决策" → the displayed score. Kept as text: a summary row is all that
   // stays of a finished project, so it is kept small.
   std::vector<std::pair<std::string, std::string>> level1;

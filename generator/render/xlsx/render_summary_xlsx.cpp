@@ -59,19 +59,31 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
       if (std::find(level1.begin(), level1.end(), name) == level1.end()) level1.push_back(name);
 
   lxw_worksheet* ws = workbook_add_worksheet(wb, "项目");
-  std::vector<std::string> heads = {"序号", "项目", "主管部门", "年度", "总分", "等级"};
+  // What a reviewer sorts and filters by comes first and is what prints (A4
+  // landscape, one page wide); the 一级 scores and the folder follow,
+  // outside the print area.
+  std::vector<std::string> heads = {"序号", "项目",   "主管部门", "年度", "报送总分", "审核总分", "差额",
+                                    "报送等级", "审核等级", "减分", "错误", "警告", "报告"};
+  const lxw_col_t printed_last = static_cast<lxw_col_t>(heads.size() - 1);
   for (const auto& n : level1) heads.push_back(n);
-  for (const char* h : {"核对错误", "核对警告", "报告", "项目文件夹"}) heads.push_back(h);
+  heads.push_back("项目文件夹");
   const lxw_col_t last_col = static_cast<lxw_col_t>(heads.size() - 1);
   for (lxw_col_t c = 0; c <= last_col; ++c) worksheet_write_string(ws, 0, c, heads[c].c_str(), header);
   worksheet_set_row(ws, 0, 30, nullptr);
-  worksheet_set_column(ws, 0, 0, 6, nullptr);
-  worksheet_set_column(ws, 1, 1, 34, nullptr);
-  worksheet_set_column(ws, 2, 2, 22, nullptr);
-  worksheet_set_column(ws, 3, 5, 8, nullptr);
-  worksheet_set_column(ws, 6, static_cast<lxw_col_t>(6 + level1.size()), 10, nullptr);
-  worksheet_set_column(ws, last_col - 1, last_col - 1, 12, nullptr);
+  worksheet_set_column(ws, 0, 0, 5, nullptr);
+  worksheet_set_column(ws, 1, 1, 30, nullptr);
+  worksheet_set_column(ws, 2, 2, 20, nullptr);
+  worksheet_set_column(ws, 3, 3, 6, nullptr);
+  worksheet_set_column(ws, 4, 6, 9, nullptr);
+  worksheet_set_column(ws, 7, 8, 7, nullptr);
+  worksheet_set_column(ws, 9, 11, 6, nullptr);
+  worksheet_set_column(ws, 12, 12, 6, nullptr);
+  worksheet_set_column(ws, printed_last + 1, last_col - 1, 10, nullptr);
   worksheet_set_column(ws, last_col, last_col, 36, nullptr);
+  lxw_format* changed = workbook_add_format(wb);
+  format_set_border(changed, LXW_BORDER_THIN);
+  format_set_font_color(changed, 0x9C0006);
+  format_set_bold(changed);
 
   lxw_row_t row = 1;
   for (const auto& r : result.rows) {
@@ -81,14 +93,20 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
     worksheet_write_string(ws, row, c++, r.name.c_str(), text);
     worksheet_write_string(ws, row, c++, r.department.c_str(), text);
     worksheet_write_string(ws, row, c++, r.year.c_str(), center);
+    if (r.stated_total) worksheet_write_number(ws, row, c, Number(*r.stated_total), number);
+    else worksheet_write_blank(ws, row, c, text);
+    ++c;
     worksheet_write_number(ws, row, c++, Number(r.total), number);
-    worksheet_write_string(ws, row, c++, r.grade.c_str(), center);
-    for (const auto& n : level1) {
-      auto it = std::find_if(r.level1.begin(), r.level1.end(), [&](const auto& p) { return p.first == n; });
-      if (it != r.level1.end()) worksheet_write_number(ws, row, c, std::strtod(it->second.c_str(), nullptr), number);
-      else worksheet_write_blank(ws, row, c, text);
-      ++c;
+    if (r.stated_total) {
+      Decimal diff = r.total.Round(kScorePlaces) - r.stated_total->Round(kScorePlaces);
+      worksheet_write_number(ws, row, c, Number(diff), diff.IsZero() ? number : changed);
+    } else {
+      worksheet_write_blank(ws, row, c, text);
     }
+    ++c;
+    worksheet_write_string(ws, row, c++, r.stated_grade.c_str(), center);
+    worksheet_write_string(ws, row, c++, r.grade.c_str(), !r.stated_grade.empty() && r.stated_grade != r.grade ? changed : center);
+    worksheet_write_number(ws, row, c++, Number(r.deductions), number);
     worksheet_write_number(ws, row, c++, static_cast<double>(r.errors), number);
     worksheet_write_number(ws, row, c++, static_cast<double>(r.warnings), number);
     if (!r.report.empty()) {
@@ -103,9 +121,16 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
       worksheet_write_blank(ws, row, c, text);
     }
     ++c;
+    for (const auto& n : level1) {
+      auto it = std::find_if(r.level1.begin(), r.level1.end(), [&](const auto& p) { return p.first == n; });
+      if (it != r.level1.end()) worksheet_write_number(ws, row, c, std::strtod(it->second.c_str(), nullptr), number);
+      else worksheet_write_blank(ws, row, c, text);
+      ++c;
+    }
     worksheet_write_string(ws, row, c++, r.dir.c_str(), text);
     ++row;
   }
+  worksheet_print_area(ws, 0, 0, row > 1 ? row - 1 : 1, printed_last);
   worksheet_freeze_panes(ws, 1, 0);
   worksheet_set_landscape(ws);
   worksheet_set_paper(ws, 9);  // A4
@@ -124,7 +149,7 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
       cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
       cf.value_string = const_cast<char*>(grade);
       cf.format = f;
-      worksheet_conditional_format_range(ws, 1, 5, row - 1, 5, &cf);
+      worksheet_conditional_format_range(ws, 1, 8, row - 1, 8, &cf);
     }
   }
 
@@ -162,7 +187,11 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
   chart_axis_set_min(chart->y_axis, 0);
   worksheet_insert_chart(dist, static_cast<lxw_row_t>(grades.size() + 3), 0, chart);  // below the table: one printed page
 
-  // 失败.
+  // 失败: only when a project failed (an empty sheet would print a blank page).
+  if (result.failed == 0) {
+    CloseWorkbook(wb, pending, path);
+    return;
+  }
   lxw_worksheet* failed = workbook_add_worksheet(wb, "失败");
   worksheet_write_string(failed, 0, 0, "项目文件夹", header);
   worksheet_write_string(failed, 0, 1, "原因", header);
