@@ -9,6 +9,7 @@
 #include "commands/check.h"
 #include "load/input_kind.h"
 #include "load/load.h"
+#include "formats/xlsx/layouts/self_form.h"
 #include "form_fixtures.h"
 #include "test_util.h"
 
@@ -258,4 +259,32 @@ TEST_CASE("review: a form whose indicator table cannot be found is refused, nami
   CHECK_FALSE(out.checked);
   CHECK(out.exit == ExitCode::kInput);
   CHECK(out.DiagnosticsText().find("x.xlsx") != std::string::npos);
+}
+
+TEST_CASE("review: every label the form reader accepts is listed in the docs, in both languages") {
+  using namespace self_form;
+  std::vector<const char*> labels;
+  auto add = [&](const auto& list) {
+    for (const char* l : list) labels.push_back(l);
+  };
+  add(kDepartmentLabels), add(kImplementerLabels), add(kBudgetBlockLabels), add(kBudgetInitialLabels);
+  add(kBudgetFullYearLabels), add(kBudgetAdjustedLabels), add(kBudgetReceivedLabels), add(kBudgetExecutedLabels);
+  add(kBudgetTotalLabels), add(kGoalExpectedLabels), add(kGoalActualLabels), add(kTargetLabels);
+  add(kActualLabels), add(kWeightLabels), add(kScoreLabels), add(kDeviationKeys), add(kTotalLabels);
+  add(kNatureLabels), add(kValueLabels), add(kUnitLabels);
+  for (const char* doc : {"docs/en/checking.md", "docs/zh/审核.md"}) {
+    std::string text = jixiao::testing::ReadText((fs::path(JIXIAO_SOURCE_DIR) / doc).string());
+    for (const char* l : labels) {
+      std::string label = l;
+      CAPTURE(doc);
+      CAPTURE(label);
+      const bool listed = text.find(std::string("、") + l) != std::string::npos ||
+                          text.find(std::string("| ") + l + "、") != std::string::npos ||
+                          text.find(std::string("| ") + l + " |") != std::string::npos ||
+                          text.find(std::string("/ ") + l) != std::string::npos ||
+                          text.find(std::string(": ") + l) != std::string::npos ||
+                          text.find(std::string("：") + l) != std::string::npos;
+      CHECK(listed);
+    }
+  }
 }

@@ -103,17 +103,17 @@ std::string RenderCheckMarkdown(const CheckResult& r) {
   // What the reviewer acts on first: the findings, errors before warnings.
   if (!r.findings.empty()) {
     out += "## 审核发现\n\n";
-    out += "| 序号 | 级别 | 类别 | 位置 | 说明 |\n| ---: | --- | --- | --- | --- |\n";
+    // Three columns, so the text has the page's width in print.
+    out += "| 序号 | 位置 | 核对意见 |\n| ---: | --- | --- |\n";
     size_t n = 0;
     for (const auto& f : r.findings) {
-      std::string said = EscapeMarkdown(f.message);
+      std::string said = fmt::format("**{} · {}**（{}）{}", SeverityName(f.severity),
+                                     EscapeMarkdown(CheckKindName(f.kind)), f.kind, EscapeMarkdown(f.message));
       if (!f.stated.empty() || !f.expected.empty())
         said += fmt::format("（报送：{}；应为：{}）", f.stated.empty() ? "未填" : EscapeMarkdown(f.stated),
                             f.expected.empty() ? "—" : EscapeMarkdown(f.expected));
       if (!f.effect.empty()) said += "**对等级的影响：" + EscapeMarkdown(f.effect) + "**";
-      out += fmt::format("| {} | {} | {}（{}） | {} · {} | {} |\n", ++n, SeverityName(f.severity),
-                         EscapeMarkdown(CheckKindName(f.kind)), f.kind, EscapeMarkdown(Place(f)),
-                         EscapeMarkdown(f.subject), said);
+      out += fmt::format("| {} | {} · {} | {} |\n", ++n, EscapeMarkdown(Place(f)), EscapeMarkdown(f.subject), said);
     }
     out += "\n";
   }
