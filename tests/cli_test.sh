@@ -139,6 +139,14 @@ for f in "$tmp/iout"/p*/report.md; do cmp -s "$f" "$ref" || whole=0; done
 check "every report an interrupted batch wrote is whole" test "$whole" -eq 1
 check "an interrupted batch stopped early" test "$(ls -d "$tmp/iout"/p* | wc -l)" -lt 240
 
+# check: --json prints JSON even when the input is refused; `check .` names its folder
+"$JIXIAO" check "$tmp/does-not-exist.xlsx" --json >"$tmp/refused.json" 2>/dev/null
+check "check --json on a refused input exits 2" test $? -eq 2
+check "check --json on a refused input prints JSON" contains "$tmp/refused.json" '"refused": true'
+(cd inputs/check-yaohai-2023 && "$JIXIAO" check . -o "$tmp/dot" >"$tmp/dot.txt" 2>&1)
+check "check . -o DIR writes DIR/<folder>/" test -s "$tmp/dot/check-yaohai-2023/check.html"
+check "check . is titled by its folder, not ." contains "$tmp/dot.txt" "（check-yaohai-2023）"
+
 # import: jixiao's own 评分表.xlsx back into an indicator system
 "$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/imp" >/dev/null 2>&1
 "$JIXIAO" import "$tmp/imp/jiaocheng-2024/评分表.xlsx" -o "$tmp/imported.yaml" >"$tmp/import.out" 2>&1

@@ -259,6 +259,9 @@ TEST_CASE("review: a form whose indicator table cannot be found is refused, nami
   CHECK_FALSE(out.checked);
   CHECK(out.exit == ExitCode::kInput);
   CHECK(out.DiagnosticsText().find("x.xlsx") != std::string::npos);
+  // What it found of a 自评表, and what it lacks.
+  CHECK(out.DiagnosticsText().find("找到了“一级指标、二级指标、年度指标值、实际完成值、分值、得分”，缺少“三级指标”") !=
+        std::string::npos);
 }
 
 TEST_CASE("review: every label the form reader accepts is listed in the docs, in both languages") {

@@ -178,6 +178,7 @@ inline constexpr MessageDef kBudgetStepsMissing{"budget-steps-missing", "budget_
 inline constexpr MessageDef kTableColumns{"table-columns", "该行有 {} 格，表头有 {} 列", "this row has {} cells but the header has {} columns"};
 inline constexpr MessageDef kTableTotal{"table-total", "“{}”列各行合计 {}，与合计行的 {} 不符", "column '{}' sums to {}, but the total row says {}"};
 inline constexpr MessageDef kTableSubtotal{"table-subtotal", "“{}”行的{} {}，与同行其他各数之和 {} 不符", "row '{}': its {} is {}, but the row's other figures sum to {}"};
+inline constexpr MessageDef kFormLabelsFound{"form-labels-found", "也不是项目支出绩效自评表：找到了“{}”，缺少“{}”", "nor a 项目支出绩效自评表: found '{}', missing '{}'"};
 inline constexpr MessageDef kFormNotSelfForm{"form-not-self-form", "不是项目支出绩效自评表：找不到“{}”", "not a 项目支出绩效自评表: no '{}' found"};
 inline constexpr MessageDef kFormBadNumber{"form-bad-number", "应为数字，实际为“{}”", "expected a number, found \"{}\""};
 inline constexpr MessageDef kFormNoIndicators{"form-no-indicators", "自评表中没有绩效指标行", "the form has no indicator rows"};

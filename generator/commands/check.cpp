@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "base/atomic_file.h"
+#include "base/messages.h"
 #include "check/check_workbook.h"
 #include "commands/output_folder.h"
 #include "render/report.h"
@@ -44,7 +45,23 @@ CheckOutcome RunCheck(const CheckRequest& request) {
     std::optional<SheetCheck> sheet;
     std::shared_ptr<const Project> project;
     if (!IsProjectKind(kind)) {
-      sheet = CheckScoringSheet(target.path, opt, bytes);
+      try {
+        sheet = CheckScoringSheet(target.path, opt, bytes);
+      } catch (InputError& e) {
+        // Neither layout: say, too, how near it came to a 自评表.
+        SelfFormLabels labels = FindSelfFormLabels(target.path, bytes);
+        if (labels.found.size() >= 2) {
+          auto join = [](const std::vector<std::string>& v) {
+            std::string s;
+            for (const auto& x : v) s += (s.empty() ? "" : "、") + x;
+            return s;
+          };
+          Diagnostics more = e.diagnostics();
+          more.Error(SourceLoc{target.path}, "", msg::kFormLabelsFound, join(labels.found), join(labels.missing));
+          throw InputError(more);
+        }
+        throw;
+      }
       out.check = sheet->result;
     } else {
       project = LoadProjectInput(target, request.indicators, nullptr, /*review=*/true);

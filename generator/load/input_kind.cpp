@@ -1,6 +1,7 @@
 #include "load/input_kind.h"
 
 #include <filesystem>
+#include <iterator>
 
 #include "base/diagnostics.h"
 #include "formats/xlsx/layouts/self_form.h"
@@ -58,6 +59,37 @@ InputKind ReadInputKind(const std::string& path, const std::string* bytes) {
   } catch (const InputError&) {
   }
   return InputKind::kScoringWorkbook;
+}
+
+SelfFormLabels FindSelfFormLabels(const std::string& path, const std::string* bytes) {
+  using namespace self_form;
+  struct Field {
+    const char* name;
+    bool (*match)(const std::string&);
+  };
+  static const Field fields[] = {
+      {kLevel1, [](const std::string& t) { return t == kLevel1; }},
+      {kLevel2, [](const std::string& t) { return t == kLevel2; }},
+      {kLevel3, [](const std::string& t) { return t == kLevel3; }},
+      {kTarget, [](const std::string& t) { return IsLabel(t, kTargetLabels); }},
+      {kActual, [](const std::string& t) { return IsLabel(t, kActualLabels); }},
+      {kWeight, [](const std::string& t) { return IsLabel(t, kWeightLabels); }},
+      {kScore, [](const std::string& t) { return IsLabel(t, kScoreLabels); }},
+  };
+  SelfFormLabels out;
+  std::vector<bool> seen(std::size(fields), false);
+  try {
+    XlsxWorkbook wb = ReadXlsxBytes(path, bytes);
+    for (const auto& s : wb.sheets)
+      for (const auto& [rc, cell] : s.cells) {
+        std::string t = FormLabel(CompactLabel(cell.text));
+        for (size_t i = 0; i < std::size(fields); ++i) seen[i] = seen[i] || fields[i].match(t);
+      }
+  } catch (const InputError&) {
+    return out;
+  }
+  for (size_t i = 0; i < std::size(fields); ++i) (seen[i] ? out.found : out.missing).push_back(fields[i].name);
+  return out;
 }
 
 bool IsSelfFormFileName(const std::string& path) {

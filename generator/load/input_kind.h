@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace jixiao {
 
@@ -44,6 +45,13 @@ inline bool IsWorkbookKind(InputKind k) {
 // A submitted 自评表 as batch finds it: an .xlsx whose name says 自评表, not
 // an annotated copy jixiao wrote (….审核.xlsx) and not Excel's lock file (~$…).
 bool IsSelfFormFileName(const std::string& path);
+
+// For a workbook that is neither layout: which of a 自评表's table labels
+// (一级指标 … 得分) its sheets hold, and which they lack, to say so.
+struct SelfFormLabels {
+  std::vector<std::string> found, missing;
+};
+SelfFormLabels FindSelfFormLabels(const std::string& path, const std::string* bytes = nullptr);
 
 // The project.yaml of a kProjectFolder.
 std::string ProjectYamlPath(const std::string& folder);
