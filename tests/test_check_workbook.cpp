@@ -222,3 +222,40 @@ TEST_CASE("check workbook: a sheet that is not a scoring sheet is refused, sayin
     CHECK(e.diagnostics().All().front().loc.file == path);
   }
 }
+
+TEST_CASE("check workbook: the annotated copy keeps the submission's column widths, row heights and page, with notes") {
+  testing::TempDir tmp;
+  ScoredProject jc = ScoreProject(LoadProject(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024"));
+  std::string path = tmp.path() + "/评分表.xlsx";
+  RenderXlsx(jc, path);
+  XlsxWorkbook original = ReadXlsx(path);
+  const XlsxSheet* sent = original.Sheet("评分表");
+  REQUIRE(sent != nullptr);
+  REQUIRE_FALSE(sent->column_widths.empty());
+  REQUIRE_FALSE(sent->row_heights.empty());
+  SheetCheck c = CheckScoringSheet(path, CheckOptions{});
+  // One flagged cell, to carry a note: the total typed wrong.
+  c.result.findings.push_back(Finding{Severity::kError, "total", SourceLoc{path, 0, 0, "评分表!I27"}, "", "合计得分",
+                                      "95", "90.71", "合计得分：报告为 95，应为 90.71。", ""});
+  std::string copy = tmp.path() + "/copy.xlsx";
+  WriteAnnotatedCopy(path, c, copy);
+  XlsxWorkbook back = ReadXlsx(copy);
+  const XlsxSheet* kept = back.Sheet("评分表");
+  REQUIRE(kept != nullptr);
+  for (const auto& w : sent->column_widths) {
+    CAPTURE(w.first);
+    bool same = false;
+    for (const auto& k : kept->column_widths)
+      same = same || (k.first <= w.first && w.last <= k.last && std::abs(k.width - w.width) < 0.01);
+    CHECK(same);
+  }
+  for (const auto& [row, height] : sent->row_heights) {
+    CAPTURE(row);
+    REQUIRE(kept->row_heights.count(row) == 1);
+    CHECK(std::abs(kept->row_heights.at(row) - height) < 0.01);
+  }
+  CHECK(kept->landscape);
+  // The flagged cell carries its finding as a note (a comments part in the package).
+  std::string bytes = ReadFileBytes(copy).value();
+  CHECK(bytes.find("xl/comments1.xml") != std::string::npos);
+}

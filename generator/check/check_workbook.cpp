@@ -20,6 +20,8 @@ namespace fs = std::filesystem;
 namespace jixiao {
 namespace {
 
+constexpr double kCopyFontSize = 10;  // the annotated copy's cells, in the workbooks' font (宋体)
+
 Finding Make(Severity sev, const std::string& kind, const SourceLoc& loc, const std::string& code,
              const std::string& subject, const std::string& stated, const std::string& expected,
              const std::string& message, const std::string& effect = "") {
@@ -167,31 +169,35 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
   lxw_workbook* out = NewProjectWorkbook(pending.temp_path());
   if (!out) Fail(SourceLoc{out_path}, "", msg::kCannotWrite, "workbook_new");
   SetWorkbookProperties(out, lxw_doc_properties{});
-  lxw_format* plain = workbook_add_format(out);
+  lxw_format* plain = BaseCellFormat(out, kCopyFontSize, true);
   format_set_text_wrap(plain);
   format_set_border(plain, LXW_BORDER_THIN);
   format_set_align(plain, LXW_ALIGN_VERTICAL_TOP);
-  lxw_format* error = workbook_add_format(out);
+  lxw_format* error = BaseCellFormat(out, kCopyFontSize, true);
   format_set_text_wrap(error);
   format_set_border(error, LXW_BORDER_THIN);
   format_set_bg_color(error, 0xFFC7CE);
   format_set_font_color(error, 0x9C0006);
-  lxw_format* warning = workbook_add_format(out);
+  lxw_format* warning = BaseCellFormat(out, kCopyFontSize, true);
   format_set_text_wrap(warning);
   format_set_border(warning, LXW_BORDER_THIN);
   format_set_bg_color(warning, 0xFFEB9C);
-  lxw_format* header = workbook_add_format(out);
+  lxw_format* header = BaseCellFormat(out, kCopyFontSize, true);
   format_set_bold(header);
   format_set_border(header, LXW_BORDER_THIN);
   format_set_bg_color(header, 0xECEAE2);
   format_set_text_wrap(header);
 
+  // Each flagged cell: its worst severity and every finding's text, for its note.
   std::map<std::string, Severity> severity;
+  std::map<std::string, std::string> notes;
   for (const auto& f : check.result.findings) {
     size_t bang = f.loc.cell.rfind('!');
-    if (bang == std::string::npos) continue;
+    if (bang == std::string::npos || f.loc.cell.substr(0, bang) != sheet->name) continue;
     std::string ref = f.loc.cell.substr(bang + 1);
     if (!severity.count(ref) || f.severity < severity[ref]) severity[ref] = f.severity;
+    std::string& note = notes[ref];
+    note += (note.empty() ? "" : "\n") + std::string(f.severity == Severity::kError ? "错误：" : "警告：") + f.message;
   }
   // The submitted sheet, values as submitted, each flagged cell coloured.
   std::string name = sheet->name.size() > 28 ? scoring_sheet::kSheet : sheet->name;
@@ -215,8 +221,25 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
     if (cell.is_number) worksheet_write_number(ws, row, col, std::strtod(ShortestNumber(cell.text).c_str(), nullptr), f);
     else worksheet_write_string(ws, row, col, cell.text.c_str(), f);
   }
+  // A flagged cell left blank (a 得分 not filled) is coloured too, and every
+  // flagged cell carries its findings as a note.
+  lxw_comment_options note_options = {};
+  note_options.author = const_cast<char*>("jixiao 审核");
+  note_options.width = 320;
+  note_options.height = 120;
+  for (const auto& [ref, sev] : severity) {
+    int r = 0, c = 0;
+    if (!ParseCellRef(ref, r, c)) continue;
+    lxw_row_t row = static_cast<lxw_row_t>(r);
+    lxw_col_t col = static_cast<lxw_col_t>(c);
+    if (!sheet->At(r, c) && !sheet->MergeAt(r, c))
+      worksheet_write_blank(ws, row, col, sev == Severity::kError ? error : warning);
+    worksheet_write_comment_opt(ws, row, col, notes[ref].c_str(), &note_options);
+  }
   // 审核得分 and 差额 beside the sheet, pre-filled, for the reviewer to amend.
+  int print_last_col = last_col;
   if (!check.review.empty()) {
+    print_last_col = last_col + 2;
     lxw_col_t rc = static_cast<lxw_col_t>(last_col + 1), dc = static_cast<lxw_col_t>(last_col + 2);
     int head = check.review.front().row - 1;
     for (const auto& r : check.review) head = std::min(head, r.row - 1);
@@ -234,11 +257,35 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
     }
     worksheet_set_column(ws, rc, dc, 10, nullptr);
   }
-  for (int c = 0; c <= last_col; ++c) {
-    double width = 8;
-    for (const auto& [pos, cell] : sheet->cells)
-      if (pos.second == c) width = std::max(width, std::min(TextWidth(cell.text) + 2, 40.0));
-    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
+  // The submission's column widths and row heights where it sets them;
+  // widths from the text where it does not.
+  if (!sheet->column_widths.empty()) {
+    // A <col> width includes the cell padding (5 px of a 7 px digit) that
+    // worksheet_set_column adds again: given back without it.
+    for (const auto& w : sheet->column_widths)
+      worksheet_set_column(ws, static_cast<lxw_col_t>(w.first), static_cast<lxw_col_t>(w.last),
+                           w.width > 12.0 / 7 ? w.width - 5.0 / 7 : w.width, nullptr);
+  } else {
+    for (int c = 0; c <= last_col; ++c) {
+      double width = 8;
+      for (const auto& [pos, cell] : sheet->cells)
+        if (pos.second == c) width = std::max(width, std::min(TextWidth(cell.text) + 2, 40.0));
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
+    }
+  }
+  for (const auto& [r, height] : sheet->row_heights) worksheet_set_row(ws, static_cast<lxw_row_t>(r), height, nullptr);
+  // On A4 as the submission would print: landscape, one page wide, the
+  // header rows repeated, 审核得分 and 差额 inside the print area.
+  int last_row = 0;
+  for (const auto& [pos, cell] : sheet->cells) last_row = std::max(last_row, pos.first);
+  worksheet_set_paper(ws, 9);
+  if (sheet->landscape || sheet->column_widths.empty()) worksheet_set_landscape(ws);
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_print_area(ws, 0, 0, static_cast<lxw_row_t>(last_row), static_cast<lxw_col_t>(print_last_col));
+  if (!check.review.empty()) {
+    int head = check.review.front().row - 1;
+    for (const auto& r : check.review) head = std::min(head, r.row - 1);
+    if (head >= 0) worksheet_repeat_rows(ws, 0, static_cast<lxw_row_t>(head));
   }
   // 审核意见: every finding, with its cell.
   lxw_worksheet* fs_ = workbook_add_worksheet(out, "审核意见");
@@ -254,7 +301,7 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
     lxw_format* fmt = f.severity == Severity::kError ? error : warning;
     worksheet_write_number(fs_, row, 0, row, plain);
     worksheet_write_string(fs_, row, 1, f.severity == Severity::kError ? "错误" : "警告", fmt);
-    worksheet_write_string(fs_, row, 2, f.kind.c_str(), plain);
+    worksheet_write_string(fs_, row, 2, CheckKindName(f.kind).c_str(), plain);
     worksheet_write_string(fs_, row, 3, f.loc.cell.c_str(), plain);
     worksheet_write_string(fs_, row, 4, f.subject.c_str(), plain);
     worksheet_write_string(fs_, row, 5, f.stated.c_str(), plain);
@@ -265,6 +312,10 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
   }
   if (check.result.findings.empty()) worksheet_write_string(fs_, 1, 0, "未发现问题。", plain);
   worksheet_freeze_panes(fs_, 1, 0);
+  worksheet_set_paper(fs_, 9);
+  worksheet_set_landscape(fs_);
+  worksheet_fit_to_pages(fs_, 1, 0);
+  worksheet_repeat_rows(fs_, 0, 0);
   CloseWorkbook(out, pending, out_path);
 }
 

@@ -587,6 +587,11 @@ class SheetHandler : public PartHandler {
         row_ = static_cast<int>(n - 1);
       }
       col_ = -1;
+      std::string ht = Attr(a, "ht");
+      if (!ht.empty() && Attr(a, "customHeight") != "0") {
+        double h = std::strtod(ht.c_str(), nullptr);
+        if (h > 0 && h <= 409) sheet_.row_heights[row_] = h;
+      }
     } else if (local == "c" && in_data_) {
       StartCell(a);
     } else if (in_cell_) {
@@ -605,6 +610,15 @@ class SheetHandler : public PartHandler {
       }
     } else if (local == "mergeCell") {
       AddMerge(Attr(a, "ref"));
+    } else if (local == "col" && !in_data_) {
+      long first = std::atol(Attr(a, "min").c_str()), last = std::atol(Attr(a, "max").c_str());
+      double width = std::strtod(Attr(a, "width").c_str(), nullptr);
+      // Bounded as cells are: at most one range per column, widths Excel allows.
+      if (first >= 1 && last >= first && last <= 16384 && width > 0 && width <= 255 &&
+          sheet_.column_widths.size() < 16384)
+        sheet_.column_widths.push_back({static_cast<int>(first - 1), static_cast<int>(last - 1), width});
+    } else if (local == "pageSetup") {
+      sheet_.landscape = Attr(a, "orientation") == "landscape";
     }
   }
 

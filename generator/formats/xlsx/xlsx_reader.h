@@ -50,6 +50,16 @@ struct XlsxSheet {
   std::string name;
   std::map<std::pair<int, int>, XlsxCell> cells;  // (row, col) → cell; blank cells absent
   std::vector<MergeRange> merges;
+  // The layout as read, for a copy that keeps it: <col> widths (first and
+  // last column, 0-based, and the width in characters), custom row heights
+  // in points, and whether the page is set up landscape.
+  struct ColumnWidth {
+    int first = 0, last = 0;
+    double width = 0;
+  };
+  std::vector<ColumnWidth> column_widths;
+  std::map<int, double> row_heights;
+  bool landscape = false;
 
   const XlsxCell* At(int row, int col) const;
   const XlsxCell* At(std::string_view ref) const;  // "D7"; null when blank or malformed
