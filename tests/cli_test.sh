@@ -89,7 +89,7 @@ check "missing fragment names the file" contains "$tmp/frag.err" "inputs/jiaoche
 # check: the bundled check cases exit 1 and list their findings; clean cases exit 0
 "$JIXIAO" check inputs/check-yaohai-2023 >"$tmp/check.txt" 2>&1
 check "check with errors exits 1" test $? -eq 1
-check "check names the parent-sum finding" contains "$tmp/check.txt" "parent-sum] B 产出指标 得分：报告为 50"
+check "check names the parent-sum finding" contains "$tmp/check.txt" "parent-sum] （三、（一）产出指标）B 产出指标 得分：报告为 50"
 check "check states the grade effect" contains "$tmp/check.txt" "等级不变（优）"
 "$JIXIAO" check inputs/jiaocheng-2024 >"$tmp/clean.txt" 2>&1
 check "check on a clean case exits 0" test $? -eq 0

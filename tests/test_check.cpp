@@ -274,7 +274,10 @@ TEST_CASE("check: renderings carry every finding") {
   CHECK(json.find("\"kind\": \"parent-sum\"") != std::string::npos);
   std::string md = RenderCheckMarkdown(r);
   // Findings first, each with its kind in words and its code.
-  CHECK(md.find("project.yaml:") != std::string::npos);  // the place: the stated figure's line
+  // The place in the submitted document, as project.yaml records it, with the line beside it.
+  CHECK(md.find("| 1 | 三、（一）产出指标（") != std::string::npos);
+  CHECK(md.find("project.yaml:") != std::string::npos);
+  CHECK(json.find("\"where\": \"三、（一）产出指标\"") != std::string::npos);
   CHECK(md.find("**错误 · 上级指标得分与下级指标得分之和不符**（parent-sum）") != std::string::npos);
   CHECK(md.find("## 审核发现") < md.find("## 逐项得分"));
   std::string term = RenderCheckTerminal(r);

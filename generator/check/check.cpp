@@ -67,6 +67,7 @@ class Checker {
         fmt::format("{}：报告为 {}，{}应为 {}{}。", subject, s.text, how.empty() ? "" : how + "，",
                     shown, within ? fmt::format("（差 {}，在容差 {} 内）", Show(diff, s), opt_.tolerance.ToShort(kWrittenFigurePlaces)) : ""),
         effect);
+    out_.findings.back().where = s.where;
     return false;
   }
 

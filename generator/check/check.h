@@ -27,6 +27,7 @@ struct Finding {
   std::string expected;   // what it should be
   std::string message;    // the whole finding, in Chinese
   std::string effect;     // effect on the total or grade, when it has one
+  std::string where;      // where the submitted document prints it, when known ("附件1 第 5 行")
 };
 
 // One indicator's submitted score beside the one jixiao arrives at (the

@@ -35,6 +35,12 @@ struct StatedReader {
   Diagnostics& diags;
 
   std::optional<StatedNumber> Number(const YamlNode& n, const std::string& code = "") {
+    if (n.IsMap() && n["value"]) {  // {value: "8.63%", where: "表3 第2行"}
+      y.CheckKeys(n, {"value", "where"}, code, diags);
+      auto s = Number(n["value"], code);
+      if (s && n["where"]) s->where = y.String(n, "where", false, code, diags).value_or("");
+      return s;
+    }
     if (!n.IsScalar()) {
       diags.Error(y.Loc(n), code, msg::kExpectedNumber, "(list/map)");
       return std::nullopt;

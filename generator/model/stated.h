@@ -24,6 +24,9 @@ struct StatedNumber {
   // Decimals as written (2 for "8.63%" counts the percent's), the precision
   // the figure claims; a recomputed figure is rounded to it before comparing.
   int places = 0;  // not a display precision: ParseStatedNumber sets it from the text
+  // Where the submitted document prints it ("附件1 第 5 行", "表1-3"), when
+  // project.yaml says so ({value: …, where: …}): the place a finding names.
+  std::string where;
 };
 
 struct StatedText {

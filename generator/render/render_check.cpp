@@ -31,7 +31,8 @@ std::string RenderCheckTerminal(const CheckResult& r) {
       current = f.severity;
       out += fmt::format("\n{}：\n", SeverityName(current));
     }
-    out += fmt::format("  {}: [{} {}] {}", f.loc.ToString(), CheckKindName(f.kind), f.kind, f.message);
+    out += fmt::format("  {}: [{} {}] {}{}", f.loc.ToString(), CheckKindName(f.kind), f.kind,
+                       f.where.empty() ? "" : "（" + f.where + "）", f.message);
     if (!f.effect.empty()) out += "（" + f.effect + "）";
     out += "\n";
   }
@@ -48,11 +49,11 @@ std::string RenderCheckJson(const CheckResult& r) {
     out += first ? "\n" : ",\n";
     first = false;
     out += fmt::format(
-        "    {{\"severity\": {}, \"kind\": {}, \"file\": {}, \"line\": {}, \"column\": {}, \"cell\": {}, "
+        "    {{\"severity\": {}, \"kind\": {}, \"file\": {}, \"line\": {}, \"column\": {}, \"cell\": {}, \"where\": {}, "
         "\"indicator\": {}, \"subject\": {}, \"stated\": {}, \"expected\": {}, \"message\": {}, \"effect\": {}}}",
         JsonString(f.severity == Severity::kError ? "error" : "warning"), JsonString(f.kind),
         JsonString(f.loc.file), f.loc.line, f.loc.column, JsonString(f.loc.cell),
-        f.indicator.empty() ? "null" : JsonString(f.indicator), JsonString(f.subject),
+        f.where.empty() ? "null" : JsonString(f.where), f.indicator.empty() ? "null" : JsonString(f.indicator), JsonString(f.subject),
         JsonString(f.stated), JsonString(f.expected), JsonString(f.message),
         f.effect.empty() ? "null" : JsonString(f.effect));
   }
@@ -93,6 +94,7 @@ std::string RenderRefusalJson(const std::string& target, const std::vector<Diagn
 // sheet!cell, else the file and line.
 std::string Place(const Finding& f) {
   if (!f.loc.cell.empty()) return f.loc.cell;
+  if (!f.where.empty()) return f.where + "（" + f.loc.ToString() + "）";
   return f.loc.ToString();
 }
 
