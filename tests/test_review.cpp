@@ -247,6 +247,45 @@ TEST_CASE("review: a 河北-style export (主管单位, 自评得分, 全年实�
   CHECK(p->answers.at("B11").deviation_reason == "申请人数减少");
 }
 
+TEST_CASE("review: a 山西-style export (部门名称, 指标分值, 全年完成值, 实际支出数, 综合得分) is read") {
+  TempDir dir;
+  FormSpec s;
+  s.title_rows = 1;
+  s.department_label = "部门名称";
+  s.budget_block = "预算资金（万元）";
+  s.budget_heads = {"年初预算金额", "全年预算", "实际支出数", "指标分值", "执行率", "得分"};
+  s.total_label = "总额";
+  s.columns = {"l1", "l2", "l3", "target", "actual", "weight", "score", "deviation"};
+  s.labels = {"一级指标", "二级指标", "三级指标", "年度目标值", "全年完成值", "指标分值", "评分", "原因分析"};
+  s.total_row_label = "综合得分";
+  s.rows[1].actual = "63%";  // 63% of ≥70%: 18 of 20
+  s.rows[1].score = "18";
+  s.rows[1].deviation = "部分对象未达标";
+  s.total_score = "98";
+  Reviewed r = Review(s, dir, "山西.xlsx");
+  INFO(r.All());
+  CHECK(r.outcome.check.findings.empty());
+  auto p = LoadProject(dir.path() + "/山西.xlsx");
+  CHECK(*p->budget.total.executed == D("100"));
+  CHECK(ScoreProject(p).total == D("98"));
+}
+
+TEST_CASE("review: a 湖北-style export with the 得分 column before 分值 and a 满分 label is read") {
+  TempDir dir;
+  FormSpec s;
+  s.columns = {"l1", "l2", "l3", "score", "weight", "target", "actual", "deviation"};
+  s.labels = {"一级指标", "二级指标", "三级指标", "实际得分", "满分", "预期指标值", "实际完成值", "偏差原因及改进措施"};
+  s.total_row_label = "得分合计";
+  s.rows[5].score = "12";  // above its 满分 of 10
+  s.total_score = "102";
+  Reviewed r = Review(s, dir, "湖北.xlsx");
+  INFO(r.All());
+  REQUIRE(r.Of("score-above-weight").size() == 1);
+  CHECK(r.Of("score-above-weight")[0].indicator == "D11");
+  REQUIRE(r.Of("total").size() == 1);
+  CHECK(r.Of("total")[0].expected == "100.00");
+}
+
 TEST_CASE("review: a form whose indicator table cannot be found is refused, naming what is missing") {
   TempDir dir;
   FormSpec s;
