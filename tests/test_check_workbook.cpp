@@ -255,6 +255,22 @@ TEST_CASE("check workbook: the annotated copy keeps the submission's column widt
     CHECK(std::abs(kept->row_heights.at(row) - height) < 0.01);
   }
   CHECK(kept->landscape);
+  // Every sheet of the submission, in order, then 审核意见.
+  REQUIRE(back.sheets.size() == original.sheets.size() + 1);
+  for (size_t i = 0; i < original.sheets.size(); ++i) CHECK(back.sheets[i].name == original.sheets[i].name);
+  CHECK(back.sheets.back().name == "审核意见");
+  // In the fonts it had: the title's and a leaf's.
+  for (auto [r, c] : {std::pair{0, 0}, std::pair{4, 4}}) {
+    const XlsxCell* a = sent->At(r, c);
+    const XlsxCell* b = kept->At(r, c);
+    REQUIRE(a != nullptr);
+    REQUIRE(b != nullptr);
+    const XlsxFont& fa = original.style_fonts.at(static_cast<size_t>(a->style));
+    const XlsxFont& fb = back.style_fonts.at(static_cast<size_t>(b->style));
+    CHECK(fb.name == fa.name);
+    CHECK(fb.size == fa.size);
+    CHECK(fb.bold == fa.bold);
+  }
   // The flagged cell carries its finding as a note (a comments part in the package).
   std::string bytes = ReadFileBytes(copy).value();
   CHECK(bytes.find("xl/comments1.xml") != std::string::npos);

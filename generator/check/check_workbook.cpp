@@ -155,16 +155,93 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
   return out;
 }
 
+namespace {
+
+// The copy's cell formats: one per font the submission uses and mark
+// (none, error, warning), made once each.
+class CopyFormats {
+ public:
+  explicit CopyFormats(lxw_workbook* wb) : wb_(wb) {}
+
+  lxw_format* For(const XlsxFont& font, int mark) {
+    std::string key = fmt::format("{}|{}|{}|{}", font.name, font.size, font.bold, mark);
+    auto it = made_.find(key);
+    if (it != made_.end()) return it->second;
+    lxw_format* f = BaseCellFormat(wb_, font.size > 0 ? font.size : kCopyFontSize, true);
+    if (!font.name.empty()) format_set_font_name(f, font.name.c_str());
+    if (font.bold) format_set_bold(f);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    if (mark == 1) {
+      format_set_bg_color(f, 0xFFC7CE);
+      format_set_font_color(f, 0x9C0006);
+    } else if (mark == 2) {
+      format_set_bg_color(f, 0xFFEB9C);
+    }
+    return made_[key] = f;
+  }
+
+ private:
+  lxw_workbook* wb_;
+  std::map<std::string, lxw_format*> made_;
+};
+
+// One sheet copied: values, merges, fonts, column widths, row heights and
+// orientation as read; the cells in `marks` coloured by severity.
+lxw_worksheet* CopySheet(lxw_workbook* out, const XlsxWorkbook& wb, const XlsxSheet& sheet, CopyFormats& formats,
+                         const std::map<std::string, Severity>& marks) {
+  lxw_worksheet* ws = workbook_add_worksheet(out, sheet.name.c_str());
+  if (!ws) Fail(SourceLoc{wb.path}, "", msg::kCannotWrite, sheet.name);
+  auto format_of = [&](const XlsxCell* cell, const std::string& ref) {
+    XlsxFont font;
+    if (cell && static_cast<size_t>(cell->style) < wb.style_fonts.size())
+      font = wb.style_fonts[static_cast<size_t>(cell->style)];
+    auto m = marks.find(ref);
+    return formats.For(font, m == marks.end() ? 0 : m->second == Severity::kError ? 1 : 2);
+  };
+  int last_col = 0;
+  for (const auto& [pos, cell] : sheet.cells) last_col = std::max(last_col, pos.second);
+  for (const auto& m : sheet.merges) {
+    const XlsxCell* c = sheet.At(m.first_row, m.first_col);
+    worksheet_merge_range(ws, static_cast<lxw_row_t>(m.first_row), static_cast<lxw_col_t>(m.first_col),
+                          static_cast<lxw_row_t>(m.last_row), static_cast<lxw_col_t>(m.last_col),
+                          c ? c->text.c_str() : "", format_of(c, CellRef(m.first_row, m.first_col)));
+  }
+  for (const auto& [pos, cell] : sheet.cells) {
+    if (sheet.MergeAt(pos.first, pos.second)) continue;
+    lxw_format* f = format_of(&cell, cell.ref);
+    lxw_row_t row = static_cast<lxw_row_t>(pos.first);
+    lxw_col_t col = static_cast<lxw_col_t>(pos.second);
+    if (cell.is_number) worksheet_write_number(ws, row, col, std::strtod(ShortestNumber(cell.text).c_str(), nullptr), f);
+    else worksheet_write_string(ws, row, col, cell.text.c_str(), f);
+  }
+  // The submission's column widths where it sets them, from the text where it does not.
+  if (!sheet.column_widths.empty()) {
+    // A <col> width includes the cell padding (5 px of a 7 px digit) that
+    // worksheet_set_column adds again: given back without it.
+    for (const auto& w : sheet.column_widths)
+      worksheet_set_column(ws, static_cast<lxw_col_t>(w.first), static_cast<lxw_col_t>(w.last),
+                           w.width > 12.0 / 7 ? w.width - 5.0 / 7 : w.width, nullptr);
+  } else {
+    for (int c = 0; c <= last_col; ++c) {
+      double width = 8;
+      for (const auto& [pos, cell] : sheet.cells)
+        if (pos.second == c) width = std::max(width, std::min(TextWidth(cell.text) + 2, 40.0));
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
+    }
+  }
+  for (const auto& [r, height] : sheet.row_heights) worksheet_set_row(ws, static_cast<lxw_row_t>(r), height, nullptr);
+  if (sheet.landscape) worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);
+  return ws;
+}
+
+}  // namespace
+
 void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, const std::string& out_path,
                         const std::string* bytes) {
   XlsxWorkbook wb = ReadXlsxBytes(xlsx_path, bytes);
   const XlsxSheet* sheet = wb.Sheet(check.sheet);
   if (!sheet) Fail(SourceLoc{xlsx_path}, "", msg::kImportNoSheet, check.sheet, "");
-  std::set<std::string> flagged;
-  for (const auto& f : check.result.findings) {
-    size_t bang = f.loc.cell.rfind('!');
-    if (bang != std::string::npos) flagged.insert(f.loc.cell.substr(bang + 1));
-  }
   PendingFile pending(out_path);
   lxw_workbook* out = NewProjectWorkbook(pending.temp_path());
   if (!out) Fail(SourceLoc{out_path}, "", msg::kCannotWrite, "workbook_new");
@@ -199,27 +276,18 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
     std::string& note = notes[ref];
     note += (note.empty() ? "" : "\n") + std::string(f.severity == Severity::kError ? "错误：" : "警告：") + f.message;
   }
-  // The submitted sheet, values as submitted, each flagged cell coloured.
-  std::string name = sheet->name.size() > 28 ? scoring_sheet::kSheet : sheet->name;
-  lxw_worksheet* ws = workbook_add_worksheet(out, name.c_str());
+  // Every sheet of the submission in its order, values as submitted, in the
+  // fonts, widths and heights it had; the checked one with its flagged
+  // cells coloured and noted.
+  CopyFormats formats(out);
+  lxw_worksheet* ws = nullptr;
   int last_col = 0;
-  for (const auto& [pos, cell] : sheet->cells) last_col = std::max(last_col, pos.second);
-  for (const auto& m : sheet->merges) {
-    const XlsxCell* c = sheet->At(m.first_row, m.first_col);
-    std::string ref = CellRef(m.first_row, m.first_col);
-    lxw_format* f = severity.count(ref) ? (severity[ref] == Severity::kError ? error : warning) : plain;
-    worksheet_merge_range(ws, static_cast<lxw_row_t>(m.first_row), static_cast<lxw_col_t>(m.first_col),
-                          static_cast<lxw_row_t>(m.last_row), static_cast<lxw_col_t>(m.last_col),
-                          c ? c->text.c_str() : "", f);
-  }
-  for (const auto& [pos, cell] : sheet->cells) {
-    const MergeRange* m = sheet->MergeAt(pos.first, pos.second);
-    if (m) continue;
-    lxw_format* f = severity.count(cell.ref) ? (severity[cell.ref] == Severity::kError ? error : warning) : plain;
-    lxw_row_t row = static_cast<lxw_row_t>(pos.first);
-    lxw_col_t col = static_cast<lxw_col_t>(pos.second);
-    if (cell.is_number) worksheet_write_number(ws, row, col, std::strtod(ShortestNumber(cell.text).c_str(), nullptr), f);
-    else worksheet_write_string(ws, row, col, cell.text.c_str(), f);
+  for (const auto& each : wb.sheets) {
+    const bool checked = &each == sheet;
+    lxw_worksheet* copy = CopySheet(out, wb, each, formats, checked ? severity : std::map<std::string, Severity>{});
+    if (!checked) continue;
+    ws = copy;
+    for (const auto& [pos, cell] : each.cells) last_col = std::max(last_col, pos.second);
   }
   // A flagged cell left blank (a 得分 not filled) is coloured too, and every
   // flagged cell carries its findings as a note.
@@ -257,23 +325,6 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
     }
     worksheet_set_column(ws, rc, dc, 10, nullptr);
   }
-  // The submission's column widths and row heights where it sets them;
-  // widths from the text where it does not.
-  if (!sheet->column_widths.empty()) {
-    // A <col> width includes the cell padding (5 px of a 7 px digit) that
-    // worksheet_set_column adds again: given back without it.
-    for (const auto& w : sheet->column_widths)
-      worksheet_set_column(ws, static_cast<lxw_col_t>(w.first), static_cast<lxw_col_t>(w.last),
-                           w.width > 12.0 / 7 ? w.width - 5.0 / 7 : w.width, nullptr);
-  } else {
-    for (int c = 0; c <= last_col; ++c) {
-      double width = 8;
-      for (const auto& [pos, cell] : sheet->cells)
-        if (pos.second == c) width = std::max(width, std::min(TextWidth(cell.text) + 2, 40.0));
-      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
-    }
-  }
-  for (const auto& [r, height] : sheet->row_heights) worksheet_set_row(ws, static_cast<lxw_row_t>(r), height, nullptr);
   // On A4 as the submission would print: landscape, one page wide, the
   // header rows repeated, 审核得分 and 差额 inside the print area.
   int last_row = 0;
@@ -288,7 +339,9 @@ void WriteAnnotatedCopy(const std::string& xlsx_path, const SheetCheck& check, c
     if (head >= 0) worksheet_repeat_rows(ws, 0, static_cast<lxw_row_t>(head));
   }
   // 审核意见: every finding, with its cell.
-  lxw_worksheet* fs_ = workbook_add_worksheet(out, "审核意见");
+  // 审核意见, under another name when the submission has a sheet of that name.
+  const char* opinions = wb.Sheet("审核意见") ? "审核意见（jixiao）" : "审核意见";
+  lxw_worksheet* fs_ = workbook_add_worksheet(out, opinions);
   const char* heads[] = {"序号", "级别", "类别", "单元格", "事项", "报送数", "核定数", "说明", "影响"};
   for (lxw_col_t c = 0; c < 9; ++c) worksheet_write_string(fs_, 0, c, heads[c], header);
   worksheet_set_column(fs_, 0, 2, 10, nullptr);

@@ -526,10 +526,23 @@ class StylesHandler : public PartHandler {
   using PartHandler::PartHandler;
   std::vector<bool> xf_is_date;
   std::vector<bool> xf_is_percent;
+  std::vector<XlsxFont> xf_fonts;
 
  protected:
   void Start(const std::string& local, const Poco::XML::Attributes& a) override {
-    if (local == "numFmt") {
+    if (local == "fonts") {
+      in_fonts_ = true;
+    } else if (local == "font" && in_fonts_) {
+      if (fonts_.size() >= kMaxFonts) in_fonts_ = false;  // Excel's own limit; the rest are not kept
+      else fonts_.emplace_back();
+    } else if (in_fonts_ && !fonts_.empty() && local == "name") {
+      fonts_.back().name = Attr(a, "val").substr(0, 64);
+    } else if (in_fonts_ && !fonts_.empty() && local == "sz") {
+      double sz = std::strtod(Attr(a, "val").c_str(), nullptr);
+      if (sz > 0 && sz <= 409) fonts_.back().size = sz;
+    } else if (in_fonts_ && !fonts_.empty() && local == "b") {
+      fonts_.back().bold = Attr(a, "val") != "0" && Attr(a, "val") != "false";
+    } else if (local == "numFmt") {
       int id = std::atoi(Attr(a, "numFmtId").c_str());
       custom_[id] = IsDateFormatCode(Attr(a, "formatCode"));
       custom_percent_[id] = IsPercentFormatCode(Attr(a, "formatCode"));
@@ -541,13 +554,20 @@ class StylesHandler : public PartHandler {
       xf_is_date.push_back(it != custom_.end() ? it->second : IsBuiltinDateFormat(id));
       auto pt = custom_percent_.find(id);
       xf_is_percent.push_back(pt != custom_percent_.end() ? pt->second : id == 9 || id == 10);
+      long font = std::atol(Attr(a, "fontId").c_str());
+      xf_fonts.push_back(font >= 0 && static_cast<size_t>(font) < fonts_.size() ? fonts_[static_cast<size_t>(font)]
+                                                                                : XlsxFont{});
     }
   }
   void End(const std::string& local) override {
     if (local == "cellXfs") in_xfs_ = false;
+    if (local == "fonts") in_fonts_ = false;
   }
 
  private:
+  static constexpr size_t kMaxFonts = 65536;
+  std::vector<XlsxFont> fonts_;
+  bool in_fonts_ = false;
   std::map<int, bool> custom_;
   std::map<int, bool> custom_percent_;
   bool in_xfs_ = false;
@@ -663,6 +683,7 @@ class SheetHandler : public PartHandler {
     cell_.ref = CellRef(cell_.row, cell_.col);
     type_ = Attr(a, "t");
     style_ = HasAttr(a, "s") ? std::atoi(Attr(a, "s").c_str()) : 0;
+    cell_.style = style_ >= 0 ? style_ : 0;
     in_cell_ = true;
     has_value_ = has_inline_ = in_phonetic_ = false;
     value_.clear();
@@ -790,6 +811,7 @@ XlsxWorkbook ReadXlsxBytes(const std::string& path, const std::string* bytes, co
     Parse(pkg, h.part(), h);
     xf_is_date = std::move(h.xf_is_date);
     xf_is_percent = std::move(h.xf_is_percent);
+    wb.style_fonts = std::move(h.xf_fonts);
   }
 
   Budget budget;

@@ -34,6 +34,14 @@ struct XlsxCell {
   bool is_percent = false;  // a number in a percent format: 0.9056 shown as 90.56%
   bool is_formula = false;
   std::string formula;  // as stored, without '='; empty for a shared formula's followers
+  int style = 0;        // its cell style (xf): XlsxWorkbook::style_fonts
+};
+
+// A cell style's font, for a copy that keeps the look.
+struct XlsxFont {
+  std::string name;  // "宋体", "仿宋_GB2312"; "" when the styles do not say
+  double size = 0;   // points; 0 when not said
+  bool bold = false;
 };
 
 struct MergeRange {
@@ -73,6 +81,7 @@ struct XlsxSheet {
 struct XlsxWorkbook {
   std::string path;
   std::vector<XlsxSheet> sheets;  // worksheets in workbook order (chart sheets skipped)
+  std::vector<XlsxFont> style_fonts;  // per cell style (xf), the font it uses
 
   const XlsxSheet* Sheet(const std::string& name) const;
   // "path: 评分表!D7", for diagnostics about a cell.
