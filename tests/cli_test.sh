@@ -221,5 +221,17 @@ check "the misspelt indicator gets a hint" contains "$tmp/gz.err" "是否应为�
 check "check on a 自评表 that ties out exits 0" test $? -eq 0
 check "check on a 自评表 writes its annotated copy" test -s "$tmp/selfcheck/自评表/自评表.审核.xlsx"
 
+# report: a killed run's temporaries are removed by the next run; the folder keeps other files
+mkdir -p "$tmp/stale/jiaocheng-2024/.scratch" "$tmp/stale/.jiaocheng-2024.tmp4194301"
+touch "$tmp/stale/jiaocheng-2024/.report.html.tmp4194302" "$tmp/stale/.jiaocheng-2024.tmp4194301/report.md"
+echo "mine" >"$tmp/stale/jiaocheng-2024/notes.txt"
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/stale" >/dev/null 2>&1
+check "report over a killed run exits 0" test $? -eq 0
+check "a killed run's scratch folder is removed" test ! -e "$tmp/stale/.jiaocheng-2024.tmp4194301"
+check "a killed run's temporary file is removed" test ! -e "$tmp/stale/jiaocheng-2024/.report.html.tmp4194302"
+check "no temporary is left" test -z "$(find "$tmp/stale" -name '*.tmp[0-9]*')"
+check "the set is there whole" test -s "$tmp/stale/jiaocheng-2024/report.md" -a -s "$tmp/stale/jiaocheng-2024/report.html" -a -s "$tmp/stale/jiaocheng-2024/评分表.xlsx"
+check "other files in the folder stay" contains "$tmp/stale/jiaocheng-2024/notes.txt" "mine"
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0
