@@ -221,6 +221,23 @@ check "the misspelt indicator gets a hint" contains "$tmp/gz.err" "是否应为�
 check "check on a 自评表 that ties out exits 0" test $? -eq 0
 check "check on a 自评表 writes its annotated copy" test -s "$tmp/selfcheck/自评表/自评表.审核.xlsx"
 
+# paths from inputs: confined to the project, the bundled indicators/, the working folder and --allow-path
+cp -r inputs/jiaocheng-2024 "$tmp/esc"
+sed -i 's|^system: .*|system: ../../../../../../../../etc/passwd|' "$tmp/esc/project.yaml"
+"$JIXIAO" score "$tmp/esc" >/dev/null 2>"$tmp/esc.err"
+check "system: /etc/passwd exits 2" test $? -eq 2
+check "system: /etc/passwd says it is not an indicator system" contains "$tmp/esc.err" "不是指标体系文件"
+check "system: /etc/passwd is not quoted" test -z "$(grep -F 'root:' "$tmp/esc.err")"
+mkdir -p "$tmp/shared"
+cp indicators/jiaocheng-2024.yaml "$tmp/shared/sys.yaml"
+sed -i 's|^system: .*|system: ../shared/sys.yaml|' "$tmp/esc/project.yaml"
+(cd "$tmp/esc" && "$JIXIAO" score "$tmp/esc" >/dev/null 2>"$tmp/esc2.err")
+check "a system outside the allowed folders exits 2" test $? -eq 2
+check "it says the path is outside the allowed folders" contains "$tmp/esc2.err" "路径在允许的文件夹之外"
+check "it names the line of project.yaml" contains "$tmp/esc2.err" "$tmp/esc/project.yaml:"
+(cd "$tmp/esc" && "$JIXIAO" score "$tmp/esc" --allow-path "$tmp/shared" >"$tmp/esc3.txt" 2>&1)
+check "--allow-path lets the project name it" contains "$tmp/esc3.txt" "总分 90.71 / 100，等级 优"
+
 # report: a killed run's temporaries are removed by the next run; the folder keeps other files
 mkdir -p "$tmp/stale/jiaocheng-2024/.scratch" "$tmp/stale/.jiaocheng-2024.tmp4194301"
 touch "$tmp/stale/jiaocheng-2024/.report.html.tmp4194302" "$tmp/stale/.jiaocheng-2024.tmp4194301/report.md"

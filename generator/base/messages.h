@@ -12,6 +12,9 @@ inline constexpr MessageDef kYamlSyntax{"yaml-syntax", "YAML 语法错误：{}",
 inline constexpr MessageDef kYamlDuplicateKey{"yaml-duplicate-key", "键“{}”重复出现（第一次在第 {} 行）", "the key '{}' appears twice (first on line {})"};
 inline constexpr MessageDef kYamlTooLarge{"yaml-too-large", "YAML 文件展开后超过 {} 个节点（别名引用过多）", "the YAML file expands to more than {} nodes (too many alias references)"};
 inline constexpr MessageDef kCannotWrite{"cannot-write", "无法写入：{}", "cannot write: {}"};
+inline constexpr MessageDef kPathNotAllowed{"path-not-allowed", "路径在允许的文件夹之外，未读取（允许：{}；可用 --allow-path 增加）", "the path lies outside the allowed folders and was not read (allowed: {}; add one with --allow-path)"};
+inline constexpr MessageDef kSystemNotYaml{"system-not-yaml", "“{}”不是指标体系文件（应为 .yaml 或 .yml 文件）", "'{}' is not an indicator system (expected a .yaml or .yml file)"};
+inline constexpr MessageDef kNotIndicatorSystem{"not-indicator-system", "不是指标体系文件：应为含 name 和 indicators 的 YAML 映射", "not an indicator system: expected a YAML map with name and indicators"};
 inline constexpr MessageDef kBatchOutputClash{"batch-output-clash", "输出文件夹 {} 与 {} 的相同，未处理（请改名其一）", "its output folder {} is the same as that of {}; not processed (rename one of them)"};
 
 // Shape of the files

@@ -36,6 +36,19 @@ Language ChooseLanguage(const std::string& flag) {
   return ParseLanguage(lang);
 }
 
+// The folders paths named in inputs may lie in, besides a project's own
+// (base/allowed_folders.h): the bundled indicators/, the folders named with
+// --allow-path, and for a single project the folder jixiao runs in (a batch
+// reads files others sent: only its input folder, added by RunBatch).
+std::shared_ptr<const AllowedFolders> CommandLineFolders(const std::vector<std::string>& allow_paths,
+                                                         bool working_folder) {
+  auto a = std::make_shared<AllowedFolders>();
+  for (const auto& f : BundledIndicatorFolders()) a->Add(f);
+  if (working_folder) a->Add(".");
+  for (const auto& f : allow_paths) a->Add(f);
+  return a;
+}
+
 // The diagnostics of a refused input, on stderr; the command's status.
 int Finish(const CommandResult& r) {
   if (r.Refused() && !r.diagnostics.All().empty()) std::cerr << r.DiagnosticsText();
@@ -149,6 +162,10 @@ int main(int argc, char** argv) {
   sc->add_option("--indicators", score.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
   sc->add_flag("--json", score.json, "输出 JSON / print JSON for machines");
+  std::vector<std::string> allow_paths;
+  const char* kAllowPathHelp =
+      "允许输入文件引用此文件夹中的文件（可多次）/ let inputs name files in this folder (repeatable)";
+  sc->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory);
   sc->fallthrough();  // --lang may come after the subcommand too
 
   ReportRequest report;
@@ -162,7 +179,7 @@ int main(int argc, char** argv) {
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   rp->add_option("--indicators", report.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
-
+  rp->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory);
   rp->fallthrough();
 
   CheckArguments check;
@@ -178,6 +195,7 @@ int main(int argc, char** argv) {
                  "差额不超过此数的记为警告而非错误（默认 0，即精确）/ differences up to this are warnings (default 0)");
   ck->add_option("--indicators", check.request.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
+  ck->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory);
   ck->fallthrough();
 
   BatchOptions batch;
@@ -223,6 +241,8 @@ int main(int argc, char** argv) {
   const Language language = ChooseLanguage(lang);
   score.language = report.language = check.request.language = batch.language = init.language =
       import.language = language;
+  score.project.allowed = report.project.allowed = check.request.target.allowed =
+      CommandLineFolders(allow_paths, /*working_folder=*/true);
   if (sc->parsed()) return PrintScore(score);
   if (rp->parsed()) return PrintReport(report);
   if (ck->parsed()) return PrintCheck(check);
