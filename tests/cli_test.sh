@@ -250,5 +250,23 @@ check "no temporary is left" test -z "$(find "$tmp/stale" -name '*.tmp[0-9]*')"
 check "the set is there whole" test -s "$tmp/stale/jiaocheng-2024/report.md" -a -s "$tmp/stale/jiaocheng-2024/report.html" -a -s "$tmp/stale/jiaocheng-2024/评分表.xlsx"
 check "other files in the folder stay" contains "$tmp/stale/jiaocheng-2024/notes.txt" "mine"
 
+# batch: a project past --timeout is a failure with its reason; the summary is written
+mkdir -p "$tmp/slow"
+cp -r "$tmp/many/p1" "$tmp/slow/p1"
+"$JIXIAO" batch "$tmp/slow" -o "$tmp/slowout" --timeout 0.001 >/dev/null 2>"$tmp/slow.err"
+check "batch with a project past its time limit exits 3" test $? -eq 3
+check "the time limit is the reason" contains "$tmp/slow.err" "处理超过 0.001 秒"
+check "the summary is written" test -s "$tmp/slowout/汇总.xlsx"
+check "no temporary is left after a stopped project" test -z "$(find "$tmp/slowout" -name '*.tmp[0-9]*')"
+
+# batch: a symbolic link to a project elsewhere is not followed, nothing written outside -o
+mkdir -p "$tmp/linkin" "$tmp/elsewhere"
+cp -r "$tmp/many/p1" "$tmp/elsewhere/p"
+ln -s "$tmp/elsewhere/p" "$tmp/linkin/linked"
+"$JIXIAO" batch "$tmp/linkin" -o "$tmp/linkout" >/dev/null 2>"$tmp/link.err"
+check "a linked project is a failure" test $? -eq 3
+check "it is named as a symbolic link" contains "$tmp/link.err" "是符号链接，未跟随"
+check "nothing is written beside the link's target" test -z "$(find "$tmp/elsewhere" -name 'report.*')"
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0

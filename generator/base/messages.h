@@ -15,6 +15,9 @@ inline constexpr MessageDef kCannotWrite{"cannot-write", "无法写入：{}", "c
 inline constexpr MessageDef kPathNotAllowed{"path-not-allowed", "路径在允许的文件夹之外，未读取（允许：{}；可用 --allow-path 增加）", "the path lies outside the allowed folders and was not read (allowed: {}; add one with --allow-path)"};
 inline constexpr MessageDef kSystemNotYaml{"system-not-yaml", "“{}”不是指标体系文件（应为 .yaml 或 .yml 文件）", "'{}' is not an indicator system (expected a .yaml or .yml file)"};
 inline constexpr MessageDef kNotIndicatorSystem{"not-indicator-system", "不是指标体系文件：应为含 name 和 indicators 的 YAML 映射", "not an indicator system: expected a YAML map with name and indicators"};
+inline constexpr MessageDef kBatchSymlink{"batch-symlink", "是符号链接，未跟随（批量处理只读输入文件夹中的文件）", "is a symbolic link, not followed (a batch reads only the files in its input folder)"};
+inline constexpr MessageDef kBatchTimeout{"batch-timeout", "处理超过 {} 秒，已停止（可用 --timeout 调整）", "took longer than {} s and was stopped (see --timeout)"};
+inline constexpr MessageDef kBatchCrashed{"batch-crashed", "处理时进程异常终止（{}），未生成报告", "the process processing it died ({}); no report written"};
 inline constexpr MessageDef kBatchOutputClash{"batch-output-clash", "输出文件夹 {} 与 {} 的相同，未处理（请改名其一）", "its output folder {} is the same as that of {}; not processed (rename one of them)"};
 
 // Shape of the files

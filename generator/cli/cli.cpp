@@ -208,6 +208,10 @@ int main(int argc, char** argv) {
   bt->add_flag("--score-only", batch.score_only, "只评分和核对，不生成报告 / score and check only, write no reports");
   bt->add_option("--templates", batch.templates,
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
+  bt->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory);
+  bt->add_option("--timeout", batch.timeout_seconds,
+                 "单个项目的时限（秒，默认 120，0 为不限），超时的项目记为失败 / per-project time limit in seconds (default 120, 0: none); a project past it fails")
+      ->check(CLI::NonNegativeNumber);
   bt->fallthrough();
 
   InitRequest init;
@@ -243,6 +247,7 @@ int main(int argc, char** argv) {
       import.language = language;
   score.project.allowed = report.project.allowed = check.request.target.allowed =
       CommandLineFolders(allow_paths, /*working_folder=*/true);
+  batch.allowed = CommandLineFolders(allow_paths, /*working_folder=*/false);
   if (sc->parsed()) return PrintScore(score);
   if (rp->parsed()) return PrintReport(report);
   if (ck->parsed()) return PrintCheck(check);
