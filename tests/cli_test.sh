@@ -204,7 +204,7 @@ cp "$tmp/self/yaohai-2023/自评表.xlsx" "$tmp/form/"
 "$JIXIAO" report "$tmp/form/自评表.xlsx" -o "$tmp/formout" >"$tmp/form.txt" 2>&1
 check "report from a filled 自评表 exits 0" test $? -eq 0
 check "report from a filled 自评表 scores 98 优" contains "$tmp/form.txt" "城乡医疗救助项目：98 分，优"
-check "report from a filled 自评表 writes the report" test -s "$tmp/formout/form/report.html"
+check "report from a filled 自评表 writes the report" test -s "$tmp/formout/自评表/report.html"
 "$JIXIAO" score "$tmp/form" >"$tmp/formscore.txt" 2>&1
 check "a folder holding 自评表.xlsx is a project" contains "$tmp/formscore.txt" "总分 98 / 100，等级 优"
 "$JIXIAO" check "$tmp/form/自评表.xlsx" >"$tmp/formcheck.txt" 2>&1
@@ -237,6 +237,15 @@ check "it says the path is outside the allowed folders" contains "$tmp/esc2.err"
 check "it names the line of project.yaml" contains "$tmp/esc2.err" "$tmp/esc/project.yaml:"
 (cd "$tmp/esc" && "$JIXIAO" score "$tmp/esc" --allow-path "$tmp/shared" >"$tmp/esc3.txt" 2>&1)
 check "--allow-path lets the project name it" contains "$tmp/esc3.txt" "总分 90.71 / 100，等级 优"
+
+# report: two filled 自评表 in one folder get an output folder each, by file name
+mkdir -p "$tmp/forms"
+cp "$tmp/self/yaohai-2023/自评表.xlsx" "$tmp/forms/甲自评表.xlsx"
+cp "$tmp/self/yaohai-2023/自评表.xlsx" "$tmp/forms/乙自评表.xlsx"
+"$JIXIAO" report "$tmp/forms/甲自评表.xlsx" -o "$tmp/formsout" >/dev/null 2>&1
+"$JIXIAO" report "$tmp/forms/乙自评表.xlsx" -o "$tmp/formsout" >/dev/null 2>&1
+check "the first form's report is in its own folder" test -s "$tmp/formsout/甲自评表/report.html"
+check "the second form's report is in its own folder" test -s "$tmp/formsout/乙自评表/report.html"
 
 # report: a killed run's temporaries are removed by the next run; the folder keeps other files
 mkdir -p "$tmp/stale/jiaocheng-2024/.scratch" "$tmp/stale/.jiaocheng-2024.tmp4194301"

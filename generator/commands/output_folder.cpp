@@ -18,6 +18,11 @@ std::string CheckOutputDir(const std::string& out, const std::string& target, In
   return ProjectOutputDir(out, *p);
 }
 
+std::string ReportOutputDir(const std::string& out, const std::string& target, bool workbook, const Project& p) {
+  if (workbook) return (fs::path(out) / fs::path(target).stem()).string();
+  return ProjectOutputDir(out, p);
+}
+
 std::string BatchOutputRel(const std::string& found, const std::string& folder) {
   // By the names alone, never through a symbolic link (fs::relative would
   // resolve them, and a linked folder's outputs would land where it points).
