@@ -238,6 +238,16 @@ check "it names the line of project.yaml" contains "$tmp/esc2.err" "$tmp/esc/pro
 (cd "$tmp/esc" && "$JIXIAO" score "$tmp/esc" --allow-path "$tmp/shared" >"$tmp/esc3.txt" 2>&1)
 check "--allow-path lets the project name it" contains "$tmp/esc3.txt" "总分 90.71 / 100，等级 优"
 
+# control characters in YAML text: refused, located
+cp -r inputs/jiaocheng-2024 "$tmp/ctl"
+sed -i 's|../../indicators/|'"$PWD"'/indicators/|' "$tmp/ctl/project.yaml"
+printf 'comments:\n  - "\\e[2J\\e[31m红字"\n' >>"$tmp/ctl/project.yaml"
+"$JIXIAO" score "$tmp/ctl" >"$tmp/ctl.out" 2>"$tmp/ctl.err"
+check "an ESC in YAML text exits 2" test $? -eq 2
+check "the ESC is named and located" contains "$tmp/ctl.err" "$tmp/ctl/project.yaml:$(grep -c '' "$tmp/ctl/project.yaml"):"
+check "the ESC is named as U+001B" contains "$tmp/ctl.err" "U+001B"
+check "no ESC reaches the terminal" test -z "$(grep -l $'\e' "$tmp/ctl.out" "$tmp/ctl.err")"
+
 # report: two filled 自评表 in one folder get an output folder each, by file name
 mkdir -p "$tmp/forms"
 cp "$tmp/self/yaohai-2023/自评表.xlsx" "$tmp/forms/甲自评表.xlsx"

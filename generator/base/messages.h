@@ -10,6 +10,7 @@ namespace jixiao::msg {
 inline constexpr MessageDef kCannotRead{"cannot-read", "无法读取文件（不存在或无权限）", "cannot read the file (missing or not readable)"};
 inline constexpr MessageDef kYamlSyntax{"yaml-syntax", "YAML 语法错误：{}", "YAML syntax error: {}"};
 inline constexpr MessageDef kYamlDuplicateKey{"yaml-duplicate-key", "键“{}”重复出现（第一次在第 {} 行）", "the key '{}' appears twice (first on line {})"};
+inline constexpr MessageDef kYamlControlCharacter{"yaml-control-character", "文本中有控制字符 U+{}（文本只可含换行和制表符，不可含 ESC、NUL、双向控制符等）", "the text holds the control character U+{} (text may hold line breaks and tabs, not ESC, NUL, bidirectional controls and the like)"};
 inline constexpr MessageDef kYamlTooLarge{"yaml-too-large", "YAML 文件展开后超过 {} 个节点（别名引用过多）", "the YAML file expands to more than {} nodes (too many alias references)"};
 inline constexpr MessageDef kCannotWrite{"cannot-write", "无法写入：{}", "cannot write: {}"};
 inline constexpr MessageDef kPathNotAllowed{"path-not-allowed", "路径在允许的文件夹之外，未读取（允许：{}；可用 --allow-path 增加）", "the path lies outside the allowed folders and was not read (allowed: {}; add one with --allow-path)"};
