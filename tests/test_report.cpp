@@ -216,3 +216,27 @@ TEST_CASE("ChineseOrdinal numbers sections and items as Chinese writes them") {
   CHECK(ChineseOrdinal(98) == "九十九");
   CHECK(ChineseOrdinal(99) == "100");
 }
+
+TEST_CASE("custom templates: a list nested in itself is refused where it is opened; {{{x}}} in HTML is warned about") {
+  testing::TempDir dir;
+  std::string nested;
+  for (int i = 0; i < 6; ++i) nested += "{{#score_rows}}\n";
+  nested += "{{code}}\n";
+  for (int i = 0; i < 6; ++i) nested += "{{/score_rows}}\n";
+  dir.Write("report.md.mustache", "# 报告\n\n" + nested);
+  std::vector<Diagnostic> all = testing::CatchDiagnostics([&] { LoadTemplates(dir.path()); });
+  std::vector<Diagnostic> hits = testing::WithId(all, "template-nested-list");
+  REQUIRE(hits.size() == 5);
+  CHECK(hits[0].loc.line == 4);
+  CHECK(hits[0].loc.file.find("report.md.mustache") != std::string::npos);
+
+  testing::TempDir html;
+  html.Write("report.html.mustache", "<html><title>{{{title}}}</title><style>{{{css}}}</style>{{&title}}{{{body}}}</html>\n");
+  TemplateSet t = LoadTemplates(html.path());
+  std::vector<Diagnostic> warned = testing::WithId(t.warnings.All(), "template-unescaped-html");
+  REQUIRE(warned.size() == 2);
+  CHECK(warned[0].severity == Severity::kWarning);
+  CHECK(warned[0].loc.line == 1);
+  CHECK(testing::Zh(warned[0]).find("{{{title}}}") != std::string::npos);
+  CHECK(LoadTemplates("").warnings.All().empty());  // the built-in page puts in only the body and the CSS
+}

@@ -82,6 +82,9 @@ inline constexpr MessageDef kTemplateUnopenedSection{"template-unopened-section"
 inline constexpr MessageDef kTemplateMismatchedSection{"template-mismatched-section", "模板语法错误：{0} 关闭的是第 {2} 行打开的 {1}", "template syntax error: {0} closes {1}, opened on line {2}"};
 inline constexpr MessageDef kTemplateBadDelimiters{"template-bad-delimiters", "模板语法错误：无法使用的分隔符设置 {0}", "template syntax error: unusable delimiter setting {0}"};
 inline constexpr MessageDef kTemplateTooDeep{"template-too-deep", "模板语法错误：段落 {0} 嵌套超过 {1} 层", "template syntax error: the section {0} is nested more than {1} deep"};
+inline constexpr MessageDef kTemplateNestedList{"template-nested-list", "模板错误：列表段落 {0} 嵌套在同名的列表段落中（第 {1} 行打开），输出会成倍增长", "template error: the list section {0} is nested inside a section over the same list (opened on line {1}); the output would multiply"};
+inline constexpr MessageDef kTemplateOutputTooLarge{"template-output-too-large", "模板的输出超过上限（{} MB 或 {} 步），已停止：请检查模板中段落的嵌套", "the template's output passed its bound ({} MB or {} steps) and was stopped: check how its sections nest"};
+inline constexpr MessageDef kTemplateUnescapedHtml{"template-unescaped-html", "{0} 把变量不加转义地放进 HTML 页面（输入中的文字可能成为 HTML）；请改用双花括号", "{0} puts the variable into the HTML page unescaped (text from inputs could become HTML); use double braces"};
 inline constexpr MessageDef kTemplateUnknownVariable{"template-unknown-variable", "模板使用了未知的变量“{}”（变量表见 docs/templates.md）", "the template uses an unknown variable '{}' (see docs/templates.md)"};
 inline constexpr MessageDef kMissingFragment{"missing-fragment", "模板需要文字片段 {}，但该文件不存在", "the template needs the text fragment {}, which does not exist"};
 

@@ -52,6 +52,8 @@ std::shared_ptr<const AllowedFolders> CommandLineFolders(const std::vector<std::
 // The diagnostics of a refused input, on stderr; the command's status.
 int Finish(const CommandResult& r) {
   if (r.Refused() && !r.diagnostics.All().empty()) std::cerr << r.DiagnosticsText();
+  if (!r.Refused())  // warnings of a run that went on (a risky custom template)
+    for (const auto& d : r.diagnostics.All()) std::cerr << RenderDiagnostic(d, r.language);
   return ToInt(r.exit);
 }
 

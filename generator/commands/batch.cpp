@@ -269,6 +269,7 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   TemplateSet templates;  // one set, read by every worker
   try {
     templates = LoadTemplates(opt.templates);
+    result.diagnostics.Append(templates.warnings);
   } catch (const InputError& e) {
     result.exit = ExitCode::kInput;
     result.diagnostics.Append(e.diagnostics());

@@ -16,6 +16,7 @@ ReportOutcome RunReport(const ReportRequest& request) {
     std::optional<TemplateSet> loaded;
     if (!request.template_set) loaded = LoadTemplates(request.templates);
     const TemplateSet& templates = request.template_set ? *request.template_set : *loaded;
+    out.diagnostics.Append(templates.warnings);
     auto project = LoadProjectInput(request.project, request.indicators);
     out.scored = ScoreProject(project);
     const ProjectInput& in = request.project;

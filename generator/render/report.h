@@ -24,6 +24,7 @@ struct TemplateSet {
     std::string fragment;  // 项目概况 for {{{text.项目概况}}}
   };
   std::vector<Need> required;  // fragments the templates cannot do without
+  Diagnostics warnings;        // what the check found risky but allowed ({{{x}}} in an HTML template)
 };
 
 // The embedded defaults, each replaced by the file of the same name in
