@@ -27,7 +27,22 @@ std::string TempName(const fs::path& p) {
 bool SyncPath(const std::string& path, bool folder) {
   int fd = ::open(path.c_str(), (folder ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
   if (fd < 0) return false;
-  bool ok = ::fsync(fd) == 0 || errno == EINVAL;  // EINVAL: a filesystem that cannot sync (it need not)
+  // A file's data (and its size) is what a reader needs; its times are not.
+  bool ok = (folder ? ::fsync(fd) : ::fdatasync(fd)) == 0 || errno == EINVAL;  // EINVAL: cannot sync (need not)
+  ::close(fd);
+  return ok;
+}
+
+// Open PendingFolders of this thread: a file committed inside one is
+// flushed with the whole set at its Commit (one syncfs), not on its own.
+thread_local int t_open_folders = 0;
+
+// Flushes everything written to the filesystem holding `path` (its files'
+// data and the folder entries): one call for a whole output set.
+bool SyncFilesystem(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool ok = ::syncfs(fd) == 0;
   ::close(fd);
   return ok;
 }
@@ -60,7 +75,7 @@ PendingFile::~PendingFile() {
 }
 
 void PendingFile::Commit() {
-  if (!SyncPath(temp_, false)) {
+  if (t_open_folders == 0 && !SyncPath(temp_, false)) {
     std::string why = std::strerror(errno);
     std::remove(temp_.c_str());
     Fail(SourceLoc{path_}, "", msg::kCannotWrite, why);
@@ -109,9 +124,11 @@ PendingFolder::PendingFolder(std::string dir) : dir_(std::move(dir)) {
   scratch_ = TempName(d);
   fs::remove_all(scratch_, ec);  // this process's own, left by an earlier failure
   if (::mkdir(scratch_.c_str(), 0777) != 0) Fail(SourceLoc{dir_}, "", msg::kCannotWrite, std::strerror(errno));
+  ++t_open_folders;
 }
 
 PendingFolder::~PendingFolder() {
+  --t_open_folders;
   if (committed_) return;
   std::error_code ec;
   fs::remove_all(scratch_, ec);
@@ -119,16 +136,13 @@ PendingFolder::~PendingFolder() {
 
 void PendingFolder::Commit() {
   std::error_code ec;
-  // Every file flushed, then the folder itself.
-  for (fs::directory_iterator it(scratch_, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_regular_file(ec) && !SyncPath(it->path().string(), false))
-      Fail(SourceLoc{it->path().string()}, "", msg::kCannotWrite, std::strerror(errno));
-  const std::string parent = ParentOf(dir_);
   struct stat st;
   const bool exists = ::lstat(dir_.c_str(), &st) == 0;
   if (exists && !S_ISDIR(st.st_mode)) Fail(SourceLoc{dir_}, "", msg::kCannotWrite, "not a folder");
+  // The set's data and entries on the disk before it is put in place: after
+  // a crash the folder holds either the old set or the whole new one.
   if (!exists) {
-    if (!SyncPath(scratch_, true) || std::rename(scratch_.c_str(), dir_.c_str()) != 0)
+    if (!SyncFilesystem(scratch_) || std::rename(scratch_.c_str(), dir_.c_str()) != 0)
       Fail(SourceLoc{dir_}, "", msg::kCannotWrite, std::strerror(errno));
   } else {
     // The files of the old folder that the new set does not replace stay:
@@ -146,12 +160,11 @@ void PendingFolder::Commit() {
         fs::copy(it->path(), target, fs::copy_options::recursive | fs::copy_options::copy_symlinks, link_ec);
       }
     }
-    if (!SyncPath(scratch_, true)) Fail(SourceLoc{dir_}, "", msg::kCannotWrite, std::strerror(errno));
+    if (!SyncFilesystem(scratch_)) Fail(SourceLoc{dir_}, "", msg::kCannotWrite, std::strerror(errno));
 #ifdef RENAME_EXCHANGE
     if (::renameat2(AT_FDCWD, scratch_.c_str(), AT_FDCWD, dir_.c_str(), RENAME_EXCHANGE) == 0) {
       committed_ = true;
       fs::remove_all(scratch_, ec);  // now the old folder
-      SyncPath(parent, true);
       return;
     }
 #endif
@@ -167,7 +180,9 @@ void PendingFolder::Commit() {
     fs::remove_all(scratch_, ec);
   }
   committed_ = true;
-  SyncPath(parent, true);
+  // The rename itself is not flushed here: until the next sync (the next
+  // set's, or the system's own writeback) a crash leaves the previous set,
+  // which is whole too. One sync per set instead of two: see performance.md.
 }
 
 }  // namespace jixiao

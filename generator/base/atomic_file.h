@@ -1,8 +1,9 @@
 // Writing outputs whole or not at all: content goes to a temporary file in
-// the target's folder, is flushed to the disk (fsync) and renamed into
+// the target's folder, is flushed to the disk (fdatasync) and renamed into
 // place, so an interrupted run never leaves a half-written report. A set of
 // files that belong together (a report) goes into a scratch folder beside
-// its folder and is swapped in at once (PendingFolder). Temporaries are
+// its folder, is flushed with one syncfs, and is swapped in at once
+// (PendingFolder); files committed inside it are not flushed one by one. Temporaries are
 // named `.<name>.tmp<pid>`; those of a run that was killed are removed by
 // the next one that writes there.
 #pragma once
