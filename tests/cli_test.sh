@@ -261,11 +261,13 @@ check "the second form's report is in its own folder" test -s "$tmp/formsout/乙
 mkdir -p "$tmp/stale/jiaocheng-2024/.scratch" "$tmp/stale/.jiaocheng-2024.tmp4194301"
 touch "$tmp/stale/jiaocheng-2024/.report.html.tmp4194302" "$tmp/stale/.jiaocheng-2024.tmp4194301/report.md"
 echo "mine" >"$tmp/stale/jiaocheng-2024/notes.txt"
+touch "$tmp/stale/.someone-else.tmp4194303"
 "$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/stale" >/dev/null 2>&1
 check "report over a killed run exits 0" test $? -eq 0
 check "a killed run's scratch folder is removed" test ! -e "$tmp/stale/.jiaocheng-2024.tmp4194301"
 check "a killed run's temporary file is removed" test ! -e "$tmp/stale/jiaocheng-2024/.report.html.tmp4194302"
-check "no temporary is left" test -z "$(find "$tmp/stale" -name '*.tmp[0-9]*')"
+check "no temporary of the report is left" test -z "$(find "$tmp/stale" -name '*.tmp[0-9]*' ! -name '.someone-else.*')"
+check "another program's file beside the output folder is not touched" test -e "$tmp/stale/.someone-else.tmp4194303"
 check "the set is there whole" test -s "$tmp/stale/jiaocheng-2024/report.md" -a -s "$tmp/stale/jiaocheng-2024/report.html" -a -s "$tmp/stale/jiaocheng-2024/评分表.xlsx"
 check "other files in the folder stay" contains "$tmp/stale/jiaocheng-2024/notes.txt" "mine"
 

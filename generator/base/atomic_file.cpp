@@ -100,10 +100,13 @@ void WriteFileAtomic(const std::string& path, const std::string& content) {
   pending.Commit();
 }
 
-void RemoveStaleTemporaries(const std::string& folder) {
+void RemoveStaleTemporaries(const std::string& folder, const std::string& of) {
   std::error_code ec;
+  const std::string prefix = of.empty() ? "" : "." + of + ".tmp";
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-    pid_t pid = TemporaryPid(it->path().filename().string());
+    const std::string name = it->path().filename().string();
+    if (!prefix.empty() && name.compare(0, prefix.size(), prefix) != 0) continue;
+    pid_t pid = TemporaryPid(name);
     if (pid <= 0 || pid == getpid()) continue;
     if (::kill(pid, 0) == 0 || errno == EPERM) continue;  // that run is still going
     std::error_code rm;
@@ -119,7 +122,9 @@ PendingFolder::PendingFolder(std::string dir) : dir_(std::move(dir)) {
   std::error_code ec;
   fs::create_directories(parent, ec);
   if (ec) Fail(SourceLoc{dir_}, "", msg::kCannotWrite, ec.message());
-  RemoveStaleTemporaries(parent);
+  // Beside the folder only its own scratch (the parent may be anyone's
+  // folder); inside it, any temporary of jixiao's.
+  RemoveStaleTemporaries(parent, d.filename().string());
   if (fs::is_directory(dir_, ec)) RemoveStaleTemporaries(dir_);
   scratch_ = TempName(d);
   fs::remove_all(scratch_, ec);  // this process's own, left by an earlier failure

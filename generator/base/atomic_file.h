@@ -53,7 +53,8 @@ class PendingFolder {
 };
 
 // Removes, directly in `folder`, the temporaries (`.<name>.tmp<pid>`, files
-// or folders) of runs no longer alive.
-void RemoveStaleTemporaries(const std::string& folder);
+// or folders) of runs no longer alive; with `of`, only those of that name
+// (`.<of>.tmp<pid>`).
+void RemoveStaleTemporaries(const std::string& folder, const std::string& of = "");
 
 }  // namespace jixiao
