@@ -235,7 +235,7 @@ sed -i 's|^system: .*|system: ../shared/sys.yaml|' "$tmp/esc/project.yaml"
 check "a system outside the allowed folders exits 2" test $? -eq 2
 check "it says the path is outside the allowed folders" contains "$tmp/esc2.err" "路径在允许的文件夹之外"
 check "it names the line of project.yaml" contains "$tmp/esc2.err" "$tmp/esc/project.yaml:"
-(cd "$tmp/esc" && "$JIXIAO" score "$tmp/esc" --allow-path "$tmp/shared" >"$tmp/esc3.txt" 2>&1)
+(cd "$tmp/esc" && "$JIXIAO" score --allow-path "$tmp/shared" "$tmp/esc" >"$tmp/esc3.txt" 2>&1)
 check "--allow-path lets the project name it" contains "$tmp/esc3.txt" "总分 90.71 / 100，等级 优"
 
 # control characters in YAML text: refused, located

@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> allow_paths;
   const char* kAllowPathHelp =
       "允许输入文件引用此文件夹中的文件（可多次）/ let inputs name files in this folder (repeatable)";
-  sc->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory);
+  sc->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
   sc->fallthrough();  // --lang may come after the subcommand too
 
   ReportRequest report;
@@ -181,7 +181,7 @@ int main(int argc, char** argv) {
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   rp->add_option("--indicators", report.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
-  rp->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory);
+  rp->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
   rp->fallthrough();
 
   CheckArguments check;
@@ -197,7 +197,7 @@ int main(int argc, char** argv) {
                  "差额不超过此数的记为警告而非错误（默认 0，即精确）/ differences up to this are warnings (default 0)");
   ck->add_option("--indicators", check.request.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
-  ck->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory);
+  ck->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
   ck->fallthrough();
 
   BatchOptions batch;
@@ -210,7 +210,7 @@ int main(int argc, char** argv) {
   bt->add_flag("--score-only", batch.score_only, "只评分和核对，不生成报告 / score and check only, write no reports");
   bt->add_option("--templates", batch.templates,
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
-  bt->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory);
+  bt->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
   bt->add_option("--timeout", batch.timeout_seconds,
                  "单个项目的时限（秒，默认 120，0 为不限），超时的项目记为失败 / per-project time limit in seconds (default 120, 0: none); a project past it fails")
       ->check(CLI::NonNegativeNumber);
