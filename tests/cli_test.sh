@@ -280,6 +280,13 @@ check "the time limit is the reason" contains "$tmp/slow.err" "处理超过 0.00
 check "the summary is written" test -s "$tmp/slowout/汇总.xlsx"
 check "no temporary is left after a stopped project" test -z "$(find "$tmp/slowout" -name '*.tmp[0-9]*')"
 
+# batch: the workers leave no scratch folder for libxlsxwriter behind, and one a killed run left is removed
+mkdir -p "$tmp/scr/jixiao-4194301-abcdef"
+touch "$tmp/scr/jixiao-4194301-abcdef/lxw-part"
+TMPDIR="$tmp/scr" "$JIXIAO" batch "$tmp/slow" -o "$tmp/scrout" -j 2 >/dev/null 2>&1
+check "batch with its scratch in TMPDIR exits 0" test $? -eq 0
+check "no scratch folder is left in TMPDIR" test -z "$(ls -A "$tmp/scr")"
+
 # batch: a symbolic link to a project elsewhere is not followed, nothing written outside -o
 mkdir -p "$tmp/linkin" "$tmp/elsewhere"
 cp -r "$tmp/many/p1" "$tmp/elsewhere/p"

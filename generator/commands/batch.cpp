@@ -23,6 +23,7 @@
 #include "base/precision.h"
 #include "check/check.h"
 #include "commands/output_folder.h"
+#include "formats/xlsx/xlsx_writer.h"
 #include "load/input_kind.h"
 #include "load/load.h"
 #include "render/report.h"
@@ -343,13 +344,18 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
         if (&other != &w) CloseWorker(other);
       ::close(down[1]);
       ::close(up[0]);
+      // _exit runs no destructors: the workbooks' scratch folder goes first.
+      auto leave = [] {
+        ReleaseThreadScratchDir();
+        ::_exit(0);
+      };
       for (;;) {
         uint64_t i;
-        if (!ReadAll(down[0], reinterpret_cast<char*>(&i), sizeof i) || i >= projects) ::_exit(0);
+        if (!ReadAll(down[0], reinterpret_cast<char*>(&i), sizeof i) || i >= projects) leave();
         std::string bytes = EncodeRow(RunOne(dirs[i], opt, templates, systems, clash[i], allowed));
         uint64_t n = bytes.size();
         if (!WriteAll(up[1], reinterpret_cast<const char*>(&n), sizeof n) || !WriteAll(up[1], bytes.data(), bytes.size()))
-          ::_exit(0);
+          leave();
       }
     }
     ::close(down[0]);
