@@ -212,7 +212,7 @@ cp "$tmp/self/yaohai-2023/自评表.xlsx" "$tmp/form/"
 "$JIXIAO" report "$tmp/form/自评表.xlsx" -o "$tmp/formout" >"$tmp/form.txt" 2>&1
 check "report from a filled 自评表 exits 0" test $? -eq 0
 check "report from a filled 自评表 scores 98 优" contains "$tmp/form.txt" "城乡医疗救助项目：98 分，优"
-check "report from a filled 自评表 writes the report" test -s "$tmp/formout/form/report.html"
+check "report from a filled 自评表 writes the report" test -s "$tmp/formout/自评表/report.html"
 "$JIXIAO" score "$tmp/form" >"$tmp/formscore.txt" 2>&1
 check "a folder holding 自评表.xlsx is a project" contains "$tmp/formscore.txt" "总分 98 / 100，等级 优"
 "$JIXIAO" check "$tmp/form/自评表.xlsx" >"$tmp/formcheck.txt" 2>&1
@@ -228,6 +228,81 @@ check "the misspelt indicator gets a hint" contains "$tmp/gz.err" "是否应为�
 "$JIXIAO" check "$tmp/self/yaohai-2023/自评表.xlsx" -o "$tmp/selfcheck" >"$tmp/selfcheck.txt" 2>&1
 check "check on a 自评表 that ties out exits 0" test $? -eq 0
 check "check on a 自评表 writes its annotated copy" test -s "$tmp/selfcheck/自评表/自评表.审核.xlsx"
+
+# paths from inputs: confined to the project, the bundled indicators/, the working folder and --allow-path
+cp -r inputs/jiaocheng-2024 "$tmp/esc"
+sed -i 's|^system: .*|system: ../../../../../../../../etc/passwd|' "$tmp/esc/project.yaml"
+"$JIXIAO" score "$tmp/esc" >/dev/null 2>"$tmp/esc.err"
+check "system: /etc/passwd exits 2" test $? -eq 2
+check "system: /etc/passwd says it is not an indicator system" contains "$tmp/esc.err" "不是指标体系文件"
+check "system: /etc/passwd is not quoted" test -z "$(grep -F 'root:' "$tmp/esc.err")"
+mkdir -p "$tmp/shared"
+cp indicators/jiaocheng-2024.yaml "$tmp/shared/sys.yaml"
+sed -i 's|^system: .*|system: ../shared/sys.yaml|' "$tmp/esc/project.yaml"
+(cd "$tmp/esc" && "$JIXIAO" score "$tmp/esc" >/dev/null 2>"$tmp/esc2.err")
+check "a system outside the allowed folders exits 2" test $? -eq 2
+check "it says the path is outside the allowed folders" contains "$tmp/esc2.err" "路径在允许的文件夹之外"
+check "it names the line of project.yaml" contains "$tmp/esc2.err" "$tmp/esc/project.yaml:"
+(cd "$tmp/esc" && "$JIXIAO" score --allow-path "$tmp/shared" "$tmp/esc" >"$tmp/esc3.txt" 2>&1)
+check "--allow-path lets the project name it" contains "$tmp/esc3.txt" "总分 90.71 / 100，等级 优"
+
+# control characters in YAML text: refused, located
+cp -r inputs/jiaocheng-2024 "$tmp/ctl"
+sed -i 's|../../indicators/|'"$PWD"'/indicators/|' "$tmp/ctl/project.yaml"
+printf 'comments:\n  - "\\e[2J\\e[31m红字"\n' >>"$tmp/ctl/project.yaml"
+"$JIXIAO" score "$tmp/ctl" >"$tmp/ctl.out" 2>"$tmp/ctl.err"
+check "an ESC in YAML text exits 2" test $? -eq 2
+check "the ESC is named and located" contains "$tmp/ctl.err" "$tmp/ctl/project.yaml:$(grep -c '' "$tmp/ctl/project.yaml"):"
+check "the ESC is named as U+001B" contains "$tmp/ctl.err" "U+001B"
+check "no ESC reaches the terminal" test -z "$(grep -l $'\e' "$tmp/ctl.out" "$tmp/ctl.err")"
+
+# report: two filled 自评表 in one folder get an output folder each, by file name
+mkdir -p "$tmp/forms"
+cp "$tmp/self/yaohai-2023/自评表.xlsx" "$tmp/forms/甲自评表.xlsx"
+cp "$tmp/self/yaohai-2023/自评表.xlsx" "$tmp/forms/乙自评表.xlsx"
+"$JIXIAO" report "$tmp/forms/甲自评表.xlsx" -o "$tmp/formsout" >/dev/null 2>&1
+"$JIXIAO" report "$tmp/forms/乙自评表.xlsx" -o "$tmp/formsout" >/dev/null 2>&1
+check "the first form's report is in its own folder" test -s "$tmp/formsout/甲自评表/report.html"
+check "the second form's report is in its own folder" test -s "$tmp/formsout/乙自评表/report.html"
+
+# report: a killed run's temporaries are removed by the next run; the folder keeps other files
+mkdir -p "$tmp/stale/jiaocheng-2024/.scratch" "$tmp/stale/.jiaocheng-2024.tmp4194301"
+touch "$tmp/stale/jiaocheng-2024/.report.html.tmp4194302" "$tmp/stale/.jiaocheng-2024.tmp4194301/report.md"
+echo "mine" >"$tmp/stale/jiaocheng-2024/notes.txt"
+touch "$tmp/stale/.someone-else.tmp4194303"
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/stale" >/dev/null 2>&1
+check "report over a killed run exits 0" test $? -eq 0
+check "a killed run's scratch folder is removed" test ! -e "$tmp/stale/.jiaocheng-2024.tmp4194301"
+check "a killed run's temporary file is removed" test ! -e "$tmp/stale/jiaocheng-2024/.report.html.tmp4194302"
+check "no temporary of the report is left" test -z "$(find "$tmp/stale" -name '*.tmp[0-9]*' ! -name '.someone-else.*')"
+check "another program's file beside the output folder is not touched" test -e "$tmp/stale/.someone-else.tmp4194303"
+check "the set is there whole" test -s "$tmp/stale/jiaocheng-2024/report.md" -a -s "$tmp/stale/jiaocheng-2024/report.html" -a -s "$tmp/stale/jiaocheng-2024/评分表.xlsx"
+check "other files in the folder stay" contains "$tmp/stale/jiaocheng-2024/notes.txt" "mine"
+
+# batch: a project past --timeout is a failure with its reason; the summary is written
+mkdir -p "$tmp/slow"
+cp -r "$tmp/many/p1" "$tmp/slow/p1"
+"$JIXIAO" batch "$tmp/slow" -o "$tmp/slowout" --timeout 0.001 >/dev/null 2>"$tmp/slow.err"
+check "batch with a project past its time limit exits 3" test $? -eq 3
+check "the time limit is the reason" contains "$tmp/slow.err" "处理超过 0.001 秒"
+check "the summary is written" test -s "$tmp/slowout/汇总.xlsx"
+check "no temporary is left after a stopped project" test -z "$(find "$tmp/slowout" -name '*.tmp[0-9]*')"
+
+# batch: the workers leave no scratch folder for libxlsxwriter behind, and one a killed run left is removed
+mkdir -p "$tmp/scr/jixiao-4194301-abcdef"
+touch "$tmp/scr/jixiao-4194301-abcdef/lxw-part"
+TMPDIR="$tmp/scr" "$JIXIAO" batch "$tmp/slow" -o "$tmp/scrout" -j 2 >/dev/null 2>&1
+check "batch with its scratch in TMPDIR exits 0" test $? -eq 0
+check "no scratch folder is left in TMPDIR" test -z "$(ls -A "$tmp/scr")"
+
+# batch: a symbolic link to a project elsewhere is not followed, nothing written outside -o
+mkdir -p "$tmp/linkin" "$tmp/elsewhere"
+cp -r "$tmp/many/p1" "$tmp/elsewhere/p"
+ln -s "$tmp/elsewhere/p" "$tmp/linkin/linked"
+"$JIXIAO" batch "$tmp/linkin" -o "$tmp/linkout" >/dev/null 2>"$tmp/link.err"
+check "a linked project is a failure" test $? -eq 3
+check "it is named as a symbolic link" contains "$tmp/link.err" "是符号链接，未跟随"
+check "nothing is written beside the link's target" test -z "$(find "$tmp/elsewhere" -name 'report.*')"
 
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0

@@ -2,11 +2,19 @@
 // the summary workbook read back, and interrupts.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "commands/batch.h"
+#include "commands/output_folder.h"
 #include "render/xlsx/render_summary_xlsx.h"
 #include "load/load.h"
 #include "render/render.h"
@@ -286,4 +294,128 @@ TEST_CASE("batch: a submitted form's stated total and grade beside the reviewed 
   CHECK(projects->Text(1, 7) == "优");
   CHECK(projects->Text(1, 8) == "优");
   CHECK(wb.Sheet("失败") == nullptr);  // nothing failed: no empty sheet to print
+}
+
+TEST_CASE("batch: a project that crashes or aborts in its worker is a failure; the others complete") {
+  testing::TempDir tmp;
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::create_directories(root);
+  MakeFolder(root);
+  for (int jobs : {1, 2}) {
+    BatchOptions opt = Options(root, fs::path(tmp.path()) / ("out" + std::to_string(jobs)), jobs);
+    // A crash in the worker (as a library's SIGSEGV or abort would be), on purpose.
+    opt.before_project = [](const std::string& dir) {
+      // As the default action (doctest's own handlers would report the worker as a test).
+      std::signal(SIGSEGV, SIG_DFL);
+      std::signal(SIGABRT, SIG_DFL);
+      if (fs::path(dir).filename() == "tianjin-disabled-2023") std::raise(SIGSEGV);
+      if (fs::path(dir).filename() == "yaohai-2023") std::abort();
+    };
+    BatchOutcome r = RunBatch(opt, nullptr);
+    REQUIRE(r.rows.size() == 4);
+    CHECK(r.done == 1);
+    CHECK(r.failed == 3);
+    CHECK(r.exit == ExitCode::kBatchFailures);
+    CHECK(r.rows[1].ok);
+    CHECK(r.rows[1].total == *Decimal::Parse("90.71"));
+    CHECK(fs::exists(fs::path(opt.out) / "jiaocheng-2024" / "report.html"));
+    CHECK(r.rows[2].error.find("SIGSEGV") != std::string::npos);
+    CHECK(r.rows[2].error.find("tianjin-disabled-2023") != std::string::npos);
+    CHECK(r.rows[3].error.find("SIGABRT") != std::string::npos);
+    CHECK_FALSE(fs::exists(fs::path(opt.out) / "yaohai-2023"));
+    // The failures sheet lists the crash with its reason.
+    XlsxWorkbook wb = ReadXlsx((fs::path(opt.out) / "汇总.xlsx").string());
+    const XlsxSheet* failed = wb.Sheet("失败");
+    REQUIRE(failed != nullptr);
+    std::string all;
+    for (const auto& [pos, cell] : failed->cells) all += failed->Text(pos.first, pos.second) + "\n";
+    CHECK(all.find("SIGSEGV") != std::string::npos);
+    CHECK(all.find("SIGABRT") != std::string::npos);
+  }
+}
+
+TEST_CASE("batch: a project past the time limit is stopped and reported; the others complete") {
+  testing::TempDir tmp;
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::create_directories(root);
+  MakeFolder(root);
+  BatchOptions opt = Options(root, fs::path(tmp.path()) / "out", 2);
+  opt.timeout_seconds = 1;
+  opt.before_project = [](const std::string& dir) {
+    if (fs::path(dir).filename() == "jiaocheng-2024")
+      for (;;) pause();  // a hang
+  };
+  auto start = std::chrono::steady_clock::now();
+  BatchOutcome r = RunBatch(opt, nullptr);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+  REQUIRE(r.rows.size() == 4);
+  CHECK_FALSE(r.rows[1].ok);
+  CHECK(r.rows[1].error.find("1 秒") != std::string::npos);
+  CHECK(r.rows[2].ok);
+  CHECK(r.rows[3].ok);
+  CHECK(r.done == 2);
+  // Nothing of the stopped project's outputs is left, not even scratch.
+  for (const auto& e : fs::recursive_directory_iterator(opt.out))
+    CHECK_MESSAGE(e.path().filename().string().find(".tmp") == std::string::npos, e.path().string());
+}
+
+TEST_CASE("batch: an interrupt stops the batch promptly even with a worker stuck in one project") {
+  testing::TempDir tmp;
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::create_directories(root);
+  MakeFolder(root);
+  std::atomic<bool> stop{false};
+  BatchOptions opt = Options(root, fs::path(tmp.path()) / "out", 1);
+  opt.timeout_seconds = 0;  // no limit: only the interrupt can end it
+  opt.interrupted = &stop;
+  opt.before_project = [](const std::string& dir) {
+    if (fs::path(dir).filename() == "jiaocheng-2024")
+      for (;;) pause();
+  };
+  std::thread ctrl_c([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    stop = true;
+  });
+  auto start = std::chrono::steady_clock::now();
+  BatchOutcome r = RunBatch(opt, nullptr);
+  ctrl_c.join();
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+  CHECK(r.interrupted);
+  CHECK(r.exit == ExitCode::kInterrupted);
+  REQUIRE(r.rows.size() == 1);  // broken, before the stuck one
+  CHECK_FALSE(fs::exists(fs::path(opt.out) / "jiaocheng-2024"));
+  for (const auto& e : fs::recursive_directory_iterator(opt.out))
+    CHECK_MESSAGE(e.path().filename().string().find(".tmp") == std::string::npos, e.path().string());
+}
+
+TEST_CASE("batch: symbolic links are not followed and nothing is written outside -o") {
+  testing::TempDir tmp;
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::path away = fs::path(tmp.path()) / "away";
+  fs::create_directories(root);
+  fs::create_directories(away);
+  MakeFolder(away);
+  fs::remove_all(away / "broken");
+  // A project folder linked from elsewhere, and a real project whose text/
+  // fragment is a link out of the batch folder.
+  fs::create_directory_symlink(away / "jiaocheng-2024", root / "linked");
+  fs::copy(away / "yaohai-2023", root / "yaohai-2023", fs::copy_options::recursive);
+  std::ofstream(fs::path(tmp.path()) / "secret.md") << "SECRET-LINE\n";
+  fs::create_symlink(fs::path(tmp.path()) / "secret.md", root / "yaohai-2023" / "text" / "秘密.md");
+  fs::copy(away / "tianjin-disabled-2023", root / "tianjin-disabled-2023", fs::copy_options::recursive);
+  BatchOptions opt = Options(root, fs::path(tmp.path()) / "out", 1);
+  BatchOutcome r = RunBatch(opt, nullptr);
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.done == 1);
+  CHECK(fs::path(r.rows[0].dir).filename() == "tianjin-disabled-2023");
+  CHECK(r.rows[0].ok);
+  CHECK(r.rows[1].error.find("path-not-allowed") == std::string::npos);  // the message, not its id
+  CHECK(r.rows[1].error.find("秘密.md") != std::string::npos);
+  CHECK(r.rows[1].error.find("SECRET-LINE") == std::string::npos);
+  CHECK(fs::path(r.rows[2].dir).filename() == "linked");
+  CHECK(r.rows[2].error.find("符号链接") != std::string::npos);
+  // Nothing written into the link's target or beside the input.
+  for (const auto& e : fs::recursive_directory_iterator(away))
+    CHECK_MESSAGE(e.path().filename() != "report.md", e.path().string());
+  CHECK(BatchOutputRel("in/../../x/p", "in") == "p");
 }

@@ -548,10 +548,14 @@ TEST_CASE("load: a missing file") {
 
   CHECK(Only(CatchDiagnostics([&] { LoadSystem(missing + ".yaml"); }), "cannot-read").loc.file ==
         missing + ".yaml");
-  // A folder where a file should be.
+  // A folder where a file should be: not an indicator system, said where it is named.
   Fixture g(kSystem, Replace(kProject, "system: sys.yaml\n", "system: .\n"));
-  CHECK(Only(g.Errors(), "cannot-read").loc.file ==
-        (std::filesystem::path(g.dir.path()) / ".").lexically_normal().string());
+  CHECK(Only(g.Errors(), "system-not-yaml").loc.file == g.project_file);
+  // A folder named like one: unreadable.
+  std::filesystem::create_directories(std::filesystem::path(g.dir.path()) / "d.yaml");
+  Fixture h(kSystem, Replace(kProject, "system: sys.yaml\n", "system: d.yaml\n"));
+  std::filesystem::create_directories(std::filesystem::path(h.dir.path()) / "d.yaml");
+  CHECK(Only(h.Errors(), "cannot-read").loc.file == (std::filesystem::path(h.dir.path()) / "d.yaml").string());
 }
 
 TEST_CASE("load: mistakes in the indicator system") {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
 
 #include "formats/mustache/mustache.h"
@@ -186,4 +187,25 @@ TEST_CASE("mustache: Markdown escaping appends what EscapeMarkdown returns") {
   AppendEscapedMarkdown(out, "a*b_c|d\ne");
   CHECK(out == "前" + EscapeMarkdown("a*b_c|d\ne"));
   CHECK(EscapeMarkdown("a*b_c|d\ne") == "a\\*b\\_c\\|d e");
+}
+
+TEST_CASE("Template: rendering that multiplies past its bound stops, quickly, and says so") {
+  TemplateValue item;
+  item.Set("x", "一行文字");
+  TemplateValue list = TemplateValue::List();
+  for (int i = 0; i < 100; ++i) list.Append(item);
+  TemplateValue d;
+  for (const char* name : {"a", "b", "c", "d"}) d.Set(name, list);
+  std::string out;
+  auto start = std::chrono::steady_clock::now();
+  // 100⁴ = 10⁸ items: past the step bound.
+  CHECK_FALSE(Template("{{#a}}{{#b}}{{#c}}{{#d}}{{/d}}{{/c}}{{/b}}{{/a}}").Render(d, AppendEscapedHtml, out));
+  // 100³ lines of text: past the output bound.
+  out.clear();
+  CHECK_FALSE(Template("{{#a}}{{#b}}{{#c}}{{x}}{{x}}{{x}}{{x}}{{x}}{{x}}{{x}}{{x}}{{x}}{{x}}\n{{/c}}{{/b}}{{/a}}")
+                  .Render(d, AppendEscapedHtml, out));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  out.clear();
+  CHECK(Template("{{#a}}{{x}}{{/a}}").Render(d, AppendEscapedHtml, out));
+  CHECK(out.size() == 100 * std::string("一行文字").size());
 }

@@ -173,6 +173,29 @@ TEST_CASE("EscapeMarkdown escapes what would start markup and drops layout marks
   CHECK(EscapeMarkdown("纯文本 plain") == "纯文本 plain");
 }
 
+TEST_CASE("text from inputs never becomes Markdown structure or a link, wherever a template puts it") {
+  const char* hostile[] = {"2025. 12. 31", "2025) 年度", "- 列表项", "+ 列表项", "---", "- - -", "===", "    缩进的代码",
+                           "\t缩进", "> 引用", "| a | b |", "# 标题", "见 http://example.com/x说明", "https://a.cn",
+                           "访问www.example.com获取", "WWW.EXAMPLE.CN", "1.", "-", "=\n=", "a\n---\nb",
+                           "a\n    b", "10:30 会议", "~~~", "```"};
+  for (const char* v : hostile) {
+    // At the start of a line (a paragraph of its own), after text, and in a table cell.
+    for (const std::string& md : {EscapeMarkdown(v) + "\n", "前文\n" + EscapeMarkdown(v) + "\n",
+                                  "| 列 |\n|---|\n| " + EscapeMarkdown(v) + " |\n"}) {
+      std::string html = MarkdownToHtml(md);
+      for (const char* tag : {"<ol", "<ul", "<li", "<hr", "<pre", "<code", "<a ", "<h1", "<h2", "<blockquote"})
+        CHECK_MESSAGE(html.find(tag) == std::string::npos, v, " -> ", html);
+    }
+  }
+  // What the reader sees is the text itself.
+  CHECK(MarkdownToHtml(EscapeMarkdown("2025. 12. 31")).find("2025. 12. 31") != std::string::npos);
+  CHECK(MarkdownToHtml(EscapeMarkdown("见 http://example.com/x")).find("http://example.com/x") != std::string::npos);
+  CHECK(EscapeMarkdown("2025. 12. 31") == "2025\\. 12. 31");
+  CHECK(EscapeMarkdown("-5.00") == "-5.00");  // a negative figure is not a list item
+  CHECK(EscapeMarkdown("90.71") == "90.71");
+  CHECK(EscapeMarkdown("10:30") == "10:30");
+}
+
 TEST_CASE("SanitizeFragment keeps the evaluator's Markdown but not raw HTML or layout marks") {
   const std::string mark = kMarkChar;
   CHECK(SanitizeFragment("**加粗** <script>x</script>\n- 列表") == "**加粗** \\<script>x\\</script>\n- 列表");
@@ -192,4 +215,28 @@ TEST_CASE("ChineseOrdinal numbers sections and items as Chinese writes them") {
   CHECK(ChineseOrdinal(20) == "二十一");
   CHECK(ChineseOrdinal(98) == "九十九");
   CHECK(ChineseOrdinal(99) == "100");
+}
+
+TEST_CASE("custom templates: a list nested in itself is refused where it is opened; {{{x}}} in HTML is warned about") {
+  testing::TempDir dir;
+  std::string nested;
+  for (int i = 0; i < 6; ++i) nested += "{{#score_rows}}\n";
+  nested += "{{code}}\n";
+  for (int i = 0; i < 6; ++i) nested += "{{/score_rows}}\n";
+  dir.Write("report.md.mustache", "# 报告\n\n" + nested);
+  std::vector<Diagnostic> all = testing::CatchDiagnostics([&] { LoadTemplates(dir.path()); });
+  std::vector<Diagnostic> hits = testing::WithId(all, "template-nested-list");
+  REQUIRE(hits.size() == 5);
+  CHECK(hits[0].loc.line == 4);
+  CHECK(hits[0].loc.file.find("report.md.mustache") != std::string::npos);
+
+  testing::TempDir html;
+  html.Write("report.html.mustache", "<html><title>{{{title}}}</title><style>{{{css}}}</style>{{&title}}{{{body}}}</html>\n");
+  TemplateSet t = LoadTemplates(html.path());
+  std::vector<Diagnostic> warned = testing::WithId(t.warnings.All(), "template-unescaped-html");
+  REQUIRE(warned.size() == 2);
+  CHECK(warned[0].severity == Severity::kWarning);
+  CHECK(warned[0].loc.line == 1);
+  CHECK(testing::Zh(warned[0]).find("{{{title}}}") != std::string::npos);
+  CHECK(LoadTemplates("").warnings.All().empty());  // the built-in page puts in only the body and the CSS
 }

@@ -177,3 +177,25 @@ TEST_CASE("RenderDiagnostic: the caret stands under the error on a first line wi
   // "  a: b: c" then the caret under the second ':' (byte column 5 after the BOM).
   CHECK(text.find("\n  a: b: c\n      ^\n") != std::string::npos);
 }
+
+TEST_CASE("YamlFile refuses control characters in text, located, and keeps tabs and line breaks") {
+  struct Case {
+    const char* text;
+    const char* code;
+    int line;
+  };
+  for (const Case& c : {Case{"a: ok\nname: \"x\\e[31mred\"\n", "001B", 2}, Case{"name: \"a\\0b\"\n", "0000", 1},
+                        Case{"name: \"\\u202Eevil\"\n", "202E", 1}, Case{"name: \"\xE2\x81\xA6x\"\n", "2066", 1},
+                        Case{"name: \"a\\rb\"\n", "000D", 1}, Case{"name: \"\\x7f\"\n", "007F", 1},
+                        Case{"name: \"\\x85\"\n", "0085", 1}, Case{"- [k, \"\\x01\"]\n", "0001", 1}}) {
+    Diagnostic d = OnlyError(c.text);
+    CHECK(d.id == "yaml-control-character");
+    CHECK(d.loc.line == c.line);
+    CHECK(d.loc.column > 0);
+    CHECK_MESSAGE(jixiao::testing::Zh(d).find(std::string("U+") + c.code) != std::string::npos, c.text);
+  }
+  YamlFile y = YamlFile::Parse("p.yaml", "a: \"tab\\there\"\nb: |\n  two\n  lines\nc: \"\\u202F窄空格\"\n");
+  CHECK(y.root()["a"].Scalar() == "tab\there");
+  CHECK(y.root()["b"].Scalar() == "two\nlines\n");
+  CHECK(y.root()["c"].Scalar() == "\xE2\x80\xAF窄空格");
+}

@@ -1,6 +1,11 @@
 // Writing outputs whole or not at all: content goes to a temporary file in
-// the target's folder and is renamed into place, so an interrupted run
-// never leaves a half-written report.
+// the target's folder, is flushed to the disk (fdatasync) and renamed into
+// place, so an interrupted run never leaves a half-written report. A set of
+// files that belong together (a report) goes into a scratch folder beside
+// its folder, is flushed with one syncfs, and is swapped in at once
+// (PendingFolder); files committed inside it are not flushed one by one. Temporaries are
+// named `.<name>.tmp<pid>`; those of a run that was killed are removed by
+// the next one that writes there.
 #pragma once
 
 #include <string>
@@ -11,8 +16,8 @@ namespace jixiao {
 void WriteFileAtomic(const std::string& path, const std::string& content);
 
 // A temporary path beside `path` for writers that need a file name
-// (libxlsxwriter); Commit renames it into place, the destructor removes it
-// if it was never committed.
+// (libxlsxwriter); Commit flushes it to the disk and renames it into place,
+// the destructor removes it if it was never committed.
 class PendingFile {
  public:
   explicit PendingFile(std::string path);
@@ -26,5 +31,30 @@ class PendingFile {
   std::string path_, temp_;
   bool committed_ = false;
 };
+
+// A folder whose files appear together or not at all: they are written into
+// scratch() (`.<name>.tmp<pid>` beside `dir`), and Commit flushes them and
+// puts the folder in place in one rename — exchanging it with an existing
+// folder, whose other files (not in the new set) are kept. The destructor
+// removes the scratch folder unless committed. Throws InputError
+// (cannot-write) naming `dir`.
+class PendingFolder {
+ public:
+  explicit PendingFolder(std::string dir);
+  ~PendingFolder();
+  PendingFolder(const PendingFolder&) = delete;
+  PendingFolder& operator=(const PendingFolder&) = delete;
+  const std::string& scratch() const { return scratch_; }
+  void Commit();
+
+ private:
+  std::string dir_, scratch_;
+  bool committed_ = false;
+};
+
+// Removes, directly in `folder`, the temporaries (`.<name>.tmp<pid>`, files
+// or folders) of runs no longer alive; with `of`, only those of that name
+// (`.<of>.tmp<pid>`).
+void RemoveStaleTemporaries(const std::string& folder, const std::string& of = "");
 
 }  // namespace jixiao

@@ -109,7 +109,7 @@ std::string RenderDiagnostic(const Diagnostic& d, Language lang, const InputFile
   if (d.loc.line > 0 && d.loc.cell.empty()) {
     std::istringstream held;
     std::ifstream file;
-    if (files) held.str(files->Read(d.loc.file).value_or(""));
+    if (files && files->MayRead(d.loc.file)) held.str(files->Read(d.loc.file).value_or(""));
     else file.open(d.loc.file);
     std::istream& in = files ? static_cast<std::istream&>(held) : file;
     std::string line;

@@ -2,15 +2,42 @@
 
 #include <filesystem>
 
+#include "base/diagnostics.h"
+#include "base/messages.h"
 #include "base/read_file.h"
 
 namespace fs = std::filesystem;
 
 namespace jixiao {
 
-InputFiles::InputFiles(std::string root, std::map<std::string, std::string> files)
-    : in_memory_(true), root_(std::move(root)) {
+InputFiles::InputFiles(std::string root, std::map<std::string, std::string> files,
+                       std::shared_ptr<const AllowedFolders> allowed)
+    : in_memory_(true), root_(std::move(root)), allowed_(allowed ? std::move(allowed) : DefaultAllowedFolders()) {
   for (auto& [name, bytes] : files) files_[fs::path(name).lexically_normal().generic_string()] = std::move(bytes);
+}
+
+InputFiles::InputFiles(std::string root, std::shared_ptr<const AllowedFolders> allowed)
+    : root_(std::move(root)), allowed_(allowed ? std::move(allowed) : DefaultAllowedFolders()) {
+  resolved_root_ = ResolvedPath(root_);
+}
+
+bool InputFiles::MayRead(const std::string& path) const {
+  if (!allowed_) return true;
+  if (Key(path)) return true;  // held in memory
+  if (!in_memory_ && PathWithin(ResolvedPath(path), resolved_root_)) return true;
+  return allowed_->Contains(path);
+}
+
+std::string InputFiles::AllowedList() const {
+  std::string s = in_memory_ || resolved_root_.empty() ? "" : resolved_root_;
+  if (allowed_)
+    for (const auto& f : allowed_->Folders())
+      if (f != resolved_root_) s += (s.empty() ? "" : ", ") + f;
+  return s;
+}
+
+void InputFiles::RequireAllowed(const std::string& path) const {
+  if (!MayRead(path)) Fail(SourceLoc{path}, "", msg::kPathNotAllowed, AllowedList());
 }
 
 std::optional<std::string> InputFiles::Key(const std::string& path) const {
@@ -23,14 +50,20 @@ std::optional<std::string> InputFiles::Key(const std::string& path) const {
 
 const std::string* InputFiles::Held(const std::string& path) const {
   auto key = Key(path);
-  if (!key) return nullptr;
+  if (!key) {
+    RequireAllowed(path);  // the caller reads the disk then
+    return nullptr;
+  }
   auto it = files_.find(*key);
   return it == files_.end() ? nullptr : &it->second;
 }
 
 std::optional<std::string> InputFiles::Read(const std::string& path) const {
   auto key = Key(path);
-  if (!key) return ReadFileBytes(path);
+  if (!key) {
+    RequireAllowed(path);
+    return ReadFileBytes(path);
+  }
   auto it = files_.find(*key);
   if (it == files_.end()) return std::nullopt;
   return it->second;
@@ -39,6 +72,7 @@ std::optional<std::string> InputFiles::Read(const std::string& path) const {
 bool InputFiles::IsFile(const std::string& path) const {
   auto key = Key(path);
   if (!key) {
+    RequireAllowed(path);
     std::error_code ec;
     return fs::is_regular_file(path, ec);
   }
@@ -48,6 +82,7 @@ bool InputFiles::IsFile(const std::string& path) const {
 bool InputFiles::IsFolder(const std::string& path) const {
   auto key = Key(path);
   if (!key) {
+    RequireAllowed(path);
     std::error_code ec;
     return fs::is_directory(path, ec);
   }
@@ -61,6 +96,7 @@ std::vector<std::string> InputFiles::FileNames(const std::string& folder) const 
   std::vector<std::string> names;
   auto key = Key(folder);
   if (!key) {
+    RequireAllowed(folder);
     std::error_code ec;
     for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
       if (it->is_regular_file(ec)) names.push_back(it->path().filename().string());

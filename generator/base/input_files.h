@@ -7,7 +7,15 @@
 // (root / "text" / "项目概况.md"), so diagnostics name the same files either
 // way. In memory, a path under the root is looked up among the given files
 // only; a path outside it (the indicator system a project names by a
-// relative path, a shared text folder) is read from the disk.
+// relative path, a shared text folder) is read from the disk only when it
+// lies in an allowed folder (allowed_folders.h; by default the bundled
+// indicators/).
+//
+// Confined to a folder on disk (a project read by the command line or a
+// batch), a path is read only when it lies, symbolic links resolved, under
+// the root or an allowed folder. A path outside them is not read: Read,
+// Held, IsFile, IsFolder and FileNames throw InputError (path-not-allowed)
+// naming it, never its content.
 #pragma once
 
 #include <map>
@@ -16,6 +24,8 @@
 #include <string>
 #include <vector>
 
+#include "base/allowed_folders.h"
+
 namespace jixiao {
 
 class InputFiles {
@@ -23,7 +33,11 @@ class InputFiles {
   // The disk: every path read as it is.
   InputFiles() = default;
   // `files` by their name under `root`: "project.yaml", "text/项目概况.md".
-  InputFiles(std::string root, std::map<std::string, std::string> files);
+  // `allowed`: folders on disk it may read besides (null: the bundled indicators/).
+  InputFiles(std::string root, std::map<std::string, std::string> files,
+             std::shared_ptr<const AllowedFolders> allowed = nullptr);
+  // The disk, confined to `root` (a project's folder) and `allowed`.
+  InputFiles(std::string root, std::shared_ptr<const AllowedFolders> allowed);
 
   bool InMemory() const { return in_memory_; }
   const std::string& Root() const { return root_; }
@@ -35,6 +49,13 @@ class InputFiles {
   const std::string* Held(const std::string& path) const;
   bool IsFile(const std::string& path) const;
   bool IsFolder(const std::string& path) const;
+  // Whether `path` may be read: held in memory, or on an unconfined disk, or
+  // under the root (on disk) or an allowed folder, symbolic links resolved.
+  bool MayRead(const std::string& path) const;
+  // Throws InputError (path-not-allowed, at `path`) unless MayRead.
+  void RequireAllowed(const std::string& path) const;
+  // The folders a path may lie in, for messages: the root (on disk) and the allowed ones.
+  std::string AllowedList() const;
   // The names of the files directly in `folder`, unsorted.
   std::vector<std::string> FileNames(const std::string& folder) const;
 
@@ -45,6 +66,8 @@ class InputFiles {
 
   bool in_memory_ = false;
   std::string root_;
+  std::string resolved_root_;  // on disk and confined: the root resolved
+  std::shared_ptr<const AllowedFolders> allowed_;  // null: the disk unconfined
   std::map<std::string, std::string> files_;
 };
 

@@ -10,8 +10,15 @@ namespace jixiao::msg {
 inline constexpr MessageDef kCannotRead{"cannot-read", "无法读取文件（不存在或无权限）", "cannot read the file (missing or not readable)"};
 inline constexpr MessageDef kYamlSyntax{"yaml-syntax", "YAML 语法错误：{}", "YAML syntax error: {}"};
 inline constexpr MessageDef kYamlDuplicateKey{"yaml-duplicate-key", "键“{}”重复出现（第一次在第 {} 行）", "the key '{}' appears twice (first on line {})"};
+inline constexpr MessageDef kYamlControlCharacter{"yaml-control-character", "文本中有控制字符 U+{}（文本只可含换行和制表符，不可含 ESC、NUL、双向控制符等）", "the text holds the control character U+{} (text may hold line breaks and tabs, not ESC, NUL, bidirectional controls and the like)"};
 inline constexpr MessageDef kYamlTooLarge{"yaml-too-large", "YAML 文件展开后超过 {} 个节点（别名引用过多）", "the YAML file expands to more than {} nodes (too many alias references)"};
 inline constexpr MessageDef kCannotWrite{"cannot-write", "无法写入：{}", "cannot write: {}"};
+inline constexpr MessageDef kPathNotAllowed{"path-not-allowed", "路径在允许的文件夹之外，未读取（允许：{}；可用 --allow-path 增加）", "the path lies outside the allowed folders and was not read (allowed: {}; add one with --allow-path)"};
+inline constexpr MessageDef kSystemNotYaml{"system-not-yaml", "“{}”不是指标体系文件（应为 .yaml 或 .yml 文件）", "'{}' is not an indicator system (expected a .yaml or .yml file)"};
+inline constexpr MessageDef kNotIndicatorSystem{"not-indicator-system", "不是指标体系文件：应为含 name 和 indicators 的 YAML 映射", "not an indicator system: expected a YAML map with name and indicators"};
+inline constexpr MessageDef kBatchSymlink{"batch-symlink", "是符号链接，未跟随（批量处理只读输入文件夹中的文件）", "is a symbolic link, not followed (a batch reads only the files in its input folder)"};
+inline constexpr MessageDef kBatchTimeout{"batch-timeout", "处理超过 {} 秒，已停止（可用 --timeout 调整）", "took longer than {} s and was stopped (see --timeout)"};
+inline constexpr MessageDef kBatchCrashed{"batch-crashed", "处理时进程异常终止（{}），未生成报告", "the process processing it died ({}); no report written"};
 inline constexpr MessageDef kBatchOutputClash{"batch-output-clash", "输出文件夹 {} 与 {} 的相同，未处理（请改名其一）", "its output folder {} is the same as that of {}; not processed (rename one of them)"};
 
 // Shape of the files
@@ -75,6 +82,9 @@ inline constexpr MessageDef kTemplateUnopenedSection{"template-unopened-section"
 inline constexpr MessageDef kTemplateMismatchedSection{"template-mismatched-section", "模板语法错误：{0} 关闭的是第 {2} 行打开的 {1}", "template syntax error: {0} closes {1}, opened on line {2}"};
 inline constexpr MessageDef kTemplateBadDelimiters{"template-bad-delimiters", "模板语法错误：无法使用的分隔符设置 {0}", "template syntax error: unusable delimiter setting {0}"};
 inline constexpr MessageDef kTemplateTooDeep{"template-too-deep", "模板语法错误：段落 {0} 嵌套超过 {1} 层", "template syntax error: the section {0} is nested more than {1} deep"};
+inline constexpr MessageDef kTemplateNestedList{"template-nested-list", "模板错误：列表段落 {0} 嵌套在同名的列表段落中（第 {1} 行打开），输出会成倍增长", "template error: the list section {0} is nested inside a section over the same list (opened on line {1}); the output would multiply"};
+inline constexpr MessageDef kTemplateOutputTooLarge{"template-output-too-large", "模板的输出超过上限（{} MB 或 {} 步），已停止：请检查模板中段落的嵌套", "the template's output passed its bound ({} MB or {} steps) and was stopped: check how its sections nest"};
+inline constexpr MessageDef kTemplateUnescapedHtml{"template-unescaped-html", "{0} 把变量不加转义地放进 HTML 页面（输入中的文字可能成为 HTML）；请改用双花括号", "{0} puts the variable into the HTML page unescaped (text from inputs could become HTML); use double braces"};
 inline constexpr MessageDef kTemplateUnknownVariable{"template-unknown-variable", "模板使用了未知的变量“{}”（变量表见 docs/templates.md）", "the template uses an unknown variable '{}' (see docs/templates.md)"};
 inline constexpr MessageDef kMissingFragment{"missing-fragment", "模板需要文字片段 {}，但该文件不存在", "the template needs the text fragment {}, which does not exist"};
 

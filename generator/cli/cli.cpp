@@ -36,9 +36,24 @@ Language ChooseLanguage(const std::string& flag) {
   return ParseLanguage(lang);
 }
 
+// The folders paths named in inputs may lie in, besides a project's own
+// (base/allowed_folders.h): the bundled indicators/, the folders named with
+// --allow-path, and for a single project the folder jixiao runs in (a batch
+// reads files others sent: only its input folder, added by RunBatch).
+std::shared_ptr<const AllowedFolders> CommandLineFolders(const std::vector<std::string>& allow_paths,
+                                                         bool working_folder) {
+  auto a = std::make_shared<AllowedFolders>();
+  for (const auto& f : BundledIndicatorFolders()) a->Add(f);
+  if (working_folder) a->Add(".");
+  for (const auto& f : allow_paths) a->Add(f);
+  return a;
+}
+
 // The diagnostics of a refused input, on stderr; the command's status.
 int Finish(const CommandResult& r) {
   if (r.Refused() && !r.diagnostics.All().empty()) std::cerr << r.DiagnosticsText();
+  if (!r.Refused())  // warnings of a run that went on (a risky custom template)
+    for (const auto& d : r.diagnostics.All()) std::cerr << RenderDiagnostic(d, r.language);
   return ToInt(r.exit);
 }
 
@@ -150,6 +165,10 @@ int main(int argc, char** argv) {
   sc->add_option("--indicators", score.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
   sc->add_flag("--json", score.json, "输出 JSON / print JSON for machines");
+  std::vector<std::string> allow_paths;
+  const char* kAllowPathHelp =
+      "允许输入文件引用此文件夹中的文件（可多次）/ let inputs name files in this folder (repeatable)";
+  sc->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
   sc->fallthrough();  // --lang may come after the subcommand too
 
   ReportRequest report;
@@ -163,7 +182,7 @@ int main(int argc, char** argv) {
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   rp->add_option("--indicators", report.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
-
+  rp->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
   rp->fallthrough();
 
   CheckArguments check;
@@ -179,6 +198,7 @@ int main(int argc, char** argv) {
                  "差额不超过此数的记为警告而非错误（默认 0，即精确）/ differences up to this are warnings (default 0)");
   ck->add_option("--indicators", check.request.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
+  ck->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
   ck->fallthrough();
 
   BatchOptions batch;
@@ -191,6 +211,10 @@ int main(int argc, char** argv) {
   bt->add_flag("--score-only", batch.score_only, "只评分和核对，不生成报告 / score and check only, write no reports");
   bt->add_option("--templates", batch.templates,
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
+  bt->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
+  bt->add_option("--timeout", batch.timeout_seconds,
+                 "单个项目的时限（秒，默认 120，0 为不限），超时的项目记为失败 / per-project time limit in seconds (default 120, 0: none); a project past it fails")
+      ->check(CLI::NonNegativeNumber);
   bt->fallthrough();
 
   InitRequest init;
@@ -224,6 +248,9 @@ int main(int argc, char** argv) {
   const Language language = ChooseLanguage(lang);
   score.language = report.language = check.request.language = batch.language = init.language =
       import.language = language;
+  score.project.allowed = report.project.allowed = check.request.target.allowed =
+      CommandLineFolders(allow_paths, /*working_folder=*/true);
+  batch.allowed = CommandLineFolders(allow_paths, /*working_folder=*/false);
   if (sc->parsed()) return PrintScore(score);
   if (rp->parsed()) return PrintReport(report);
   if (ck->parsed()) return PrintCheck(check);

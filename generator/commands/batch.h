@@ -1,11 +1,17 @@
 // `jixiao batch`: a folder of projects in, every project scored, checked and
 // rendered (as `report` does), and one summary workbook (汇总.xlsx) out.
 //
-// Projects run in parallel on a fixed number of workers; a finished
-// project leaves only its summary row behind, so memory does not grow with
-// the number of projects. A broken project is recorded (file and reason)
-// and the others go on. An interrupt stops the workers taking new projects;
-// every report already begun is finished whole.
+// Projects run in parallel on a fixed number of worker processes (forked,
+// each keeping its own cache of systems); a finished project leaves only its
+// summary row behind, so memory does not grow with the number of projects.
+// A project that fails in any way — an input error, a crash (SIGSEGV, an
+// abort in a library), a hang past `timeout_seconds` — is recorded (file and
+// reason) and the others go on: a dead or stopped worker is replaced. An
+// interrupt stops handing out projects; a report already begun has
+// `grace_ms` to finish whole, then its worker is stopped and its unfinished
+// outputs removed. Symbolic links are not followed (FindProjects), paths a
+// project names stay within the batch folder and `allowed`, and outputs
+// stay within `out`.
 #pragma once
 
 #include <atomic>
@@ -13,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "base/allowed_folders.h"
 #include "commands/command_result.h"
 #include "model/batch_summary.h"
 
@@ -25,7 +32,19 @@ struct BatchOptions {
   int jobs = 0;             // 0: the machine's cores
   bool score_only = false;  // score and check, write no reports
   bool write_summary = true;  // <out>/汇总.xlsx
+  // The folders besides `folder` that paths named in a project may lie in
+  // (allowed_folders.h); null: the bundled indicators/. `folder` is always allowed.
+  std::shared_ptr<const AllowedFolders> allowed;
   const std::atomic<bool>* interrupted = nullptr;
+  // Each project runs in a worker process: one that takes longer than this
+  // is stopped and listed as failed (0: no limit).
+  double timeout_seconds = 120;
+  // After an interrupt, how long projects already begun may take to finish
+  // before their workers are stopped (their unfinished outputs removed).
+  int grace_ms = 1000;
+  // Tests only: called in the worker process before each project (to make
+  // one crash or hang on purpose). The command line never sets it.
+  std::function<void(const std::string& dir)> before_project;
   Language language = Language::kChinese;  // of a failed project's reason (BatchRow::error)
 };
 
@@ -42,7 +61,10 @@ struct BatchOutcome : CommandResult, BatchSummary {
 // project.yaml, and each filled 自评表 (IsSelfFormFileName, in a folder
 // without a project.yaml), as finance bureaus receive them.
 // `skip`, when given, is a folder not to look into (the run's output folder).
-std::vector<std::string> FindProjects(const std::string& root, const std::string& skip = "");
+// `links`, when given, receives the symbolic links found where a project
+// would be (a linked project folder or 自评表): they are not followed.
+std::vector<std::string> FindProjects(const std::string& root, const std::string& skip = "",
+                                      std::vector<std::string>* links = nullptr);
 
 // Called after each project with (finished, total, row).
 using BatchProgress = std::function<void(size_t, size_t, const BatchRow&)>;

@@ -10,9 +10,14 @@
 
 namespace jixiao {
 
-// report: <out>/<the project folder's name> (the current folder's own name
-// for "."), also for a 自评表 given as a file (its folder).
+// A project folder's outputs: <out>/<the project folder's name> (the
+// current folder's own name for ".").
 std::string ProjectOutputDir(const std::string& out, const Project& p);
+
+// report: a workbook given as a file (a filled 自评表, or its bytes) →
+// <out>/<its name without .xlsx>, as check -o and batch name it, so two
+// forms in one folder do not share an output folder; else ProjectOutputDir.
+std::string ReportOutputDir(const std::string& out, const std::string& target, bool workbook, const Project& p);
 
 // check -o: a workbook given as a file (a submitted 评分表 or 自评表) →
 // <out>/<its name without .xlsx>; a project → ProjectOutputDir.

@@ -9,7 +9,7 @@ std::shared_ptr<const Project> LoadProjectInput(const ProjectInput& in, const st
   if (in.files) return LoadProject(in.files, system_override, cache, review);
   // A workbook in memory is a 自评表, as any .xlsx path is (LoadProject).
   if (in.bytes) return LoadSelfFormBytes(in.path, *in.bytes, system_override, review);
-  return LoadProject(in.path, system_override, cache, review);
+  return LoadProject(in.path, system_override, cache, review, in.allowed);
 }
 
 }  // namespace jixiao

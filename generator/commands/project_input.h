@@ -19,6 +19,10 @@ struct ProjectInput {
   // A workbook held in memory, read instead of the disk; `path` is only its
   // name (the uploaded file's), in diagnostics and the outputs' names.
   std::shared_ptr<const std::string> bytes;
+  // For a project read from `path`: the folders besides its own that the
+  // paths it names may lie in (allowed_folders.h); null: unconfined (a
+  // library caller's own files). The command line always sets it.
+  std::shared_ptr<const AllowedFolders> allowed;
 
   // The project's name for messages and outputs: the path, or the files' root.
   const std::string& Name() const { return files ? files->Root() : path; }

@@ -16,9 +16,11 @@ ReportOutcome RunReport(const ReportRequest& request) {
     std::optional<TemplateSet> loaded;
     if (!request.template_set) loaded = LoadTemplates(request.templates);
     const TemplateSet& templates = request.template_set ? *request.template_set : *loaded;
+    out.diagnostics.Append(templates.warnings);
     auto project = LoadProjectInput(request.project, request.indicators);
     out.scored = ScoreProject(project);
-    out.dir = ProjectOutputDir(request.out, *project);
+    const ProjectInput& in = request.project;
+    out.dir = ReportOutputDir(request.out, in.Name(), in.bytes || (!in.files && IsXlsxPath(in.path)), *project);
     if (request.keep_in_memory) {
       out.files = KeepInMemory(out.dir, [&](const std::string& scratch) { return WriteReport(*out.scored, templates, scratch); });
     } else {

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 
+#include "base/allowed_folders.h"
 #include "model/indicator.h"
 #include "model/project.h"
 #include "load/input_kind.h"
@@ -42,9 +43,13 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target,
 // itself, or a filled 自评表 (InputKindOf). `system_override`, when
 // set, replaces the system the project names.
 // `review`: loaded for `check` (Project::review).
+// `allowed`, when given, confines the paths the project names (system:,
+// text:, workbook:, its fragments) to its own folder and those folders
+// (InputFiles); without it they are read wherever they point.
 std::shared_ptr<const Project> LoadProject(const std::string& target,
                                            const std::string& system_override = "",
-                                           SystemCache* cache = nullptr, bool review = false);
+                                           SystemCache* cache = nullptr, bool review = false,
+                                           std::shared_ptr<const AllowedFolders> allowed = nullptr);
 // The same from `files` (in memory or on disk): its root's project.yaml,
 // its workbooks and text/ read through it; the Project keeps `files` for
 // the report's fragments.

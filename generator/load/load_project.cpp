@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <functional>
 #include <set>
@@ -360,6 +362,12 @@ void Bind(const Project& p, const YamlFile& y, Diagnostics& diags) {
   });
 }
 
+bool IsYamlPath(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".yaml" || ext == ".yml";
+}
+
 std::string ResolveSystemPath(const std::string& project_file, const std::string& written) {
   fs::path w(written);
   if (w.is_absolute()) return written;
@@ -413,14 +421,29 @@ std::shared_ptr<const Project> LoadProjectFile(const std::string& file, std::sha
                "funds", "comments", "stated", "text", "workbook", "budget", "goals", "tables"},
               "", diags);
   // 数据采集表.xlsx and `workbook:` (load_workbook.cpp) may give the project info.
-  const std::vector<std::string> workbooks = ProjectWorkbooks(y, in, diags);
+  std::vector<std::string> workbooks = ProjectWorkbooks(y, in, diags);
+  // `workbook:` names paths: each must lie in an allowed folder.
+  workbooks.erase(std::remove_if(workbooks.begin(), workbooks.end(),
+                                 [&](const std::string& w) {
+                                   if (in.MayRead(w)) return false;
+                                   diags.Error(y.Loc(root["workbook"]), "", msg::kPathNotAllowed, in.AllowedList());
+                                   return true;
+                                 }),
+                  workbooks.end());
   ProjectReader r{y, diags, *p};
   if (root["project"]) r.ReadInfo(root["project"], workbooks.empty());
   else if (workbooks.empty()) diags.Error(y.Loc(root), "", msg::kMissingKey, "project");
 
   std::string sys_path = system_override;
   if (sys_path.empty()) {
-    if (auto s = y.String(root, "system", true, "", diags)) sys_path = ResolveSystemPath(file, *s);
+    if (auto s = y.String(root, "system", true, "", diags)) {
+      // A path from the input: an indicator system in an allowed folder, or
+      // refused here, saying what it is and never what it holds.
+      std::string resolved = ResolveSystemPath(file, *s);
+      if (!IsYamlPath(resolved)) diags.Error(y.Loc(root["system"]), "", msg::kSystemNotYaml, *s);
+      else if (!in.MayRead(resolved)) diags.Error(y.Loc(root["system"]), "", msg::kPathNotAllowed, in.AllowedList());
+      else sys_path = resolved;
+    }
   }
   if (sys_path.empty()) throw InputError(diags);
   try {
@@ -444,7 +467,8 @@ std::shared_ptr<const Project> LoadProjectFile(const std::string& file, std::sha
   if (auto text = y.String(root, "text", false, "", diags)) {
     // Another folder's fragments, e.g. a check case reusing its report's text.
     p->text_dir = ResolveSystemPath(file, *text);
-    if (!in.IsFolder(p->text_dir)) diags.Error(y.Loc(root["text"]), "", msg::kTextDirMissing, p->text_dir);
+    if (!in.MayRead(p->text_dir)) diags.Error(y.Loc(root["text"]), "", msg::kPathNotAllowed, in.AllowedList());
+    else if (!in.IsFolder(p->text_dir)) diags.Error(y.Loc(root["text"]), "", msg::kTextDirMissing, p->text_dir);
   }
   ReadProjectWorkbooks(*p, y, workbooks, diags);
   std::set<std::string> seen;
@@ -465,7 +489,12 @@ std::shared_ptr<const Project> LoadProjectFile(const std::string& file, std::sha
 
 std::shared_ptr<const Project> LoadProject(const std::string& target,
                                            const std::string& system_override,
-                                           SystemCache* cache, bool review) {
+                                           SystemCache* cache, bool review,
+                                           std::shared_ptr<const AllowedFolders> allowed) {
+  // Confined: the disk read through InputFiles rooted at the project's folder.
+  auto confined = [&](const std::string& file) {
+    return allowed ? std::make_shared<const InputFiles>(fs::path(file).parent_path().string(), allowed) : nullptr;
+  };
   switch (InputKindOf(target)) {
     case InputKind::kSelfForm:
     case InputKind::kSelfFormFolder:
@@ -473,11 +502,12 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
     case InputKind::kCollectWorkbook:
       return LoadSelfForm(target, system_override, review);  // any .xlsx is read as a 自评表
     case InputKind::kProjectYaml:
-      return LoadProjectFile(target, nullptr, system_override, cache, review);
+      return LoadProjectFile(target, confined(target), system_override, cache, review);
     case InputKind::kProjectFolder:
       break;
   }
-  return LoadProjectFile(ProjectYamlPath(target), nullptr, system_override, cache, review);
+  const std::string file = ProjectYamlPath(target);
+  return LoadProjectFile(file, confined(file), system_override, cache, review);
 }
 
 std::shared_ptr<const Project> LoadProject(std::shared_ptr<const InputFiles> files,

@@ -1,3 +1,5 @@
+#include <cctype>
+#include <filesystem>
 #include <set>
 
 #include "load/load.h"
@@ -76,12 +78,17 @@ struct SystemReader {
 }  // namespace
 
 std::shared_ptr<const IndicatorSystem> LoadSystem(const std::string& path) {
+  // Only a .yaml file is read as a system; a file that is not one is named,
+  // never quoted (its lines are no one's business here).
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext != ".yaml" && ext != ".yml") Fail(SourceLoc{path}, "", msg::kSystemNotYaml, path);
   YamlFile y = YamlFile::Load(path);
   Diagnostics diags;
   auto sys = std::make_shared<IndicatorSystem>();
   sys->file = path;
   const YamlNode& root = y.root();
-  if (!y.IsMap(root, "indicator system", "", diags)) throw InputError(diags);
+  if (!root.IsMap()) Fail(SourceLoc{path}, "", msg::kNotIndicatorSystem);
   y.CheckKeys(root, {"name", "total", "grades", "deduction_cap", "notes", "indicators", "layout", "options"},
               "", diags);
   ReadSystemOptions(y, root, *sys, diags);  // layout: self_evaluation and its options

@@ -130,10 +130,13 @@ Diagnostics SyntaxError(const std::string& origin, const Template& tmpl) {
   return diags;
 }
 
-std::string RenderTo(const Template& tmpl, const TemplateValue& d, Template::Escape escape) {
+// `origin`: the template's file, named when rendering passes its bound.
+std::string RenderTo(const Template& tmpl, const TemplateValue& d, Template::Escape escape,
+                     const std::string& origin) {
   std::string out;
   out.reserve(64 * 1024);
-  tmpl.Render(d, escape, out);
+  if (!tmpl.Render(d, escape, out))
+    Fail(SourceLoc{origin}, "", msg::kTemplateOutputTooLarge, Template::kMaxRenderBytes >> 20, Template::kMaxRenderSteps);
   return out;
 }
 
@@ -145,7 +148,7 @@ std::string RenderPage(const TemplateSet& t, const std::string& title, std::stri
   d.Set("title", title);
   d.Set("css", t.files.at("report.css"));
   d.Set("body", std::move(body));
-  return RenderTo(*shell, d, AppendEscapedHtml);
+  return RenderTo(*shell, d, AppendEscapedHtml, t.origin.at("report.html.mustache"));
 }
 
 }  // namespace
@@ -201,10 +204,28 @@ void AnalyzeTemplates(TemplateSet& t) {
     }
     std::set<std::string> optional_text;  // text.X opened as a section somewhere
     std::vector<std::pair<std::string, int>> required_text;
+    std::vector<const Template::Tag*> open;  // sections open at this tag
+    const bool html = name.size() > 14 && name.compare(name.size() - 14, 14, ".html.mustache") == 0;
     for (const Template::Tag& tag : probe.tags()) {
       const std::string& var = tag.name;
-      if (tag.sigil == '!' || var.empty() || var == ".") continue;
       SourceLoc at{file.file, tag.line, 0, ""};
+      if (tag.sigil == '#' || tag.sigil == '^') {
+        // A section over a list inside one over the same list repeats the
+        // whole list for every item (six deep: 22⁶ rows): refused here.
+        for (const Template::Tag* o : open)
+          if (tag.sigil == '#' && o->sigil == '#' && o->name == var && var != "." && !var.empty())
+            diags.Error(at, "", msg::kTemplateNestedList, "{{#" + var + "}}", o->line);
+        open.push_back(&tag);
+      } else if (tag.sigil == '/' && !open.empty()) {
+        open.pop_back();
+      }
+      // In an HTML template, {{{x}}} and {{&x}} put text into the page
+      // unescaped: only the finished body and the CSS may go in that way.
+      if (html && (tag.sigil == '{' || tag.sigil == '&') && var != "body" && var != "css")
+        t.warnings.Add(Severity::kWarning, at, "", msg::kTemplateUnescapedHtml,
+                       Format(msg::kTemplateUnescapedHtml,
+                              std::string(tag.sigil == '{' ? "{{{" : "{{&") + var + (tag.sigil == '{' ? "}}}" : "}}")));
+      if (tag.sigil == '!' || var.empty() || var == ".") continue;
       if (var.rfind("text.", 0) == 0) {
         if (tag.sigil == '#' || tag.sigil == '^') optional_text.insert(var);
         else if (tag.sigil != '/') required_text.emplace_back(var, tag.line);
@@ -246,7 +267,7 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   std::shared_ptr<const Template> md_tmpl = Parsed(t.files.at(md_name), true);
   if (!md_tmpl->ok()) throw InputError(SyntaxError(t.origin.at(md_name), *md_tmpl));
   std::string marked = RenderTo(*md_tmpl, self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments),
-                                AppendEscapedMarkdown);
+                                AppendEscapedMarkdown, t.origin.at(md_name));
 
   Report r;
   r.markdown = StripMarks(marked);

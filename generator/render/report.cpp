@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "base/atomic_file.h"
 #include "base/messages.h"
 #include "render/report_writers.h"
 
@@ -10,20 +11,22 @@ namespace fs = std::filesystem;
 namespace jixiao {
 
 std::vector<std::string> WriteReport(const ScoredProject& sp, const TemplateSet& t,
-                                     const std::string& out_dir) {
+                                     const std::string& out_dir, const std::vector<ExtraOutput>& extra) {
   Fragments fragments = LoadFragments(sp.project->Files(), sp.project->text_dir);
   Report report = RenderReport(sp, t, fragments);
-  std::error_code ec;
-  fs::create_directories(out_dir, ec);
-  if (ec || !fs::is_directory(out_dir)) Fail(SourceLoc{out_dir}, "", msg::kCannotWrite, ec.message());
+  PendingFolder pending(out_dir);
   std::vector<std::string> written;
   const ReportKind kind = ReportKindOf(sp);
   for (const ReportWriter& w : ReportWriters()) {
     if (w.kind != kind) continue;
-    const std::string path = (fs::path(out_dir) / w.file_name).string();
-    w.write(sp, report, path);
-    written.push_back(path);
+    w.write(sp, report, (fs::path(pending.scratch()) / w.file_name).string());
+    written.push_back((fs::path(out_dir) / w.file_name).string());
   }
+  for (const ExtraOutput& e : extra) {
+    WriteFileAtomic((fs::path(pending.scratch()) / e.name).string(), e.content);
+    written.push_back((fs::path(out_dir) / e.name).string());
+  }
+  pending.Commit();
   return written;
 }
 

@@ -24,6 +24,7 @@ struct TemplateSet {
     std::string fragment;  // 项目概况 for {{{text.项目概况}}}
   };
   std::vector<Need> required;  // fragments the templates cannot do without
+  Diagnostics warnings;        // what the check found risky but allowed ({{{x}}} in an HTML template)
 };
 
 // The embedded defaults, each replaced by the file of the same name in
@@ -57,11 +58,19 @@ std::string RenderStandaloneHtml(const std::string& title, const std::string& ma
 std::string SvgLevel1Chart(const ScoredProject& sp);
 std::string SvgBalanceChart(const ScoredProject& sp);  // empty when fewer than 2 years
 
-// Writes the files of the project's report kind into `out_dir` (created if
-// needed), each atomically, by the writer table (report_writers.h):
-// report.md, report.html and 评分表.xlsx, or 自评表.xlsx for a
-// self-evaluation. Returns the paths written.
+// A file written with the report, in the same set (batch: check.md).
+struct ExtraOutput {
+  std::string name;  // in the output folder
+  std::string content;
+};
+
+// Writes the files of the project's report kind into `out_dir`, by the
+// writer table (report_writers.h): report.md, report.html and 评分表.xlsx,
+// or 自评表.xlsx for a self-evaluation, and `extra`. The files appear
+// together or not at all (PendingFolder: a scratch folder beside `out_dir`,
+// flushed and swapped in). Returns the paths written.
 std::vector<std::string> WriteReport(const ScoredProject& sp, const TemplateSet& t,
-                                     const std::string& out_dir);
+                                     const std::string& out_dir,
+                                     const std::vector<ExtraOutput>& extra = {});
 
 }  // namespace jixiao

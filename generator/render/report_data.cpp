@@ -72,7 +72,8 @@ Fragments LoadFragments(const InputFiles& files, const std::string& text_dir) {
 namespace {
 
 // What EscapeMarkdown does to each byte: 0 copy, 1 backslash first,
-// 2 drop (\r), 3 space (\n), 4 a possible layout mark's lead byte.
+// 2 drop (\r), 3 space (\n), 4 a possible layout mark's lead byte, 5 a
+// possible autolink (':' of "://", 'w' of "www.").
 struct EscapeTable {
   unsigned char action[256] = {};
   EscapeTable() {
@@ -80,22 +81,88 @@ struct EscapeTable {
     action[static_cast<unsigned char>('\r')] = 2;
     action[static_cast<unsigned char>('\n')] = 3;
     action[static_cast<unsigned char>(kMarkChar[0])] = 4;
+    for (unsigned char c : std::string(":wW")) action[c] = 5;
   }
 };
 const EscapeTable kEscape;
 
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// At s[i], an autolink cmark-gfm's extension would make: "://" (http://…)
+// or "www." at a word's start. (An e-mail address still becomes a mailto:
+// link: the extension joins the text around an escape before it looks,
+// and an address cannot take in the text beside it.)
+bool StartsAutolink(std::string_view s, size_t i) {
+  switch (s[i]) {
+    case ':': return s.compare(i + 1, 2, "//") == 0;
+    default:
+      if (i > 0 && IsAsciiAlnum(s[i - 1])) return false;
+      if (s.size() - i < 4) return false;
+      for (size_t k = 0; k < 3; ++k)
+        if (s[i + k] != 'w' && s[i + k] != 'W') return false;
+      return s[i + 3] == '.';
+  }
+}
+
+// The start of a value may be the start of a line in the template: what
+// Markdown would read there as a block (a list item "2025. ", "- ", "+ ",
+// a rule or heading underline "---", "===", an indented code block) is
+// escaped, and leading blanks become one space (never an indent).
+std::string_view EscapeLineStart(std::string& out, std::string_view s) {
+  size_t lead = 0;
+  while (lead < s.size() && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\n' || s[lead] == '\r')) ++lead;
+  if (lead > 0) out += ' ';
+  s.remove_prefix(lead);
+  if (s.empty()) return s;
+  auto blank_or_end = [&](size_t at) { return at >= s.size() || s[at] == ' ' || s[at] == '\t' || s[at] == '\n'; };
+  const char c = s[0];
+  if (c == '-' || c == '+' || c == '=') {
+    if (blank_or_end(1) || s[1] == c) {
+      out += '\\';
+      out += c;
+      s.remove_prefix(1);
+    }
+    return s;
+  }
+  size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  if (digits > 0 && digits <= 9 && digits < s.size() && (s[digits] == '.' || s[digits] == ')') &&
+      blank_or_end(digits + 1)) {
+    out.append(s.substr(0, digits));
+    out += '\\';
+    out += s[digits];
+    s.remove_prefix(digits + 1);
+  }
+  return s;
+}
+
 }  // namespace
 
 void AppendEscapedMarkdown(std::string& out, std::string_view s) {
+  s = EscapeLineStart(out, s);
   size_t run = 0;  // start of the bytes copied as they are
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char action = kEscape.action[static_cast<unsigned char>(s[i])];
-    if (action == 0 || (action == 4 && s.compare(i, 3, kMarkChar) != 0)) continue;
+    if (action == 0 || (action == 4 && s.compare(i, 3, kMarkChar) != 0) || (action == 5 && !StartsAutolink(s, i)))
+      continue;
     out.append(s, run, i - run);
     switch (action) {
       case 1: out += '\\'; out += s[i]; break;
       case 3: out += ' '; break;
       case 4: i += 2; break;  // no layout marks from inputs
+      case 5:
+        // No live link from an input's text: "http\://", "www\.".
+        if (s[i] == ':') {
+          out += '\\';
+          out += s[i];
+        } else {
+          out.append(s, i, 3);
+          out += "\\.";
+          i += 3;
+        }
+        break;
       default: break;         // \r goes
     }
     run = i + 1;

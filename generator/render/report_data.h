@@ -35,9 +35,14 @@ Fragments LoadFragments(const InputFiles& files, const std::string& text_dir);
 // "[[pagebreak]]" stays text.
 inline constexpr const char* kMarkChar = "\xEE\x80\x80";  // U+E000
 
-// Markdown-escapes text from inputs for a paragraph or table cell: the
-// characters that would start markup are backslash-escaped, line breaks
-// become spaces.
+// Markdown-escapes text from inputs (project.yaml, workbooks) for a
+// paragraph or table cell: it never becomes Markdown structure or a link.
+// The characters that would start markup are backslash-escaped, line breaks
+// become spaces, leading blanks go, a block marker at its start ("2025. ",
+// "- ", "+ ", "---", "===") is escaped, and so is what cmark-gfm's autolink
+// extension would make a link of ("http\://", "www\.", "a\@b.cn").
+// Narrative fragments (text/*.md) are the author's own Markdown and are not
+// escaped (SanitizeFragment).
 std::string EscapeMarkdown(const std::string& s);
 void AppendEscapedMarkdown(std::string& out, std::string_view s);  // the same, appended to `out`
 

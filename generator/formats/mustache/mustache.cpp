@@ -252,6 +252,9 @@ struct Template::Renderer {
   size_t line_start;
   bool section_tag = false;
   std::vector<const TemplateValue*> stack;
+  size_t start = 0;   // out.size() when rendering began
+  size_t steps = 0;   // nodes visited
+  bool over = false;  // a bound passed: rendering stopped
 
   const TemplateValue* Lookup(const Node& n) const {
     if (n.dot) return stack.back();
@@ -278,7 +281,8 @@ struct Template::Renderer {
 
   void Section(const Node& n, const TemplateValue* v) {
     if (v && v->IsList() && v->Size() != 0) {
-      for (size_t i = 0; i < v->Size(); ++i) {
+      for (size_t i = 0; i < v->Size() && !over; ++i) {
+        if (++steps > kMaxRenderSteps) over = true;  // an empty section repeated is work too
         section_tag = true;
         stack.push_back(&v->At(i));
         Walk(n.children);
@@ -296,6 +300,12 @@ struct Template::Renderer {
 
   void Walk(const std::vector<Node>& nodes) {
     for (const Node& n : nodes) {
+      // Sections over lists multiply: nested ones can ask for more work or
+      // output than any report needs. Past a bound, rendering stops.
+      if (over || ++steps > kMaxRenderSteps || out.size() - start > kMaxRenderBytes) {
+        over = true;
+        return;
+      }
       switch (n.type) {
         case Node::Type::kText: out += n.text; break;
         case Node::Type::kNewline: EndLine(&n.text); break;
@@ -317,12 +327,15 @@ struct Template::Renderer {
   }
 };
 
-void Template::Render(const TemplateValue& data, Escape escape, std::string& out) const {
+bool Template::Render(const TemplateValue& data, Escape escape, std::string& out) const {
   Renderer r{escape, out, out.size()};
+  r.start = out.size();
   r.stack.reserve(8);
   r.stack.push_back(&data);
   r.Walk(nodes_);
+  if (r.over) return false;
   r.EndLine(nullptr);
+  return true;
 }
 
 void AppendEscapedHtml(std::string& out, std::string_view text) {

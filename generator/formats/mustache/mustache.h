@@ -126,8 +126,13 @@ class Template {
   const std::string& error_section() const { return error_section_; }
   int error_section_line() const { return error_section_line_; }
 
-  // Renders into `out` (appended).
-  void Render(const TemplateValue& data, Escape escape, std::string& out) const;
+  // Renders into `out` (appended). False when rendering passed a bound
+  // (kMaxRenderSteps nodes visited or kMaxRenderBytes appended: sections
+  // over lists nested so that the work multiplies) and was stopped; `out`
+  // then holds a part.
+  bool Render(const TemplateValue& data, Escape escape, std::string& out) const;
+  static constexpr size_t kMaxRenderSteps = 20'000'000;
+  static constexpr size_t kMaxRenderBytes = 64u << 20;
 
   // A name a template refers to, as written; `line` is 1-based.
   struct Tag {

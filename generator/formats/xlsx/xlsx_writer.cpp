@@ -1,9 +1,12 @@
 #include "formats/xlsx/xlsx_writer.h"
 
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <filesystem>
 #include <cstdlib>
 
 #include "base/messages.h"
@@ -27,32 +30,71 @@ const char* ScratchDir() {
 
 namespace {
 
+// Removes the jixiao-<pid>-XXXXXX folders in `base` whose process is gone
+// (killed before it could remove them), with what they hold.
+void RemoveStaleScratch(const std::string& base) {
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.compare(0, 7, "jixiao-") != 0) continue;
+    size_t dash = name.find('-', 7);
+    if (dash == std::string::npos || dash == 7 || name.size() - dash != 7) continue;
+    long pid = 0;
+    bool digits = true;
+    for (size_t i = 7; i < dash && digits; ++i) {
+      digits = name[i] >= '0' && name[i] <= '9';
+      pid = pid * 10 + (name[i] - '0');
+      digits = digits && pid < (1L << 30);
+    }
+    if (!digits || pid == ::getpid() || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM) continue;
+    std::error_code rm;
+    std::filesystem::remove_all(it->path(), rm);
+  }
+}
+
 // The calling thread's folder inside ScratchDir(), removed with the thread.
+// A process forked from one that had made its folder (a batch worker) makes
+// its own: the folder belongs to the process that made it.
 class ThreadScratch {
  public:
-  ThreadScratch() {
-    const char* base = ScratchDir();
-    if (!base) return;
-    std::string tmpl = std::string(base) + "/jixiao-XXXXXX";
-    if (::mkdtemp(tmpl.data())) path_ = tmpl;
-  }
-  ~ThreadScratch() {
-    if (!path_.empty()) ::rmdir(path_.c_str());
+  ThreadScratch() { Make(); }
+  ~ThreadScratch() { Release(); }
+  void Release() {
+    if (!path_.empty() && owner_ == ::getpid()) ::rmdir(path_.c_str());
+    path_.clear();
   }
   ThreadScratch(const ThreadScratch&) = delete;
   ThreadScratch& operator=(const ThreadScratch&) = delete;
-  const char* Path() const { return path_.empty() ? ScratchDir() : path_.c_str(); }
+  const char* Path() {
+    if (owner_ != ::getpid()) Make();
+    return path_.empty() ? ScratchDir() : path_.c_str();
+  }
 
  private:
+  void Make() {
+    owner_ = ::getpid();
+    path_.clear();
+    const char* base = ScratchDir();
+    if (!base) return;
+    RemoveStaleScratch(base);
+    std::string tmpl = std::string(base) + "/jixiao-" + std::to_string(owner_) + "-XXXXXX";
+    if (::mkdtemp(tmpl.data())) path_ = tmpl;
+  }
+
   std::string path_;
+  pid_t owner_ = 0;
 };
+
+ThreadScratch& ThisThreadScratch() {
+  thread_local ThreadScratch scratch;
+  return scratch;
+}
 
 }  // namespace
 
-const char* ThreadScratchDir() {
-  thread_local ThreadScratch scratch;
-  return scratch.Path();
-}
+const char* ThreadScratchDir() { return ThisThreadScratch().Path(); }
+
+void ReleaseThreadScratchDir() { ThisThreadScratch().Release(); }
 
 lxw_workbook* NewProjectWorkbook(const std::string& temp_path) {
   lxw_workbook_options options = {};

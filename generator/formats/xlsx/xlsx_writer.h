@@ -43,8 +43,13 @@ const char* ScratchDir();
 // A folder of the calling thread's own inside ScratchDir(), removed when
 // the thread ends: libxlsxwriter creates and deletes 17 scratch files per
 // workbook, and two workers doing that in one folder queue on that folder's
-// lock in the kernel. Falls back to ScratchDir() itself.
+// lock in the kernel. Falls back to ScratchDir() itself. Named
+// jixiao-<pid>-XXXXXX: making one first removes those a killed process left
+// (their pid no longer running).
 const char* ThreadScratchDir();
+// Removes the calling thread's folder now: for a process that ends with
+// _exit (a batch worker), where thread-local destructors do not run.
+void ReleaseThreadScratchDir();
 
 // A new workbook at `temp_path` with its scratch files in ThreadScratchDir().
 lxw_workbook* NewProjectWorkbook(const std::string& temp_path);

@@ -128,6 +128,28 @@ bool Swap(std::string& s, std::string_view from, std::string_view to) {
   return any;
 }
 
+// The first character of a scalar that text may not hold, or -1: the C0
+// controls but tab and line feed (ESC, NUL, a lone CR: a "\r" written in a
+// quoted string), DEL, the C1 controls, and the bidirectional overrides and
+// isolates (U+202A–U+202E, U+2066–U+2069) that make a terminal or a report
+// show text other than it is. Checked after escapes are read, so "\e" and
+// "\u202E" are caught as well as the raw bytes.
+long ControlCharacter(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return c;
+    if (c == 0xC2 && i + 1 < s.size()) {
+      unsigned char n = static_cast<unsigned char>(s[i + 1]);
+      if (n >= 0x80 && n <= 0x9F) return 0x80 + (n - 0x80);
+    } else if (c == 0xE2 && i + 2 < s.size()) {
+      unsigned char b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+      if (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) return 0x2000 + (b2 - 0x80);  // U+202A–E
+      if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return 0x2066 + (b2 - 0xA6);                // U+2066–9
+    }
+  }
+  return -1;
+}
+
 struct YamlDocument {
   std::deque<YamlData> nodes;
 };
@@ -165,6 +187,9 @@ class YamlBuilder {
             } else {
               d.kind = YamlData::Kind::kScalar;
               d.scalar.assign(value);
+              if (long c = ControlCharacter(value); c >= 0)
+                Fail(SourceLoc{path_, d.line, d.column, ""}, "", msg::kYamlControlCharacter,
+                     fmt::format("{:04X}", static_cast<uint32_t>(c)));
             }
             Anchor(ev.data.scalar.anchor, d);
             Add(&d, root);
