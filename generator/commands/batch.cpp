@@ -119,8 +119,11 @@ bool GetText(const std::string& b, size_t& at, std::string& s) {
 std::string EncodeRow(const BatchRow& r) {
   std::string b;
   PutText(b, r.ok ? "1" : "0");
-  for (const std::string* s : {&r.error, &r.name, &r.department, &r.year, &r.grade, &r.report}) PutText(b, *s);
+  for (const std::string* s : {&r.error, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade})
+    PutText(b, *s);
   PutText(b, r.total.Raw().get_str());
+  PutText(b, r.deductions.Raw().get_str());
+  PutText(b, r.stated_total ? r.stated_total->Raw().get_str() : "");
   PutText(b, std::to_string(r.errors));
   PutText(b, std::to_string(r.warnings));
   PutText(b, std::to_string(r.level1.size()));
@@ -135,15 +138,18 @@ std::optional<BatchRow> DecodeRow(const std::string& b, const std::string& dir) 
   BatchRow r;
   r.dir = dir;
   size_t at = 0;
-  std::string ok, total, errors, warnings, count;
+  std::string ok, total, deductions, stated_total, errors, warnings, count;
   if (!GetText(b, at, ok)) return std::nullopt;
   r.ok = ok == "1";
-  for (std::string* s : {&r.error, &r.name, &r.department, &r.year, &r.grade, &r.report})
+  for (std::string* s : {&r.error, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade})
     if (!GetText(b, at, *s)) return std::nullopt;
-  if (!GetText(b, at, total) || !GetText(b, at, errors) || !GetText(b, at, warnings) || !GetText(b, at, count))
+  if (!GetText(b, at, total) || !GetText(b, at, deductions) || !GetText(b, at, stated_total) ||
+      !GetText(b, at, errors) || !GetText(b, at, warnings) || !GetText(b, at, count))
     return std::nullopt;
   try {
     r.total = Decimal(mpq_class(total));
+    r.deductions = Decimal(mpq_class(deductions));
+    if (!stated_total.empty()) r.stated_total = Decimal(mpq_class(stated_total));
     r.errors = std::stoul(errors);
     r.warnings = std::stoul(warnings);
     size_t n = std::stoul(count);
