@@ -13,6 +13,7 @@
 // + - * / ( ), comparisons < <= > >= == !=, && || !, c ? a : b, and the
 // functions min, max, sum, avg (any number of arguments), abs(x),
 // round(x, places) and if(c, a, b). Comparisons give 1 or 0.
+// Nesting deeper than kMaxFormulaNesting is a syntax error.
 #pragma once
 
 #include <functional>
@@ -25,6 +26,11 @@
 #include "base/decimal.h"
 
 namespace jixiao {
+
+// How deep parentheses, function calls and ?: branches may nest. A run of
+// + - * / && || or comparisons, and of prefix - and !, is read in a loop
+// and has no bound but the text's length.
+inline constexpr int kMaxFormulaNesting = 100;
 
 class FormulaError : public std::runtime_error {
  public:
