@@ -915,7 +915,11 @@ class Merger {
   }
 
   void MergeAnswers(const WorkbookData& d) {
-    for (const auto& [code, g] : d.answers) {
+    for (const auto& entry : d.answers) {
+      // Named, not a structured binding: a lambda below captures `code`,
+      // which C++17 (and clang before 16) allows only for variables.
+      const std::string& code = entry.first;
+      const auto& g = entry.second;
       CheckEvidenceFile(code, g);
       auto it = p_.answers.find(code);
       if (it == p_.answers.end()) {

@@ -311,7 +311,11 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
         };
     walk(root, nullptr);
     const ScoredIndicator* prev_group = nullptr;
-    for (const auto& [leaf, l2] : flat) {
+    for (const auto& pair : flat) {
+      // Named, not a structured binding: a lambda below captures `leaf`
+      // (C++17, and clang before 16, allow that only for variables).
+      const ScoredIndicator* leaf = pair.first;
+      const ScoredIndicator* l2 = pair.second;
       const Indicator& def = *leaf->def;
       if (leaf != &root) {
         data row;
