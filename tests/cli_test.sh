@@ -251,6 +251,7 @@ timeout 60 "$JIXIAO" score "$lim/parens" >/dev/null 2>"$lim/parens.err"
 check "a formula 10 000 parentheses deep exits 2" test $? -eq 2
 check "... naming the nesting limit" contains "$lim/parens.err" "nested more than 100 levels deep"
 check "... at the metric's line" contains "$lim/parens.err" "project.yaml:4:"
+check "... quoting only the formula's start" test "$(head -1 "$lim/parens.err" | wc -c)" -lt 300
 timeout 60 "$JIXIAO" score "$lim/plus" >"$lim/plus.out" 2>&1
 check "a chain of 100 000 + terms scores" test $? -eq 0
 check "... to its value" contains "$lim/plus.out" "总分 50 / 100"

@@ -91,6 +91,14 @@ TEST_CASE("limits: a formula 10 000 parentheses deep is a syntax error naming th
   CHECK(EvalText(ok) == Decimal(7));
 }
 
+TEST_CASE("limits: a message quotes at most the start of a long formula") {
+  CHECK(QuoteFormula("a + b") == "a + b");
+  std::string cut = QuoteFormula(Repeat("甲", 100));
+  CHECK(cut.size() <= kFormulaQuoteBytes + 3);
+  CHECK(cut.substr(cut.size() - 3) == "\xE2\x80\xA6");
+  CHECK(cut.substr(0, 78) == Repeat("甲", 26));  // whole characters only
+}
+
 TEST_CASE("limits: a chain of 100 000 + terms is evaluated, in a loop") {
   std::string text = "1" + Repeat(" + 1", 99999);
   CHECK(EvalText(text) == Decimal(100000));

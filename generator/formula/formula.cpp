@@ -319,6 +319,13 @@ Decimal Eval(const Formula::Node& n, const NameLookup& lookup) {
 }
 }  // namespace
 
+std::string QuoteFormula(const std::string& text) {
+  if (text.size() <= kFormulaQuoteBytes) return text;
+  size_t end = kFormulaQuoteBytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // not inside a character
+  return text.substr(0, end) + "\xE2\x80\xA6";  // …
+}
+
 Formula Formula::Parse(const std::string& text) {
   Formula f;
   f.text_ = text;

@@ -41,6 +41,12 @@ class FormulaError : public std::runtime_error {
   size_t offset_;
 };
 
+// A formula's text as a message quotes it: whole up to kFormulaQuoteBytes,
+// else its start (cut at a character) and "…", so that a formula of 100 000
+// terms gives a message of one line.
+inline constexpr size_t kFormulaQuoteBytes = 80;
+std::string QuoteFormula(const std::string& text);
+
 using NameLookup = std::function<std::optional<Decimal>(const std::string&)>;
 
 class Formula {

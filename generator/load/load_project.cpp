@@ -107,7 +107,7 @@ struct ProjectReader {
       try {
         m.formula = Formula::Parse(text.Scalar());
       } catch (const FormulaError& e) {
-        diags.Error(y.Loc(text), "", msg::kFormulaSyntax, text.Scalar(), e.what());
+        diags.Error(y.Loc(text), "", msg::kFormulaSyntax, QuoteFormula(text.Scalar()), e.what());
         continue;
       }
       p.metrics.push_back(std::move(m));

@@ -348,7 +348,7 @@ class BookReader {
       try {
         m.formula = Formula::Parse(formula);
       } catch (const FormulaError& e) {
-        diags_.Error(loc, "", msg::kFormulaSyntax, formula, e.what());
+        diags_.Error(loc, "", msg::kFormulaSyntax, QuoteFormula(formula), e.what());
         continue;
       }
       d_.metrics.push_back(m);

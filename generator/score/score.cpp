@@ -55,7 +55,7 @@ class Resolver {
     try {
       raw = metric.formula.Evaluate([this](const std::string& n) { return Get(n); });
     } catch (const FormulaError& e) {
-      Fail(metric.loc, "", msg::kFormulaEval, metric.formula.Text(), e.what());
+      Fail(metric.loc, "", msg::kFormulaEval, QuoteFormula(metric.formula.Text()), e.what());
     } catch (const DecimalLimitError&) {
       Fail(metric.loc, "", msg::kMetricTooLarge, metric.name, kMaxExactDigits);
     }
@@ -146,7 +146,7 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
       if (rr.overridden) s.overridden = true;
     } catch (const FormulaError& e) {
       const Formula* own = unit.OwnFormula(r);
-      Fail(r.loc, ind.code, msg::kFormulaEval, own ? own->Text() : std::string(), e.what());
+      Fail(r.loc, ind.code, msg::kFormulaEval, own ? QuoteFormula(own->Text()) : std::string(), e.what());
     } catch (const DecimalLimitError&) {
       Fail(r.loc, ind.code, msg::kValueTooLarge, kMaxExactDigits);
     }
