@@ -127,7 +127,9 @@ TEST_CASE("limits: a formula with 100 000 distinct names lists them without quad
   auto start = std::chrono::steady_clock::now();
   Formula f = Formula::Parse(text);
   CHECK(f.Names().size() == 100000);
-  CHECK(SecondsSince(start) < 5);
+  // Linear: under a second in a Release build; comparing each name with
+  // every earlier one took minutes.
+  CHECK(SecondsSince(start) < 20);
 }
 
 // ---- exact values ----
