@@ -3,6 +3,7 @@
 #include <map>
 
 #include "fuzz_util.h"
+#include "base/decimal.h"
 #include "base/diagnostics.h"
 #include "base/input_files.h"
 #include "check/check.h"
@@ -24,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CheckProject(sp, opt);
   } catch (const InputError& e) {
     for (const auto& d : e.diagnostics().All()) RenderDiagnostic(d, Language::kChinese, files.get());
+  } catch (const DecimalLimitError&) {  // an error with exit 2, as CatchInputError makes it
   }
   return 0;
 }
