@@ -275,6 +275,13 @@ check "a system of total 200 grades 95 on 47.5%" contains "$lim/total200.out" "�
 timeout 60 "$JIXIAO" score "$lim/devzero" >/dev/null 2>"$lim/devzero.err"
 check "system: /dev/zero exits 2" test $? -eq 2
 check "... as not a regular file" contains "$lim/devzero.err" "不是普通文件（character device）"
+mkfifo "$lim/fifo.xlsx"
+for cmd in "score" "check" "import -o $lim/o.yaml"; do
+  # shellcheck disable=SC2086
+  timeout 30 "$JIXIAO" $cmd "$lim/fifo.xlsx" >/dev/null 2>"$lim/fifo.err"
+  check "$cmd on a FIFO named .xlsx exits 2 at once" test $? -eq 2
+  check "... as not a regular file" contains "$lim/fifo.err" "不是普通文件（FIFO）"
+done
 mkdir -p "$lim/batch/fifo-yaml" "$lim/batch/fifo-xlsx"
 mkfifo "$lim/batch/fifo-yaml/project.yaml" "$lim/batch/X自评表.xlsx" "$lim/batch/fifo-xlsx/数据采集表.xlsx"
 cp "$lim/total200/sys.yaml" "$lim/batch/fifo-xlsx/"
