@@ -245,7 +245,9 @@ void FillFromProject(const Project& p, Filler& f) {
   const int ih = f.Row(kIndicatorSheet, kIndCode);
   const int jc = f.Col(kIndicatorSheet, ih, kIndJudgement), sc = f.Col(kIndicatorSheet, ih, kIndScore),
             rc = f.Col(kIndicatorSheet, ih, kIndReason);
-  for (const auto& [code, a] : p.answers) {
+  for (const auto& answer : p.answers) {  // named: REQUIRE_MESSAGE captures it (clang 14 refuses a structured binding)
+    const std::string& code = answer.first;
+    const auto& a = answer.second;
     int row = f.Row(kIndicatorSheet, code);
     REQUIRE_MESSAGE(row >= 0, "no row for " << code);
     if (a.unmet) {
