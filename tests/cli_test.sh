@@ -304,5 +304,76 @@ check "a linked project is a failure" test $? -eq 3
 check "it is named as a symbolic link" contains "$tmp/link.err" "是符号链接，未跟随"
 check "nothing is written beside the link's target" test -z "$(find "$tmp/elsewhere" -name 'report.*')"
 
+# limits (issue 14): each input that crashed, hung or ran away is a located error, exit 2 (or just works)
+lim="$tmp/limits"
+mkdir -p "$lim"
+python3 - "$lim" <<'PY'
+import os, sys
+root = sys.argv[1]
+system = "name: 体系\ntotal: 100\nindicators:\n  - {code: A, name: 甲, weight: 100, rule: {kind: proportional, value: v, target: 1}}\n"
+def case(name, project, sys_text=system):
+    d = os.path.join(root, name)
+    os.makedirs(d, exist_ok=True)
+    open(os.path.join(d, "sys.yaml"), "w").write(sys_text)
+    open(os.path.join(d, "project.yaml"), "w").write("project: {name: 测试}\nsystem: sys.yaml\n" + project)
+case("parens", "metrics:\n  v: " + "(" * 10000 + "1" + ")" * 10000 + "\n")
+case("plus", "metrics:\n  v: (" + " + ".join(["1"] * 100000) + ") / 200000\n")
+case("minus", "metrics:\n  v: " + "-" * 100000 + "0.5\n")
+case("squares", "values:\n  m0: 12345.6789\nmetrics:\n" + "".join(f"  m{i}: m{i-1} * m{i-1}\n" for i in range(1, 41)) + "  v: m40 / (m40 + 1)\n")
+case("alias", "big: &b \"" + "x" * (1 << 20) + "\"\nlist:\n" + "  - *b\n" * 100000)
+case("flow", "values: " + "[" * 100000 + "]" * 100000 + "\n")
+deep = "name: 深\ntotal: 100\nindicators:\n" + "".join(("  - " if i == 0 else "    ") + f"{{code: C{i}, name: 层, weight: 100, children: [\n" for i in range(5000))
+deep += "    {code: L, name: 叶, weight: 100, rule: {kind: manual}}\n" + "]}" * 5000 + "\n"
+case("deep", "", deep)
+case("total200", "answers:\n  A: {score: 60, reason: 一般}\n  B: {score: 35, reason: 一般}\n",
+     "name: 二百分\ntotal: 200\nindicators:\n  - {code: A, name: 甲, weight: 120, rule: {kind: manual}}\n  - {code: B, name: 乙, weight: 80, rule: {kind: manual}}\n")
+case("devzero", "")
+open(os.path.join(root, "devzero", "project.yaml"), "w").write("project: {name: 测试}\nsystem: /dev/zero\n")
+PY
+timeout 60 "$JIXIAO" score "$lim/parens" >/dev/null 2>"$lim/parens.err"
+check "a formula 10 000 parentheses deep exits 2" test $? -eq 2
+check "... naming the nesting limit" contains "$lim/parens.err" "nested more than 100 levels deep"
+check "... at the metric's line" contains "$lim/parens.err" "project.yaml:4:"
+check "... quoting only the formula's start" test "$(head -1 "$lim/parens.err" | wc -c)" -lt 300
+timeout 60 "$JIXIAO" score "$lim/plus" >"$lim/plus.out" 2>&1
+check "a chain of 100 000 + terms scores" test $? -eq 0
+check "... to its value" contains "$lim/plus.out" "总分 50 / 100"
+timeout 60 "$JIXIAO" score "$lim/minus" >"$lim/minus.out" 2>&1
+check "100 000 unary minus signs score" test $? -eq 0
+check "... to their value" contains "$lim/minus.out" "总分 50 / 100"
+timeout 60 "$JIXIAO" --lang en score "$lim/squares" >/dev/null 2>"$lim/squares.err"
+check "metrics each the square of the one before exit 2" test $? -eq 2
+check "... naming the metric and the digit limit" grep -qE "metric 'm[0-9]+': its exact value would have more than 10000 digits" "$lim/squares.err"
+timeout 60 "$JIXIAO" score "$lim/alias" >/dev/null 2>"$lim/alias.err"
+check "a 1 MB scalar aliased 100 000 times exits 2" test $? -eq 2
+check "... naming the byte limit" contains "$lim/alias.err" "字节（别名引用过多）"
+timeout 60 "$JIXIAO" score "$lim/flow" >/dev/null 2>"$lim/flow.err"
+check "[[[…]]] 100 000 deep exits 2" test $? -eq 2
+check "... naming the depth limit" contains "$lim/flow.err" "YAML 嵌套超过 200 层"
+timeout 60 "$JIXIAO" score "$lim/deep" >/dev/null 2>"$lim/deep.err"
+check "an indicator system 5 000 levels deep exits 2" test $? -eq 2
+check "... at the system's line" contains "$lim/deep.err" "sys.yaml:"
+"$JIXIAO" score "$lim/total200" >"$lim/total200.out" 2>&1
+check "a system of total 200 grades 95 on 47.5%" contains "$lim/total200.out" "总分 95 / 200，等级 差"
+timeout 60 "$JIXIAO" score "$lim/devzero" >/dev/null 2>"$lim/devzero.err"
+check "system: /dev/zero exits 2" test $? -eq 2
+check "... as not a regular file" contains "$lim/devzero.err" "不是普通文件（character device）"
+mkfifo "$lim/fifo.xlsx"
+for cmd in "score" "check" "import -o $lim/o.yaml"; do
+  # shellcheck disable=SC2086
+  timeout 30 "$JIXIAO" $cmd "$lim/fifo.xlsx" >/dev/null 2>"$lim/fifo.err"
+  check "$cmd on a FIFO named .xlsx exits 2 at once" test $? -eq 2
+  check "... as not a regular file" contains "$lim/fifo.err" "不是普通文件（FIFO）"
+done
+mkdir -p "$lim/batch/fifo-yaml" "$lim/batch/fifo-xlsx"
+mkfifo "$lim/batch/fifo-yaml/project.yaml" "$lim/batch/X自评表.xlsx" "$lim/batch/fifo-xlsx/数据采集表.xlsx"
+cp "$lim/total200/sys.yaml" "$lim/batch/fifo-xlsx/"
+{ cat "$lim/total200/project.yaml"; echo "workbook: 数据采集表.xlsx"; } >"$lim/batch/fifo-xlsx/project.yaml"
+timeout 120 "$JIXIAO" batch "$lim/batch" -o "$tmp/limits-out" -j 1 --score-only >"$lim/batch.out" 2>&1
+rc=$?
+check "batch over FIFOs named like inputs does not block" test $rc -ne 124
+check "... and fails only the project whose workbook is a FIFO" test $rc -eq 3
+check "... saying so" contains "$lim/batch.out" "不是普通文件（FIFO）"
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0

@@ -182,7 +182,9 @@ TEST_CASE("import: jixiao's own 评分表.xlsx for jiaocheng-2024 gives back its
   // "N项各占1/N权重分…": checklist, the ①②… items split out.
   const std::map<std::string, size_t> checklists = {{"A11", 5}, {"A12", 3}, {"A21", 4}, {"A22", 3},
                                                     {"A31", 4}, {"A32", 2}, {"B13", 4}};
-  for (const auto& [code, n] : checklists) {
+  for (const auto& entry : checklists) {  // named: INFO captures it (clang 14 refuses a structured binding)
+    const std::string& code = entry.first;
+    const size_t n = entry.second;
     INFO(code);
     CHECK(kind(code) == RuleKind::kChecklist);
     CHECK(checklist(code).size() == n);
@@ -203,7 +205,9 @@ TEST_CASE("import: jixiao's own 评分表.xlsx for jiaocheng-2024 gives back its
 
   const std::map<std::string, std::vector<long>> item_points = {
       {"B21", {1, 1, 1}}, {"B22", {2, 2}}, {"B23", {1, 1, 2}}};
-  for (const auto& [code, pts] : item_points) {
+  for (const auto& entry : item_points) {  // named: INFO captures it
+    const std::string& code = entry.first;
+    const std::vector<long>& pts = entry.second;
     INFO(code);
     CHECK(kind(code) == RuleKind::kChecklistPoints);
     REQUIRE(points(code).size() == pts.size());

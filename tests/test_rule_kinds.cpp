@@ -50,7 +50,9 @@ TEST_CASE("a rule of each kind reads back from YAML as its kind") {
       {"budget_rate", "{}"},
   };
   CHECK(std::size(rules) == RuleKindUnits().size());
-  for (const auto& [kind, keys] : rules) {
+  for (const auto& rule : rules) {  // named: CAPTURE captures it (clang 14 refuses a structured binding)
+    const auto& kind = rule.first;
+    const auto& keys = rule.second;
     CAPTURE(kind);
     std::string body = std::string(keys);
     if (body.front() == '{') body = body.substr(1, body.size() - 2);

@@ -125,8 +125,10 @@ TEST_CASE("qualitative targets: three tiers, 80% in the top one and 60% in the m
   CHECK(ScoreB(q("未达成", "5.99")) == D("5.99"));
   CHECK(ScoreB(q("未达成", "0")) == D("0"));
   // A score outside its tier is refused, not moved.
-  for (const auto& [tier, score] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& pair : std::vector<std::pair<std::string, std::string>>{
            {"达成", "7.99"}, {"部分达成", "8"}, {"部分达成", "5.99"}, {"未达成", "6"}}) {
+    const std::string& tier = pair.first;  // named: CAPTURE captures them (clang 14 refuses structured bindings)
+    const std::string& score = pair.second;
     CAPTURE(tier);
     CAPTURE(score);
     auto errs = ErrorsB(q(tier, score));

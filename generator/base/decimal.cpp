@@ -1,12 +1,39 @@
 #include "base/decimal.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 #include <optional>
 #include <vector>
 
 namespace jixiao {
 namespace {
+
+// GMP's allocation goes through these: a failed allocation, or one larger
+// than kMaxGmpAllocationBytes (no value within kMaxExactDigits comes near
+// it), throws std::bad_alloc, which the commands turn into an error (exit 2),
+// where GMP's own functions would abort the process. They use malloc,
+// realloc and free as GMP's defaults do, so memory GMP allocated before they
+// were installed is freed correctly.
+void* GmpAllocate(size_t size) {
+  if (size > kMaxGmpAllocationBytes) throw std::bad_alloc();
+  void* p = std::malloc(size);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+void* GmpReallocate(void* old, size_t, size_t size) {
+  if (size > kMaxGmpAllocationBytes) throw std::bad_alloc();
+  void* p = std::realloc(old, size);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+void GmpFree(void* p, size_t) { std::free(p); }
+[[maybe_unused]] const bool kGmpAllocationInstalled = [] {
+  mp_set_memory_functions(GmpAllocate, GmpReallocate, GmpFree);
+  return true;
+}();
 
 mpz_class Pow10Uncached(int n) {
   mpz_class r;
@@ -270,6 +297,7 @@ std::optional<Decimal> Decimal::Parse(std::string_view text) {
     }
   }
   if (!seen_digit || (seen_comma && !seen_point && group != 3)) return std::nullopt;
+  if (digits.size() + 3 > kMaxExactDigits) return std::nullopt;  // 10^scale and a percent's 100 within it too
   const int scale = frac + (percent ? 2 : 0);
   if (kWideRounding && digits.size() <= 18 && scale <= 18) {  // both parts below 10^18 < 2^62
     std::int64_t num = 0;
@@ -374,24 +402,58 @@ mpq_class Decimal::Raw() const {
   return q;  // already in lowest terms
 }
 
+size_t Decimal::NumeratorDigits() const {
+  if (big_) return mpz_sizeinbase(big_->get_num_mpz_t(), 10);
+  return std::to_string(n_ < 0 ? DecimalAccess::Abs(n_) : static_cast<std::uint64_t>(n_)).size();
+}
+
+size_t Decimal::DenominatorDigits() const {
+  if (big_) return mpz_sizeinbase(big_->get_den_mpz_t(), 10);
+  return std::to_string(d_).size();
+}
+
+namespace {
+// The bounds of a/b op c/d before it is computed: a sum's numerator is at
+// most a·d + c·b (one digit more than the larger product), its denominator
+// b·d; a product's parts are at most a·c and b·d; a quotient's a·d and b·c.
+// A product of numbers of m and n digits has at most m + n digits.
+enum class Op { kSum, kProduct, kQuotient };
+void CheckExactLimit(const Decimal& x, const Decimal& y, Op op) {
+  const size_t a = x.NumeratorDigits(), b = x.DenominatorDigits();
+  const size_t c = y.NumeratorDigits(), d = y.DenominatorDigits();
+  size_t num = 0, den = 0;
+  switch (op) {
+    case Op::kSum: num = std::max(a + d, c + b) + 1; den = b + d; break;
+    case Op::kProduct: num = a + c; den = b + d; break;
+    case Op::kQuotient: num = a + d; den = b + c; break;
+  }
+  if (num > kMaxExactDigits || den > kMaxExactDigits) throw DecimalLimitError();
+}
+}  // namespace
+
+// Two small operands give at most 38 digits: only GMP's path is checked.
 Decimal Decimal::operator+(const Decimal& o) const {
   if (kWideRounding && !big_ && !o.big_) return DecimalAccess::Add(n_, d_, o.n_, o.d_);
+  CheckExactLimit(*this, o, Op::kSum);
   return DecimalAccess::Exact(Raw() + o.Raw());
 }
 
 Decimal Decimal::operator-(const Decimal& o) const {
   if (kWideRounding && !big_ && !o.big_) return DecimalAccess::Add(n_, d_, -o.n_, o.d_);
+  CheckExactLimit(*this, o, Op::kSum);
   return DecimalAccess::Exact(Raw() - o.Raw());
 }
 
 Decimal Decimal::operator*(const Decimal& o) const {
   if (kWideRounding && !big_ && !o.big_) return DecimalAccess::Mul(n_, d_, o.n_, o.d_);
+  CheckExactLimit(*this, o, Op::kProduct);
   return DecimalAccess::Exact(Raw() * o.Raw());
 }
 
 Decimal Decimal::operator/(const Decimal& o) const {
   if (kWideRounding && !big_ && !o.big_ && o.n_ != 0)  // by zero: GMP's path, which aborts
     return DecimalAccess::Mul(n_, d_, o.n_ < 0 ? -o.d_ : o.d_, o.n_ < 0 ? -o.n_ : o.n_);
+  CheckExactLimit(*this, o, Op::kQuotient);
   return DecimalAccess::Exact(Raw() / o.Raw());
 }
 

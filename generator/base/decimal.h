@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -19,6 +20,27 @@
 #include "base/precision.h"
 
 namespace jixiao {
+
+// The most decimal digits the numerator or the denominator of an exact
+// value may have. Real figures have a few dozen; only values computed from
+// values computed from values (a metric that squares the one before, forty
+// times over) come near it. Arithmetic checks its operands' sizes before it
+// computes and throws DecimalLimitError instead of a result that could pass
+// the limit; Parse refuses longer numbers.
+inline constexpr size_t kMaxExactDigits = 10000;
+
+// The largest single allocation GMP may make (a value of kMaxExactDigits
+// digits needs about 4 KB). GMP's allocation failures, and requests past
+// this, throw std::bad_alloc instead of aborting (decimal.cpp installs the
+// functions before main).
+inline constexpr size_t kMaxGmpAllocationBytes = size_t{16} << 20;
+
+class DecimalLimitError : public std::runtime_error {
+ public:
+  DecimalLimitError()
+      : std::runtime_error("an exact value would have more than " + std::to_string(kMaxExactDigits) +
+                           " digits in its numerator or denominator") {}
+};
 
 class Decimal {
  public:
@@ -32,13 +54,16 @@ class Decimal {
   Decimal& operator=(Decimal&& o) noexcept = default;
 
   // Parses "12", "-3.5", "1,022.04", "90.56%" (a percent sign divides by
-  // 100). Rejects anything else, including exponents and binary floats.
+  // 100). Rejects anything else, including exponents and binary floats,
+  // and numbers of more than kMaxExactDigits digits.
   static std::optional<Decimal> Parse(std::string_view text);
 
   Decimal operator+(const Decimal& o) const;
   Decimal operator-(const Decimal& o) const;
   Decimal operator*(const Decimal& o) const;
   // Division by zero is the caller's to prevent; it aborts in GMP.
+  // + - * / throw DecimalLimitError, before computing, when the result's
+  // numerator or denominator could have more than kMaxExactDigits digits.
   Decimal operator/(const Decimal& o) const;
   Decimal operator-() const;
   Decimal& operator+=(const Decimal& o) { return *this = *this + o; }
@@ -81,6 +106,10 @@ class Decimal {
 
   // The value as a GMP rational.
   mpq_class Raw() const;
+  // Decimal digits of the numerator and of the denominator (GMP's count:
+  // exact, or one too many).
+  size_t NumeratorDigits() const;
+  size_t DenominatorDigits() const;
 
  private:
   // Nearly every figure jixiao meets (amounts, counts, rates, scores) is a

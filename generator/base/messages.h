@@ -12,6 +12,11 @@ inline constexpr MessageDef kYamlSyntax{"yaml-syntax", "YAML 语法错误：{}",
 inline constexpr MessageDef kYamlDuplicateKey{"yaml-duplicate-key", "键“{}”重复出现（第一次在第 {} 行）", "the key '{}' appears twice (first on line {})"};
 inline constexpr MessageDef kYamlControlCharacter{"yaml-control-character", "文本中有控制字符 U+{}（文本只可含换行和制表符，不可含 ESC、NUL、双向控制符等）", "the text holds the control character U+{} (text may hold line breaks and tabs, not ESC, NUL, bidirectional controls and the like)"};
 inline constexpr MessageDef kYamlTooLarge{"yaml-too-large", "YAML 文件展开后超过 {} 个节点（别名引用过多）", "the YAML file expands to more than {} nodes (too many alias references)"};
+inline constexpr MessageDef kYamlTooManyBytes{"yaml-too-many-bytes", "YAML 文件展开别名后文字超过 {} 字节（别名引用过多）", "the YAML file's text expands to more than {} bytes through its aliases (too many alias references)"};
+inline constexpr MessageDef kYamlTooDeep{"yaml-too-deep", "YAML 嵌套超过 {} 层", "the YAML nests more than {} levels deep"};
+inline constexpr MessageDef kNotRegularFile{"not-regular-file", "不是普通文件（{}）：输入只能是普通文件", "not a regular file ({}): inputs must be regular files"};
+inline constexpr MessageDef kInputTooLarge{"input-too-large", "文件大小 {} 字节，超过输入文件的上限 {} 字节", "the file is {} bytes, above the input limit of {}"};
+inline constexpr MessageDef kOutOfMemory{"out-of-memory", "内存不足，无法继续（{}）", "out of memory ({})"};
 inline constexpr MessageDef kCannotWrite{"cannot-write", "无法写入：{}", "cannot write: {}"};
 inline constexpr MessageDef kPathNotAllowed{"path-not-allowed", "路径在允许的文件夹之外，未读取（允许：{}；可用 --allow-path 增加）", "the path lies outside the allowed folders and was not read (allowed: {}; add one with --allow-path)"};
 inline constexpr MessageDef kSystemNotYaml{"system-not-yaml", "“{}”不是指标体系文件（应为 .yaml 或 .yml 文件）", "'{}' is not an indicator system (expected a .yaml or .yml file)"};
@@ -39,6 +44,8 @@ inline constexpr MessageDef kDidYouMean{"did-you-mean", "（是否应为“{}”
 inline constexpr MessageDef kDuplicateCode{"duplicate-code", "指标编码 {} 重复", "indicator code {} is used twice"};
 inline constexpr MessageDef kWeightSum{"weight-sum", "下级指标权重合计 {}，与本指标权重 {} 不符", "the children's weights sum to {}, but the weight is {}"};
 inline constexpr MessageDef kRootWeightSum{"root-weight-sum", "一级指标权重合计 {}，与体系总分 {} 不符", "the top-level weights sum to {}, but the system's total is {}"};
+inline constexpr MessageDef kIndicatorTooDeep{"indicator-too-deep", "指标层级超过 {} 级", "indicators nest more than {} levels deep"};
+inline constexpr MessageDef kGradeAboveHundred{"grade-above-hundred", "等级下限 {} 超过 100：等级按得分占总分的百分比划分（总分 {} 时，{} 分即 100）", "the grade's lower bound {} is above 100: grades are read as a percentage of the total (with a total of {}, {} points are 100)"};
 inline constexpr MessageDef kLeafWithoutRule{"leaf-without-rule", "末级指标缺少评分规则（rule）", "a leaf indicator needs a scoring rule (rule)"};
 inline constexpr MessageDef kRuleOnParent{"rule-on-parent", "有下级指标的指标不能有评分规则：得分由下级汇总", "an indicator with children cannot have a rule: its score is the sum of its children"};
 inline constexpr MessageDef kUnknownRuleKind{"unknown-rule-kind", "未知的评分规则类型“{}”（可用：{}）", "unknown rule kind '{}' (expected one of: {})"};
@@ -62,6 +69,9 @@ inline constexpr MessageDef kScoreNeedsReason{"score-needs-reason", "得分 {}�
 inline constexpr MessageDef kScoreOutsideTier{"score-outside-tier", "得分 {} 不在“{}”档的范围 [{}, {}{} 内", "score {} is outside tier '{}', [{}, {}{}"};
 inline constexpr MessageDef kRuleNeedsName{"rule-needs-name", "评分规则需要数据“{}”，项目 {} 未提供", "the rule needs '{}', which the project {} does not give"};
 inline constexpr MessageDef kUnknownName{"unknown-name", "公式引用了未定义的名称“{}”", "the formula uses '{}', which is not defined"};
+inline constexpr MessageDef kMetricTooLarge{"metric-too-large", "指标计算公式“{}”的精确值（分子或分母）将超过 {} 位数字，无法计算", "metric '{}': its exact value would have more than {} digits in its numerator or denominator"};
+inline constexpr MessageDef kValueTooLarge{"value-too-large", "评分计算中的精确值（分子或分母）将超过 {} 位数字，无法计算", "an exact value in the scoring would have more than {} digits in its numerator or denominator"};
+inline constexpr MessageDef kMetricTooDeep{"metric-too-deep", "指标计算公式“{}”的引用链超过 {} 层", "metric '{}' depends on a chain of more than {} metrics"};
 inline constexpr MessageDef kMetricCycle{"metric-cycle", "指标计算公式“{}”循环引用了自身", "metric '{}' depends on itself"};
 inline constexpr MessageDef kDuplicateName{"duplicate-name", "名称“{}”重复定义", "the name '{}' is defined twice"};
 inline constexpr MessageDef kDuplicateSurvey{"duplicate-survey", "问卷编号“{}”重复", "survey id '{}' is used twice"};

@@ -10,7 +10,9 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <new>
 
+#include "base/messages.h"
 #include "base/precision.h"
 #include "check/check.h"
 #include "commands/batch.h"
@@ -251,11 +253,19 @@ int main(int argc, char** argv) {
   score.project.allowed = report.project.allowed = check.request.target.allowed =
       CommandLineFolders(allow_paths, /*working_folder=*/true);
   batch.allowed = CommandLineFolders(allow_paths, /*working_folder=*/false);
-  if (sc->parsed()) return PrintScore(score);
-  if (rp->parsed()) return PrintReport(report);
-  if (ck->parsed()) return PrintCheck(check);
-  if (bt->parsed()) return PrintBatch(batch);
-  if (ip->parsed()) return PrintImport(import);
-  if (in->parsed()) return PrintInit(init);
+  // The commands turn bad input and exhausted memory into an outcome; what
+  // escapes them anyway (memory exhausted while printing) is still an error
+  // with exit 2, not an abort.
+  try {
+    if (sc->parsed()) return PrintScore(score);
+    if (rp->parsed()) return PrintReport(report);
+    if (ck->parsed()) return PrintCheck(check);
+    if (bt->parsed()) return PrintBatch(batch);
+    if (ip->parsed()) return PrintImport(import);
+    if (in->parsed()) return PrintInit(init);
+  } catch (const std::bad_alloc& e) {
+    std::cerr << Pick(Format(msg::kOutOfMemory, e.what()), language) << "\n";
+    return ToInt(ExitCode::kInput);
+  }
   return ToInt(ExitCode::kOk);
 }

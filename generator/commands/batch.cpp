@@ -261,7 +261,8 @@ std::vector<std::string> FindProjects(const std::string& root, const std::string
         continue;
       }
       if (has_yaml(p)) found.push_back(p.string());
-    } else if (IsSelfFormFileName(p.string()) && !has_yaml(p.parent_path())) {
+    } else if (it->is_regular_file(ec) && IsSelfFormFileName(p.string()) && !has_yaml(p.parent_path())) {
+      // Only a regular file: a FIFO named like a 自评表 would block its reader.
       // A 自评表 beside a project.yaml belongs to that project (an input or an output).
       found.push_back(p.string());
     }

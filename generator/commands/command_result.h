@@ -6,11 +6,14 @@
 
 #include <functional>
 #include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
+#include "base/decimal.h"
 #include "base/diagnostics.h"
 #include "base/input_files.h"
+#include "base/messages.h"
 #include "commands/exit_code.h"
 
 namespace jixiao {
@@ -35,13 +38,23 @@ struct CommandResult {
 };
 
 // Runs `body`; an InputError it throws is kept in `result` (exit kInput).
+// So is running out of memory (std::bad_alloc, GMP's allocation failure:
+// base/decimal.cpp) and an exact value past its limit where no stage
+// located it: an error at `input` (the file or folder the command was
+// given), not an abort.
 template <typename Body>
-void CatchInputError(CommandResult& result, Body&& body) {
+void CatchInputError(CommandResult& result, Body&& body, const std::string& input = "") {
   try {
     body();
   } catch (const InputError& e) {
     result.exit = ExitCode::kInput;
     result.diagnostics.Append(e.diagnostics());
+  } catch (const std::bad_alloc& e) {
+    result.exit = ExitCode::kInput;
+    result.diagnostics.Error(SourceLoc{input}, "", msg::kOutOfMemory, e.what());
+  } catch (const DecimalLimitError&) {
+    result.exit = ExitCode::kInput;
+    result.diagnostics.Error(SourceLoc{input}, "", msg::kValueTooLarge, kMaxExactDigits);
   }
 }
 

@@ -26,7 +26,7 @@ ReportOutcome RunReport(const ReportRequest& request) {
     } else {
       for (auto& path : WriteReport(*out.scored, templates, out.dir)) out.files.push_back(OutputFile{std::move(path), ""});
     }
-  });
+  }, request.project.path);
   return out;
 }
 

@@ -11,7 +11,7 @@ ScoreOutcome RunScore(const ScoreRequest& request) {
   CatchInputError(out, [&] {
     out.scored = ScoreProject(LoadProjectInput(request.project, request.indicators));
     out.text = request.json ? RenderJson(*out.scored) : RenderTerminal(*out.scored);
-  });
+  }, request.project.path);
   return out;
 }
 

@@ -1,14 +1,22 @@
 #include "formula/formula.h"
 
 #include <cctype>
+#include <unordered_set>
 
 namespace jixiao {
 
+// A run of one precedence level (a + b - c, a * b / c, a < b, a && b && c)
+// is one kChain node, evaluated left to right in a loop, and a run of
+// prefix operators (- - !x) is one kUnary node: a formula of 100 000 terms
+// or signs is a flat node, not a tree as deep as it is long. What still
+// nests (parentheses, calls, ?:) is bounded by kMaxFormulaNesting.
 struct Formula::Node {
-  enum Kind { kNumber, kName, kUnary, kBinary, kCall, kTernary } kind;
+  enum Kind { kNumber, kName, kUnary, kChain, kCall, kTernary } kind;
   Decimal number;
-  std::string text;  // name, operator or function
+  std::string text;  // name or function; for kUnary its prefix operators, outermost first
   std::vector<std::shared_ptr<const Node>> args;
+  std::vector<std::string> ops;  // kChain: ops[i] joins args[i] and args[i + 1]
+  std::vector<size_t> op_offsets;
   size_t offset = 0;
 };
 
@@ -25,6 +33,7 @@ class Parser {
 
   NodePtr ParseAll(std::vector<std::string>* names) {
     names_ = names;
+    for (const auto& n : *names_) seen_.insert(n);
     NodePtr n = Ternary();
     Skip();
     if (pos_ < s_.size()) throw FormulaError("unexpected '" + CharAt(pos_) + "'", pos_);
@@ -74,7 +83,47 @@ class Parser {
     return n;
   }
 
+  // Counts the nesting of Ternary(): each parenthesis, call argument and
+  // ?: branch enters it once.
+  struct Nest {
+    Parser& p;
+    explicit Nest(Parser& parser) : p(parser) {
+      if (++p.depth_ > kMaxFormulaNesting)
+        throw FormulaError("nested more than " + std::to_string(kMaxFormulaNesting) +
+                               " levels deep (parentheses, function calls, ?:)",
+                           p.pos_);
+    }
+    ~Nest() { --p.depth_; }
+  };
+
+  // A left-associative run `next (op next)*`; a single operand stays itself.
+  template <typename Next, typename Match>
+  NodePtr Chain(Next next, Match match) {
+    NodePtr first = next();
+    std::vector<NodePtr> args;
+    std::vector<std::string> ops;
+    std::vector<size_t> offs;
+    for (;;) {
+      size_t off = Here();
+      std::string op = match();
+      if (op.empty()) break;
+      if (args.empty()) args.push_back(first);
+      ops.push_back(std::move(op));
+      offs.push_back(off);
+      args.push_back(next());
+    }
+    if (args.empty()) return first;
+    auto n = std::make_shared<Formula::Node>();
+    n->kind = Formula::Node::kChain;
+    n->args = std::move(args);
+    n->ops = std::move(ops);
+    n->op_offsets = std::move(offs);
+    n->offset = n->op_offsets.front();
+    return n;
+  }
+
   NodePtr Ternary() {
+    Nest nest(*this);
     NodePtr c = Or();
     size_t off = Here();
     if (Eat("?")) {
@@ -86,54 +135,51 @@ class Parser {
     return c;
   }
   NodePtr Or() {
-    NodePtr l = And();
-    for (size_t off = Here(); Eat("||"); off = Here()) l = Make(Formula::Node::kBinary, "||", {l, And()}, off);
-    return l;
+    return Chain([this] { return And(); }, [this] { return std::string(Eat("||") ? "||" : ""); });
   }
   NodePtr And() {
-    NodePtr l = Compare();
-    for (size_t off = Here(); Eat("&&"); off = Here()) l = Make(Formula::Node::kBinary, "&&", {l, Compare()}, off);
-    return l;
+    return Chain([this] { return Compare(); }, [this] { return std::string(Eat("&&") ? "&&" : ""); });
   }
   NodePtr Compare() {
-    NodePtr l = Add();
-    static const char* ops[] = {"<=", ">=", "==", "!=", "<", ">", "\xE2\x89\xA5", "\xE2\x89\xA4"};
-    for (;;) {
-      size_t off = Here();
-      const char* hit = nullptr;
-      for (const char* op : ops)
-        if (Eat(op)) { hit = op; break; }
-      if (!hit) return l;
-      std::string op = hit;
-      if (op == "\xE2\x89\xA5") op = ">=";  // ≥
-      if (op == "\xE2\x89\xA4") op = "<=";  // ≤
-      l = Make(Formula::Node::kBinary, op, {l, Add()}, off);
-    }
+    return Chain([this] { return Add(); },
+                 [this]() -> std::string {
+                   static const char* ops[] = {"<=", ">=", "==", "!=", "<", ">", "\xE2\x89\xA5", "\xE2\x89\xA4"};
+                   for (const char* op : ops) {
+                     if (!Eat(op)) continue;
+                     std::string o = op;
+                     if (o == "\xE2\x89\xA5") return ">=";  // ≥
+                     if (o == "\xE2\x89\xA4") return "<=";  // ≤
+                     return o;
+                   }
+                   return "";
+                 });
   }
   NodePtr Add() {
-    NodePtr l = Mul();
-    for (;;) {
-      size_t off = Here();
-      if (Eat("+")) l = Make(Formula::Node::kBinary, "+", {l, Mul()}, off);
-      else if (Eat("-")) l = Make(Formula::Node::kBinary, "-", {l, Mul()}, off);
-      else return l;
-    }
+    return Chain([this] { return Mul(); },
+                 [this]() -> std::string { return Eat("+") ? "+" : Eat("-") ? "-" : ""; });
   }
   NodePtr Mul() {
-    NodePtr l = Unary();
-    for (;;) {
-      size_t off = Here();
-      if (Eat("*") || Eat("\xC3\x97")) l = Make(Formula::Node::kBinary, "*", {l, Unary()}, off);
-      else if (Eat("/") || Eat("\xC3\xB7")) l = Make(Formula::Node::kBinary, "/", {l, Unary()}, off);
-      else return l;
-    }
+    return Chain([this] { return Unary(); },
+                 [this]() -> std::string {
+                   if (Eat("*") || Eat("\xC3\x97")) return "*";
+                   if (Eat("/") || Eat("\xC3\xB7")) return "/";
+                   return "";
+                 });
   }
+  // Prefix operators in a loop: a unary plus is dropped, - and ! are kept
+  // in order on one node.
   NodePtr Unary() {
     size_t off = Here();
-    if (Eat("-")) return Make(Formula::Node::kUnary, "-", {Unary()}, off);
-    if (Eat("+")) return Unary();
-    if (Eat("!")) return Make(Formula::Node::kUnary, "!", {Unary()}, off);
-    return Primary();
+    std::string ops;
+    for (;;) {
+      if (Eat("-")) ops += '-';
+      else if (Eat("+")) continue;
+      else if (Eat("!")) ops += '!';
+      else break;
+    }
+    NodePtr operand = Primary();
+    if (ops.empty()) return operand;
+    return Make(Formula::Node::kUnary, std::move(ops), {operand}, off);
   }
   NodePtr Primary() {
     Skip();
@@ -187,9 +233,7 @@ class Parser {
           throw FormulaError("wrong number of arguments to " + name + "()", b);
         return Make(Formula::Node::kCall, name, std::move(args), b);
       }
-      bool seen = false;
-      for (const auto& n : *names_) seen = seen || n == name;
-      if (!seen) names_->push_back(name);
+      if (seen_.insert(name).second) names_->push_back(name);
       return Make(Formula::Node::kName, name, {}, b);
     }
     throw FormulaError("unexpected '" + CharAt(pos_) + "'", off);
@@ -198,6 +242,8 @@ class Parser {
   const std::string& s_;
   size_t pos_ = 0;
   std::vector<std::string>* names_ = nullptr;
+  std::unordered_set<std::string> seen_;
+  int depth_ = 0;
 };
 
 Decimal Eval(const Formula::Node& n, const NameLookup& lookup) {
@@ -211,26 +257,42 @@ Decimal Eval(const Formula::Node& n, const NameLookup& lookup) {
       if (!v) throw FormulaError("unknown name '" + n.text + "'", n.offset);
       return *v;
     }
-    case K::kUnary: return n.text == "-" ? -arg(0) : Decimal(truth(arg(0)) ? 0 : 1);
+    case K::kUnary: {
+      Decimal v = arg(0);
+      for (size_t i = n.text.size(); i-- > 0;) v = n.text[i] == '-' ? -v : Decimal(truth(v) ? 0 : 1);
+      return v;
+    }
     case K::kTernary: return truth(arg(0)) ? arg(1) : arg(2);
-    case K::kBinary: {
-      const std::string& op = n.text;
-      if (op == "&&") return Decimal(truth(arg(0)) && truth(arg(1)) ? 1 : 0);
-      if (op == "||") return Decimal(truth(arg(0)) || truth(arg(1)) ? 1 : 0);
-      Decimal a = arg(0), b = arg(1);
-      if (op == "+") return a + b;
-      if (op == "-") return a - b;
-      if (op == "*") return a * b;
-      if (op == "/") {
-        if (b.IsZero()) throw FormulaError("division by zero", n.offset);
-        return a / b;
+    case K::kChain: {
+      // Left to right, as ((a op b) op c) …; && and || stop at the first
+      // operand that decides them, so `x != 0 && y / x > 1` never divides by 0.
+      Decimal acc = arg(0);
+      for (size_t i = 0; i < n.ops.size(); ++i) {
+        const std::string& op = n.ops[i];
+        if (op == "&&" || op == "||") {
+          bool t = truth(acc);
+          if (op == "&&" ? !t : t) {
+            acc = Decimal(t ? 1 : 0);
+            continue;
+          }
+          acc = Decimal(truth(arg(i + 1)) ? 1 : 0);
+          continue;
+        }
+        Decimal b = arg(i + 1);
+        if (op == "+") acc = acc + b;
+        else if (op == "-") acc = acc - b;
+        else if (op == "*") acc = acc * b;
+        else if (op == "/") {
+          if (b.IsZero()) throw FormulaError("division by zero", n.op_offsets[i]);
+          acc = acc / b;
+        } else if (op == "<") acc = Decimal(acc < b ? 1 : 0);
+        else if (op == "<=") acc = Decimal(acc <= b ? 1 : 0);
+        else if (op == ">") acc = Decimal(acc > b ? 1 : 0);
+        else if (op == ">=") acc = Decimal(acc >= b ? 1 : 0);
+        else if (op == "==") acc = Decimal(acc == b ? 1 : 0);
+        else acc = Decimal(acc != b ? 1 : 0);
       }
-      if (op == "<") return Decimal(a < b ? 1 : 0);
-      if (op == "<=") return Decimal(a <= b ? 1 : 0);
-      if (op == ">") return Decimal(a > b ? 1 : 0);
-      if (op == ">=") return Decimal(a >= b ? 1 : 0);
-      if (op == "==") return Decimal(a == b ? 1 : 0);
-      return Decimal(a != b ? 1 : 0);
+      return acc;
     }
     case K::kCall: {
       const std::string& f = n.text;
@@ -256,6 +318,13 @@ Decimal Eval(const Formula::Node& n, const NameLookup& lookup) {
   return Decimal();
 }
 }  // namespace
+
+std::string QuoteFormula(const std::string& text) {
+  if (text.size() <= kFormulaQuoteBytes) return text;
+  size_t end = kFormulaQuoteBytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // not inside a character
+  return text.substr(0, end) + "\xE2\x80\xA6";  // …
+}
 
 Formula Formula::Parse(const std::string& text) {
   Formula f;

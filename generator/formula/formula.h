@@ -13,6 +13,7 @@
 // + - * / ( ), comparisons < <= > >= == !=, && || !, c ? a : b, and the
 // functions min, max, sum, avg (any number of arguments), abs(x),
 // round(x, places) and if(c, a, b). Comparisons give 1 or 0.
+// Nesting deeper than kMaxFormulaNesting is a syntax error.
 #pragma once
 
 #include <functional>
@@ -26,6 +27,11 @@
 
 namespace jixiao {
 
+// How deep parentheses, function calls and ?: branches may nest. A run of
+// + - * / && || or comparisons, and of prefix - and !, is read in a loop
+// and has no bound but the text's length.
+inline constexpr int kMaxFormulaNesting = 100;
+
 class FormulaError : public std::runtime_error {
  public:
   FormulaError(const std::string& what, size_t offset) : std::runtime_error(what), offset_(offset) {}
@@ -34,6 +40,12 @@ class FormulaError : public std::runtime_error {
  private:
   size_t offset_;
 };
+
+// A formula's text as a message quotes it: whole up to kFormulaQuoteBytes,
+// else its start (cut at a character) and "…", so that a formula of 100 000
+// terms gives a message of one line.
+inline constexpr size_t kFormulaQuoteBytes = 80;
+std::string QuoteFormula(const std::string& text);
 
 using NameLookup = std::function<std::optional<Decimal>(const std::string&)>;
 

@@ -108,7 +108,7 @@ struct ProjectReader {
       try {
         m.formula = Formula::Parse(text.Scalar());
       } catch (const FormulaError& e) {
-        diags.Error(y.Loc(text), "", msg::kFormulaSyntax, text.Scalar(), e.what());
+        diags.Error(y.Loc(text), "", msg::kFormulaSyntax, QuoteFormula(text.Scalar()), e.what());
         continue;
       }
       p.metrics.push_back(std::move(m));
@@ -302,22 +302,54 @@ void Bind(const Project& p, const YamlFile& y, Diagnostics& diags) {
   for (const auto& m : p.metrics)
     for (const auto& n : m.formula.Names())
       if (!names.count(n)) diags.ErrorHint(m.loc, "", NearestName(n, keys), msg::kUnknownName, n);
+  // A walk with its own stack, finding cycles and the longest chain of
+  // metrics each reading the next: scoring resolves a metric by resolving
+  // those it reads first, so that chain is bounded (kMaxMetricChain).
   std::map<std::string, int> state;  // 1 visiting, 2 done
-  std::function<bool(const Metric&)> visit = [&](const Metric& m) {
-    if (state[m.name] == 2) return true;
-    if (state[m.name] == 1) {
-      diags.Error(m.loc, "", msg::kMetricCycle, m.name);
-      return false;
-    }
-    state[m.name] = 1;
-    for (const auto& n : m.formula.Names()) {
-      auto it = metric_by_name.find(n);
-      if (it != metric_by_name.end() && !visit(*it->second)) return false;
-    }
-    state[m.name] = 2;
-    return true;
+  std::map<std::string, size_t> height;  // of a done metric: the longest chain it starts
+  struct Frame {
+    const Metric* m;
+    size_t next;  // the index in its Names() to look at next
   };
-  for (const auto& m : p.metrics) visit(m);
+  for (const auto& top : p.metrics) {
+    if (state[top.name] == 2) continue;
+    if (state[top.name] == 1) {  // on the path of a cycle found before
+      diags.Error(top.loc, "", msg::kMetricCycle, top.name);
+      continue;
+    }
+    std::vector<Frame> stack{{&top, 0}};
+    state[top.name] = 1;
+    bool stop = false;
+    while (!stack.empty() && !stop) {
+      Frame& f = stack.back();
+      const auto& reads = f.m->formula.Names();
+      if (f.next < reads.size()) {
+        auto it = metric_by_name.find(reads[f.next++]);
+        if (it == metric_by_name.end() || state[it->first] == 2) continue;
+        const Metric& dep = *it->second;
+        if (state[dep.name] == 1) {
+          diags.Error(dep.loc, "", msg::kMetricCycle, dep.name);
+          stop = true;
+          continue;
+        }
+        state[dep.name] = 1;
+        stack.push_back({&dep, 0});
+        continue;
+      }
+      size_t h = 1;
+      for (const auto& n : reads) {
+        auto it = height.find(n);
+        if (it != height.end() && metric_by_name.count(n)) h = std::max(h, it->second + 1);
+      }
+      if (h > kMaxMetricChain) {
+        diags.Error(f.m->loc, "", msg::kMetricTooDeep, f.m->name, kMaxMetricChain);
+        return;
+      }
+      height[f.m->name] = h;
+      state[f.m->name] = 2;
+      stack.pop_back();
+    }
+  }
 
   auto check_formula = [&](const Formula& f, const SourceLoc& loc, const std::string& code,
                            bool allow_x) {

@@ -40,6 +40,10 @@ struct SystemReader {
 
   std::optional<Indicator> ReadIndicator(const YamlNode& n, int level) {
     if (!y.IsMap(n, "indicator", "", diags)) return std::nullopt;
+    if (level > kMaxIndicatorLevels) {  // before reading further down
+      diags.Error(y.Loc(n), n["code"].Scalar(), msg::kIndicatorTooDeep, kMaxIndicatorLevels);
+      return std::nullopt;
+    }
     Indicator ind;
     ind.level = level;
     ind.loc = y.Loc(n);
@@ -94,6 +98,7 @@ std::shared_ptr<const IndicatorSystem> LoadSystem(const std::string& path) {
   ReadSystemOptions(y, root, *sys, diags);  // layout: self_evaluation and its options
   sys->name = y.String(root, "name", true, "", diags).value_or("");
   sys->total = y.Number(root, "total", false, "", diags).value_or(Decimal(100));
+  if (sys->total.Sign() <= 0) diags.Error(y.Loc(root["total"]), "", msg::kMustBePositive, "total");
   sys->deduction_cap = y.Number(root, "deduction_cap", false, "", diags);
   if (YamlNode notes = root["notes"]) {
     if (y.IsList(notes, "notes", "", diags))
@@ -127,6 +132,9 @@ std::shared_ptr<const IndicatorSystem> LoadSystem(const std::string& path) {
         }
         if (!sys->grades.empty() && band.min >= sys->grades.back().min)
           diags.Error(y.Loc(g), "", msg::kGradesOrder);
+        if (band.min > Decimal(100))
+          diags.Error(y.Loc(g), "", msg::kGradeAboveHundred, band.min.ToExactString(),
+                      sys->total.ToExactString(), sys->total.ToExactString());
         sys->grades.push_back(band);
       }
       sys->integer_grade_bands = integer_forms > 0;
@@ -180,9 +188,15 @@ std::vector<GradeBand> DefaultGrades() {
           {"差", Decimal(0), "X<60"}};
 }
 
+Decimal GradePoints(const IndicatorSystem& sys, const Decimal& total) {
+  if (sys.total == Decimal(100) || sys.total.Sign() <= 0) return total;
+  return total * Decimal(100) / sys.total;
+}
+
 std::string GradeFor(const IndicatorSystem& sys, const Decimal& total) {
+  const Decimal points = GradePoints(sys, total);
   for (const auto& g : sys.grades)
-    if (total >= g.min) return g.name;
+    if (points >= g.min) return g.name;
   return sys.grades.empty() ? "" : sys.grades.back().name;
 }
 

@@ -348,7 +348,7 @@ class BookReader {
       try {
         m.formula = Formula::Parse(formula);
       } catch (const FormulaError& e) {
-        diags_.Error(loc, "", msg::kFormulaSyntax, formula, e.what());
+        diags_.Error(loc, "", msg::kFormulaSyntax, QuoteFormula(formula), e.what());
         continue;
       }
       d_.metrics.push_back(m);
@@ -915,7 +915,11 @@ class Merger {
   }
 
   void MergeAnswers(const WorkbookData& d) {
-    for (const auto& [code, g] : d.answers) {
+    for (const auto& entry : d.answers) {
+      // Named, not a structured binding: a lambda below captures `code`,
+      // which C++17 (and clang before 16) allows only for variables.
+      const std::string& code = entry.first;
+      const auto& g = entry.second;
       CheckEvidenceFile(code, g);
       auto it = p_.answers.find(code);
       if (it == p_.answers.end()) {

@@ -109,9 +109,16 @@ struct Indicator {
   bool IsLeaf() const { return children.empty(); }
 };
 
+// How deep indicators may nest (一级, 二级, 三级 … ); systems in use have
+// three or four levels.
+inline constexpr int kMaxIndicatorLevels = 10;
+
+// Grade bands are points out of 100: a system whose total is not 100 is
+// graded on the total's share of it (GradePoints), so 95 of 200 is 47.5 and
+// graded as 47.5 of 100 would be.
 struct GradeBand {
   std::string name;  // 优, 良, 中, 差
-  Decimal min;       // inclusive lower bound; the band runs up to the next one's min
+  Decimal min;       // inclusive lower bound, out of 100; the band runs up to the next one's min
   std::string written;  // as the system wrote it ("80-89"), for the 评分说明
 };
 
@@ -178,7 +185,11 @@ struct IndicatorSystem {
 // 优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差: the bands a system gets when it states none.
 std::vector<GradeBand> DefaultGrades();
 
-// The grade for a displayed total: the first band whose min it reaches.
+// A displayed total on the grade bands' scale of 100: the total itself when
+// the system's total is 100, else total × 100 / the system's total.
+Decimal GradePoints(const IndicatorSystem& sys, const Decimal& total);
+// The grade for a displayed total: the first band whose min its
+// GradePoints reach.
 std::string GradeFor(const IndicatorSystem& sys, const Decimal& total);
 
 }  // namespace jixiao

@@ -28,6 +28,10 @@ struct NamedValue {
   SourceLoc loc;
 };
 
+// The longest chain of metrics each reading the next (a = b + 1, b = c + 1,
+// …): scoring resolves a metric by first resolving those it reads.
+inline constexpr size_t kMaxMetricChain = 100;
+
 struct Metric {
   std::string name;
   Formula formula;

@@ -321,7 +321,8 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     const GradeBand& g = sys.grades[i];
     std::string range;
     if (sys.integer_grade_bands && !g.written.empty() && g.written[0] != '\xE2') range = g.written + " 分";
-    else if (i == 0) range = fmt::format("{}≥X≥{}", sys.total.ToShort(kScorePlaces), g.min.ToShort(kScorePlaces));
+    // X is out of 100 whatever the total (GradePoints): a total of 200 is graded on its share.
+    else if (i == 0) range = fmt::format("100≥X≥{}", g.min.ToShort(kScorePlaces));
     else if (g.min.IsZero() && i + 1 == sys.grades.size()) range = fmt::format("X<{}", sys.grades[i - 1].min.ToShort(kScorePlaces));
     else range = fmt::format("{}>X≥{}", sys.grades[i - 1].min.ToShort(kScorePlaces), g.min.ToShort(kScorePlaces));
     data gd;
@@ -378,7 +379,11 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
         };
     walk(root, nullptr);
     const ScoredIndicator* prev_group = nullptr;
-    for (const auto& [leaf, l2] : flat) {
+    for (const auto& pair : flat) {
+      // Named, not a structured binding: a lambda below captures `leaf`
+      // (C++17, and clang before 16, allow that only for variables).
+      const ScoredIndicator* leaf = pair.first;
+      const ScoredIndicator* l2 = pair.second;
       const Indicator& def = *leaf->def;
       if (leaf != &root) {
         data row;

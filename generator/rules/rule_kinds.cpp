@@ -97,7 +97,7 @@ std::optional<Formula> RuleSource::ParseFormula(const YamlNode& n) const {
   try {
     return Formula::Parse(n.Scalar());
   } catch (const FormulaError& e) {
-    diags.Error(Loc(n), code(), msg::kFormulaSyntax, n.Scalar(), e.what());
+    diags.Error(Loc(n), code(), msg::kFormulaSyntax, QuoteFormula(n.Scalar()), e.what());
     return std::nullopt;
   }
 }

@@ -44,11 +44,20 @@ class Resolver {
     auto m = metric_.find(name);
     if (m == metric_.end()) return std::nullopt;
     const Metric& metric = *m->second;
+    // Loading refuses longer chains (load_project.cpp); a project built
+    // another way is held to the same bound here.
+    if (depth_ >= kMaxMetricChain) Fail(metric.loc, "", msg::kMetricTooDeep, metric.name, kMaxMetricChain);
+    struct Nest {
+      size_t& d;
+      ~Nest() { --d; }
+    } nest{++depth_};
     Decimal raw;
     try {
       raw = metric.formula.Evaluate([this](const std::string& n) { return Get(n); });
     } catch (const FormulaError& e) {
-      Fail(metric.loc, "", msg::kFormulaEval, metric.formula.Text(), e.what());
+      Fail(metric.loc, "", msg::kFormulaEval, QuoteFormula(metric.formula.Text()), e.what());
+    } catch (const DecimalLimitError&) {
+      Fail(metric.loc, "", msg::kMetricTooLarge, metric.name, kMaxExactDigits);
     }
     int places = metric.percent ? metric.places + kPercentShiftPlaces : metric.places;
     Decimal shown = raw.Round(places);
@@ -78,6 +87,7 @@ class Resolver {
   std::vector<ResolvedValue> values_;
   std::map<std::string, size_t> index_;
   std::map<std::string, const Metric*> metric_;
+  size_t depth_ = 0;  // metrics being resolved, each inside the one before
 };
 
 ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res) {
@@ -136,7 +146,9 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
       if (rr.overridden) s.overridden = true;
     } catch (const FormulaError& e) {
       const Formula* own = unit.OwnFormula(r);
-      Fail(r.loc, ind.code, msg::kFormulaEval, own ? own->Text() : std::string(), e.what());
+      Fail(r.loc, ind.code, msg::kFormulaEval, own ? QuoteFormula(own->Text()) : std::string(), e.what());
+    } catch (const DecimalLimitError&) {
+      Fail(r.loc, ind.code, msg::kValueTooLarge, kMaxExactDigits);
     }
     if (s.score < ind.weight)
       s.reason = in.answer && !in.answer->reason.empty()             ? in.answer->reason

@@ -23,6 +23,7 @@
 #include <set>
 
 #include "base/messages.h"
+#include "base/read_file.h"
 
 namespace jixiao {
 
@@ -106,6 +107,8 @@ class Package {
       size = bytes->size();
       in_ = std::make_unique<std::istringstream>(*bytes, std::ios::binary);
     } else {
+      // A FIFO would block the open below, a device never end.
+      if (auto kind = NonRegularKind(path)) Fail(Loc(), "", msg::kNotRegularFile, *kind);
       std::error_code ec;
       size = std::filesystem::file_size(path, ec);
       auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
@@ -659,10 +662,11 @@ class SheetHandler : public PartHandler {
   }
 
  private:
-  [[noreturn]] void FailAt(const std::string& ref, const MessageDef& def, const std::string& arg) {
+  template <typename... Args>
+  [[noreturn]] void FailAt(const std::string& ref, const MessageDef& def, const Args&... args) {
     SourceLoc at = loc();
     at.cell = sheet_.name + "!" + ref;
-    Fail(at, "", def, arg);
+    Fail(at, "", def, args...);
   }
 
   void StartCell(const Poco::XML::Attributes& a) {
@@ -730,10 +734,10 @@ class SheetHandler : public PartHandler {
                          xf_is_percent_[static_cast<size_t>(style_)];
     }
     if (++budget_.cells > limits_.max_cells)
-      Fail(loc(), "", msg::kXlsxTooManyCells, limits_.max_cells);
+      FailAt(CellRef(cell_.row, cell_.col), msg::kXlsxTooManyCells, limits_.max_cells);
     budget_.text_bytes += cell_.text.size() + cell_.formula.size();
     if (budget_.text_bytes > limits_.max_text_bytes)
-      Fail(loc(), "", msg::kXlsxTooMuchText, limits_.max_text_bytes);
+      FailAt(CellRef(cell_.row, cell_.col), msg::kXlsxTooMuchText, limits_.max_text_bytes);
     auto key = std::make_pair(cell_.row, cell_.col);
     sheet_.cells[key] = std::move(cell_);
   }
@@ -750,7 +754,7 @@ class SheetHandler : public PartHandler {
     if (m.first_col > m.last_col) std::swap(m.first_col, m.last_col);
     m.ref = CellRef(m.first_row, m.first_col) + ":" + CellRef(m.last_row, m.last_col);
     if (sheet_.merges.size() >= limits_.max_cells)
-      Fail(loc(), "", msg::kXlsxTooManyCells, limits_.max_cells);
+      FailAt(m.ref, msg::kXlsxTooManyCells, limits_.max_cells);
     sheet_.merges.push_back(std::move(m));
   }
 
@@ -822,7 +826,10 @@ XlsxWorkbook ReadXlsxBytes(const std::string& path, const std::string* bytes, co
     if (!EndsWith(rel->type, "/worksheet")) continue;  // chart and dialog sheets hold no cells
     XlsxSheet sheet;
     sheet.name = entry.name;
-    SheetHandler h(pkg.Loc(), ResolveTarget(workbook_part, rel->target), limits, sheet, strings,
+    // The sheet's name in every error of its part, the limits' included.
+    SourceLoc sheet_loc = pkg.Loc();
+    sheet_loc.cell = entry.name;
+    SheetHandler h(sheet_loc, ResolveTarget(workbook_part, rel->target), limits, sheet, strings,
                    xf_is_date, xf_is_percent, budget);
     Parse(pkg, h.part(), h);
     wb.sheets.push_back(std::move(sheet));

@@ -19,6 +19,7 @@ struct YamlData {
   std::string scalar;
   std::vector<const YamlData*> items;  // a sequence's elements; a map's key, value, key, value, …
   size_t weight = 1;                   // nodes below and including this one, aliases expanded
+  size_t bytes = 0;                    // bytes of the scalars below and including this one, aliases expanded
 };
 
 bool YamlNode::IsNull() const { return d_ && d_->kind == YamlData::Kind::kNull; }
@@ -66,8 +67,14 @@ void YamlIterator::Fill() {
 namespace {
 
 // An alias may refer to a node that itself holds aliases; the expanded
-// tree is what the loaders walk, so its size is bounded.
+// tree is what the loaders walk (and copy text from), so its size is bounded
+// in nodes and in the bytes of its scalars. Each bound is checked as a node
+// joins its parent, before anything is copied.
 constexpr size_t kMaxYamlNodes = 1000000;
+constexpr size_t kMaxYamlExpandedBytes = size_t{64} << 20;
+// Collections open inside one another, flow ([[[…]]]) or block. libyaml
+// parses lazily, so stopping at the bound also stops its scanner.
+constexpr size_t kMaxYamlDepth = 200;
 
 // libyaml counts columns in characters and breaks lines at \n, \r and
 // \r\n (the Unicode breaks never reach it: see PrepareText); the
@@ -190,6 +197,7 @@ class YamlBuilder {
               if (long c = ControlCharacter(value); c >= 0)
                 Fail(SourceLoc{path_, d.line, d.column, ""}, "", msg::kYamlControlCharacter,
                      fmt::format("{:04X}", static_cast<uint32_t>(c)));
+              d.bytes = value.size();
             }
             Anchor(ev.data.scalar.anchor, d);
             Add(&d, root);
@@ -207,6 +215,10 @@ class YamlBuilder {
           }
           case YAML_SEQUENCE_START_EVENT:
           case YAML_MAPPING_START_EVENT: {
+            if (open_.size() >= kMaxYamlDepth)
+              Fail(SourceLoc{path_, static_cast<int>(ev.start_mark.line + 1),
+                             lines_.ByteColumn(ev.start_mark.line, ev.start_mark.column), ""},
+                   "", msg::kYamlTooDeep, kMaxYamlDepth);
             YamlData& d = New(ev.start_mark);
             bool map = ev.type == YAML_MAPPING_START_EVENT;
             d.kind = map ? YamlData::Kind::kMap : YamlData::Kind::kSequence;
@@ -220,9 +232,6 @@ class YamlBuilder {
             YamlData* d = open_.back();
             open_.pop_back();
             keys_.pop_back();
-            for (const YamlData* c : d->items) d->weight += c->weight;  // each ≤ the bound: no overflow
-            if (d->weight > kMaxYamlNodes)
-              Fail(SourceLoc{path_, d->line, d->column, ""}, "", msg::kYamlTooLarge, kMaxYamlNodes);
             Add(d, root);
             break;
           }
@@ -266,6 +275,13 @@ class YamlBuilder {
       if (!fresh) Fail(SourceLoc{path_, d->line, d->column, ""}, "", msg::kYamlDuplicateKey, d->scalar, at->second->line);
     }
     parent->items.push_back(d);
+    // Each child is within the bounds, so the sums cannot overflow.
+    parent->weight += d->weight;
+    parent->bytes += d->bytes;
+    if (parent->weight > kMaxYamlNodes)
+      Fail(SourceLoc{path_, parent->line, parent->column, ""}, "", msg::kYamlTooLarge, kMaxYamlNodes);
+    if (parent->bytes > kMaxYamlExpandedBytes)
+      Fail(SourceLoc{path_, parent->line, parent->column, ""}, "", msg::kYamlTooManyBytes, kMaxYamlExpandedBytes);
   }
 
   [[noreturn]] void Error(const yaml_mark_t& m, const std::string& what) {

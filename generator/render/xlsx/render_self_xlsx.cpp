@@ -93,9 +93,11 @@ class Form : public Sheet {
 // The grade as a formula over the total, so it follows an edited score.
 std::string GradeFormula(const IndicatorSystem& sys, const std::string& cell) {
   if (sys.grades.empty()) return "";
+  // The bands are out of 100 (GradePoints): a total of another size is scaled.
+  const std::string points = sys.total == Decimal(100) ? cell : "(" + cell + "*100/" + sys.total.ToExactString() + ")";
   std::string f = "\"" + sys.grades.back().name + "\"";
   for (size_t i = sys.grades.size() - 1; i-- > 0;)
-    f = "IF(" + cell + ">=" + sys.grades[i].min.ToExactString() + ",\"" + sys.grades[i].name + "\"," + f + ")";
+    f = "IF(" + points + ">=" + sys.grades[i].min.ToExactString() + ",\"" + sys.grades[i].name + "\"," + f + ")";
   return "=\"" + std::string(kGradePrefix) + "\"&" + f;
 }
 
