@@ -357,7 +357,7 @@ check "... at the system's line" contains "$lim/deep.err" "sys.yaml:"
 check "a system of total 200 grades 95 on 47.5%" contains "$lim/total200.out" "总分 95 / 200，等级 差"
 timeout 60 "$JIXIAO" score "$lim/devzero" >/dev/null 2>"$lim/devzero.err"
 check "system: /dev/zero exits 2" test $? -eq 2
-check "... as not a regular file" contains "$lim/devzero.err" "不是普通文件（character device）"
+check "... as not an indicator system, unread" contains "$lim/devzero.err" "不是指标体系文件"
 mkfifo "$lim/fifo.xlsx"
 for cmd in "score" "check" "import -o $lim/o.yaml"; do
   # shellcheck disable=SC2086

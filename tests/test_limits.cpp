@@ -308,7 +308,11 @@ TEST_CASE("limits: a FIFO, a device and a socket named as inputs are refused, ne
   CHECK(all[0].message.en.find("FIFO") != std::string::npos);
   CHECK(all[0].loc.file == fifo);
   CHECK(CatchDiagnostics([&] { LoadProject(dir.path()); })[0].id == "not-regular-file");
-  CHECK(CatchDiagnostics([&] { LoadSystem("/dev/zero"); })[0].id == "not-regular-file");
+  // A device is refused before it is opened: not a .yaml file; a FIFO named .yaml as not a regular file.
+  CHECK(CatchDiagnostics([&] { LoadSystem("/dev/zero"); })[0].id == "system-not-yaml");
+  const std::string fifo_yaml = dir.path() + "/sys.yaml";
+  REQUIRE(mkfifo(fifo_yaml.c_str(), 0600) == 0);
+  CHECK(CatchDiagnostics([&] { LoadSystem(fifo_yaml); })[0].id == "not-regular-file");
   CHECK(CatchDiagnostics([&] { ReadXlsx(fifo); })[0].id == "not-regular-file");
   CHECK(CatchDiagnostics([&] { ReadXlsx("/dev/zero"); })[0].id == "not-regular-file");
 
