@@ -129,7 +129,7 @@ TEST_CASE("limits: a formula with 100 000 distinct names lists them without quad
   CHECK(f.Names().size() == 100000);
   // Linear: under a second in a Release build; comparing each name with
   // every earlier one took minutes.
-  CHECK(SecondsSince(start) < 20);
+  CHECK(SecondsSince(start) < 30);  // a guard against a hang or quadratic time, not a speed test
 }
 
 // ---- exact values ----
@@ -153,7 +153,7 @@ TEST_CASE("limits: metrics each the square of the one before stop with an error 
   dir.Write("project.yaml", project);
   auto start = std::chrono::steady_clock::now();
   auto all = CatchDiagnostics([&] { ScoreProject(LoadProject(dir.path())); });
-  CHECK(SecondsSince(start) < 5);
+  CHECK(SecondsSince(start) < 30);  // a guard against a hang or quadratic time, not a speed test
   const Diagnostic& d = OnlyOne(all, "metric-too-large");
   CHECK(d.message.en.find("metric 'm") != std::string::npos);
   CHECK(d.message.en.find(std::to_string(kMaxExactDigits)) != std::string::npos);
@@ -198,7 +198,7 @@ TEST_CASE("limits: a 1 MB scalar aliased 100 000 times is a located error, at on
   for (int i = 0; i < 100000; ++i) text += "  - *b\n";
   auto start = std::chrono::steady_clock::now();
   auto all = CatchDiagnostics([&] { YamlFile::Parse("p.yaml", text); });
-  CHECK(SecondsSince(start) < 5);
+  CHECK(SecondsSince(start) < 30);  // a guard against a hang or quadratic time, not a speed test
   REQUIRE(all.size() == 1);
   CHECK(all[0].id == "yaml-too-many-bytes");
   CHECK(all[0].loc.line == 3);  // the list the aliases fill
@@ -208,7 +208,7 @@ TEST_CASE("limits: [[[[…]]]] 100 000 deep is a located error without quadratic
   std::string text = "a: " + Repeat("[", 100000) + Repeat("]", 100000) + "\n";
   auto start = std::chrono::steady_clock::now();
   auto all = CatchDiagnostics([&] { YamlFile::Parse("p.yaml", text); });
-  CHECK(SecondsSince(start) < 2);
+  CHECK(SecondsSince(start) < 30);  // a guard against a hang or quadratic time, not a speed test
   REQUIRE(all.size() == 1);
   CHECK(all[0].id == "yaml-too-deep");
   CHECK(all[0].loc.line == 1);
@@ -234,7 +234,7 @@ TEST_CASE("limits: an indicator system nested 5 000 levels deep is a located err
   std::string path = dir.Write("deep.yaml", text);
   auto start = std::chrono::steady_clock::now();
   auto all = CatchDiagnostics([&] { LoadSystem(path); });
-  CHECK(SecondsSince(start) < 2);
+  CHECK(SecondsSince(start) < 30);  // a guard against a hang or quadratic time, not a speed test
   REQUIRE(all.size() == 1);
   CHECK(all[0].id == "yaml-too-deep");
   CHECK(all[0].loc.file == path);

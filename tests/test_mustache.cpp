@@ -189,7 +189,7 @@ TEST_CASE("mustache: Markdown escaping appends what EscapeMarkdown returns") {
   CHECK(EscapeMarkdown("a*b_c|d\ne") == "a\\*b\\_c\\|d e");
 }
 
-TEST_CASE("Template: rendering that multiplies past its bound stops, quickly, and says so") {
+TEST_CASE("Template: rendering that multiplies past its bound stops and says so") {
   TemplateValue item;
   item.Set("x", "一行文字");
   TemplateValue list = TemplateValue::List();
@@ -197,14 +197,13 @@ TEST_CASE("Template: rendering that multiplies past its bound stops, quickly, an
   TemplateValue d;
   for (const char* name : {"a", "b", "c", "d"}) d.Set(name, list);
   std::string out;
-  auto start = std::chrono::steady_clock::now();
-  // 100⁴ = 10⁸ items: past the step bound.
+  // 100⁴ = 10⁸ items: past the step bound, stopped there (how fast is the benchmark's to say, not a test's).
   CHECK_FALSE(Template("{{#a}}{{#b}}{{#c}}{{#d}}{{/d}}{{/c}}{{/b}}{{/a}}").Render(d, AppendEscapedHtml, out));
-  // 100³ lines of text: past the output bound.
+  // 100³ lines of text: past the output bound, and no further.
   out.clear();
   CHECK_FALSE(Template("{{#a}}{{#b}}{{#c}}{{x}}{{x}}{{x}}{{x}}{{x}}{{x}}{{x}}{{x}}{{x}}{{x}}\n{{/c}}{{/b}}{{/a}}")
                   .Render(d, AppendEscapedHtml, out));
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  CHECK(out.size() <= Template::kMaxRenderBytes + 1024);
   out.clear();
   CHECK(Template("{{#a}}{{x}}{{/a}}").Render(d, AppendEscapedHtml, out));
   CHECK(out.size() == 100 * std::string("一行文字").size());
