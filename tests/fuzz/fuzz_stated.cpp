@@ -13,11 +13,7 @@
 using namespace jixiao;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  std::string_view system, project;
-  fuzz::SplitTwo(std::string_view(reinterpret_cast<const char*>(data), size), system, project);
-  const std::string sys_path = fuzz::WriteScratch("sys.yaml", system);
-  auto files = std::make_shared<InputFiles>(fuzz::ScratchDir() + "/p",
-                                            std::map<std::string, std::string>{{"project.yaml", std::string(project)}});
+  auto [sys_path, files] = fuzz::ReadSystemAndProject(data, size);
   try {
     auto p = LoadProject(files, sys_path, nullptr, /*review=*/true);
     ScoredProject sp = ScoreProject(p);

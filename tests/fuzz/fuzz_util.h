@@ -8,8 +8,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+
+#include "base/input_files.h"
 
 namespace jixiao::fuzz {
 
@@ -46,6 +50,21 @@ inline void SplitTwo(std::string_view data, std::string_view& first, std::string
   }
   first = data.substr(0, at);
   second = data.substr(at + kMarker.size());
+}
+
+// An input holding an indicator system and a project.yaml (SplitTwo): the
+// system written to the scratch folder as sys.yaml (the project names it so),
+// the project held in memory.
+struct SystemAndProject {
+  std::string system;
+  std::shared_ptr<InputFiles> files;
+};
+inline SystemAndProject ReadSystemAndProject(const uint8_t* data, size_t size) {
+  std::string_view system, project;
+  SplitTwo(std::string_view(reinterpret_cast<const char*>(data), size), system, project);
+  return {WriteScratch("sys.yaml", system),
+          std::make_shared<InputFiles>(ScratchDir() + "/p",
+                                       std::map<std::string, std::string>{{"project.yaml", std::string(project)}})};
 }
 
 }  // namespace jixiao::fuzz
