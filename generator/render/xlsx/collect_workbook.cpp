@@ -71,6 +71,7 @@ constexpr int kUseRows = 12;
 constexpr int kBalanceRows = 5;
 constexpr int kDeductionRows = 10;
 constexpr int kQuestionBlocks = 10;
+constexpr double kMaxCountInput = 100000;  // a count typed into a 评价 cell (objects, failures)
 constexpr int kOptionColumns = 8;
 constexpr int kRatedBlocks = 2;
 constexpr int kRatedRows = 15;
@@ -575,6 +576,9 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
     } else if (entry.judgement == WorkbookEntry::Judgement::kChoice) {
       sh.Blank(top, jc, fm.in_center);
       sh.ListFormula(top, jc, options.Range(entry.choices));
+    } else if (entry.judgement == WorkbookEntry::Judgement::kCount) {
+      sh.Blank(top, jc, fm.in_center);
+      sh.NumberRange(top, jc, top, jc, 0, kMaxCountInput, "请填写 0 或正整数（家数、项数）。");
     } else {
       sh.Blank(top, jc, fm.na);
     }
@@ -607,11 +611,16 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
       const std::string& text = entry.items[static_cast<size_t>(n - 1)];
       sh.Text(at, 0, leaf.code + "-" + std::to_string(n), fm.label_center);
       sh.Text(at, col.needs(), text, fm.label);
-      sh.Blank(at, jc, fm.in_center);
+      using Input = WorkbookEntry::ItemInput;
+      const Input input = entry.item_inputs.empty() ? Input::kYesNo : entry.item_inputs[static_cast<size_t>(n - 1)];
+      sh.Blank(at, jc, input == Input::kNone ? fm.na : fm.in_center);
+      if (input == Input::kYesNo) sh.List(at, jc, at, jc, {"是", "否"});
+      if (input == Input::kCount) sh.NumberRange(at, jc, at, jc, 0, kMaxCountInput, "请填写不满足的项数（0 或正整数）。");
+      if (input == Input::kScore)
+        sh.NumberRange(at, jc, at, jc, 0, Num(leaf.weight), "请填写该要点得分，不超过该要点分值。");
       sh.Fit(at, {{col.needs(), col.needs(), text}});
     }
     if (count[i] > 1) {
-      sh.List(top + 1, jc, bottom, jc, {"是", "否"});
       // The merged 评分标准 must fit in the rows it spans.
       double have = 0;
       for (int at = top; at <= bottom; ++at) have += sh.RowHeightOf(at);
