@@ -498,7 +498,7 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
   sh.Column(col.evidence(), 26);
   TitleAndHint(
       sh, fm, col.evidence(), sys.name + " — 指标评分",
-      "每个末级指标一行，评价要点在其下逐行列出。浅黄色为填写处：要点逐项选 是/否；“满足得满分”的指标选 是/否；"
+      "每个末级指标一行，评价要点在其下逐行列出。浅黄色为填写处：要点逐项选 是/否（分要点评分的指标按各要点行的提示填写不满足项数或要点得分）；“满足得满分”的指标选 是/否；"
       "定性指标选档次并填写得分；专家评定的指标填写得分；由数据计算的指标读取“数据”表，不必在此填写，"
       "若在“得分”列填写，即为评价组调整得分（须写理由）。得分低于满分时须写扣分原因。");
   static const char* kLevelNames[] = {"一级指标", "二级指标", "三级指标"};

@@ -231,12 +231,12 @@ class PointsKind : public RuleKindUnit {
     return {score, s + fmt::format("；合计得 {}。", Points(score)), false, reading};
   }
 
-  const char* Label() const override { return "要点计分"; }
+  const char* Label() const override { return "分要点评分"; }
   WorkbookEntry Workbook(const Indicator& ind, const Rule& r, const IndicatorSystem&) const override {
     const PointsParams& pp = r.Params<PointsParams>();
     WorkbookEntry e;
     e.needs = fmt::format("逐项评价下列 {} 个要点（是/否、不满足项数或要点得分，按各行所示）", pp.points.size());
-    if (pp.per_object) e.needs += fmt::format("；每发现一家{}扣指标分值的 {}，家数写在“得分”左侧的评价列", pp.object, ShareWords(*pp.per_object));
+    if (pp.per_object) e.needs += fmt::format("；每发现一家{}扣指标分值的 {}，家数填在本行“评价”列", pp.object, ShareWords(*pp.per_object));
     for (size_t i = 0; i < pp.points.size(); ++i) {
       const ScoringPoint& p = pp.points[i];
       std::string how;
