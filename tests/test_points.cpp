@@ -311,3 +311,14 @@ TEST_CASE("an unquoted formula with ? : says to quote it") {
   CHECK(d.loc.line == 9);  // the formula's line in sys.yaml
   CHECK_HAS(d.message.zh, "formula: \"完成率 >= 0.9 ? weight : 0\"");
 }
+
+TEST_CASE("limits: more than kMaxScoringPoints points is an error at the list") {
+  PointsCase c;
+  c.answer = "  P: {points: {}}\n";
+  std::string list;
+  for (size_t i = 0; i <= kMaxScoringPoints; ++i) list += (i ? ", " : "") + std::string("要点") + std::to_string(i);
+  c.rule = "      kind: points\n      points: [" + list + "]\n";
+  auto errors = c.Errors();
+  REQUIRE(testing::WithId(errors, "too-many-points").size() == 1);
+  CHECK(testing::WithId(errors, "too-many-points")[0].loc.line == 9);
+}

@@ -82,9 +82,9 @@ class PointsKind : public RuleKindUnit {
       for (const auto& n : list) p.points.push_back(ReadPoint(src, n));
       if (p.points.empty()) src.diags.Error(y.Loc(list), code, msg::kEmptyList, "points");
     }
-    if (p.points.size() > kMaxPoints) {
-      src.diags.Error(y.Loc(list), code, msg::kTooManyPoints, p.points.size(), kMaxPoints);
-      p.points.resize(kMaxPoints);
+    if (p.points.size() > kMaxScoringPoints) {
+      src.diags.Error(y.Loc(list), code, msg::kTooManyPoints, p.points.size(), kMaxScoringPoints);
+      p.points.resize(kMaxScoringPoints);
     }
     SpreadShares(src, list, p.points);
     if (YamlNode po = src.node["per_object"]) {
@@ -318,8 +318,6 @@ class PointsKind : public RuleKindUnit {
   }
 
  private:
-  static constexpr size_t kMaxPoints = 50;
-
   static const char* PointKindName(PointKind k) {
     switch (k) {
       case PointKind::kMet: return "满足/不满足";

@@ -36,6 +36,9 @@ struct ScoringPoint {
   SourceLoc loc;
 };
 
+// The most 要点 one indicator may list (real criteria have 2 to 10).
+inline constexpr size_t kMaxScoringPoints = 50;
+
 struct PointsParams : RuleParams {
   static constexpr RuleKind kKind = RuleKind::kPoints;
   std::vector<ScoringPoint> points;
