@@ -307,7 +307,7 @@ TEST_CASE("an unquoted formula with ? : says to quote it") {
   c.rule = "      kind: formula\n      formula: 完成率 >= 0.9 ? weight : 0\n";
   auto errors = c.Errors();
   REQUIRE(testing::WithId(errors, "yaml-unquoted-formula").size() == 1);
-  const Diagnostic& d = testing::WithId(errors, "yaml-unquoted-formula")[0];
+  const Diagnostic d = testing::WithId(errors, "yaml-unquoted-formula")[0];
   CHECK(d.loc.line == 9);  // the formula's line in sys.yaml
   CHECK_HAS(d.message.zh, "formula: \"完成率 >= 0.9 ? weight : 0\"");
 }
@@ -321,4 +321,19 @@ TEST_CASE("limits: more than kMaxScoringPoints points is an error at the list") 
   auto errors = c.Errors();
   REQUIRE(testing::WithId(errors, "too-many-points").size() == 1);
   CHECK(testing::WithId(errors, "too-many-points")[0].loc.line == 9);
+}
+
+TEST_CASE("limits: shares whose exact sum grows past kMaxExactDigits are an error at the rule, not at the command") {
+  PointsCase c;
+  c.answer = "  P: {points: {}}\n";
+  // 1/X + 1/(X + 2), X odd with 5 001 digits: the sum's denominator has about 10 002.
+  std::string x = "1" + std::string(4999, '0') + "1", x2 = "1" + std::string(4999, '0') + "3";
+  c.rule = "      kind: points\n      points:\n        - {text: 甲, share: 1/" + x + "}\n        - {text: 乙, share: 1/" +
+           x2 + "}\n        - 丙\n";
+  auto errors = c.Errors();
+  REQUIRE(testing::WithId(errors, "value-too-large").size() == 1);
+  const Diagnostic d = testing::WithId(errors, "value-too-large")[0];
+  CHECK(d.indicator == "P");
+  CHECK(d.loc.line == 8);  // the rule's map
+  CHECK(d.loc.file.find("sys.yaml") != std::string::npos);
 }

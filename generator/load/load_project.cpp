@@ -556,17 +556,28 @@ std::shared_ptr<const Project> LoadProjectFile(const std::string& file, std::sha
     diags.Append(e.diagnostics());
     throw InputError(diags);
   }
-  if (root["values"]) r.ReadValues(root["values"]);
-  if (root["metrics"]) r.ReadMetrics(root["metrics"]);
-  if (root["surveys"]) r.ReadSurveys(root["surveys"]);
-  if (root["answers"]) r.ReadAnswers(root["answers"], *p->system);
-  if (root["deductions"]) r.ReadDeductions(root["deductions"]);
-  if (root["funds"]) r.ReadFunds(root["funds"]);
-  if (root["comments"]) r.ReadComments(root["comments"]);
-  if (root["stated"]) ReadStated(y, root["stated"], diags, p->stated);
-  if (root["budget"]) ReadBudget(y, root["budget"], p->budget, diags);  // self-evaluation
-  if (root["goals"]) ReadGoals(y, root["goals"], p->goals, diags);
-  if (root["tables"]) ReadTables(y, root["tables"], p->tables, diags);
+  // An exact value past kMaxExactDigits while a section is read (a sum of
+  // huge figures) is an error at that section, not at the command's input.
+  auto section = [&](const char* key, const std::function<void(const YamlNode&)>& read) {
+    YamlNode n = root[key];
+    if (!n) return;
+    try {
+      read(n);
+    } catch (const DecimalLimitError&) {
+      diags.Error(y.Loc(n), "", msg::kValueTooLarge, kMaxExactDigits);
+    }
+  };
+  section("values", [&](const YamlNode& n) { r.ReadValues(n); });
+  section("metrics", [&](const YamlNode& n) { r.ReadMetrics(n); });
+  section("surveys", [&](const YamlNode& n) { r.ReadSurveys(n); });
+  section("answers", [&](const YamlNode& n) { r.ReadAnswers(n, *p->system); });
+  section("deductions", [&](const YamlNode& n) { r.ReadDeductions(n); });
+  section("funds", [&](const YamlNode& n) { r.ReadFunds(n); });
+  section("comments", [&](const YamlNode& n) { r.ReadComments(n); });
+  section("stated", [&](const YamlNode& n) { ReadStated(y, n, diags, p->stated); });
+  section("budget", [&](const YamlNode& n) { ReadBudget(y, n, p->budget, diags); });  // self-evaluation
+  section("goals", [&](const YamlNode& n) { ReadGoals(y, n, p->goals, diags); });
+  section("tables", [&](const YamlNode& n) { ReadTables(y, n, p->tables, diags); });
   p->text_dir = (fs::path(p->dir) / "text").string();
   if (auto text = y.String(root, "text", false, "", diags)) {
     // Another folder's fragments, e.g. a check case reusing its report's text.
@@ -582,10 +593,14 @@ std::shared_ptr<const Project> LoadProjectFile(const std::string& file, std::sha
     if (!seen.insert(m.name).second) diags.Error(m.loc, "", msg::kDuplicateName, m.name);
   if (!p->deductions.empty() && !p->system->deduction_cap)
     diags.Error(y.Loc(root["deductions"]), "", msg::kDeductionsWithoutCap, p->system->file);
-  if (!diags.HasErrors()) Bind(*p, y, diags);
-  if (!diags.HasErrors()) BindSelfEvaluation(*p, diags);
+  try {
+    if (!diags.HasErrors()) Bind(*p, y, diags);
+    if (!diags.HasErrors()) BindSelfEvaluation(*p, diags);
+    if (!diags.HasErrors()) p->system = ApplyNotApplicable(p->system, p->answers);  // 折算计分
+  } catch (const DecimalLimitError&) {  // budget sums, rescaled weights
+    diags.Error(y.Loc(root), "", msg::kValueTooLarge, kMaxExactDigits);
+  }
   if (diags.HasErrors()) throw InputError(diags);
-  p->system = ApplyNotApplicable(p->system, p->answers);  // 折算计分
   return p;
 }
 

@@ -34,7 +34,12 @@ struct SystemReader {
       return std::nullopt;
     }
     rule.kind = unit->kind();
-    unit->Read(RuleSource{y, r, ind, diags}, rule);  // rules/kinds/<kind>.cpp
+    try {
+      unit->Read(RuleSource{y, r, ind, diags}, rule);  // rules/kinds/<kind>.cpp
+    } catch (const DecimalLimitError&) {  // shares or limits whose exact values grow past the bound
+      diags.Error(y.Loc(r), code, msg::kValueTooLarge, kMaxExactDigits);
+      return std::nullopt;
+    }
     return rule;
   }
 
