@@ -6,7 +6,9 @@
 
 #include <string>
 
+#include "import/import_system.h"
 #include "load/load.h"
+#include "rules/rule_kind.h"
 #include "rules/kinds/points.h"
 #include "score/score.h"
 #include "test_util.h"
@@ -336,4 +338,32 @@ TEST_CASE("limits: shares whose exact sum grows past kMaxExactDigits are an erro
   CHECK(d.indicator == "P");
   CHECK(d.loc.line == 8);  // the rule's map
   CHECK(d.loc.file.find("sys.yaml") != std::string::npos);
+}
+
+TEST_CASE("points, steps and formula rules written by import read back as the same rules") {
+  testing::TempDir dir;
+  std::string sys = dir.Write("sys.yaml",
+                              "name: 体系\ntotal: 10\nindicators:\n"
+                              "  - code: P\n    name: 要点\n    weight: 6\n    rule:\n      kind: points\n      points:\n"
+                              "        - 甲\n        - {text: 乙, share: 1/3, per_failure: 1/3, zero_at: 3}\n"
+                              "        - {text: 丙, rate: 及时率}\n        - {text: 丁, deviation: 偏差率}\n"
+                              "        - {text: 戊, manual: true}\n      per_object: 10%\n      object: 机构不达标\n"
+                              "  - code: S\n    name: 阶梯\n    weight: 2\n"
+                              "    rule: {kind: steps, value: 执行率, full_at: 100%, step: 1%, deduct_share: 5%, reading: continuous}\n"
+                              "  - code: F\n    name: 公式\n    weight: 2\n"
+                              "    rule: {kind: formula, formula: weight * 执行率, description: 按执行率计分}\n");
+  ImportedSystem imported;
+  imported.system = *LoadSystem(sys);
+  std::string again = dir.Write("again.yaml", EmitSystemYaml(imported));
+  auto back = LoadSystem(again);
+  for (const char* code : {"P", "S", "F"}) {
+    CAPTURE(code);
+    const Indicator* a = imported.system.Find(code);
+    const Indicator* b = back->Find(code);
+    REQUIRE(b != nullptr);
+    REQUIRE(b->rule);
+    CHECK(b->rule->kind == a->rule->kind);
+    CHECK(UnitOf(b->rule->kind).Describe(*b, *b->rule) == UnitOf(a->rule->kind).Describe(*a, *a->rule));
+  }
+  CHECK(back->Find("P")->rule->Params<PointsParams>().points[1].per_failure == *Decimal::Parse("1") / Decimal(3));
 }
