@@ -10,7 +10,7 @@ packages=(
   libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpoco-dev
 )
 if [ "${JIXIAO_MINIMAL:-0}" != 1 ]; then
-  packages+=(libreoffice-calc-nogui fonts-noto-cjk python3-openpyxl)
+  packages+=(libreoffice-calc-nogui libreoffice-writer-nogui fonts-noto-cjk python3-openpyxl)
 fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-deps.sh: run as root (apt-get needs it)" >&2

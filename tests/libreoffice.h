@@ -45,7 +45,7 @@ inline bool LibreOfficeAvailable() {
   return false;
 }
 
-// Converts `input` to .xlsx in `out_dir` with a profile under `work_dir`;
+// Converts `input` to .`to` (xlsx, pdf) in `out_dir` with a profile under `work_dir`;
 // returns the converted file's path, or "" after the last failed attempt.
 // LibreOffice's first start in a new profile (or on a machine where it has
 // never run) can end early with a non-zero status before it converts
@@ -53,12 +53,12 @@ inline bool LibreOfficeAvailable() {
 // profile is made first by a start that only initialises it, and the
 // conversion is tried up to three times.
 inline std::string ConvertWithLibreOffice(const std::string& input, const std::string& out_dir,
-                                          const std::string& work_dir) {
+                                          const std::string& work_dir, const std::string& to = "xlsx") {
   namespace fs = std::filesystem;
   const std::string profile = work_dir + "/lo-profile";
   const std::string log = work_dir + "/lo.log";
   const std::string env = "-env:UserInstallation=file://" + profile;
-  const fs::path converted = fs::path(out_dir) / (fs::path(input).stem().string() + ".xlsx");
+  const fs::path converted = fs::path(out_dir) / (fs::path(input).stem().string() + "." + to);
   auto run = [&](const std::string& args) {
     std::string cmd = "libreoffice --headless --norestore " + env + " " + args + " >'" + log + "' 2>&1";
     int status = std::system(cmd.c_str());
@@ -79,7 +79,7 @@ inline std::string ConvertWithLibreOffice(const std::string& input, const std::s
     std::error_code ec;
     fs::remove(converted, ec);
     auto start = std::chrono::steady_clock::now();
-    int rc = run("--convert-to xlsx --outdir '" + out_dir + "' '" + input + "'");
+    int rc = run("--convert-to " + to + " --outdir '" + out_dir + "' '" + input + "'");
     if (rc == 0 && fs::exists(converted)) return converted.string();
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::string what = "LibreOffice attempt " + std::to_string(attempt) + " of 3 exited " +

@@ -22,7 +22,7 @@ namespace {
 std::string CasePath(const std::string& name) { return std::string(JIXIAO_SOURCE_DIR) + "/inputs/" + name; }
 }  // namespace
 
-TEST_CASE("the writer table has one row per (format, report kind), each kind with md, html and xlsx") {
+TEST_CASE("the writer table has one row per (format, report kind), each kind with md, html, docx and xlsx") {
   std::set<std::pair<std::string, ReportKind>> seen;
   std::set<std::string> formats;
   for (const ReportWriter& w : ReportWriters()) {
@@ -32,7 +32,7 @@ TEST_CASE("the writer table has one row per (format, report kind), each kind wit
     CHECK(std::string(w.file_name).size() > 0);
     formats.insert(w.format);
   }
-  CHECK(formats == std::set<std::string>{"md", "html", "xlsx"});
+  CHECK(formats == std::set<std::string>{"md", "html", "docx", "xlsx"});
   for (ReportKind k : {ReportKind::kEvaluation, ReportKind::kSelfEvaluation})
     for (const auto& f : formats) CHECK(seen.count({f, k}) == 1);
   CHECK(seen.size() == 2 * formats.size());
@@ -54,10 +54,11 @@ TEST_CASE("ReportKindOf decides the report, its Markdown template and the files 
     CHECK(std::string(MarkdownTemplateFor(ReportKindOf(sp))) == c.md_template);
     TempDir dir;
     auto written = WriteReport(sp, t, dir.path());
-    REQUIRE(written.size() == 3);
+    REQUIRE(written.size() == 4);
     CHECK(std::filesystem::path(written[0]).filename() == "report.md");
     CHECK(std::filesystem::path(written[1]).filename() == "report.html");
-    CHECK(std::filesystem::path(written[2]).filename().string() == c.workbook);
+    CHECK(std::filesystem::path(written[2]).filename() == "report.docx");
+    CHECK(std::filesystem::path(written[3]).filename().string() == c.workbook);
     for (const auto& p : written) CHECK(std::filesystem::exists(p));
   }
 }

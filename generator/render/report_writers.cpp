@@ -3,6 +3,7 @@
 #include "base/atomic_file.h"
 #include "formats/xlsx/layouts/scoring_sheet.h"
 #include "formats/xlsx/layouts/self_form.h"
+#include "render/docx/render_docx.h"
 #include "render/render.h"
 
 namespace jixiao {
@@ -13,6 +14,9 @@ void WriteMarkdown(const ScoredProject&, const Report& report, const std::string
 }
 void WriteHtml(const ScoredProject&, const Report& report, const std::string& path) {
   WriteFileAtomic(path, report.html);
+}
+void WriteDocx(const ScoredProject&, const Report& report, const std::string& path) {
+  WriteFileAtomic(path, RenderDocx(report.markdown));
 }
 void WriteScoringWorkbook(const ScoredProject& sp, const Report&, const std::string& path) { RenderXlsx(sp, path); }
 // A self-evaluation gets the Ministry's 自评表 instead of the scoring workbook.
@@ -27,6 +31,8 @@ const std::vector<ReportWriter>& ReportWriters() {
       {"md", "report.md", K::kSelfEvaluation, WriteMarkdown},
       {"html", "report.html", K::kEvaluation, WriteHtml},
       {"html", "report.html", K::kSelfEvaluation, WriteHtml},
+      {"docx", "report.docx", K::kEvaluation, WriteDocx},
+      {"docx", "report.docx", K::kSelfEvaluation, WriteDocx},
       {"xlsx", scoring_sheet::kWorkbookName, K::kEvaluation, WriteScoringWorkbook},
       {"xlsx", self_form::kWorkbookName, K::kSelfEvaluation, WriteSelfForm},
   };

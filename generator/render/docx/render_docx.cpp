@@ -1,0 +1,554 @@
+#include "render/docx/render_docx.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <Poco/DateTime.h>
+#include <Poco/Path.h>
+#include <Poco/Zip/Compress.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace jixiao {
+namespace {
+
+// ---- Page and type, in twips (1/20 pt) and half-points ----
+
+// A4, with the 公文 margins of GB/T 9704 (天头 37 mm, 订口 28 mm, text 156 × 225 mm).
+constexpr int kPageShort = 11906, kPageLong = 16838;
+constexpr int kMarginTop = 2098, kMarginBottom = 1984, kMarginLeft = 1588, kMarginRight = 1474;
+constexpr int kPortraitText = kPageShort - kMarginLeft - kMarginRight;
+constexpr int kLandscapeText = kPageLong - kMarginTop - kMarginBottom;
+constexpr int kBodyLine = 560;  // fixed 28 pt lines
+// A table this wide goes into a landscape section of its own (an 附件1 of 8 columns).
+constexpr uint16_t kLandscapeColumns = 7;
+// A column's share of the table, in half-width characters, at most.
+constexpr size_t kMaxColumnWidth = 36;
+// A column no wider than this (权重, 得分, a code) keeps its whole width when space is short.
+constexpr size_t kShortColumn = 12;
+// Where Inlines ends a line; Paragraph makes each line a paragraph of the same
+// style (a manual break would stretch a justified line).
+const char* const kLineEnd = "\x01";
+
+const char* const kNs =
+    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+
+// Text for XML: the five escapes, and characters XML 1.0 cannot hold dropped.
+std::string Xml(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default:
+        if (c < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') break;
+        out += ch;
+    }
+  }
+  return out;
+}
+
+// Display width in Chinese characters' halves: CJK 2, ASCII 1.
+size_t Width(const std::string& s) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    w += len >= 3 ? 2 : 1;
+    i += len;
+  }
+  return w;
+}
+
+std::string NodeText(cmark_node* n) {
+  std::string out;
+  for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+    switch (cmark_node_get_type(c)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        out += cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "";
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        break;
+      default:
+        out += NodeText(c);
+    }
+  }
+  return out;
+}
+
+std::string Compact(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ') continue;
+    if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000, the full-width space of "目　录"
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+// The last character of `s` is one a line may end a sentence with.
+bool EndsSentence(const std::string& s) {
+  for (const char* end : {"。", "；", "：", "！", "？", "）", ":", ";"})
+    if (s.size() >= std::strlen(end) && s.compare(s.size() - std::strlen(end), std::strlen(end), end) == 0)
+      return true;
+  return false;
+}
+
+struct RunStyle {
+  bool bold = false;
+  bool italic = false;
+};
+
+class DocumentWriter {
+ public:
+  std::string Render(cmark_node* doc) {
+    // Sections: the cover (up to the first level-2 heading), the body, and
+    // each 附件 from its heading; a section holding a wide table is landscape.
+    std::vector<std::vector<cmark_node*>> sections(1);
+    bool after_toc = false;
+    for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+      if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+        const int level = cmark_node_get_heading_level(n);
+        const std::string text = Compact(NodeText(n));
+        if (after_toc && (level == 2 || level == 3)) toc_.emplace_back(level, NodeText(n));
+        if (level == 2 && (text == "目录" || text == "目錄")) after_toc = true;
+      }
+      const bool h2 = cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 2;
+      if (h2 && (sections.size() == 1 || StartsWith(Compact(NodeText(n)), "附件")) && !sections.back().empty())
+        sections.emplace_back();
+      sections.back().push_back(n);
+    }
+    std::string body;
+    for (size_t i = 0; i < sections.size(); ++i) {
+      bool landscape = false;
+      for (cmark_node* n : sections[i])
+        if (IsTable(n) && cmark_gfm_extensions_get_table_columns(n) >= kLandscapeColumns) landscape = true;
+      landscape_ = landscape;
+      cover_ = i == 0 && sections.size() > 1;
+      for (cmark_node* n : sections[i]) Block(n, body);
+      const std::string sect = SectionProperties(i, landscape);
+      if (i + 1 < sections.size()) body += "<w:p><w:pPr>" + sect + "</w:pPr></w:p>";
+      else body += sect;
+    }
+    return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document ") + kNs +
+           "><w:body>" + body + "</w:body></w:document>";
+  }
+
+ private:
+  static bool IsTable(cmark_node* n) {
+    const char* t = cmark_node_get_type_string(n);
+    return t && std::string(t) == "table";
+  }
+
+  // The cover has no footer (no page number); the body's numbers start at 1.
+  static std::string SectionProperties(size_t index, bool landscape) {
+    std::string s = "<w:sectPr>";
+    if (index > 0) s += "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>";
+    if (landscape)
+      s += fmt::format("<w:pgSz w:w=\"{}\" w:h=\"{}\" w:orient=\"landscape\"/>"
+                       "<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"851\" "
+                       "w:footer=\"992\" w:gutter=\"0\"/>",
+                       kPageLong, kPageShort, kMarginLeft, kMarginBottom, kMarginRight, kMarginTop);
+    else
+      s += fmt::format("<w:pgSz w:w=\"{}\" w:h=\"{}\"/>"
+                       "<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"851\" "
+                       "w:footer=\"992\" w:gutter=\"0\"/>",
+                       kPageShort, kPageLong, kMarginTop, kMarginRight, kMarginBottom, kMarginLeft);
+    if (index == 1) s += "<w:pgNumType w:start=\"1\"/>";
+    return s + "</w:sectPr>";
+  }
+
+  void Block(cmark_node* n, std::string& out) {
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_HEADING: Heading(n, out); return;
+      case CMARK_NODE_PARAGRAPH:
+        out += Paragraph(cover_ ? "Cover" : "Body", n);
+        return;
+      case CMARK_NODE_LIST:
+        if (skip_list_) {  // the Markdown 目录, replaced by the TOC field
+          skip_list_ = false;
+          return;
+        }
+        List(n, out);
+        return;
+      case CMARK_NODE_BLOCK_QUOTE:
+        for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) Block(c, out);
+        return;
+      case CMARK_NODE_CODE_BLOCK:
+      case CMARK_NODE_HTML_BLOCK: {
+        std::istringstream lines(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
+        for (std::string line; std::getline(lines, line);)
+          if (!line.empty() && line[0] != '<') out += PlainParagraph("Body", line);
+        return;
+      }
+      case CMARK_NODE_THEMATIC_BREAK: return;
+      default:
+        if (IsTable(n)) Table(n, out);
+        return;
+    }
+  }
+
+  void Heading(cmark_node* n, std::string& out) {
+    const int level = cmark_node_get_heading_level(n);
+    const std::string text = Compact(NodeText(n));
+    if (level == 2 && (text == "目录" || text == "目錄")) {
+      out += PlainParagraph("TOCHeading", NodeText(n));
+      out += "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr>"
+             "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
+             "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
+             "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r></w:p>";
+      // The field's text until Word or WPS updates it (on opening, asked by
+      // settings.xml): the entries without page numbers, so a converter that
+      // does not update fields still prints the contents.
+      for (const auto& [level, entry] : toc_)
+        out += std::string("<w:p><w:pPr><w:pStyle w:val=\"") + (level == 2 ? "TOC1" : "TOC2") + "\"/></w:pPr>" +
+               Run(entry, RunStyle{}) + "</w:p>";
+      out += "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p><w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+      skip_list_ = true;
+      return;
+    }
+    const char* style = level <= 1 ? "Title" : level == 2 ? "Heading1" : level == 3 ? "Heading2" : "Heading3";
+    out += Paragraph(style, n);
+  }
+
+  void List(cmark_node* n, std::string& out) {
+    const bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+    int number = ordered ? cmark_node_get_list_start(n) : 0;
+    for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
+      std::string marker = ordered ? std::to_string(number++) + ". " : "• ";
+      for (cmark_node* c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
+        if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
+          out += Paragraph("ListBody", c, marker);
+          marker.clear();
+        } else {
+          Block(c, out);
+        }
+      }
+    }
+  }
+
+  void Table(cmark_node* table, std::string& out) {
+    const uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
+    if (columns == 0) return;
+    const uint8_t* align = cmark_gfm_extensions_get_table_alignments(table);
+    // Widths by the longest text of each column, within bounds, over the text width.
+    // A column is at least as wide as its header (权重 on one line) and a
+    // number; long texts share what is left.
+    std::vector<size_t> want(columns, 6);
+    for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
+      uint16_t k = 0;
+      const bool header = cmark_gfm_extensions_get_table_row_is_header(row);
+      for (cmark_node* cell = cmark_node_first_child(row); cell && k < columns; cell = cmark_node_next(cell), ++k)
+        want[k] = std::max(want[k], std::min<size_t>(Width(NodeText(cell)) + (header ? 1 : 0), kMaxColumnWidth));
+    }
+    // In twips at 五号 (10.5 pt: 105 twips a half-width character) with the
+    // cell margins: short columns get what they need, long ones share the rest
+    // by their length; all scaled up when the table is narrower than the page.
+    const long total = landscape_ ? kLandscapeText : kPortraitText;
+    std::vector<long> need;
+    long sum = 0, long_sum = 0, short_sum = 0;
+    for (size_t w : want) {
+      need.push_back(static_cast<long>(w) * 105 + 220);
+      sum += need.back();
+      (w > kShortColumn ? long_sum : short_sum) += need.back();
+    }
+    std::vector<int> widths;
+    for (size_t k = 0; k < want.size(); ++k) {
+      long w = sum <= total || long_sum == 0 ? need[k] * total / sum
+               : want[k] <= kShortColumn     ? need[k]
+                                             : need[k] * (total - short_sum) / long_sum;
+      widths.push_back(static_cast<int>(w));
+    }
+    long table_width = 0;
+    for (int w : widths) table_width += w;
+    out += fmt::format("<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"{}\" w:type=\"dxa\"/>"
+                       "<w:jc w:val=\"center\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>",
+                       table_width);
+    for (int w : widths) out += fmt::format("<w:gridCol w:w=\"{}\"/>", w);
+    out += "</w:tblGrid>";
+    for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
+      const bool header = cmark_gfm_extensions_get_table_row_is_header(row);
+      cmark_node* first = cmark_node_first_child(row);
+      const std::string lead = first ? Compact(NodeText(first)) : "";
+      bool total_row = false;
+      for (const char* word : {"合计", "总计", "总分", "小计", "平均"}) total_row = total_row || StartsWith(lead, word);
+      out += header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr>";
+      uint16_t k = 0;
+      for (cmark_node* cell = first; cell && k < columns; cell = cmark_node_next(cell), ++k) {
+        const char* jc = header ? "center" : align && align[k] == 'r' ? "right" : align && align[k] == 'c' ? "center" : "left";
+        out += fmt::format("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>", widths[k]);
+        RunStyle style;
+        style.bold = header || total_row;
+        std::string runs;
+        Inlines(cell, style, runs);
+        out += Lines("<w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"" + std::string(jc) + "\"/></w:pPr>", runs);
+        out += "</w:tc>";
+      }
+      for (; k < columns; ++k)
+        out += fmt::format("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p></w:tc>",
+                           widths[k]);
+      out += "</w:tr>";
+    }
+    out += "</w:tbl>";
+    // A caption or paragraph after a table needs its own space.
+    out += "<w:p><w:pPr><w:pStyle w:val=\"AfterTable\"/></w:pPr></w:p>";
+  }
+
+  std::string Paragraph(const char* style, cmark_node* n, const std::string& marker = "") {
+    // A 表 or 图 caption is centred and stays with its table, on the same page.
+    const std::string text = NodeText(n);
+    if (IsCaption(text)) style = "Caption";
+    else if (!cover_ && IsSignature(text)) style = "Signature";
+    std::string ppr = std::string("<w:pPr><w:pStyle w:val=\"") + style + "\"/></w:pPr>";
+    std::string runs;
+    if (!marker.empty()) runs += Run(marker, RunStyle{});
+    Inlines(n, RunStyle{}, runs);
+    return Lines(ppr, runs);
+  }
+
+  // "表 4-1 决策指标得分情况", "图 1 …": a number after 表 or 图.
+  static bool IsCaption(const std::string& text) {
+    for (const char* lead : {"表", "图"}) {
+      if (!StartsWith(text, lead)) continue;
+      std::string rest = text.substr(std::strlen(lead));
+      while (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
+      return !rest.empty() && rest[0] >= '0' && rest[0] <= '9';
+    }
+    return false;
+  }
+
+  // The block that closes a report: 评价机构（盖章）, 主评人（签字）, 单位（盖章）
+  // and the date, set to the right.
+  static bool IsSignature(const std::string& text) {
+    for (const char* lead : {"评价机构", "主评人", "单位（盖章）", "填报单位", "（盖章）"})
+      if (StartsWith(text, lead)) return true;
+    // A date alone: 2025年12月10日.
+    const size_t year = text.find("年"), day = text.rfind("日");
+    return text.size() <= 24 && year == 4 && day != std::string::npos && day + std::strlen("日") == text.size() &&
+           text[0] >= '1' && text[0] <= '2';
+  }
+
+  // One paragraph per line of `runs` (split at kLineEnd), each with `ppr`.
+  static std::string Lines(const std::string& ppr, const std::string& runs) {
+    std::string out;
+    size_t from = 0;
+    while (true) {
+      size_t end = runs.find(kLineEnd, from);
+      out += "<w:p>" + ppr + runs.substr(from, end == std::string::npos ? std::string::npos : end - from) + "</w:p>";
+      if (end == std::string::npos) break;
+      from = end + std::strlen(kLineEnd);
+    }
+    return out;
+  }
+
+  std::string PlainParagraph(const char* style, const std::string& text) {
+    return std::string("<w:p><w:pPr><w:pStyle w:val=\"") + style + "\"/></w:pPr>" + Run(text, RunStyle{}) + "</w:p>";
+  }
+
+  static std::string Run(const std::string& text, const RunStyle& s) {
+    std::string props;
+    if (s.bold) props += "<w:b/><w:bCs/>";
+    if (s.italic) props += "<w:i/><w:iCs/>";
+    return "<w:r>" + (props.empty() ? "" : "<w:rPr>" + props + "</w:rPr>") + "<w:t xml:space=\"preserve\">" +
+           Xml(text) + "</w:t></w:r>";
+  }
+
+  void Inlines(cmark_node* n, RunStyle style, std::string& out) {
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+      switch (cmark_node_get_type(c)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          out += Run(cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "", style);
+          break;
+        case CMARK_NODE_SOFTBREAK: {
+          // A line of its own in the source ("附件 1 …" under "八、附件", a
+          // sentence ending) keeps its line; a wrapped sentence runs on.
+          cmark_node* prev = cmark_node_previous(c);
+          cmark_node* next = cmark_node_next(c);
+          const std::string after = next && cmark_node_get_literal(next) ? cmark_node_get_literal(next) : "";
+          const std::string prev_text = prev && cmark_node_get_literal(prev) ? cmark_node_get_literal(prev) : "";
+          if (EndsSentence(prev_text) || StartsWith(after, "附件")) out += kLineEnd;
+          break;
+        }
+        case CMARK_NODE_LINEBREAK: out += kLineEnd; break;
+        case CMARK_NODE_STRONG: {
+          RunStyle s = style;
+          s.bold = true;
+          Inlines(c, s, out);
+          break;
+        }
+        case CMARK_NODE_EMPH: {
+          RunStyle s = style;
+          s.italic = true;
+          Inlines(c, s, out);
+          break;
+        }
+        default: Inlines(c, style, out);  // links keep their text; raw HTML has none
+      }
+    }
+  }
+
+  std::vector<std::pair<int, std::string>> toc_;  // the headings after the 目录, level 2 and 3
+  bool landscape_ = false;
+  bool cover_ = false;
+  bool skip_list_ = false;
+};
+
+// ---- The package's other parts ----
+
+std::string RunFonts(const char* east_asia) {
+  return fmt::format("<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" "
+                     "w:eastAsia=\"{}\" w:hint=\"eastAsia\"/>",
+                     east_asia);
+}
+
+std::string ParagraphStyle(const char* id, const char* name, const char* font, int half_points, const std::string& ppr,
+                           const std::string& rpr = "", const char* based = "Normal") {
+  return fmt::format("<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"{}\"><w:name w:val=\"{}\"/>"
+                     "<w:basedOn w:val=\"{}\"/><w:qFormat/><w:pPr>{}</w:pPr><w:rPr>{}{}<w:sz w:val=\"{}\"/>"
+                     "<w:szCs w:val=\"{}\"/></w:rPr></w:style>",
+                     id, name, based, ppr, RunFonts(font), rpr, half_points, half_points);
+}
+
+std::string Styles() {
+  const std::string body_line = fmt::format("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"{}\" w:lineRule=\"exact\"/>", kBodyLine);
+  const std::string indent = "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>";
+  std::string s = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles ") + kNs + ">";
+  s += "<w:docDefaults><w:rPrDefault><w:rPr>" + RunFonts("仿宋") +
+       "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>"
+       "<w:pPrDefault><w:pPr><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>";
+  s += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>";
+  // Title 方正小标宋简体 二号; 一、 黑体 三号; （一） 楷体 三号; 1. 仿宋 三号 bold; body 仿宋 三号.
+  s += ParagraphStyle("Title", "Title", "方正小标宋简体", 44,
+                      "<w:jc w:val=\"center\"/><w:spacing w:before=\"600\" w:after=\"600\" w:line=\"700\" w:lineRule=\"exact\"/>");
+  s += ParagraphStyle("Cover", "封面", "仿宋", 32, "<w:jc w:val=\"center\"/>" + body_line);
+  s += ParagraphStyle("Heading1", "heading 1", "黑体", 32, "<w:keepNext/>" + body_line + indent + "<w:outlineLvl w:val=\"0\"/>");
+  s += ParagraphStyle("Heading2", "heading 2", "楷体", 32, "<w:keepNext/>" + body_line + indent + "<w:outlineLvl w:val=\"1\"/>");
+  s += ParagraphStyle("Heading3", "heading 3", "仿宋", 32, "<w:keepNext/>" + body_line + indent + "<w:outlineLvl w:val=\"2\"/>",
+                      "<w:b/><w:bCs/>");
+  s += ParagraphStyle("Body", "正文", "仿宋", 32, body_line + indent);
+  s += ParagraphStyle("ListBody", "列表", "仿宋", 32, body_line + indent);
+  s += ParagraphStyle("TOCHeading", "TOC Heading", "黑体", 32, "<w:jc w:val=\"center\"/>" + body_line);
+  s += ParagraphStyle("TOC1", "toc 1", "仿宋", 32, body_line);
+  s += ParagraphStyle("TOC2", "toc 2", "仿宋", 32, body_line + "<w:ind w:leftChars=\"200\" w:left=\"640\"/>");
+  s += ParagraphStyle("TableText", "表格文字", "宋体", 21, "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"300\" w:lineRule=\"auto\"/>");
+  s += ParagraphStyle("Caption", "caption", "黑体", 28, "<w:keepNext/><w:jc w:val=\"center\"/>" + body_line);
+  s += ParagraphStyle("Signature", "署名", "仿宋", 32, "<w:jc w:val=\"right\"/>" + body_line);
+  s += ParagraphStyle("AfterTable", "表后", "仿宋", 16, "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>");
+  s += ParagraphStyle("Footer", "footer", "宋体", 28, "<w:jc w:val=\"center\"/>");
+  s += "<w:style w:type=\"table\" w:styleId=\"ReportTable\"><w:name w:val=\"报告表格\"/><w:tblPr><w:tblBorders>";
+  for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"})
+    s += fmt::format("<w:{} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>", side);
+  s += "</w:tblBorders><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar>"
+       "</w:tblPr></w:style>";
+  return s + "</w:styles>";
+}
+
+std::string Footer() {
+  const std::string rpr = "<w:rPr>" + RunFonts("宋体") + "<w:sz w:val=\"28\"/></w:rPr>";
+  return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr ") + kNs +
+         "><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>"
+         "<w:r>" + rpr + "<w:t xml:space=\"preserve\">— </w:t></w:r>"
+         "<w:r>" + rpr + "<w:fldChar w:fldCharType=\"begin\"/></w:r>"
+         "<w:r>" + rpr + "<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+         "<w:r>" + rpr + "<w:fldChar w:fldCharType=\"separate\"/></w:r>"
+         "<w:r>" + rpr + "<w:t>1</w:t></w:r>"
+         "<w:r>" + rpr + "<w:fldChar w:fldCharType=\"end\"/></w:r>"
+         "<w:r>" + rpr + "<w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>";
+}
+
+const char* const kContentTypes =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/word/document.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+    "<Override PartName=\"/word/styles.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+    "<Override PartName=\"/word/settings.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
+    "<Override PartName=\"/word/footer1.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+    "</Types>";
+
+const char* const kPackageRels =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+    "Target=\"word/document.xml\"/></Relationships>";
+
+const char* const kDocumentRels =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
+    "Target=\"styles.xml\"/>"
+    "<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" "
+    "Target=\"settings.xml\"/>"
+    "<Relationship Id=\"rIdFooter\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" "
+    "Target=\"footer1.xml\"/></Relationships>";
+
+// updateFields: Word and WPS offer to fill the TOC (and page numbers) on opening.
+std::string Settings() {
+  return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings ") + kNs +
+         "><w:updateFields w:val=\"true\"/><w:defaultTabStop w:val=\"420\"/>"
+         "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
+         "w:val=\"15\"/></w:compat></w:settings>";
+}
+
+}  // namespace
+
+std::string RenderDocx(const std::string& markdown) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+  if (cmark_syntax_extension* ext = cmark_find_syntax_extension("table"))
+    cmark_parser_attach_syntax_extension(parser, ext);
+  cmark_parser_feed(parser, markdown.data(), markdown.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  std::string document = DocumentWriter().Render(doc);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+
+  // A fixed time for every entry: the same report gives the same bytes.
+  const Poco::DateTime when(1980, 1, 1);
+  std::ostringstream zip;
+  Poco::Zip::Compress c(zip, true);
+  auto add = [&](const std::string& name, const std::string& bytes) {
+    std::istringstream in(bytes);
+    c.addFile(in, when, Poco::Path(name, Poco::Path::PATH_UNIX), Poco::Zip::ZipCommon::CM_DEFLATE,
+              Poco::Zip::ZipCommon::CL_NORMAL);
+  };
+  add("[Content_Types].xml", kContentTypes);
+  add("_rels/.rels", kPackageRels);
+  add("word/document.xml", document);
+  add("word/styles.xml", Styles());
+  add("word/settings.xml", Settings());
+  add("word/footer1.xml", Footer());
+  add("word/_rels/document.xml.rels", kDocumentRels);
+  c.close();
+  return zip.str();
+}
+
+}  // namespace jixiao

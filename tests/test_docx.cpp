@@ -1,0 +1,130 @@
+// report.docx (render/docx/render_docx.cpp): the package's parts, the 公文
+// styles, the cover without a page number, the TOC field with its entries,
+// "— PAGE —" footers, each 附件 a section and a wide table landscape with a
+// repeated header row; and LibreOffice (which Word and WPS users' bureaus
+// also use) opens it and prints it.
+#include <doctest/doctest.h>
+
+#include <Poco/Zip/ZipArchive.h>
+#include <Poco/Zip/ZipStream.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "libreoffice.h"
+#include "load/load.h"
+#include "render/docx/render_docx.h"
+#include "render/report.h"
+#include "score/score.h"
+#include "test_util.h"
+
+using namespace jixiao;
+
+namespace {
+
+std::map<std::string, std::string> Unzip(const std::string& bytes) {
+  std::istringstream in(bytes);
+  Poco::Zip::ZipArchive archive(in);
+  std::map<std::string, std::string> parts;
+  for (auto it = archive.headerBegin(); it != archive.headerEnd(); ++it) {
+    if (it->second.isDirectory()) continue;
+    std::istringstream again(bytes);
+    Poco::Zip::ZipInputStream zin(again, it->second);
+    std::ostringstream out;
+    out << zin.rdbuf();
+    parts[it->first] = out.str();
+  }
+  return parts;
+}
+
+size_t Count(const std::string& s, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = s.find(part); at != std::string::npos; at = s.find(part, at + part.size())) ++n;
+  return n;
+}
+
+const std::string kReport =
+    "# 示例项目绩效评价报告\n\n主管部门：示例局\n\n2025年12月10日\n\n"
+    "## 目　录\n\n- 摘要\n- 一、项目基本情况\n\n"
+    "## 摘　要\n\n综合得分 90.71 分。\n\n"
+    "## 一、项目基本情况\n\n### （一）项目概况\n\n正文第一句。\n续写的一行。\n\n"
+    "表 1 资金情况\n\n| 项目 | 金额 |\n| --- | ---: |\n| 甲 | 1,022.04 |\n| 合计 | 1,022.04 |\n\n"
+    "## 八、附件\n\n附件 1. 评分表\n附件 2. 满意度调查\n\n评价机构：某公司（盖章）\n\n"
+    "## 附件 1：绩效评价指标评分表\n\n"
+    "| 一级 | 二级 | 三级 | 权重 | 解释 | 标准 | 得分 | 原因 |\n"
+    "| --- | --- | --- | ---: | --- | --- | ---: | --- |\n"
+    "| A & B | A1 | A11 &lt;1 &gt; 0 | 3 | 说明 | 标准 | 2.40 | 原因 |\n\n"
+    "## 附件 2：满意度调查\n\n很满意。\n";
+
+}  // namespace
+
+TEST_CASE("report.docx: parts, styles, cover, contents, page numbers, sections and tables") {
+  const std::string bytes = RenderDocx(kReport);
+  auto parts = Unzip(bytes);
+  for (const char* name : {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
+                           "word/settings.xml", "word/footer1.xml", "word/_rels/document.xml.rels"})
+    CHECK_MESSAGE(parts.count(name) == 1, name);
+  const std::string& doc = parts["word/document.xml"];
+  const std::string& styles = parts["word/styles.xml"];
+  // The title, headings and body in the 公文 styles, with east-Asian fonts.
+  CHECK(doc.find("<w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t xml:space=\"preserve\">示例项目绩效评价报告") !=
+        std::string::npos);
+  CHECK(Count(doc, "<w:pStyle w:val=\"Heading1\"/>") == 5);  // 摘要, 一、, 八、, 附件 1, 附件 2
+  CHECK(Count(doc, "<w:pStyle w:val=\"Heading2\"/>") == 1);
+  for (const char* font : {"w:eastAsia=\"方正小标宋简体\"", "w:eastAsia=\"黑体\"", "w:eastAsia=\"楷体\"",
+                           "w:eastAsia=\"仿宋\"", "w:eastAsia=\"宋体\""})
+    CHECK_MESSAGE(styles.find(font) != std::string::npos, font);
+  CHECK(styles.find("w:line=\"560\" w:lineRule=\"exact\"") != std::string::npos);  // 28 pt lines
+  CHECK(styles.find("w:firstLineChars=\"200\"") != std::string::npos);             // two characters
+  // The TOC field, two levels, its entries cached; Word and WPS update it on opening.
+  CHECK(doc.find("TOC \\o \"1-2\"") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">附件 1：绩效评价指标评分表") !=
+        std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"TOC2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">（一）项目概况") != std::string::npos);
+  CHECK(doc.find("- 摘要") == std::string::npos);  // the Markdown list is replaced
+  CHECK(parts["word/settings.xml"].find("<w:updateFields w:val=\"true\"/>") != std::string::npos);
+  // Sections: the cover (no footer), the body (numbered from 1), 附件 1 (landscape), 附件 2.
+  CHECK(Count(doc, "<w:sectPr>") == 4);
+  CHECK(Count(doc, "<w:footerReference") == 3);
+  CHECK(doc.find("<w:sectPr><w:pgSz") < doc.find("<w:footerReference"));  // the first section has none
+  CHECK(Count(doc, "<w:pgNumType w:start=\"1\"/>") == 1);
+  CHECK(Count(doc, "w:orient=\"landscape\"") == 1);
+  CHECK(parts["word/footer1.xml"].find("— </w:t>") != std::string::npos);
+  CHECK(parts["word/footer1.xml"].find(" PAGE ") != std::string::npos);
+  // Tables: header rows repeat, numbers right-aligned, the 合计 row bold and only it.
+  CHECK(Count(doc, "<w:tblHeader/>") == 2);
+  CHECK(doc.find("<w:jc w:val=\"right\"/></w:pPr><w:r><w:t xml:space=\"preserve\">1,022.04") != std::string::npos);
+  CHECK(doc.find("<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">合计") != std::string::npos);
+  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">甲") == std::string::npos);
+  // A caption is centred and kept with its table; the 附件 lines are lines; the signature is on the right.
+  CHECK(doc.find("<w:pStyle w:val=\"Caption\"/></w:pPr><w:r><w:t xml:space=\"preserve\">表 1 资金情况") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t xml:space=\"preserve\">附件 2. 满意度调查") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t xml:space=\"preserve\">评价机构") != std::string::npos);
+  // A wrapped line runs on; text from the input is escaped.
+  CHECK(doc.find("正文第一句。</w:t></w:r></w:p><w:p>") != std::string::npos);
+  CHECK(doc.find("A &amp; B") != std::string::npos);
+  CHECK(doc.find("A11 &lt;1 &gt; 0") != std::string::npos);
+  // The same report gives the same bytes.
+  CHECK(RenderDocx(kReport) == bytes);
+}
+
+TEST_CASE("report.docx of a bundled case opens in LibreOffice and prints as a PDF") {
+  if (!testing::LibreOfficeAvailable()) return;
+  testing::TempDir dir;
+  auto sp = ScoreProject(LoadProject(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024"));
+  auto written = WriteReport(sp, LoadTemplates(""), dir.path());
+  std::string docx;
+  for (const auto& p : written)
+    if (std::filesystem::path(p).filename() == "report.docx") docx = p;
+  REQUIRE(!docx.empty());
+  std::string pdf = testing::ConvertWithLibreOffice(docx, dir.path(), dir.path(), "pdf");
+  REQUIRE_MESSAGE(!pdf.empty(), "LibreOffice could not open report.docx");
+  std::ifstream in(pdf, std::ios::binary);
+  std::string head(5, '\0');
+  in.read(&head[0], 5);
+  CHECK(head == "%PDF-");
+  CHECK(std::filesystem::file_size(pdf) > 50000);
+}
