@@ -80,11 +80,37 @@ check "unknown template variable exits 2" test $? -eq 2
 check "unknown template variable names file and line" contains "$tmp/tpl.err" "$tmp/tpl/report.md.mustache:3: 错误: 模板使用了未知的变量“project.nmae”"
 check "nothing written on a template error" test ! -e "$tmp/out2/jiaocheng-2024/report.md"
 
-# report: a template that needs a fragment the project lacks
+# report: a template that needs a fragment the project lacks: written with a placeholder and a
+# warning naming the file; --strict refuses it
 printf '{{{text.不存在}}}\n' >"$tmp/tpl/report.md.mustache"
-"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/out2" --templates "$tmp/tpl" 2>"$tmp/frag.err"
-check "missing fragment exits 2" test $? -eq 2
-check "missing fragment names the file" contains "$tmp/frag.err" "inputs/jiaocheng-2024/text/不存在.md"
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/out2" --templates "$tmp/tpl" >"$tmp/frag.out" 2>"$tmp/frag.err"
+check "missing fragment still exits 0" test $? -eq 0
+check "missing fragment warns naming the file" contains "$tmp/frag.err" "inputs/jiaocheng-2024/text/不存在.md"
+check "missing fragment is a warning" contains "$tmp/frag.err" "警告"
+check "missing fragment leaves a placeholder in report.md" contains "$tmp/out2/jiaocheng-2024/report.md" "【待补充：不存在（text/不存在.md）】"
+check "missing fragment leaves a placeholder in report.html" contains "$tmp/out2/jiaocheng-2024/report.html" "【待补充：不存在（text/不存在.md）】"
+rm -rf "$tmp/out2"
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/out2" --templates "$tmp/tpl" --strict >"$tmp/frag-strict.out" 2>"$tmp/frag-strict.err"
+check "report --strict with a missing fragment exits 2" test $? -eq 2
+check "report --strict names the file" contains "$tmp/frag-strict.err" "inputs/jiaocheng-2024/text/不存在.md"
+check "report --strict writes nothing" test ! -e "$tmp/out2/jiaocheng-2024/report.md"
+# the default template without text/项目概况.md: a placeholder in its section, and the English warning
+cp -r inputs/jiaocheng-2024 "$tmp/nofrag"
+sed -i 's|../../indicators/|'"$PWD"'/indicators/|' "$tmp/nofrag/project.yaml"
+rm "$tmp/nofrag/text/项目概况.md"
+"$JIXIAO" --lang en report "$tmp/nofrag" -o "$tmp/nofrag-out" >/dev/null 2>"$tmp/nofrag.err"
+check "report without 项目概况.md exits 0" test $? -eq 0
+check "report without 项目概况.md warns in English" contains "$tmp/nofrag.err" "warning: the template needs the text fragment $tmp/nofrag/text/项目概况.md"
+check "report without 项目概况.md has its placeholder" contains "$tmp/nofrag-out/nofrag/report.md" "【待补充：项目概况（text/项目概况.md）】"
+mkdir -p "$tmp/nofrag-batch" && mv "$tmp/nofrag" "$tmp/nofrag-batch/"
+"$JIXIAO" batch "$tmp/nofrag-batch" -o "$tmp/nofrag-bout" >/dev/null 2>"$tmp/nofrag-batch.err"
+check "batch with a missing fragment exits 0" test $? -eq 0
+check "batch with a missing fragment warns" contains "$tmp/nofrag-batch.err" "text/项目概况.md"
+check "batch with a missing fragment writes the report" contains "$tmp/nofrag-bout/nofrag/report.md" "【待补充：项目概况（text/项目概况.md）】"
+"$JIXIAO" batch "$tmp/nofrag-batch" -o "$tmp/nofrag-sbout" --strict >/dev/null 2>"$tmp/nofrag-sbatch.err"
+check "batch --strict with a missing fragment exits 3" test $? -eq 3
+check "batch --strict names the missing file" contains "$tmp/nofrag-sbatch.err" "text/项目概况.md"
+check "batch --strict writes no report for it" test ! -e "$tmp/nofrag-sbout/nofrag/report.md"
 
 # check: the bundled check cases exit 1 and list their findings; clean cases exit 0
 "$JIXIAO" check inputs/check-yaohai-2023 >"$tmp/check.txt" 2>&1

@@ -97,6 +97,7 @@ inline constexpr MessageDef kTemplateOutputTooLarge{"template-output-too-large",
 inline constexpr MessageDef kTemplateUnescapedHtml{"template-unescaped-html", "{0} 把变量不加转义地放进 HTML 页面（输入中的文字可能成为 HTML）；请改用双花括号", "{0} puts the variable into the HTML page unescaped (text from inputs could become HTML); use double braces"};
 inline constexpr MessageDef kTemplateUnknownVariable{"template-unknown-variable", "模板使用了未知的变量“{}”（变量表见 docs/templates.md）", "the template uses an unknown variable '{}' (see docs/templates.md)"};
 inline constexpr MessageDef kMissingFragment{"missing-fragment", "模板需要文字片段 {}，但该文件不存在", "the template needs the text fragment {}, which does not exist"};
+inline constexpr MessageDef kFragmentPlaceholder{"fragment-placeholder", "模板需要文字片段 {}，但该文件不存在：报告中该处写为“{}”（补写该文件后重新生成；加 --strict 则不生成报告）", "the template needs the text fragment {}, which does not exist: the report shows '{}' in its place (write the file and run again; with --strict no report is written)"};
 
 // Reading .xlsx workbooks (xlsx_reader.cpp)
 inline constexpr MessageDef kXlsxNotZip{"xlsx-not-zip", "不是有效的 .xlsx 工作簿，无法按 zip 读取（{}）；加密的工作簿请先取消密码", "not a valid .xlsx workbook, cannot be read as a zip ({}); remove the password from an encrypted workbook first"};

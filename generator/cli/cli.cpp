@@ -126,6 +126,7 @@ int PrintBatch(BatchOptions& opt) {
                                row.ok ? row.total.ToShort(kScorePlaces) + " " + row.grade : "失败 / failed");
     }
     if (!row.ok) std::cerr << row.error << "\n";
+    if (!row.notes.empty()) std::cerr << row.notes << "\n";
   });
   if (!r.refused.empty()) std::cerr << r.refused;
   if (!r.Refused())
@@ -184,6 +185,10 @@ int main(int argc, char** argv) {
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   rp->add_option("--indicators", report.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
+  const char* kStrictHelp =
+      "缺少模板需要的文字片段（text/项目概况.md 等）时拒绝生成报告，而不是以【待补充：…】占位并警告 / refuse a report missing a "
+      "narrative fragment the template needs, instead of a 【待补充：…】 placeholder and a warning";
+  rp->add_flag("--strict", report.strict, kStrictHelp);
   rp->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
   rp->fallthrough();
 
@@ -211,6 +216,7 @@ int main(int argc, char** argv) {
   bt->add_option("-j,--jobs", batch.jobs, "并行数（默认为 CPU 核数）/ workers (default: the machine's cores)")
       ->check(CLI::NonNegativeNumber);
   bt->add_flag("--score-only", batch.score_only, "只评分和核对，不生成报告 / score and check only, write no reports");
+  bt->add_flag("--strict", batch.strict, kStrictHelp);
   bt->add_option("--templates", batch.templates,
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   bt->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);

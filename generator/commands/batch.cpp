@@ -84,7 +84,9 @@ BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateS
         extra.push_back({"check.html", RenderStandaloneHtml(check.name + " 审核意见", md)});
         extra.push_back({"check.md", std::move(md)});
       }
-      WriteReport(sp, templates, out.string(), extra);
+      Diagnostics warnings;
+      WriteReport(sp, templates, out.string(), extra, ReportOptions{opt.strict}, &warnings);
+      row.notes = ErrorText(warnings, opt.language);
       row.report = (rel / "report.html").string();
     }
     row.ok = true;
@@ -119,7 +121,7 @@ bool GetText(const std::string& b, size_t& at, std::string& s) {
 std::string EncodeRow(const BatchRow& r) {
   std::string b;
   PutText(b, r.ok ? "1" : "0");
-  for (const std::string* s : {&r.error, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade})
+  for (const std::string* s : {&r.error, &r.notes, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade})
     PutText(b, *s);
   PutText(b, r.total.Raw().get_str());
   PutText(b, r.deductions.Raw().get_str());
@@ -141,7 +143,7 @@ std::optional<BatchRow> DecodeRow(const std::string& b, const std::string& dir) 
   std::string ok, total, deductions, stated_total, errors, warnings, count;
   if (!GetText(b, at, ok)) return std::nullopt;
   r.ok = ok == "1";
-  for (std::string* s : {&r.error, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade})
+  for (std::string* s : {&r.error, &r.notes, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade})
     if (!GetText(b, at, *s)) return std::nullopt;
   if (!GetText(b, at, total) || !GetText(b, at, deductions) || !GetText(b, at, stated_total) ||
       !GetText(b, at, errors) || !GetText(b, at, warnings) || !GetText(b, at, count))
