@@ -32,6 +32,21 @@ check "json grade" contains "$tmp/score.json" '"grade": "优",'
 check "json D13" contains "$tmp/score.json" '"code": "D13", "name": "政策知晓率", "level": 3, "parent": "D1", "weight": 6, "score": 4.71'
 check "json is valid" python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/score.json"
 
+# --lang en: score's own words in English, the indicators' names as written; Chinese by default
+"$JIXIAO" --lang en score inputs/jiaocheng-2024 >"$tmp/score-en.txt" 2>&1
+check "score --lang en exits 0" test $? -eq 0
+check "score --lang en heading" contains "$tmp/score-en.txt" "indicator system: 交城县城乡医疗救助补助资金绩效评价指标体系"
+check "score --lang en columns" contains "$tmp/score-en.txt" "points lost because"
+check "score --lang en total line" contains "$tmp/score-en.txt" "total 90.71 / 100, grade 优"
+check "score --lang en keeps the indicator names" contains "$tmp/score-en.txt" "政策知晓率"
+for w in 指标体系： 扣分原因 得分率 总分 等级; do
+  check "score --lang en has no tool word $w" bash -c '! grep -qF -- "$1" "$2"' _ "$w" "$tmp/score-en.txt"
+done
+check "score in Chinese by default: heading" contains "$tmp/score.txt" "指标体系：交城县城乡医疗救助补助资金绩效评价指标体系"
+check "score in Chinese by default: columns" contains "$tmp/score.txt" "扣分原因"
+JIXIAO_LANG=en "$JIXIAO" score inputs/jiaocheng-2024 >"$tmp/score-env-en.txt" 2>&1
+check "JIXIAO_LANG=en gives the English score" contains "$tmp/score-env-en.txt" "total 90.71 / 100, grade 优"
+
 # bad input: a clear error naming file:line:col, the indicator, exit 2
 cp -r inputs/jiaocheng-2024 "$tmp/bad"
 sed -i 's|../../indicators/|'"$PWD"'/indicators/|' "$tmp/bad/project.yaml"
@@ -117,6 +132,16 @@ check "batch --strict writes no report for it" test ! -e "$tmp/nofrag-sbout/nofr
 check "check with errors exits 1" test $? -eq 1
 check "check names the parent-sum finding" contains "$tmp/check.txt" "parent-sum] （三、（一）产出指标）B 产出指标 得分：报告为 50"
 check "check states the grade effect" contains "$tmp/check.txt" "等级不变（优）"
+"$JIXIAO" --lang en check inputs/check-yaohai-2023 >"$tmp/check-en.txt" 2>&1
+check "check --lang en exits 1" test $? -eq 1
+check "check --lang en heading" contains "$tmp/check-en.txt" "check of 城乡医疗救助项目 (inputs/check-yaohai-2023)"
+check "check --lang en counts" contains "$tmp/check-en.txt" "2 error(s), 0 warning(s)."
+check "check --lang en severity heading" contains "$tmp/check-en.txt" "errors:"
+check "check --lang en kind name" contains "$tmp/check-en.txt" "[a parent's score differs from the sum of its children's parent-sum]"
+for w in 检查 报送文件： "错误 2 项" "错误：" 上级指标得分与下级指标得分之和不符; do
+  check "check --lang en has no tool word $w" bash -c '! grep -qF -- "$1" "$2"' _ "$w" "$tmp/check-en.txt"
+done
+check "check in Chinese by default" contains "$tmp/check.txt" "错误 2 项，警告 0 项。"
 "$JIXIAO" check inputs/jiaocheng-2024 >"$tmp/clean.txt" 2>&1
 check "check on a clean case exits 0" test $? -eq 0
 "$JIXIAO" check --json inputs/check-jiaocheng-2024 >"$tmp/check.json"
@@ -140,6 +165,16 @@ check "batch names the broken file" contains "$tmp/batch.err" "zz-broken/project
 check "batch wrote the summary" test -s "$tmp/bout/汇总.xlsx"
 check "batch wrote each report" test -s "$tmp/bout/p3/report.html"
 check "batch prints plain progress lines when not a terminal" contains "$tmp/batch.err" "[4/4]"
+check "batch summary line in Chinese by default" contains "$tmp/batch.txt" "4 个项目：完成 3，失败 1"
+check "batch progress names a failure in Chinese by default" contains "$tmp/batch.err" "zz-broken: 失败"
+"$JIXIAO" --lang en batch "$tmp/many" -o "$tmp/bout-en" -j 2 >"$tmp/batch-en.txt" 2>"$tmp/batch-en.err"
+check "batch --lang en exits 3" test $? -eq 3
+check "batch --lang en summary line" contains "$tmp/batch-en.txt" "4 project(s): 3 done, 1 failed, 0 with check errors. Summary: "
+check "batch --lang en progress line of a failure" contains "$tmp/batch-en.err" "zz-broken: failed"
+check "batch --lang en progress line of a project" contains "$tmp/batch-en.err" "p1: 90.71 优"
+for w in 个项目 完成 失败 核对 错误; do
+  check "batch --lang en has no tool word $w" bash -c '! grep -qF -- "$1" "$2" "$3"' _ "$w" "$tmp/batch-en.txt" "$tmp/batch-en.err"
+done
 "$JIXIAO" batch "$tmp/nothing-here" >/dev/null 2>&1
 check "batch on a missing folder exits 2" test $? -eq 2
 

@@ -281,7 +281,7 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   std::error_code ec;
   if (!fs::is_directory(opt.folder, ec)) {
     result.exit = ExitCode::kInput;
-    result.refused = fmt::format("{}: 错误: 不是文件夹 / not a folder\n", opt.folder);
+    result.refused = Pick(Format(msg::kBatchNotFolder, opt.folder), opt.language) + "\n";
     return result;
   }
   TemplateSet templates;  // one set, read by every worker
