@@ -213,8 +213,10 @@ void AnalyzeTemplates(TemplateSet& t) {
         // A section over a list inside one over the same list repeats the
         // whole list for every item (six deep: 22⁶ rows): refused here.
         for (const Template::Tag* o : open)
-          if (tag.sigil == '#' && o->sigil == '#' && o->name == var && var != "." && !var.empty())
+          if (tag.sigil == '#' && o->sigil == '#' && o->name == var && var != "." && !var.empty()) {
             diags.Error(at, "", msg::kTemplateNestedList, "{{#" + var + "}}", o->line);
+            break;  // once per section, naming the outermost it is nested in
+          }
         open.push_back(&tag);
       } else if (tag.sigil == '/' && !open.empty()) {
         open.pop_back();
