@@ -30,6 +30,11 @@ check "score prints B12's reason" contains "$tmp/score.txt" "预算执行率 90.
 check "json total" contains "$tmp/score.json" '"total": 90.71,'
 check "json grade" contains "$tmp/score.json" '"grade": "优",'
 check "json D13" contains "$tmp/score.json" '"code": "D13", "name": "政策知晓率", "level": 3, "parent": "D1", "weight": 6, "score": 4.71'
+# scores at their display precision (10.40, 64.90), weights and rule limits as written
+check "score prints scores at two places" contains "$tmp/score.txt" "A      决策                             20   18.00   90.00%"
+check "json total at two places" contains "$tmp/score.json" '"code": "A", "name": "决策", "level": 1, "parent": null, "weight": 20, "score": 18.00'
+check "a rule limit stays as written" contains "$tmp/score.txt" "按每降低 5% 扣 1 分"
+check "points lost and earned at two places" contains "$tmp/score.txt" "扣 1.00 分，得 3.00 分"
 check "json is valid" python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/score.json"
 
 # --lang en: score's own words in English, the indicators' names as written; Chinese by default
@@ -267,15 +272,15 @@ check "self-evaluation report exits 0" test $? -eq 0
 check "self-evaluation writes 自评表.xlsx" test -s "$tmp/self/yaohai-2023/自评表.xlsx"
 check "self-evaluation writes no 评分表.xlsx" test ! -e "$tmp/self/yaohai-2023/评分表.xlsx"
 check "self-evaluation report is a 自评报告" contains "$tmp/self/yaohai-2023/report.md" "# 城乡医疗救助项目支出绩效自评报告（2023年度）"
-check "self-evaluation prints 98 优" contains "$tmp/self.txt" "城乡医疗救助项目：98 分，优"
+check "self-evaluation prints 98 优" contains "$tmp/self.txt" "城乡医疗救助项目：98.00 分，优"
 mkdir -p "$tmp/form"
 cp "$tmp/self/yaohai-2023/自评表.xlsx" "$tmp/form/"
 "$JIXIAO" report "$tmp/form/自评表.xlsx" -o "$tmp/formout" >"$tmp/form.txt" 2>&1
 check "report from a filled 自评表 exits 0" test $? -eq 0
-check "report from a filled 自评表 scores 98 优" contains "$tmp/form.txt" "城乡医疗救助项目：98 分，优"
+check "report from a filled 自评表 scores 98 优" contains "$tmp/form.txt" "城乡医疗救助项目：98.00 分，优"
 check "report from a filled 自评表 writes the report" test -s "$tmp/formout/自评表/report.html"
 "$JIXIAO" score "$tmp/form" >"$tmp/formscore.txt" 2>&1
-check "a folder holding 自评表.xlsx is a project" contains "$tmp/formscore.txt" "总分 98 / 100，等级 优"
+check "a folder holding 自评表.xlsx is a project" contains "$tmp/formscore.txt" "总分 98.00 / 100，等级 优"
 "$JIXIAO" check "$tmp/form/自评表.xlsx" >"$tmp/formcheck.txt" 2>&1
 check "check on a filled 自评表 exits 0" test $? -eq 0
 check "check on a filled 自评表 finds its figures consistent" contains "$tmp/formcheck.txt" "未发现问题"
@@ -398,10 +403,10 @@ check "... at the metric's line" contains "$lim/parens.err" "project.yaml:4:"
 check "... quoting only the formula's start" test "$(head -1 "$lim/parens.err" | wc -c)" -lt 300
 timeout 60 "$JIXIAO" score "$lim/plus" >"$lim/plus.out" 2>&1
 check "a chain of 100 000 + terms scores" test $? -eq 0
-check "... to its value" contains "$lim/plus.out" "总分 50 / 100"
+check "... to its value" contains "$lim/plus.out" "总分 50.00 / 100"
 timeout 60 "$JIXIAO" score "$lim/minus" >"$lim/minus.out" 2>&1
 check "100 000 unary minus signs score" test $? -eq 0
-check "... to their value" contains "$lim/minus.out" "总分 50 / 100"
+check "... to their value" contains "$lim/minus.out" "总分 50.00 / 100"
 timeout 60 "$JIXIAO" --lang en score "$lim/squares" >/dev/null 2>"$lim/squares.err"
 check "metrics each the square of the one before exit 2" test $? -eq 2
 check "... naming the metric and the digit limit" grep -qE "metric 'm[0-9]+': its exact value would have more than 10000 digits" "$lim/squares.err"
@@ -415,7 +420,7 @@ timeout 60 "$JIXIAO" score "$lim/deep" >/dev/null 2>"$lim/deep.err"
 check "an indicator system 5 000 levels deep exits 2" test $? -eq 2
 check "... at the system's line" contains "$lim/deep.err" "sys.yaml:"
 "$JIXIAO" score "$lim/total200" >"$lim/total200.out" 2>&1
-check "a system of total 200 grades 95 on 47.5%" contains "$lim/total200.out" "总分 95 / 200，等级 差"
+check "a system of total 200 grades 95 on 47.5%" contains "$lim/total200.out" "总分 95.00 / 200，等级 差"
 timeout 60 "$JIXIAO" score "$lim/devzero" >/dev/null 2>"$lim/devzero.err"
 check "system: /dev/zero exits 2" test $? -eq 2
 check "... as not an indicator system, unread" contains "$lim/devzero.err" "不是指标体系文件"

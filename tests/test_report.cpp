@@ -53,7 +53,7 @@ TEST_CASE("report: computed tables of jiaocheng-2024") {
   CHECK(md.find("| D 效益 | 30 | 25.71 | 85.70% |") != std::string::npos);
   CHECK(md.find("| 合计 | 100 | 90.71 | 90.71% |") != std::string::npos);
   CHECK(md.find("|  | D13 政策知晓率 | 6 | 4.71 | 78.50% |") != std::string::npos);
-  CHECK(md.find("根据评分规则，该指标满分为 4 分，得 3 分。") != std::string::npos);
+  CHECK(md.find("根据评分规则，该指标满分为 4 分，得 3.00 分。") != std::string::npos);
   // 附件2: shares computed from the counts, not the published 8.63% / 68.82%.
   CHECK(md.find("| 熟悉 | 9 | 8.82% |") != std::string::npos);
   CHECK(md.find("| 一般了解 | 70 | 68.63% |") != std::string::npos);
@@ -67,8 +67,8 @@ TEST_CASE("report: computed tables of jiaocheng-2024") {
 
 TEST_CASE("report: tianjin's deduction row and balance chart") {
   Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/tianjin-disabled-2023");
-  CHECK(r.markdown.find("| 减分项 | — | −3 | — |") != std::string::npos);
-  CHECK(r.markdown.find("| 合计 | 100 | 86 | 86.00% |") != std::string::npos);
+  CHECK(r.markdown.find("| 减分项 | — | −3.00 | — |") != std::string::npos);
+  CHECK(r.markdown.find("| 合计 | 100 | 86.00 | 86.00% |") != std::string::npos);
   CHECK(r.html.find("chart-balance") != std::string::npos);
 }
 

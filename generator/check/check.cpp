@@ -362,9 +362,9 @@ class Checker {
           bool top = t.high >= Decimal(1);
           if (*a->score < lo || *a->score > hi || (!top && *a->score >= hi))
             Add(Severity::kError, "score-outside-tier", a->score_loc, d.code, subject + " 得分",
-                a->score->ToShort(kScorePlaces), fmt::format("{}–{}", lo.ToFixed(kScorePlaces), hi.ToFixed(kScorePlaces)),
+                a->score->ToFixed(kScorePlaces), fmt::format("{}–{}", lo.ToFixed(kScorePlaces), hi.ToFixed(kScorePlaces)),
                 fmt::format("{}：定性评价为“{}”，该档得分应在 {} 至 {} 分{}，报告为 {} 分。", subject, t.name,
-                            lo.ToFixed(kScorePlaces), hi.ToFixed(kScorePlaces), top ? "（含）" : "（不含上限）", a->score->ToShort(kScorePlaces)));
+                            lo.ToFixed(kScorePlaces), hi.ToFixed(kScorePlaces), top ? "（含）" : "（不含上限）", a->score->ToFixed(kScorePlaces)));
         }
       }
       if (s.Lost() && !has_reason && !blank_score && !(ev && ev->blank_target) &&
@@ -439,7 +439,7 @@ CheckResult CheckProject(const ScoredProject& sp, const CheckOptions& opt) {
     if (it != st.scores.end()) submitted = it->second.value, l.submitted = it->second.text;
     else if (auto a = sp.project->answers.find(s.def->code);
              a != sp.project->answers.end() && a->second.stated_score)
-      submitted = *a->second.stated_score, l.submitted = a->second.stated_score->ToShort(kScorePlaces);
+      submitted = *a->second.stated_score, l.submitted = a->second.stated_score->ToFixed(kScorePlaces);
     if (submitted) l.difference = s.score - *submitted;
     r.scores.push_back(l);
     for (const auto& c : s.children) line(c);

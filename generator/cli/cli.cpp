@@ -69,7 +69,7 @@ int PrintReport(const ReportRequest& request) {
   ReportOutcome r = RunReport(request);
   for (const auto& f : r.files) std::cout << f.path << "\n";
   if (!r.Refused())
-    std::cout << Pick(Format(msg::kTermReportDone, r.scored->project->info.name, r.scored->total.ToShort(kScorePlaces),
+    std::cout << Pick(Format(msg::kTermReportDone, r.scored->project->info.name, r.scored->total.ToFixed(kScorePlaces),
                              r.scored->grade), r.language) << "\n";
   return Finish(r);
 }
@@ -125,7 +125,7 @@ int PrintBatch(BatchOptions& opt) {
       if (done == total) std::cerr << "\n";
     } else {
       std::cerr << fmt::format("[{}/{}] {}: {}\n", done, total, row.dir,
-                               row.ok ? row.total.ToShort(kScorePlaces) + " " + row.grade
+                               row.ok ? row.total.ToFixed(kScorePlaces) + " " + row.grade
                                       : Pick(Format(msg::kBatchFailedWord), opt.language));
     }
     if (!row.ok) std::cerr << row.error << "\n";

@@ -72,7 +72,7 @@ BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateS
     if (project->stated.total) row.stated_total = project->stated.total->value;
     if (project->stated.grade) row.stated_grade = project->stated.grade->text;
     else if (row.stated_total) row.stated_grade = GradeFor(sp.system(), *row.stated_total);
-    for (const auto& r : sp.roots) row.level1.emplace_back(r.def->code + " " + r.def->name, r.score.ToShort(kScorePlaces));
+    for (const auto& r : sp.roots) row.level1.emplace_back(r.def->code + " " + r.def->name, r.score.ToFixed(kScorePlaces));
     row.errors = check.errors;
     row.warnings = check.warnings;
     if (!opt.score_only) {

@@ -67,8 +67,8 @@ std::string RenderCheckJson(const CheckResult& r) {
     first = false;
     out += fmt::format("    {{\"code\": {}, \"name\": {}, \"weight\": {}, \"submitted\": {}, \"reviewed\": {}, \"difference\": {}}}",
                        l.code.empty() ? "null" : JsonString(l.code), JsonString(l.name), l.weight.ToShort(kScorePlaces),
-                       l.submitted ? JsonString(*l.submitted) : "null", l.reviewed.ToShort(kScorePlaces),
-                       l.difference ? l.difference->ToShort(kScorePlaces) : "null");
+                       l.submitted ? JsonString(*l.submitted) : "null", l.reviewed.ToFixed(kScorePlaces),
+                       l.difference ? l.difference->ToFixed(kScorePlaces) : "null");
   }
   out += "\n  ]\n}\n";
   return out;

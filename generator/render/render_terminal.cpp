@@ -13,7 +13,7 @@ void Rows(const ScoredIndicator& s, std::string& out) {
   const Indicator& d = *s.def;
   std::string name = std::string(static_cast<size_t>((d.level - 1) * 2), ' ') + d.name;
   out += fmt::format("{:<6} {:<28} {:>6} {:>7} {:>8}", d.code, name, d.weight.ToShort(kScorePlaces),
-                     s.score.ToShort(kScorePlaces), RateText(s));
+                     s.score.ToFixed(kScorePlaces), RateText(s));
   if (s.children.empty() && s.Lost()) out += "  " + s.reason;
   out += "\n";
   for (const auto& c : s.children) Rows(c, out);
@@ -33,12 +33,12 @@ std::string RenderTerminal(const ScoredProject& sp, Language lang) {
   for (const auto& r : sp.roots) Rows(r, out);
   out += "\n";
   if (!p.deductions.empty()) {
-    for (const auto& d : p.deductions) out += say(msg::kTermDeduction, d.reason, d.points.ToShort(kScorePlaces)) + "\n";
+    for (const auto& d : p.deductions) out += say(msg::kTermDeduction, d.reason, d.points.ToFixed(kScorePlaces)) + "\n";
     if (sp.deductions != sp.deductions_claimed)
-      out += say(msg::kTermDeductionsCapped, sp.deductions_claimed.ToShort(kScorePlaces),
-                 sp.system().deduction_cap->ToShort(kScorePlaces), sp.deductions.ToShort(kScorePlaces)) + "\n";
+      out += say(msg::kTermDeductionsCapped, sp.deductions_claimed.ToFixed(kScorePlaces),
+                 sp.system().deduction_cap->ToShort(kScorePlaces), sp.deductions.ToFixed(kScorePlaces)) + "\n";
   }
-  out += say(msg::kTermTotal, sp.total.ToShort(kScorePlaces), sp.system().total.ToShort(kScorePlaces), sp.grade) + "\n";
+  out += say(msg::kTermTotal, sp.total.ToFixed(kScorePlaces), sp.system().total.ToShort(kScorePlaces), sp.grade) + "\n";
   return out;
 }
 

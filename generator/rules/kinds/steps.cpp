@@ -50,8 +50,8 @@ class Steps : public RuleKindUnit {
     Decimal lost = Min(steps * per, ind.weight);
     Decimal score = ind.weight - lost;
     std::string per_text = r.deduct_is_share
-                               ? fmt::format("{} 权重分（{}）", RuleLimit(r.deduct), Points(per))
-                               : Points(per);
+                               ? fmt::format("{} 权重分（{}）", RuleLimit(r.deduct), RulePoints(per))
+                               : RulePoints(per);
     return {score,
             fmt::format("{} {}，低于 {}，按每降低 {} 扣 {}（不足一档按一档计）计 {} 档，扣 {}{}，得 {}。",
                         name, MeasuredRate(v), RuleLimit(r.full_at), RuleLimit(r.step), per_text,
