@@ -30,7 +30,27 @@ check "score prints B12's reason" contains "$tmp/score.txt" "预算执行率 90.
 check "json total" contains "$tmp/score.json" '"total": 90.71,'
 check "json grade" contains "$tmp/score.json" '"grade": "优",'
 check "json D13" contains "$tmp/score.json" '"code": "D13", "name": "政策知晓率", "level": 3, "parent": "D1", "weight": 6, "score": 4.71'
+# scores at their display precision (10.40, 64.90), weights and rule limits as written
+check "score prints scores at two places" contains "$tmp/score.txt" "A      决策                             20   18.00   90.00%"
+check "json total at two places" contains "$tmp/score.json" '"code": "A", "name": "决策", "level": 1, "parent": null, "weight": 20, "score": 18.00'
+check "a rule limit stays as written" contains "$tmp/score.txt" "按每降低 5% 扣 1 分"
+check "points lost and earned at two places" contains "$tmp/score.txt" "扣 1.00 分，得 3.00 分"
 check "json is valid" python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/score.json"
+
+# --lang en: score's own words in English, the indicators' names as written; Chinese by default
+"$JIXIAO" --lang en score inputs/jiaocheng-2024 >"$tmp/score-en.txt" 2>&1
+check "score --lang en exits 0" test $? -eq 0
+check "score --lang en heading" contains "$tmp/score-en.txt" "indicator system: 交城县城乡医疗救助补助资金绩效评价指标体系"
+check "score --lang en columns" contains "$tmp/score-en.txt" "points lost because"
+check "score --lang en total line" contains "$tmp/score-en.txt" "total 90.71 / 100, grade 优"
+check "score --lang en keeps the indicator names" contains "$tmp/score-en.txt" "政策知晓率"
+for w in 指标体系： 扣分原因 得分率 总分 等级; do
+  check "score --lang en has no tool word $w" bash -c '! grep -qF -- "$1" "$2"' _ "$w" "$tmp/score-en.txt"
+done
+check "score in Chinese by default: heading" contains "$tmp/score.txt" "指标体系：交城县城乡医疗救助补助资金绩效评价指标体系"
+check "score in Chinese by default: columns" contains "$tmp/score.txt" "扣分原因"
+JIXIAO_LANG=en "$JIXIAO" score inputs/jiaocheng-2024 >"$tmp/score-env-en.txt" 2>&1
+check "JIXIAO_LANG=en gives the English score" contains "$tmp/score-env-en.txt" "total 90.71 / 100, grade 优"
 
 # bad input: a clear error naming file:line:col, the indicator, exit 2
 cp -r inputs/jiaocheng-2024 "$tmp/bad"
@@ -80,17 +100,53 @@ check "unknown template variable exits 2" test $? -eq 2
 check "unknown template variable names file and line" contains "$tmp/tpl.err" "$tmp/tpl/report.md.mustache:3: 错误: 模板使用了未知的变量“project.nmae”"
 check "nothing written on a template error" test ! -e "$tmp/out2/jiaocheng-2024/report.md"
 
-# report: a template that needs a fragment the project lacks
+# report: a template that needs a fragment the project lacks: written with a placeholder and a
+# warning naming the file; --strict refuses it
 printf '{{{text.不存在}}}\n' >"$tmp/tpl/report.md.mustache"
-"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/out2" --templates "$tmp/tpl" 2>"$tmp/frag.err"
-check "missing fragment exits 2" test $? -eq 2
-check "missing fragment names the file" contains "$tmp/frag.err" "inputs/jiaocheng-2024/text/不存在.md"
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/out2" --templates "$tmp/tpl" >"$tmp/frag.out" 2>"$tmp/frag.err"
+check "missing fragment still exits 0" test $? -eq 0
+check "missing fragment warns naming the file" contains "$tmp/frag.err" "inputs/jiaocheng-2024/text/不存在.md"
+check "missing fragment is a warning" contains "$tmp/frag.err" "警告"
+check "missing fragment leaves a placeholder in report.md" contains "$tmp/out2/jiaocheng-2024/report.md" "【待补充：不存在（text/不存在.md）】"
+check "missing fragment leaves a placeholder in report.html" contains "$tmp/out2/jiaocheng-2024/report.html" "【待补充：不存在（text/不存在.md）】"
+rm -rf "$tmp/out2"
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/out2" --templates "$tmp/tpl" --strict >"$tmp/frag-strict.out" 2>"$tmp/frag-strict.err"
+check "report --strict with a missing fragment exits 2" test $? -eq 2
+check "report --strict names the file" contains "$tmp/frag-strict.err" "inputs/jiaocheng-2024/text/不存在.md"
+check "report --strict writes nothing" test ! -e "$tmp/out2/jiaocheng-2024/report.md"
+# the default template without text/项目概况.md: a placeholder in its section, and the English warning
+cp -r inputs/jiaocheng-2024 "$tmp/nofrag"
+sed -i 's|../../indicators/|'"$PWD"'/indicators/|' "$tmp/nofrag/project.yaml"
+rm "$tmp/nofrag/text/项目概况.md"
+"$JIXIAO" --lang en report "$tmp/nofrag" -o "$tmp/nofrag-out" >/dev/null 2>"$tmp/nofrag.err"
+check "report without 项目概况.md exits 0" test $? -eq 0
+check "report without 项目概况.md warns in English" contains "$tmp/nofrag.err" "warning: the template needs the text fragment $tmp/nofrag/text/项目概况.md"
+check "report without 项目概况.md has its placeholder" contains "$tmp/nofrag-out/nofrag/report.md" "【待补充：项目概况（text/项目概况.md）】"
+mkdir -p "$tmp/nofrag-batch" && mv "$tmp/nofrag" "$tmp/nofrag-batch/"
+"$JIXIAO" batch "$tmp/nofrag-batch" -o "$tmp/nofrag-bout" >/dev/null 2>"$tmp/nofrag-batch.err"
+check "batch with a missing fragment exits 0" test $? -eq 0
+check "batch with a missing fragment warns" contains "$tmp/nofrag-batch.err" "text/项目概况.md"
+check "batch with a missing fragment writes the report" contains "$tmp/nofrag-bout/nofrag/report.md" "【待补充：项目概况（text/项目概况.md）】"
+"$JIXIAO" batch "$tmp/nofrag-batch" -o "$tmp/nofrag-sbout" --strict >/dev/null 2>"$tmp/nofrag-sbatch.err"
+check "batch --strict with a missing fragment exits 3" test $? -eq 3
+check "batch --strict names the missing file" contains "$tmp/nofrag-sbatch.err" "text/项目概况.md"
+check "batch --strict writes no report for it" test ! -e "$tmp/nofrag-sbout/nofrag/report.md"
 
 # check: the bundled check cases exit 1 and list their findings; clean cases exit 0
 "$JIXIAO" check inputs/check-yaohai-2023 >"$tmp/check.txt" 2>&1
 check "check with errors exits 1" test $? -eq 1
 check "check names the parent-sum finding" contains "$tmp/check.txt" "parent-sum] （三、（一）产出指标）B 产出指标 得分：报告为 50"
 check "check states the grade effect" contains "$tmp/check.txt" "等级不变（优）"
+"$JIXIAO" --lang en check inputs/check-yaohai-2023 >"$tmp/check-en.txt" 2>&1
+check "check --lang en exits 1" test $? -eq 1
+check "check --lang en heading" contains "$tmp/check-en.txt" "check of 城乡医疗救助项目 (inputs/check-yaohai-2023)"
+check "check --lang en counts" contains "$tmp/check-en.txt" "2 error(s), 0 warning(s)."
+check "check --lang en severity heading" contains "$tmp/check-en.txt" "errors:"
+check "check --lang en kind name" contains "$tmp/check-en.txt" "[a parent's score differs from the sum of its children's parent-sum]"
+for w in 检查 报送文件： "错误 2 项" "错误：" 上级指标得分与下级指标得分之和不符; do
+  check "check --lang en has no tool word $w" bash -c '! grep -qF -- "$1" "$2"' _ "$w" "$tmp/check-en.txt"
+done
+check "check in Chinese by default" contains "$tmp/check.txt" "错误 2 项，警告 0 项。"
 "$JIXIAO" check inputs/jiaocheng-2024 >"$tmp/clean.txt" 2>&1
 check "check on a clean case exits 0" test $? -eq 0
 "$JIXIAO" check --json inputs/check-jiaocheng-2024 >"$tmp/check.json"
@@ -114,6 +170,16 @@ check "batch names the broken file" contains "$tmp/batch.err" "zz-broken/project
 check "batch wrote the summary" test -s "$tmp/bout/汇总.xlsx"
 check "batch wrote each report" test -s "$tmp/bout/p3/report.html"
 check "batch prints plain progress lines when not a terminal" contains "$tmp/batch.err" "[4/4]"
+check "batch summary line in Chinese by default" contains "$tmp/batch.txt" "4 个项目：完成 3，失败 1"
+check "batch progress names a failure in Chinese by default" contains "$tmp/batch.err" "zz-broken: 失败"
+"$JIXIAO" --lang en batch "$tmp/many" -o "$tmp/bout-en" -j 2 >"$tmp/batch-en.txt" 2>"$tmp/batch-en.err"
+check "batch --lang en exits 3" test $? -eq 3
+check "batch --lang en summary line" contains "$tmp/batch-en.txt" "4 project(s): 3 done, 1 failed, 0 with check errors. Summary: "
+check "batch --lang en progress line of a failure" contains "$tmp/batch-en.err" "zz-broken: failed"
+check "batch --lang en progress line of a project" contains "$tmp/batch-en.err" "p1: 90.71 优"
+for w in 个项目 完成 失败 核对 错误; do
+  check "batch --lang en has no tool word $w" bash -c '! grep -qF -- "$1" "$2" "$3"' _ "$w" "$tmp/batch-en.txt" "$tmp/batch-en.err"
+done
 "$JIXIAO" batch "$tmp/nothing-here" >/dev/null 2>&1
 check "batch on a missing folder exits 2" test $? -eq 2
 
@@ -206,15 +272,15 @@ check "self-evaluation report exits 0" test $? -eq 0
 check "self-evaluation writes 自评表.xlsx" test -s "$tmp/self/yaohai-2023/自评表.xlsx"
 check "self-evaluation writes no 评分表.xlsx" test ! -e "$tmp/self/yaohai-2023/评分表.xlsx"
 check "self-evaluation report is a 自评报告" contains "$tmp/self/yaohai-2023/report.md" "# 城乡医疗救助项目支出绩效自评报告（2023年度）"
-check "self-evaluation prints 98 优" contains "$tmp/self.txt" "城乡医疗救助项目：98 分，优"
+check "self-evaluation prints 98 优" contains "$tmp/self.txt" "城乡医疗救助项目：98.00 分，优"
 mkdir -p "$tmp/form"
 cp "$tmp/self/yaohai-2023/自评表.xlsx" "$tmp/form/"
 "$JIXIAO" report "$tmp/form/自评表.xlsx" -o "$tmp/formout" >"$tmp/form.txt" 2>&1
 check "report from a filled 自评表 exits 0" test $? -eq 0
-check "report from a filled 自评表 scores 98 优" contains "$tmp/form.txt" "城乡医疗救助项目：98 分，优"
+check "report from a filled 自评表 scores 98 优" contains "$tmp/form.txt" "城乡医疗救助项目：98.00 分，优"
 check "report from a filled 自评表 writes the report" test -s "$tmp/formout/自评表/report.html"
 "$JIXIAO" score "$tmp/form" >"$tmp/formscore.txt" 2>&1
-check "a folder holding 自评表.xlsx is a project" contains "$tmp/formscore.txt" "总分 98 / 100，等级 优"
+check "a folder holding 自评表.xlsx is a project" contains "$tmp/formscore.txt" "总分 98.00 / 100，等级 优"
 "$JIXIAO" check "$tmp/form/自评表.xlsx" >"$tmp/formcheck.txt" 2>&1
 check "check on a filled 自评表 exits 0" test $? -eq 0
 check "check on a filled 自评表 finds its figures consistent" contains "$tmp/formcheck.txt" "未发现问题"
@@ -337,10 +403,10 @@ check "... at the metric's line" contains "$lim/parens.err" "project.yaml:4:"
 check "... quoting only the formula's start" test "$(head -1 "$lim/parens.err" | wc -c)" -lt 300
 timeout 60 "$JIXIAO" score "$lim/plus" >"$lim/plus.out" 2>&1
 check "a chain of 100 000 + terms scores" test $? -eq 0
-check "... to its value" contains "$lim/plus.out" "总分 50 / 100"
+check "... to its value" contains "$lim/plus.out" "总分 50.00 / 100"
 timeout 60 "$JIXIAO" score "$lim/minus" >"$lim/minus.out" 2>&1
 check "100 000 unary minus signs score" test $? -eq 0
-check "... to their value" contains "$lim/minus.out" "总分 50 / 100"
+check "... to their value" contains "$lim/minus.out" "总分 50.00 / 100"
 timeout 60 "$JIXIAO" --lang en score "$lim/squares" >/dev/null 2>"$lim/squares.err"
 check "metrics each the square of the one before exit 2" test $? -eq 2
 check "... naming the metric and the digit limit" grep -qE "metric 'm[0-9]+': its exact value would have more than 10000 digits" "$lim/squares.err"
@@ -354,7 +420,7 @@ timeout 60 "$JIXIAO" score "$lim/deep" >/dev/null 2>"$lim/deep.err"
 check "an indicator system 5 000 levels deep exits 2" test $? -eq 2
 check "... at the system's line" contains "$lim/deep.err" "sys.yaml:"
 "$JIXIAO" score "$lim/total200" >"$lim/total200.out" 2>&1
-check "a system of total 200 grades 95 on 47.5%" contains "$lim/total200.out" "总分 95 / 200，等级 差"
+check "a system of total 200 grades 95 on 47.5%" contains "$lim/total200.out" "总分 95.00 / 200，等级 差"
 timeout 60 "$JIXIAO" score "$lim/devzero" >/dev/null 2>"$lim/devzero.err"
 check "system: /dev/zero exits 2" test $? -eq 2
 check "... as not an indicator system, unread" contains "$lim/devzero.err" "不是指标体系文件"

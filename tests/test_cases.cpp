@@ -96,7 +96,7 @@ TEST_CASE("yaohai-2023 (seed 004) scores 98 优, not the stated 100") {
   auto sp = ScoreCase("yaohai-2023");
 
   CHECK(ScoreOf(sp, "A") == D("10"));  // 预算执行率, from the 项目资金 block
-  CHECK(sp.Find("A")->explanation == "预算执行率 = 全年执行数 100 ÷ 全年预算数 100 = 100.00%；得分 = 100.00% × 10 = 10 分。");
+  CHECK(sp.Find("A")->explanation == "预算执行率 = 全年执行数 100 ÷ 全年预算数 100 = 100.00%；得分 = 100.00% × 10 = 10.00 分。");
   CHECK(sp.system().SelfEvaluation());
   CHECK(ScoreOf(sp, "B") == D("48"));  // 产出: 8 + 20 + 10 + 10, stated as 50
   CHECK(ScoreOf(sp, "C") == D("30"));

@@ -286,7 +286,7 @@ TEST_CASE("check: renderings carry every finding") {
   CHECK(md.find("| B 产出指标 | 50 | 50 | 48.00 | -2.00 |") != std::string::npos);
   CHECK(md.find("| 综合得分 | 100 | 100 | 98.00 | -2.00 |") != std::string::npos);
   CHECK(term.find("[上级指标得分与下级指标得分之和不符 parent-sum]") != std::string::npos);
-  CHECK(json.find("{\"code\": \"B\", \"name\": \"产出指标\", \"weight\": 50, \"submitted\": \"50\", \"reviewed\": 48, \"difference\": -2}") != std::string::npos);
+  CHECK(json.find("{\"code\": \"B\", \"name\": \"产出指标\", \"weight\": 50, \"submitted\": \"50\", \"reviewed\": 48.00, \"difference\": -2.00}") != std::string::npos);
 }
 
 TEST_CASE("check under review: a 自评表 shortfall without 偏差原因, a cost written ≥") {
@@ -332,7 +332,7 @@ TEST_CASE("check under review: a blank 完成值 and a qualitative score outside
   auto tier = OfKind(r, "score-outside-tier");
   REQUIRE(tier.size() == 1);
   CHECK(tier[0].indicator == "C11");
-  CHECK(tier[0].stated == "4");
+  CHECK(tier[0].stated == "4.00");
   CHECK(tier[0].severity == Severity::kError);
 }
 

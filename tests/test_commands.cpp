@@ -372,3 +372,29 @@ TEST_CASE("commands: import of a 评分表 uploaded as bytes writes the system t
   CHECK(from_upload.summary ==
         ReplaceAll(ReplaceAll(from_disk.summary, disk.workbook, upload.workbook), disk.out, upload.out));
 }
+
+TEST_CASE("commands: report without a narrative fragment succeeds with a warning; strict refuses") {
+  const std::string dir = Source("inputs/jiaocheng-2024");
+  auto files = FilesUnder(dir);
+  REQUIRE(files.erase("text/主要绩效.md") == 1);
+  ReportRequest report;
+  report.project.files = std::make_shared<InputFiles>("upload/jiaocheng-2024", files);
+  report.indicators = Source("indicators/jiaocheng-2024.yaml");
+  report.keep_in_memory = true;
+  ReportOutcome r = RunReport(report);
+  CHECK(r.exit == ExitCode::kOk);
+  REQUIRE(r.diagnostics.All().size() == 1);
+  CHECK(r.diagnostics.All()[0].id == "fragment-placeholder");
+  CHECK(r.diagnostics.All()[0].message.en.find("upload/jiaocheng-2024/text/主要绩效.md") != std::string::npos);
+  auto out = ByName(r.files);
+  CHECK(out.at("report.md").find("【待补充：主要绩效（text/主要绩效.md）】") != std::string::npos);
+  CHECK(out.at("report.html").find("【待补充：主要绩效（text/主要绩效.md）】") != std::string::npos);
+  CHECK(out.count("评分表.xlsx") == 1);
+
+  report.strict = true;
+  ReportOutcome strict = RunReport(report);
+  CHECK(strict.exit == ExitCode::kInput);
+  CHECK(strict.files.empty());
+  REQUIRE(strict.diagnostics.All().size() == 1);
+  CHECK(strict.diagnostics.All()[0].id == "missing-fragment");
+}

@@ -482,7 +482,7 @@ TEST_CASE("load: a `met` answer beside a `when` formula is refused, not ignored"
   ScoredProject sp = ScoreProject(g.Load());
   CHECK(sp.Find("B14")->score == Decimal(40));
   CHECK(sp.Find("B14")->overridden);
-  CHECK(sp.Find("B14")->explanation == "按评分规则：满足要求，得满分 50 分。评价组调整为 40 分。");
+  CHECK(sp.Find("B14")->explanation == "按评分规则：满足要求，得满分 50.00 分。评价组调整为 40.00 分。");
 }
 
 TEST_CASE("load: metrics that depend on themselves, and names defined twice") {

@@ -53,7 +53,7 @@ TEST_CASE("report: computed tables of jiaocheng-2024") {
   CHECK(md.find("| D 效益 | 30 | 25.71 | 85.70% |") != std::string::npos);
   CHECK(md.find("| 合计 | 100 | 90.71 | 90.71% |") != std::string::npos);
   CHECK(md.find("|  | D13 政策知晓率 | 6 | 4.71 | 78.50% |") != std::string::npos);
-  CHECK(md.find("根据评分规则，该指标满分为 4 分，得 3 分。") != std::string::npos);
+  CHECK(md.find("根据评分规则，该指标满分为 4 分，得 3.00 分。") != std::string::npos);
   // 附件2: shares computed from the counts, not the published 8.63% / 68.82%.
   CHECK(md.find("| 熟悉 | 9 | 8.82% |") != std::string::npos);
   CHECK(md.find("| 一般了解 | 70 | 68.63% |") != std::string::npos);
@@ -67,8 +67,8 @@ TEST_CASE("report: computed tables of jiaocheng-2024") {
 
 TEST_CASE("report: tianjin's deduction row and balance chart") {
   Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/tianjin-disabled-2023");
-  CHECK(r.markdown.find("| 减分项 | — | −3 | — |") != std::string::npos);
-  CHECK(r.markdown.find("| 合计 | 100 | 86 | 86.00% |") != std::string::npos);
+  CHECK(r.markdown.find("| 减分项 | — | −3.00 | — |") != std::string::npos);
+  CHECK(r.markdown.find("| 合计 | 100 | 86.00 | 86.00% |") != std::string::npos);
   CHECK(r.html.find("chart-balance") != std::string::npos);
 }
 
@@ -239,4 +239,72 @@ TEST_CASE("custom templates: a list nested in itself is refused where it is open
   CHECK(warned[0].loc.line == 1);
   CHECK(testing::Zh(warned[0]).find("{{{title}}}") != std::string::npos);
   CHECK(LoadTemplates("").warnings.All().empty());  // the built-in page puts in only the body and the CSS
+}
+
+TEST_CASE("report: a missing narrative fragment is a placeholder in report.md and report.html, and a warning") {
+  auto project = LoadProject(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024");
+  ScoredProject sp = ScoreProject(project);
+  TemplateSet t = LoadTemplates("");
+  Fragments frag = LoadFragments(project->Files(), project->text_dir);
+  REQUIRE(frag.text.count("项目概况"));
+  REQUIRE(frag.text.count("建议"));
+  frag.text.erase("项目概况");
+  frag.text.erase("建议");
+  Report r = RenderReport(sp, t, frag);
+  for (const std::string* page : {&r.markdown, &r.html}) {
+    CHECK(page->find("【待补充：项目概况（text/项目概况.md）】") != std::string::npos);
+    CHECK(page->find("【待补充：建议（text/建议.md）】") != std::string::npos);
+    CHECK(page->find("【待补充：绩效目标") == std::string::npos);  // present: its own text
+  }
+  // In its section: right under （一）项目概况.
+  size_t heading = r.markdown.find("项目概况\n");
+  REQUIRE(heading != std::string::npos);
+  CHECK(r.markdown.find("【待补充：项目概况", heading) < r.markdown.find("（二）", heading));
+  const auto& w = r.warnings.All();
+  REQUIRE(w.size() == 2);
+  for (const auto& d : w) {
+    CHECK(d.id == "fragment-placeholder");
+    CHECK(d.severity == Severity::kWarning);
+    CHECK(d.loc.file.find("report.md.mustache") != std::string::npos);
+    CHECK(d.loc.line > 0);
+  }
+  const std::string dir = (fs::path(project->text_dir)).string();
+  CHECK(w[0].message.zh.find((fs::path(dir) / "项目概况.md").string()) != std::string::npos);
+  CHECK(w[1].message.zh.find((fs::path(dir) / "建议.md").string()) != std::string::npos);
+  CHECK(w[0].message.en.find("the text fragment " + (fs::path(dir) / "项目概况.md").string()) != std::string::npos);
+
+  // --strict: refused, naming each file, as before.
+  auto refused = testing::CatchDiagnostics([&] { RenderReport(sp, t, frag, ReportOptions{true}); });
+  REQUIRE(refused.size() == 2);
+  CHECK(refused[0].id == "missing-fragment");
+  CHECK(refused[0].severity == Severity::kError);
+  // All fragments present: no placeholder, no warning.
+  Report whole = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024");
+  CHECK(whole.warnings.All().empty());
+  CHECK(whole.markdown.find("【待补充") == std::string::npos);
+  CHECK_NOTHROW(RenderReport(sp, t, LoadFragments(project->Files(), project->text_dir), ReportOptions{true}));
+}
+
+TEST_CASE("report: a 自评报告 template that needs a fragment gets the same placeholder and warning") {
+  auto project = LoadProject(std::string(JIXIAO_SOURCE_DIR) + "/inputs/yaohai-2023");
+  ScoredProject sp = ScoreProject(project);
+  fs::path d = TempDir("self-frag");
+  std::ofstream(d / "self-report.md.mustache") << "# {{report_title}}\n\n{{{text.项目概况}}}\n\n{{{text.建议}}}\n";
+  TemplateSet t = LoadTemplates(d.string());
+  Fragments frag = LoadFragments(project->Files(), project->text_dir);
+  frag.text.erase("项目概况");
+  REQUIRE(frag.text.count("建议"));
+  Report r = RenderReport(sp, t, frag);
+  CHECK(r.markdown.find("【待补充：项目概况（text/项目概况.md）】") != std::string::npos);
+  CHECK(r.html.find("【待补充：项目概况（text/项目概况.md）】") != std::string::npos);
+  CHECK(r.markdown.find("【待补充：建议") == std::string::npos);
+  REQUIRE(r.warnings.All().size() == 1);
+  CHECK(r.warnings.All()[0].id == "fragment-placeholder");
+  CHECK(r.warnings.All()[0].loc.line == 3);
+  auto refused = testing::CatchDiagnostics([&] { RenderReport(sp, t, frag, ReportOptions{true}); });
+  REQUIRE(refused.size() == 1);
+  CHECK(refused[0].id == "missing-fragment");
+  // The default 自评报告 template needs no fragment: nothing missing, nothing warned.
+  CHECK(RenderReport(sp, LoadTemplates(""), frag).warnings.All().empty());
+  fs::remove_all(d);
 }

@@ -233,11 +233,11 @@ TEST_CASE("checklist of equal points: A22, 3 points, 2 unmet → 1 of 3") {
   Case c = Checklist("3", 3);
   RuleResult r = c.With(Unmet({2, 3}));
   CHECK(r.score == Decimal(1));
-  CHECK(r.explanation == "3 项评价要点中第②、③项不满足，每项 1 分，扣 2 分，得 1 分。");
+  CHECK(r.explanation == "3 项评价要点中第②、③项不满足，每项 1 分，扣 2.00 分，得 1.00 分。");
 
   r = c.With(Unmet({}));
   CHECK(r.score == Decimal(3));
-  CHECK(r.explanation == "3 项评价要点均满足，得满分 3 分。");
+  CHECK(r.explanation == "3 项评价要点均满足，得满分 3.00 分。");
 
   r = c.With(Unmet({1, 2, 3}));
   CHECK(r.score == Decimal(0));
@@ -268,16 +268,16 @@ TEST_CASE("checklist of explicit points: B23 ① and ② unmet → 2 of 4") {
   Case c = ChecklistPoints("4", {1, 1, 2});
   RuleResult r = c.With(Unmet({1, 2}));
   CHECK(r.score == Decimal(2));
-  CHECK(r.explanation == "满足第③项，合计 2 分；第①、②项不满足，得 2 分。");
+  CHECK(r.explanation == "满足第③项，合计 2.00 分；第①、②项不满足，得 2.00 分。");
 
   r = c.With(Unmet({3}));
   CHECK(r.score == Decimal(2));
   r = c.With(Unmet({}));
   CHECK(r.score == Decimal(4));
-  CHECK(r.explanation == "满足第①、②、③项，合计 4 分，得 4 分。");
+  CHECK(r.explanation == "满足第①、②、③项，合计 4.00 分，得 4.00 分。");
   r = c.With(Unmet({1, 2, 3}));
   CHECK(r.score == Decimal(0));
-  CHECK(r.explanation == "各项均不满足；第①、②、③项不满足，得 0 分。");
+  CHECK(r.explanation == "各项均不满足；第①、②、③项不满足，得 0.00 分。");
 }
 
 TEST_CASE("checklist of explicit points: B21 points exceeding the weight are capped") {
@@ -285,7 +285,7 @@ TEST_CASE("checklist of explicit points: B21 points exceeding the weight are cap
   Case c = ChecklistPoints("2", {1, 1, 1});
   RuleResult r = c.With(Unmet({}));
   CHECK(r.score == Decimal(2));
-  CHECK(r.explanation == "满足第①、②、③项，合计 3 分，超过满分按 2 分计，得 2 分。");
+  CHECK(r.explanation == "满足第①、②、③项，合计 3.00 分，超过满分按 2.00 分计，得 2.00 分。");
   r = c.With(Unmet({2}));
   CHECK(r.score == Decimal(2));
   CHECK_FALSE(Has(r.explanation, "超过满分"));
@@ -299,21 +299,21 @@ TEST_CASE("ratio × weight, capped: B11 资金到位率 × 2") {
   c.rule.value = "资金到位率";
   RuleResult r = c.At("100%");
   CHECK(r.score == Decimal(2));
-  CHECK(r.explanation == "资金到位率 100.00% × 权重 2 = 2 分。");
+  CHECK(r.explanation == "资金到位率 100.00% × 权重 2 = 2.00 分。");
   r = c.At("90.56%");
   CHECK(r.score == D("1.8112"));
   CHECK(r.score.Round(2) == D("1.81"));
   // Above 100% the score stops at the weight.
   r = c.At("120%");
   CHECK(r.score == Decimal(2));
-  CHECK(r.explanation == "资金到位率 120.00% × 权重 2 = 2.4 分，最高得 2 分。");
+  CHECK(r.explanation == "资金到位率 120.00% × 权重 2 = 2.40 分，最高得 2.00 分。");
   CHECK(c.At("0%").score == Decimal(0));
   // A stated cap below the weight.
   RatioParams capped;
   capped.cap = D("1.5");
   c.rule.SetParams(capped);
   CHECK(c.At("90%").score == D("1.5"));
-  CHECK_HAS(c.At("90%").explanation, "最高得 1.5 分");
+  CHECK_HAS(c.At("90%").explanation, "最高得 1.50 分");
   CHECK(c.At("70%").score == D("1.4"));
 }
 
@@ -321,29 +321,29 @@ TEST_CASE("steps: B12 预算执行率 boundaries (95% → 4, 94.99% → 3, 85% �
   Case c = B12();
   RuleResult r = c.At("95%");
   CHECK(r.score == Decimal(4));
-  CHECK(r.explanation == "预算执行率 95.00%，不低于 95%，得满分 4 分。");
+  CHECK(r.explanation == "预算执行率 95.00%，不低于 95%，得满分 4.00 分。");
   CHECK(c.At("100%").score == Decimal(4));
 
   r = c.At("94.99%");
   CHECK(r.score == Decimal(3));  // a partial step counts as a step
   CHECK(r.explanation ==
-        "预算执行率 94.99%，低于 95%，按每降低 5% 扣 1 分（不足一档按一档计）计 1 档，扣 1 分，得 3 分。");
+        "预算执行率 94.99%，低于 95%，按每降低 5% 扣 1 分（不足一档按一档计）计 1 档，扣 1.00 分，得 3.00 分。");
   CHECK(c.At("90.56%").score == Decimal(3));  // 002's figure
   CHECK(c.At("90%").score == Decimal(3));     // exactly one step
   CHECK(c.At("89.99%").score == Decimal(2));
   r = c.At("85.00%");
   CHECK(r.score == Decimal(2));
-  CHECK_HAS(r.explanation, "计 2 档，扣 2 分，得 2 分");
+  CHECK_HAS(r.explanation, "计 2 档，扣 2.00 分，得 2.00 分");
   CHECK(c.At("80%").score == Decimal(1));
   CHECK(c.At("79.99%").score == Decimal(0));
 
   // 扣完为止: never below zero.
   r = c.At("75%");
   CHECK(r.score == Decimal(0));
-  CHECK_HAS(r.explanation, "扣 4 分（扣完为止），得 0 分");
+  CHECK_HAS(r.explanation, "扣 4.00 分（扣完为止），得 0.00 分");
   r = c.At("10%");
   CHECK(r.score == Decimal(0));
-  CHECK_HAS(r.explanation, "计 17 档，扣 4 分（扣完为止），得 0 分");
+  CHECK_HAS(r.explanation, "计 17 档，扣 4.00 分（扣完为止），得 0.00 分");
   CHECK(c.At("0%").score == Decimal(0));
 }
 
@@ -354,7 +354,7 @@ TEST_CASE("steps: C21 deducts a share of the weight (每低10%，扣20%权重分
   RuleResult r = c.At("69.99%");
   CHECK(r.score == D("4.8"));
   CHECK(r.explanation ==
-        "住院救助比例 69.99%，低于 70%，按每降低 10% 扣 20% 权重分（1.2 分）（不足一档按一档计）计 1 档，扣 1.2 分，得 4.8 分。");
+        "住院救助比例 69.99%，低于 70%，按每降低 10% 扣 20% 权重分（1.2 分）（不足一档按一档计）计 1 档，扣 1.20 分，得 4.80 分。");
   CHECK(c.At("60%").score == D("4.8"));
   CHECK(c.At("59.99%").score == D("3.6"));
   CHECK(c.At("30%").score == D("1.2"));
@@ -364,14 +364,14 @@ TEST_CASE("steps: C21 deducts a share of the weight (每低10%，扣20%权重分
   // Six steps would take 7.2 of 6: floored at 0, not negative.
   r = c.At("10%");
   CHECK(r.score == Decimal(0));
-  CHECK_HAS(r.explanation, "计 6 档，扣 6 分（扣完为止），得 0 分");
+  CHECK_HAS(r.explanation, "计 6 档，扣 6.00 分（扣完为止），得 0.00 分");
 }
 
 TEST_CASE("proportional, value reading: D13 知晓率 × 6, full at 90%") {
   Case c = D13(false);
   RuleResult r = c.At("90%");  // exactly the target: full
   CHECK(r.score == Decimal(6));
-  CHECK(r.explanation == "政策知晓率 90.00%，达到 90%，得满分 6 分。");
+  CHECK(r.explanation == "政策知晓率 90.00%，达到 90%，得满分 6.00 分。");
   CHECK(c.At("95%").score == Decimal(6));
   r = c.At("78.43%");  // 80/102 as displayed
   CHECK(r.score == D("4.7058"));  // unrounded; scoring rounds
@@ -388,7 +388,7 @@ TEST_CASE("proportional, attainment reading: 完成值/指标值 × 分值") {
   CHECK(c.At("90%").score == Decimal(6));
   RuleResult r = c.At("81%");
   CHECK(r.score == D("5.4"));  // 81/90 × 6, not 81% × 6 = 4.86
-  CHECK(r.explanation == "政策知晓率 81.00%，低于 90%，按完成比例得分：81.00% ÷ 90% × 6 = 5.4 分。");
+  CHECK(r.explanation == "政策知晓率 81.00%，低于 90%，按完成比例得分：81.00% ÷ 90% × 6 = 5.40 分。");
   r = c.At("78.43%");
   CHECK(r.score.Round(2) == D("5.23"));  // 0.7843 / 0.9 × 6 = 5.2286…
   CHECK(c.At("89.99%").score.Round(2) == D("6.00"));  // 5.9993… displays as 6.00
@@ -399,20 +399,20 @@ TEST_CASE("bands with a formula: D31 满意度 × 3 between 60% and 90%") {
   Case c = D31();
   RuleResult r = c.At("92.04%");
   CHECK(r.score == Decimal(6));
-  CHECK(r.explanation == "救助群众满意度 92.04%，不低于 90%，得满分 6 分。");
+  CHECK(r.explanation == "救助群众满意度 92.04%，不低于 90%，得满分 6.00 分。");
   CHECK(c.At("90%").score == Decimal(6));
 
   r = c.At("89.99%");
   CHECK(r.score == D("2.6997"));  // ApplyRule does not round
   CHECK(r.score.Round(2) == D("2.70"));
   CHECK(r.explanation ==
-        "救助群众满意度 89.99%，在 60% 至 90% 之间，按 x * 3 计算（x 为救助群众满意度）得 2.7 分。");
+        "救助群众满意度 89.99%，在 60% 至 90% 之间，按 x * 3 计算（x 为救助群众满意度）得 2.70 分。");
   r = c.At("60%");
   CHECK(r.score == D("1.8"));
   CHECK(r.score.Round(2) == D("1.80"));
   r = c.At("59.99%");
   CHECK(r.score == Decimal(0));
-  CHECK(r.explanation == "救助群众满意度 59.99%，低于 60%，得 0 分。");
+  CHECK(r.explanation == "救助群众满意度 59.99%，低于 60%，得 0.00 分。");
   CHECK(c.At("0%").score == Decimal(0));
 }
 
@@ -420,16 +420,16 @@ TEST_CASE("bands: 财预〔2021〕101号 预算执行率 intervals 10/7/5/0") {
   Case c = Execution101();
   RuleResult r = c.At("100%");
   CHECK(r.score == Decimal(10));
-  CHECK(r.explanation == "预算执行率 100.00%，不低于 100%，得满分 10 分。");
+  CHECK(r.explanation == "预算执行率 100.00%，不低于 100%，得满分 10.00 分。");
   r = c.At("99.99%");
   CHECK(r.score == Decimal(7));
-  CHECK(r.explanation == "预算执行率 99.99%，在 80% 至 100% 之间，得 7 分。");
+  CHECK(r.explanation == "预算执行率 99.99%，在 80% 至 100% 之间，得 7.00 分。");
   CHECK(c.At("80%").score == Decimal(7));
   CHECK(c.At("79.99%").score == Decimal(5));
   CHECK(c.At("60%").score == Decimal(5));
   r = c.At("59.99%");
   CHECK(r.score == Decimal(0));
-  CHECK(r.explanation == "预算执行率 59.99%，低于 60%，得 0 分。");
+  CHECK(r.explanation == "预算执行率 59.99%，低于 60%，得 0.00 分。");
   CHECK(c.At("0%").score == Decimal(0));
 }
 
@@ -456,7 +456,7 @@ TEST_CASE("bands: a formula result is kept between 0 and the weight") {
   Case c = Bands("X2", "2", "比率", {{"60%", "x * 3"}, {nullptr, "x - 1"}});
   RuleResult r = c.At("90%");
   CHECK(r.score == Decimal(2));
-  CHECK_HAS(r.explanation, "得 2 分（限于 0 至满分）");
+  CHECK_HAS(r.explanation, "得 2.00 分（限于 0 至满分）");
   r = c.At("50%");  // 50% − 1 is negative: 0
   CHECK(r.score == Decimal(0));
   CHECK_HAS(r.explanation, "（限于 0 至满分）");
@@ -469,10 +469,10 @@ TEST_CASE("pass line: (完成率 − 60%) / (1 − 60%) × 分值, 0 below 60%")
   Case c = PassLine("10");
   RuleResult r = c.At("100%");
   CHECK(r.score == Decimal(10));
-  CHECK(r.explanation == "完成率 100.00%，达到 100%，得满分 10 分。");
+  CHECK(r.explanation == "完成率 100.00%，达到 100%，得满分 10.00 分。");
   r = c.At("80%");
   CHECK(r.score == Decimal(5));
-  CHECK(r.explanation == "完成率 80.00%：(80.00% − 60%) ÷ (100% − 60%) × 10 = 5 分。");
+  CHECK(r.explanation == "完成率 80.00%：(80.00% − 60%) ÷ (100% − 60%) × 10 = 5.00 分。");
   CHECK(c.At("90%").score == D("7.5"));
   CHECK(c.At("61%").score == D("0.25"));
   CHECK(c.At("99.99%").score == D("9.9975"));
@@ -491,7 +491,7 @@ TEST_CASE("all or nothing: by the evaluator's answer") {
   c.rule.kind = RuleKind::kAllOrNothing;
   RuleResult r = c.With(Met(true));
   CHECK(r.score == Decimal(6));
-  CHECK(r.explanation == "满足要求，得满分 6 分。");
+  CHECK(r.explanation == "满足要求，得满分 6.00 分。");
   r = c.With(Met(false));
   CHECK(r.score == Decimal(0));
   CHECK(r.explanation == "不满足要求，得 0 分。");
@@ -520,11 +520,11 @@ TEST_CASE("conditions: C11 100% and 99% → 6, each condition counted on its own
   RuleResult r = C11("100%", "99%").Apply(std::nullopt);
   CHECK(r.score == Decimal(6));
   CHECK(r.explanation ==
-        "“农村低收入群体参保率为100%”满足，得 3 分；“脱贫人口参保率≥95%”满足，得 3 分；合计得 6 分。");
+        "“农村低收入群体参保率为100%”满足，得 3.00 分；“脱贫人口参保率≥95%”满足，得 3.00 分；合计得 6.00 分。");
   r = C11("99.99%", "95%").Apply(std::nullopt);
   CHECK(r.score == Decimal(3));
   CHECK(r.explanation ==
-        "“农村低收入群体参保率为100%”不满足，得 0 分；“脱贫人口参保率≥95%”满足，得 3 分；合计得 3 分。");
+        "“农村低收入群体参保率为100%”不满足，得 0.00 分；“脱贫人口参保率≥95%”满足，得 3.00 分；合计得 3.00 分。");
   CHECK(C11("100%", "94.99%").Apply(std::nullopt).score == Decimal(3));
   CHECK(C11("99%", "94.99%").Apply(std::nullopt).score == Decimal(0));
 }
@@ -537,17 +537,17 @@ TEST_CASE("conditions: points beyond the weight are capped") {
   c.names = {{"a", Decimal(1)}, {"b", Decimal(1)}};
   RuleResult r = c.Apply(std::nullopt);
   CHECK(r.score == Decimal(5));
-  CHECK_HAS(r.explanation, "合计得 5 分。");
+  CHECK_HAS(r.explanation, "合计得 5.00 分。");
 }
 
 TEST_CASE("qualitative: the evaluator's score within the chosen tier") {
   Case c = Qualitative();
   RuleResult r = c.With(Scored("9", "达成"));
   CHECK(r.score == Decimal(9));
-  CHECK(r.explanation == "评价为“达成”（80%–100% 权重分），得 9 分。");
+  CHECK(r.explanation == "评价为“达成”（80%–100% 权重分），得 9.00 分。");
   r = c.With(Scored("7.5", "部分达成"));
   CHECK(r.score == D("7.5"));
-  CHECK(r.explanation == "评价为“部分达成”（60%–80% 权重分），得 7.5 分。");
+  CHECK(r.explanation == "评价为“部分达成”（60%–80% 权重分），得 7.50 分。");
   r = c.With(Scored("3", "未达成"));
   CHECK(r.score == Decimal(3));
   CHECK_HAS(r.explanation, "“未达成”（0%–60% 权重分）");
@@ -558,10 +558,10 @@ TEST_CASE("manual: the evaluator's score, full or not") {
   c.rule.kind = RuleKind::kManual;
   RuleResult r = c.With(Scored("3"));
   CHECK(r.score == Decimal(3));
-  CHECK(r.explanation == "评价组评定得 3 分（满分 6 分）。");
+  CHECK(r.explanation == "评价组评定得 3.00 分（满分 6 分）。");
   r = c.With(Scored("6"));
   CHECK(r.score == Decimal(6));
-  CHECK(r.explanation == "评价组评定得满分 6 分。");
+  CHECK(r.explanation == "评价组评定得满分 6.00 分。");
   CHECK(c.With(Scored("0")).score == Decimal(0));
 }
 
@@ -570,11 +570,11 @@ TEST_CASE("formula: a custom expression, clamped between 0 and the weight") {
   c.names = {{"完成人数", Decimal(800)}, {"计划人数", Decimal(1000)}};
   RuleResult r = c.Apply(std::nullopt);
   CHECK(r.score == Decimal(4));
-  CHECK(r.explanation == "按公式 完成人数 / 计划人数 * weight 计算得 4 分。");
+  CHECK(r.explanation == "按公式 完成人数 / 计划人数 * weight 计算得 4.00 分。");
   c.names["完成人数"] = Decimal(1200);
   r = c.Apply(std::nullopt);
   CHECK(r.score == Decimal(5));
-  CHECK(r.explanation == "按公式 完成人数 / 计划人数 * weight 计算得 5 分（限于 0 至满分）。");
+  CHECK(r.explanation == "按公式 完成人数 / 计划人数 * weight 计算得 5.00 分（限于 0 至满分）。");
   Case neg = FormulaRule("5", "a - 10");
   neg.names = {{"a", Decimal(3)}};
   r = neg.Apply(std::nullopt);

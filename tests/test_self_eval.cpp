@@ -90,7 +90,7 @@ TEST_CASE("target ≤: A ÷ B × weight by default, linear as an option") {
   CHECK(ScoreB("{target: ≤1000000元, actual: 2000000元, deviation_reason: 超支}", linear) == D("0"));
   CHECK(ScoreB("{target: ≤1000000元, actual: 3000000元, deviation_reason: 超支}", linear) == D("0"));
   ScoredProject sp = Score(System(linear), "answers:\n  B: {target: ≤1000000元, actual: 1250000元, deviation_reason: 超支}\n");
-  CHECK(sp.Find("B")->explanation.find("(1 − (1250000 − 1000000) ÷ 1000000) × 10 = 7.5 分") != std::string::npos);
+  CHECK(sp.Find("B")->explanation.find("(1 − (1250000 − 1000000) ÷ 1000000) × 10 = 7.50 分") != std::string::npos);
 }
 
 TEST_CASE("target =: exact or within the tolerance; = 0 is all or nothing") {
@@ -203,7 +203,7 @@ TEST_CASE("an evaluator's score replaces the rule's, with a reason, and both are
   CHECK(b->score == D("8"));
   CHECK(b->overridden);
   CHECK(b->explanation ==
-        "按评分规则：年度指标值 ≥241000人，实际完成值 3304人，未完成指标，按“实际完成值 ÷ 年度指标值 × 分值”计分：3304 ÷ 241000 × 10 = 0.14 分。评价组调整为 8 分。");
+        "按评分规则：年度指标值 ≥241000人，实际完成值 3304人，未完成指标，按“实际完成值 ÷ 年度指标值 × 分值”计分：3304 ÷ 241000 × 10 = 0.14 分。评价组调整为 8.00 分。");
   CHECK(WithId(ErrorsB("{target: ≥241000人, actual: 3304人, score: 8}"), "score-needs-reason").size() == 1);
   CHECK(WithId(ErrorsB("{target: ≥241000人, actual: 3304人, score: 11, reason: 多}"), "score-above-weight").size() == 1);
   // A figure that cannot be compared is judged by the evaluator.
@@ -224,7 +224,7 @@ TEST_CASE("预算执行率: proportional and capped at 10, on the base the optio
   CHECK(a_score("  budget_base: 实际到位资金\n", "{full_year: 100, received: 90, executed: 90}") == D("10"));
   auto sp = Score(System("", "{kind: target}", true), budget("{full_year: 100, executed: 120}"));
   CHECK(sp.Find("A")->explanation ==
-        "预算执行率 = 全年执行数 120 ÷ 全年预算数 100 = 120.00%；得分 = 120.00% × 10 = 12 分，最高 10 分。");
+        "预算执行率 = 全年执行数 120 ÷ 全年预算数 100 = 120.00%；得分 = 120.00% × 10 = 12.00 分，最高 10.00 分。");
   // The 101号 intervals, each boundary.
   const std::string iv = "  budget_rate: intervals_101\n";
   CHECK(a_score(iv, "{full_year: 10000, executed: 10000}") == D("10"));
@@ -413,8 +413,8 @@ TEST_CASE("guangzhou-2021 (seed 003): all 11 indicators met, 100, 优 as publish
   CHECK(sp.Find("A")->score == D("10"));  // 28602.02 ÷ 28602.02
   CHECK(sp.total == D("100"));
   CHECK(sp.grade == "优");
-  CHECK(sp.Find("B22")->explanation == "年度指标值 达到80%以上，实际完成值 达到80%以上，已完成指标，得满分 12.5 分。");
-  CHECK(sp.Find("D11")->explanation == "年度指标值 ≥80%，实际完成值 90.4%，已完成指标，得满分 5 分。");
+  CHECK(sp.Find("B22")->explanation == "年度指标值 达到80%以上，实际完成值 达到80%以上，已完成指标，得满分 12.50 分。");
+  CHECK(sp.Find("D11")->explanation == "年度指标值 ≥80%，实际完成值 90.4%，已完成指标，得满分 5.00 分。");
 }
 
 TEST_CASE("tianjin-aid-2023 (seed 001): the allocation tables total 9429 and 30551.6") {
@@ -528,7 +528,7 @@ TEST_CASE("a 自评表 jixiao wrote reads back as the same project, for every ca
     CHECK(back.project->stated.total->value == sp.total);
     // And the report is written from it, with no fragments at all.
     Report r = RenderReport(back, LoadTemplates(""), LoadFragments(back.project->Files(), back.project->text_dir));
-    CHECK(r.markdown.find("综合得分为 " + sp.total.ToShort() + " 分") != std::string::npos);
+    CHECK(r.markdown.find("综合得分为 " + sp.total.ToFixed(kScorePlaces) + " 分") != std::string::npos);
   }
 }
 
@@ -601,7 +601,7 @@ TEST_CASE("a 自评表 as a budget system exports it: 年度指标值 split into
   CHECK(p->answers.at("B11").actual == "72890元");
   // Met by the rule; the form's 9 has no 偏差原因, so the rule's 10 stands and the 9 is stated.
   CHECK(b11->score == D("10"));
-  CHECK(b11->explanation.find("（自评表填报 9 分）") != std::string::npos);
+  CHECK(b11->explanation.find("（自评表填报 9.00 分）") != std::string::npos);
   // 98% of = 100%, with a 偏差原因: the form's 19.6, which is also the rule's.
   CHECK(sp.Find("B21")->score == D("19.6"));
   CHECK(sp.Find("D11")->score == D("10"));
@@ -647,8 +647,8 @@ TEST_CASE("the 自评报告 outline and its template variables") {
   Report r = RenderReport(ScoreProject(project), LoadTemplates(""), LoadFragments(project->Files(), project->text_dir));
   const std::string& md = r.markdown;
   for (const char* part : {"## 一、项目基本情况", "### （二）项目绩效目标", "## 二、绩效评价结论",
-                           "经评价，2023年度城乡医疗救助项目综合得分为 98 分，评价结果为“优”。", "## 三、指标分析",
-                           "### （二）产出指标（满分 50 分，实得 48 分）", "#### 1. 数量指标（满分 10 分，实得 8 分）",
+                           "经评价，2023年度城乡医疗救助项目综合得分为 98.00 分，评价结果为“优”。", "## 三、指标分析",
+                           "### （二）产出指标（满分 50 分，实得 48.00 分）", "#### 1. 数量指标（满分 10 分，实得 8.00 分）",
                            "## 四、存在问题", "## 五、意见和建议", "## 七、附件", "## 附件 1：项目支出绩效自评表（2023年度）",
                            "## 附件 2：评分说明", "budget\\_rate: proportional"}) {
     CAPTURE(part);

@@ -108,6 +108,7 @@ inline constexpr MessageDef kTemplateOutputTooLarge{"template-output-too-large",
 inline constexpr MessageDef kTemplateUnescapedHtml{"template-unescaped-html", "{0} 把变量不加转义地放进 HTML 页面（输入中的文字可能成为 HTML）；请改用双花括号", "{0} puts the variable into the HTML page unescaped (text from inputs could become HTML); use double braces"};
 inline constexpr MessageDef kTemplateUnknownVariable{"template-unknown-variable", "模板使用了未知的变量“{}”（变量表见 docs/templates.md）", "the template uses an unknown variable '{}' (see docs/templates.md)"};
 inline constexpr MessageDef kMissingFragment{"missing-fragment", "模板需要文字片段 {}，但该文件不存在", "the template needs the text fragment {}, which does not exist"};
+inline constexpr MessageDef kFragmentPlaceholder{"fragment-placeholder", "模板需要文字片段 {}，但该文件不存在：报告中该处写为“{}”（补写该文件后重新生成；加 --strict 则不生成报告）", "the template needs the text fragment {}, which does not exist: the report shows '{}' in its place (write the file and run again; with --strict no report is written)"};
 
 // Reading .xlsx workbooks (xlsx_reader.cpp)
 inline constexpr MessageDef kXlsxNotZip{"xlsx-not-zip", "不是有效的 .xlsx 工作簿，无法按 zip 读取（{}）；加密的工作簿请先取消密码", "not a valid .xlsx workbook, cannot be read as a zip ({}); remove the password from an encrypted workbook first"};
@@ -219,4 +220,78 @@ inline constexpr MessageDef kFormMissingWeight{"form-missing-weight", "指标“
 
 namespace jixiao::msg {
 inline constexpr MessageDef kCheckNoScoreColumn{"check-no-score-column", "评分表没有“得分”列，无法核对（应有列标题“得分”）", "the scoring sheet has no 得分 column to check (a header cell reading 得分 was expected)"};
+}  // namespace jixiao::msg
+
+namespace jixiao::msg {
+// The terminal output of score, check and batch (render_terminal.cpp, render_check.cpp, cli.cpp):
+// the tool's own words; indicator names, reasons and grades are the inputs' and stay as written.
+inline constexpr MessageDef kTermTitleYear{"term-title-year", "{}（{}）", "{} ({})"};
+inline constexpr MessageDef kTermSystem{"term-system", "指标体系：{}", "indicator system: {}"};
+inline constexpr MessageDef kTermColumnCode{"term-column-code", "编码", "code"};
+inline constexpr MessageDef kTermColumnIndicator{"term-column-indicator", "指标", "indicator"};
+inline constexpr MessageDef kTermColumnWeight{"term-column-weight", "权重", "weight"};
+inline constexpr MessageDef kTermColumnScore{"term-column-score", "得分", "score"};
+inline constexpr MessageDef kTermColumnRate{"term-column-rate", "得分率", "rate"};
+inline constexpr MessageDef kTermColumnReason{"term-column-reason", "扣分原因", "points lost because"};
+inline constexpr MessageDef kTermDeduction{"term-deduction", "减分项：{}  -{}", "deduction: {}  -{}"};
+inline constexpr MessageDef kTermDeductionsCapped{"term-deductions-capped", "减分合计 {}，超过上限 {}，按 {} 计", "deductions total {}, above the cap of {}: {} applied"};
+inline constexpr MessageDef kTermTotal{"term-total", "总分 {} / {}，等级 {}", "total {} / {}, grade {}"};
+inline constexpr MessageDef kTermReportDone{"term-report-done", "{}：{} 分，{}", "{}: {} points, {}"};
+inline constexpr MessageDef kTermBadTolerance{"term-bad-tolerance", "--tolerance：应为非负数，实际为“{}”", "--tolerance: expected a non-negative number, found \"{}\""};
+inline constexpr MessageDef kCheckHeading{"check-heading", "检查 {}（{}）", "check of {} ({})"};
+inline constexpr MessageDef kCheckSourceLine{"check-source-line", "报送文件：{}", "submitted file: {}"};
+inline constexpr MessageDef kCheckCleanUnstated{"check-clean-unstated", "未发现问题（项目未提供报送的数字，只核对了项目数据本身，如资金结余）。", "no problems found (the project states no figures: only its own data, such as fund balances, was checked)."};
+inline constexpr MessageDef kCheckClean{"check-clean", "未发现问题：报送的数字均与重新计算的结果一致。", "no problems found: every stated figure agrees with the recomputed one."};
+inline constexpr MessageDef kCheckCounts{"check-counts", "错误 {} 项，警告 {} 项。", "{} error(s), {} warning(s)."};
+inline constexpr MessageDef kCheckSeverityError{"check-severity-error", "错误", "errors"};
+inline constexpr MessageDef kCheckSeverityWarning{"check-severity-warning", "警告", "warnings"};
+inline constexpr MessageDef kCheckSeverityNote{"check-severity-note", "提示", "notes"};
+inline constexpr MessageDef kCheckSeverityHeading{"check-severity-heading", "{}：", "{}:"};
+inline constexpr MessageDef kBatchRate{"batch-rate", "{:.1f} 个/秒  剩余 {:02}:{:02}", "{:.1f}/s  {:02}:{:02} left"};
+inline constexpr MessageDef kBatchFailedLine{"batch-failed-line", "失败：{}", "failed: {}"};
+inline constexpr MessageDef kBatchFailedWord{"batch-failed-word", "失败", "failed"};
+inline constexpr MessageDef kBatchDone{"batch-done", "{} 个项目：完成 {}，失败 {}，核对有错误的 {}{}。汇总：{}", "{} project(s): {} done, {} failed, {} with check errors{}. Summary: {}"};
+inline constexpr MessageDef kBatchInterruptedNote{"batch-interrupted-note", "（已中断，未处理的项目未计入）", " (interrupted: the projects not yet processed are not counted)"};
+inline constexpr MessageDef kBatchNotFolder{"batch-not-folder", "{}: 错误: 不是文件夹", "{}: error: not a folder"};
+
+// What each kind of check finding means (check.cpp CheckKinds(); the kind's id is the finding's kind).
+inline constexpr MessageDef kCheckKinds[] = {
+    {"rule-score", "末级指标得分与按评分规则和所报数据计算的得分不符", "a leaf's score differs from the one its rule gives on the stated data"},
+    {"parent-sum", "上级指标得分与下级指标得分之和不符", "a parent's score differs from the sum of its children's"},
+    {"score-above-weight", "得分超过满分", "a score is above its weight"},
+    {"score-rate", "得分率与 得分 ÷ 权重 不符", "a rate differs from score ÷ weight"},
+    {"total", "综合得分与一级指标得分之和（减去减分）不符", "the total differs from the sum of the top-level scores (less deductions)"},
+    {"deduction-cap", "减分超过上限", "deductions above their cap"},
+    {"grade-band", "评价等级与所报总分所在区间不符", "the grade is not the band of the stated total"},
+    {"grade", "评价等级与重新计算的总分所在区间不符", "the grade is not the band of the recomputed total"},
+    {"stated-value", "比率、数值与其分子分母或计算公式不符", "a rate or figure differs from its numerator and denominator or its formula"},
+    {"survey-share", "问卷占比与人数 ÷ 总数不符", "a survey share differs from count ÷ total"},
+    {"survey-total", "问卷小计与各选项人数之和不符", "a survey subtotal differs from the sum of its options' counts"},
+    {"survey-mean", "平均满意度与各项满意度的平均不符", "the mean satisfaction differs from the mean of the items"},
+    {"balance-identity", "年末结余与 年初 + 收入 − 支出 不符", "the closing balance differs from opening + income − spending"},
+    {"balance-net", "当年结余与 收入 − 支出 不符", "the year's balance differs from income − spending"},
+    {"balance-carry", "年初结余与上年年末结余不符", "the opening balance differs from the previous year's closing balance"},
+    {"table-total", "分配表合计与各行之和不符", "a table's total differs from the sum of its rows"},
+    {"figure-mismatch", "同一数字在不同位置不一致", "the same figure differs from one place to another"},
+    {"indicator-name", "同一指标编码在不同位置名称不同", "the same indicator code has different names in different places"},
+    {"unverifiable", "所报数字无法据项目数据核对", "a stated figure cannot be checked against the project's data"},
+    {"missing-deviation-reason", "未完成或完成值达指标值 130% 及以上，未填写偏差原因", "a target missed, or met at 130% or more, without a reason for the deviation"},
+    {"cost-direction", "成本指标的年度指标值写作“≥”", "a cost indicator's target is written with ≥"},
+    {"blank-actual", "实际完成值未填写", "the actual value is blank"},
+    {"blank-score", "得分未填写", "the score is blank"},
+    {"instruction-text", "填写的是表格说明文字而非实际内容", "the form's instructions were filled in instead of content"},
+    {"percent-over-100", "不可能超过 100% 的比率填为超过 100%", "a rate that cannot exceed 100% is given above 100%"},
+    {"score-outside-tier", "定性指标得分不在所选档次的范围内", "a qualitative score lies outside its chosen tier"},
+    {"blank-target", "年度指标值未填写", "the target is blank"},
+    {"blank-total", "总分（合计）未填写", "the total is blank"},
+    {"blank-weight", "分值未填写", "the weight is blank"},
+    {"empty-row", "空行：只有指标名称，没有指标、分值和完成值", "an empty row: an indicator name with no indicator, weight or actual value"},
+    {"not-a-number", "应填数字处填的不是数字", "text where a number belongs"},
+    {"budget-sum", "项目资金的年度资金总额与其中各行之和不符", "the budget's annual total differs from the sum of its rows"},
+    {"budget-adjustment-reason", "预算经过调整，未说明调整原因", "the budget was adjusted without a reason"},
+    {"unit-assumed", "实际完成值未写单位，按年度指标值的单位计", "the actual value has no unit: the target's is assumed"},
+    {"missing-reason", "扣分未填写扣分原因", "points lost without a reason"},
+    {"weight-sum", "下级指标权重之和与上级指标权重不符", "the children's weights do not sum to the parent's"},
+    {"root-weight-sum", "一级指标权重之和与总分不符", "the top-level weights do not sum to the total"},
+};
 }  // namespace jixiao::msg

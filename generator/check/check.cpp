@@ -1,6 +1,7 @@
 #include "check/check.h"
 
 #include "base/folder_name.h"
+#include "base/messages.h"
 #include "base/precision.h"
 #include "load/load.h"
 #include "rules/kinds/target.h"
@@ -361,9 +362,9 @@ class Checker {
           bool top = t.high >= Decimal(1);
           if (*a->score < lo || *a->score > hi || (!top && *a->score >= hi))
             Add(Severity::kError, "score-outside-tier", a->score_loc, d.code, subject + " 得分",
-                a->score->ToShort(kScorePlaces), fmt::format("{}–{}", lo.ToFixed(kScorePlaces), hi.ToFixed(kScorePlaces)),
+                a->score->ToFixed(kScorePlaces), fmt::format("{}–{}", lo.ToFixed(kScorePlaces), hi.ToFixed(kScorePlaces)),
                 fmt::format("{}：定性评价为“{}”，该档得分应在 {} 至 {} 分{}，报告为 {} 分。", subject, t.name,
-                            lo.ToFixed(kScorePlaces), hi.ToFixed(kScorePlaces), top ? "（含）" : "（不含上限）", a->score->ToShort(kScorePlaces)));
+                            lo.ToFixed(kScorePlaces), hi.ToFixed(kScorePlaces), top ? "（含）" : "（不含上限）", a->score->ToFixed(kScorePlaces)));
         }
       }
       if (s.Lost() && !has_reason && !blank_score && !(ev && ev->blank_target) &&
@@ -438,7 +439,7 @@ CheckResult CheckProject(const ScoredProject& sp, const CheckOptions& opt) {
     if (it != st.scores.end()) submitted = it->second.value, l.submitted = it->second.text;
     else if (auto a = sp.project->answers.find(s.def->code);
              a != sp.project->answers.end() && a->second.stated_score)
-      submitted = *a->second.stated_score, l.submitted = a->second.stated_score->ToShort(kScorePlaces);
+      submitted = *a->second.stated_score, l.submitted = a->second.stated_score->ToFixed(kScorePlaces);
     if (submitted) l.difference = s.score - *submitted;
     r.scores.push_back(l);
     for (const auto& c : s.children) line(c);
@@ -457,51 +458,17 @@ CheckResult CheckProject(const ScoredProject& sp, const CheckOptions& opt) {
 }
 
 const std::vector<std::pair<std::string, std::string>>& CheckKinds() {
-  static const std::vector<std::pair<std::string, std::string>> kinds = {
-      {"rule-score", "末级指标得分与按评分规则和所报数据计算的得分不符"},
-      {"parent-sum", "上级指标得分与下级指标得分之和不符"},
-      {"score-above-weight", "得分超过满分"},
-      {"score-rate", "得分率与 得分 ÷ 权重 不符"},
-      {"total", "综合得分与一级指标得分之和（减去减分）不符"},
-      {"deduction-cap", "减分超过上限"},
-      {"grade-band", "评价等级与所报总分所在区间不符"},
-      {"grade", "评价等级与重新计算的总分所在区间不符"},
-      {"stated-value", "比率、数值与其分子分母或计算公式不符"},
-      {"survey-share", "问卷占比与人数 ÷ 总数不符"},
-      {"survey-total", "问卷小计与各选项人数之和不符"},
-      {"survey-mean", "平均满意度与各项满意度的平均不符"},
-      {"balance-identity", "年末结余与 年初 + 收入 − 支出 不符"},
-      {"balance-net", "当年结余与 收入 − 支出 不符"},
-      {"balance-carry", "年初结余与上年年末结余不符"},
-      {"table-total", "分配表合计与各行之和不符"},
-      {"figure-mismatch", "同一数字在不同位置不一致"},
-      {"indicator-name", "同一指标编码在不同位置名称不同"},
-      {"unverifiable", "所报数字无法据项目数据核对"},
-      {"missing-deviation-reason", "未完成或完成值达指标值 130% 及以上，未填写偏差原因"},
-      {"cost-direction", "成本指标的年度指标值写作“≥”"},
-      {"blank-actual", "实际完成值未填写"},
-      {"blank-score", "得分未填写"},
-      {"instruction-text", "填写的是表格说明文字而非实际内容"},
-      {"percent-over-100", "不可能超过 100% 的比率填为超过 100%"},
-      {"score-outside-tier", "定性指标得分不在所选档次的范围内"},
-      {"blank-target", "年度指标值未填写"},
-      {"blank-total", "总分（合计）未填写"},
-      {"blank-weight", "分值未填写"},
-      {"empty-row", "空行：只有指标名称，没有指标、分值和完成值"},
-      {"not-a-number", "应填数字处填的不是数字"},
-      {"budget-sum", "项目资金的年度资金总额与其中各行之和不符"},
-      {"budget-adjustment-reason", "预算经过调整，未说明调整原因"},
-      {"unit-assumed", "实际完成值未写单位，按年度指标值的单位计"},
-      {"missing-reason", "扣分未填写扣分原因"},
-      {"weight-sum", "下级指标权重之和与上级指标权重不符"},
-      {"root-weight-sum", "一级指标权重之和与总分不符"},
-  };
+  static const std::vector<std::pair<std::string, std::string>> kinds = [] {
+    std::vector<std::pair<std::string, std::string>> k;
+    for (const MessageDef& d : msg::kCheckKinds) k.emplace_back(d.id, d.zh);
+    return k;
+  }();
   return kinds;
 }
 
-std::string CheckKindName(const std::string& kind) {
-  for (const auto& [code, name] : CheckKinds())
-    if (code == kind) return name;
+std::string CheckKindName(const std::string& kind, Language lang) {
+  for (const MessageDef& d : msg::kCheckKinds)
+    if (kind == d.id) return lang == Language::kEnglish ? d.en : d.zh;
   return kind;
 }
 

@@ -59,10 +59,12 @@ CheckResult CheckProject(const ScoredProject& sp, const CheckOptions& opt);
 
 // The check kinds with their Chinese names, for the docs and --help.
 const std::vector<std::pair<std::string, std::string>>& CheckKinds();
-// A kind's Chinese name ("得分未填写" for blank-score); the code when unknown.
-std::string CheckKindName(const std::string& kind);
+// A kind's name in `lang` ("得分未填写" for blank-score; msg::kCheckKinds); the code when unknown.
+std::string CheckKindName(const std::string& kind, Language lang = Language::kChinese);
 
-std::string RenderCheckTerminal(const CheckResult& r);
+// The findings for a terminal, the tool's words in `lang` (the findings'
+// own messages are Chinese).
+std::string RenderCheckTerminal(const CheckResult& r, Language lang = Language::kChinese);
 std::string RenderCheckJson(const CheckResult& r);
 std::string RenderCheckMarkdown(const CheckResult& r);
 // `check --json` on an input it could not read at all: the diagnostics, so

@@ -69,7 +69,8 @@ int PrintReport(const ReportRequest& request) {
   ReportOutcome r = RunReport(request);
   for (const auto& f : r.files) std::cout << f.path << "\n";
   if (!r.Refused())
-    std::cout << fmt::format("{}：{} 分，{}\n", r.scored->project->info.name, r.scored->total.ToShort(kScorePlaces), r.scored->grade);
+    std::cout << Pick(Format(msg::kTermReportDone, r.scored->project->info.name, r.scored->total.ToFixed(kScorePlaces),
+                             r.scored->grade), r.language) << "\n";
   return Finish(r);
 }
 
@@ -83,13 +84,13 @@ int PrintCheck(CheckArguments& a) {
   if (!a.tolerance.empty()) {
     auto t = Decimal::Parse(a.tolerance);
     if (!t || t->Sign() < 0) {
-      std::cerr << fmt::format("--tolerance: 应为非负数，实际为“{}” / expected a non-negative number\n", a.tolerance);
+      std::cerr << Pick(Format(msg::kTermBadTolerance, a.tolerance), a.request.language) << "\n";
       return ToInt(ExitCode::kInput);
     }
     a.request.options.tolerance = *t;
   }
   CheckOutcome r = RunCheck(a.request);
-  if (r.checked) std::cout << (a.json ? RenderCheckJson(r.check) : RenderCheckTerminal(r.check));
+  if (r.checked) std::cout << (a.json ? RenderCheckJson(r.check) : RenderCheckTerminal(r.check, a.request.language));
   else if (a.json) std::cout << RenderRefusalJson(a.request.target.Name(), r.diagnostics.All(), a.request.language);
   if (!a.json)
     for (const auto& f : r.files) std::cout << f.path << "\n";
@@ -116,21 +117,25 @@ int PrintBatch(BatchOptions& opt) {
       // One line redrawn in place: bar, count, rate, time left.
       const int width = 28;
       int filled = total ? static_cast<int>(width * done / total) : width;
-      std::cerr << fmt::format("\r[{}{}] {}/{}  {:.1f} 个/秒  剩余 {:02}:{:02}  ", std::string(static_cast<size_t>(filled), '#'),
-                               std::string(static_cast<size_t>(width - filled), '.'), done, total, rate,
-                               static_cast<int>(left) / 60, static_cast<int>(left) % 60);
-      if (!row.ok) std::cerr << "\n失败：" << row.dir << "\n";
+      std::cerr << fmt::format("\r[{}{}] {}/{}  {}  ", std::string(static_cast<size_t>(filled), '#'),
+                               std::string(static_cast<size_t>(width - filled), '.'), done, total,
+                               Pick(Format(msg::kBatchRate, rate, static_cast<int>(left) / 60, static_cast<int>(left) % 60),
+                                    opt.language));
+      if (!row.ok) std::cerr << "\n" << Pick(Format(msg::kBatchFailedLine, row.dir), opt.language) << "\n";
       if (done == total) std::cerr << "\n";
     } else {
       std::cerr << fmt::format("[{}/{}] {}: {}\n", done, total, row.dir,
-                               row.ok ? row.total.ToShort(kScorePlaces) + " " + row.grade : "失败 / failed");
+                               row.ok ? row.total.ToFixed(kScorePlaces) + " " + row.grade
+                                      : Pick(Format(msg::kBatchFailedWord), opt.language));
     }
     if (!row.ok) std::cerr << row.error << "\n";
+    if (!row.notes.empty()) std::cerr << row.notes << "\n";
   });
   if (!r.refused.empty()) std::cerr << r.refused;
   if (!r.Refused())
-    std::cout << fmt::format("{} 个项目：完成 {}，失败 {}，核对有错误的 {}{}。汇总：{}\n", r.rows.size(), r.done, r.failed,
-                             r.with_errors, r.interrupted ? "（已中断，未处理的项目未计入）" : "", r.summary_path);
+    std::cout << Pick(Format(msg::kBatchDone, r.rows.size(), r.done, r.failed, r.with_errors,
+                             r.interrupted ? Pick(Format(msg::kBatchInterruptedNote), opt.language) : "", r.summary_path),
+                      opt.language) << "\n";
   return Finish(r);
 }
 
@@ -184,6 +189,10 @@ int main(int argc, char** argv) {
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   rp->add_option("--indicators", report.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
+  const char* kStrictHelp =
+      "缺少模板需要的文字片段（text/项目概况.md 等）时拒绝生成报告，而不是以【待补充：…】占位并警告 / refuse a report missing a "
+      "narrative fragment the template needs, instead of a 【待补充：…】 placeholder and a warning";
+  rp->add_flag("--strict", report.strict, kStrictHelp);
   rp->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
   rp->fallthrough();
 
@@ -211,6 +220,7 @@ int main(int argc, char** argv) {
   bt->add_option("-j,--jobs", batch.jobs, "并行数（默认为 CPU 核数）/ workers (default: the machine's cores)")
       ->check(CLI::NonNegativeNumber);
   bt->add_flag("--score-only", batch.score_only, "只评分和核对，不生成报告 / score and check only, write no reports");
+  bt->add_flag("--strict", batch.strict, kStrictHelp);
   bt->add_option("--templates", batch.templates,
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   bt->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);

@@ -72,7 +72,7 @@ BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateS
     if (project->stated.total) row.stated_total = project->stated.total->value;
     if (project->stated.grade) row.stated_grade = project->stated.grade->text;
     else if (row.stated_total) row.stated_grade = GradeFor(sp.system(), *row.stated_total);
-    for (const auto& r : sp.roots) row.level1.emplace_back(r.def->code + " " + r.def->name, r.score.ToShort(kScorePlaces));
+    for (const auto& r : sp.roots) row.level1.emplace_back(r.def->code + " " + r.def->name, r.score.ToFixed(kScorePlaces));
     row.errors = check.errors;
     row.warnings = check.warnings;
     if (!opt.score_only) {
@@ -84,7 +84,9 @@ BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateS
         extra.push_back({"check.html", RenderStandaloneHtml(check.name + " 审核意见", md)});
         extra.push_back({"check.md", std::move(md)});
       }
-      WriteReport(sp, templates, out.string(), extra);
+      Diagnostics warnings;
+      WriteReport(sp, templates, out.string(), extra, ReportOptions{opt.strict}, &warnings);
+      row.notes = ErrorText(warnings, opt.language);
       row.report = (rel / "report.html").string();
     }
     row.ok = true;
@@ -119,7 +121,7 @@ bool GetText(const std::string& b, size_t& at, std::string& s) {
 std::string EncodeRow(const BatchRow& r) {
   std::string b;
   PutText(b, r.ok ? "1" : "0");
-  for (const std::string* s : {&r.error, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade})
+  for (const std::string* s : {&r.error, &r.notes, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade})
     PutText(b, *s);
   PutText(b, r.total.Raw().get_str());
   PutText(b, r.deductions.Raw().get_str());
@@ -141,7 +143,7 @@ std::optional<BatchRow> DecodeRow(const std::string& b, const std::string& dir) 
   std::string ok, total, deductions, stated_total, errors, warnings, count;
   if (!GetText(b, at, ok)) return std::nullopt;
   r.ok = ok == "1";
-  for (std::string* s : {&r.error, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade})
+  for (std::string* s : {&r.error, &r.notes, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade})
     if (!GetText(b, at, *s)) return std::nullopt;
   if (!GetText(b, at, total) || !GetText(b, at, deductions) || !GetText(b, at, stated_total) ||
       !GetText(b, at, errors) || !GetText(b, at, warnings) || !GetText(b, at, count))
@@ -279,7 +281,7 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   std::error_code ec;
   if (!fs::is_directory(opt.folder, ec)) {
     result.exit = ExitCode::kInput;
-    result.refused = fmt::format("{}: 错误: 不是文件夹 / not a folder\n", opt.folder);
+    result.refused = Pick(Format(msg::kBatchNotFolder, opt.folder), opt.language) + "\n";
     return result;
   }
   TemplateSet templates;  // one set, read by every worker

@@ -31,6 +31,9 @@ struct BatchOptions {
   std::string templates;
   int jobs = 0;             // 0: the machine's cores
   bool score_only = false;  // score and check, write no reports
+  // A report missing a required fragment fails its project (missing-fragment)
+  // instead of being written with a placeholder and a warning (BatchRow::notes).
+  bool strict = false;
   bool write_summary = true;  // <out>/汇总.xlsx
   // The folders besides `folder` that paths named in a project may lie in
   // (allowed_folders.h); null: the bundled indicators/. `folder` is always allowed.

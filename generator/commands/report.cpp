@@ -21,11 +21,17 @@ ReportOutcome RunReport(const ReportRequest& request) {
     out.scored = ScoreProject(project);
     const ProjectInput& in = request.project;
     out.dir = ReportOutputDir(request.out, in.Name(), in.bytes || (!in.files && IsXlsxPath(in.path)), *project);
+    const ReportOptions options{request.strict};
+    Diagnostics warnings;
     if (request.keep_in_memory) {
-      out.files = KeepInMemory(out.dir, [&](const std::string& scratch) { return WriteReport(*out.scored, templates, scratch); });
+      out.files = KeepInMemory(out.dir, [&](const std::string& scratch) {
+        return WriteReport(*out.scored, templates, scratch, {}, options, &warnings);
+      });
     } else {
-      for (auto& path : WriteReport(*out.scored, templates, out.dir)) out.files.push_back(OutputFile{std::move(path), ""});
+      for (auto& path : WriteReport(*out.scored, templates, out.dir, {}, options, &warnings))
+        out.files.push_back(OutputFile{std::move(path), ""});
     }
+    out.diagnostics.Append(warnings);
   }, request.project.path);
   return out;
 }

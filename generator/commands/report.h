@@ -1,7 +1,9 @@
 // `jixiao report`: a project and the templates in; report.md, report.html
 // and 评分表.xlsx (自评表.xlsx for a self-evaluation) out, in the project's
 // output folder (output_folder.h) — or, with `keep_in_memory`, their bytes
-// and nothing written.
+// and nothing written. A missing narrative fragment is a placeholder in the
+// report and a warning (fragment-placeholder) in `diagnostics`, the exit
+// status still kOk; with `strict` it refuses the report.
 #pragma once
 
 #include <optional>
@@ -20,6 +22,9 @@ struct ReportRequest {
   std::string templates;         // a folder of templates overriding the built-in ones
   const TemplateSet* template_set = nullptr;  // already loaded (a server's); `templates` unused then
   bool keep_in_memory = false;   // fill OutputFile::bytes and write nothing
+  // A fragment the template requires but the project lacks (text/项目概况.md …)
+  // refuses the report (missing-fragment) instead of a placeholder and a warning.
+  bool strict = false;
   Language language = Language::kChinese;
 };
 

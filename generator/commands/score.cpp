@@ -10,7 +10,7 @@ ScoreOutcome RunScore(const ScoreRequest& request) {
   out.inputs = request.project.files;
   CatchInputError(out, [&] {
     out.scored = ScoreProject(LoadProjectInput(request.project, request.indicators));
-    out.text = request.json ? RenderJson(*out.scored) : RenderTerminal(*out.scored);
+    out.text = request.json ? RenderJson(*out.scored) : RenderTerminal(*out.scored, request.language);
   }, request.project.path);
   return out;
 }

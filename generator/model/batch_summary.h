@@ -17,6 +17,7 @@ struct BatchRow {
   std::string dir;  // the project folder (or 自评表.xlsx) as found
   bool ok = false;
   std::string error;  // why it failed (the diagnostics as printed)
+  std::string notes;  // the warnings of a project done (a report's placeholders), as printed
   std::string name, department, year, grade, report;
   Decimal total;       // reviewed: jixiao's
   Decimal deductions;  // 减分 applied (the total is the 一级 scores less these)

@@ -9,8 +9,9 @@
 namespace jixiao {
 
 // The score table for a terminal: code, name, weight, score, 得分率 and the
-// reason for every lost point, then the deductions, total and grade.
-std::string RenderTerminal(const ScoredProject& sp);
+// reason for every lost point, then the deductions, total and grade; the
+// tool's own words in `lang`, the inputs' names and reasons as written.
+std::string RenderTerminal(const ScoredProject& sp, Language lang = Language::kChinese);
 
 // One JSON object: project, system, total, grade, indicators (every node,
 // flattened, parents first), deductions, values. Numbers are JSON numbers

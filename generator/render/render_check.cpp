@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "base/messages.h"
 #include "base/precision.h"
 #include "check/check.h"
 #include "render/render.h"
@@ -8,30 +9,32 @@
 namespace jixiao {
 namespace {
 
-const char* SeverityName(Severity s) {
-  return s == Severity::kError ? "错误" : s == Severity::kWarning ? "警告" : "提示";
+std::string SeverityName(Severity s, Language lang = Language::kChinese) {
+  const MessageDef& d = s == Severity::kError     ? msg::kCheckSeverityError
+                        : s == Severity::kWarning ? msg::kCheckSeverityWarning
+                                                  : msg::kCheckSeverityNote;
+  return Pick(Format(d), lang);
 }
 
-std::string Summary(const CheckResult& r) {
-  if (!r.stated && r.findings.empty())
-    return "未发现问题（项目未提供报送的数字，只核对了项目数据本身，如资金结余）。";
-  if (r.findings.empty()) return "未发现问题：报送的数字均与重新计算的结果一致。";
-  return fmt::format("错误 {} 项，警告 {} 项。", r.errors, r.warnings);
+std::string Summary(const CheckResult& r, Language lang = Language::kChinese) {
+  if (!r.stated && r.findings.empty()) return Pick(Format(msg::kCheckCleanUnstated), lang);
+  if (r.findings.empty()) return Pick(Format(msg::kCheckClean), lang);
+  return Pick(Format(msg::kCheckCounts, r.errors, r.warnings), lang);
 }
 
 }  // namespace
 
-std::string RenderCheckTerminal(const CheckResult& r) {
-  std::string out = fmt::format("检查 {}（{}）\n", r.name, r.target);
-  if (!r.source.empty()) out += fmt::format("报送文件：{}\n", r.source);
-  out += Summary(r) + "\n";
+std::string RenderCheckTerminal(const CheckResult& r, Language lang) {
+  std::string out = Pick(Format(msg::kCheckHeading, r.name, r.target), lang) + "\n";
+  if (!r.source.empty()) out += Pick(Format(msg::kCheckSourceLine, r.source), lang) + "\n";
+  out += Summary(r, lang) + "\n";
   Severity current = Severity::kNote;
   for (const auto& f : r.findings) {
     if (f.severity != current) {
       current = f.severity;
-      out += fmt::format("\n{}：\n", SeverityName(current));
+      out += "\n" + Pick(Format(msg::kCheckSeverityHeading, SeverityName(current, lang)), lang) + "\n";
     }
-    out += fmt::format("  {}: [{} {}] {}{}", f.loc.ToString(), CheckKindName(f.kind), f.kind,
+    out += fmt::format("  {}: [{} {}] {}{}", f.loc.ToString(), CheckKindName(f.kind, lang), f.kind,
                        f.where.empty() ? "" : "（" + f.where + "）", f.message);
     if (!f.effect.empty()) out += "（" + f.effect + "）";
     out += "\n";
@@ -64,8 +67,8 @@ std::string RenderCheckJson(const CheckResult& r) {
     first = false;
     out += fmt::format("    {{\"code\": {}, \"name\": {}, \"weight\": {}, \"submitted\": {}, \"reviewed\": {}, \"difference\": {}}}",
                        l.code.empty() ? "null" : JsonString(l.code), JsonString(l.name), l.weight.ToShort(kScorePlaces),
-                       l.submitted ? JsonString(*l.submitted) : "null", l.reviewed.ToShort(kScorePlaces),
-                       l.difference ? l.difference->ToShort(kScorePlaces) : "null");
+                       l.submitted ? JsonString(*l.submitted) : "null", l.reviewed.ToFixed(kScorePlaces),
+                       l.difference ? l.difference->ToFixed(kScorePlaces) : "null");
   }
   out += "\n  ]\n}\n";
   return out;

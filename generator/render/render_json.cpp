@@ -14,7 +14,7 @@ void Flatten(const ScoredIndicator& s, const std::string& parent, std::string& o
       "{{\"code\": {}, \"name\": {}, \"level\": {}, \"parent\": {}, \"weight\": {}, \"score\": {}, "
       "\"rate_percent\": {}, \"leaf\": {}",
       JsonString(d.code), JsonString(d.name), d.level,
-      parent.empty() ? "null" : JsonString(parent), d.weight.ToShort(kScorePlaces), s.score.ToShort(kScorePlaces),
+      parent.empty() ? "null" : JsonString(parent), d.weight.ToShort(kScorePlaces), s.score.ToFixed(kScorePlaces),
       s.rate ? (*s.rate * Decimal(100)).ToShort(kPercentPlaces) : "null", s.children.empty() ? "true" : "false");
   if (d.rule) out += fmt::format(", \"rule\": {}", JsonString(RuleKindName(d.rule->kind)));
   if (s.children.empty()) {
@@ -35,9 +35,9 @@ std::string RenderJson(const ScoredProject& sp) {
   out += fmt::format("  \"year\": {},\n", JsonString(p.info.year));
   out += fmt::format("  \"system\": {},\n", JsonString(sp.system().name));
   out += fmt::format("  \"full_score\": {},\n", sp.system().total.ToShort(kScorePlaces));
-  out += fmt::format("  \"sum\": {},\n", sp.sum.ToShort(kScorePlaces));
-  out += fmt::format("  \"deductions_total\": {},\n", sp.deductions.ToShort(kScorePlaces));
-  out += fmt::format("  \"total\": {},\n", sp.total.ToShort(kScorePlaces));
+  out += fmt::format("  \"sum\": {},\n", sp.sum.ToFixed(kScorePlaces));
+  out += fmt::format("  \"deductions_total\": {},\n", sp.deductions.ToFixed(kScorePlaces));
+  out += fmt::format("  \"total\": {},\n", sp.total.ToFixed(kScorePlaces));
   out += fmt::format("  \"grade\": {},\n", JsonString(sp.grade));
   out += "  \"indicators\": [";
   bool first = true;
@@ -46,7 +46,7 @@ std::string RenderJson(const ScoredProject& sp) {
   first = true;
   for (const auto& d : p.deductions) {
     out += fmt::format("{}\n    {{\"reason\": {}, \"points\": {}}}", first ? "" : ",",
-                       JsonString(d.reason), d.points.ToShort(kScorePlaces));
+                       JsonString(d.reason), d.points.ToFixed(kScorePlaces));
     first = false;
   }
   out += "\n  ],\n  \"values\": [";

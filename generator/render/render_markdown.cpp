@@ -213,8 +213,10 @@ void AnalyzeTemplates(TemplateSet& t) {
         // A section over a list inside one over the same list repeats the
         // whole list for every item (six deep: 22⁶ rows): refused here.
         for (const Template::Tag* o : open)
-          if (tag.sigil == '#' && o->sigil == '#' && o->name == var && var != "." && !var.empty())
+          if (tag.sigil == '#' && o->sigil == '#' && o->name == var && var != "." && !var.empty()) {
             diags.Error(at, "", msg::kTemplateNestedList, "{{#" + var + "}}", o->line);
+            break;  // once per section, naming the outermost it is nested in
+          }
         open.push_back(&tag);
       } else if (tag.sigil == '/' && !open.empty()) {
         open.pop_back();
@@ -259,17 +261,48 @@ void ValidateTemplates(const TemplateSet& t, const Fragments& fragments,
   if (diags.HasErrors()) throw InputError(diags);
 }
 
-Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& fragments) {
+std::string FragmentPlaceholder(const Fragments& fragments, const std::string& name) {
+  fs::path folder = fs::path(fragments.dir).filename();
+  if (folder.empty()) folder = fs::path(fragments.dir).parent_path().filename();  // "text/"
+  return "【待补充：" + name + "（" + (folder / (name + ".md")).generic_string() + "）】";
+}
+
+Fragments FillMissingFragments(const TemplateSet& t, const Fragments& fragments,
+                               const std::string& markdown_template, Diagnostics& warnings) {
+  Fragments filled = fragments;
+  for (const auto& need : t.required) {
+    if (filled.text.count(need.fragment) ||
+        (!markdown_template.empty() && need.file != t.origin.at(markdown_template)))
+      continue;
+    std::string placeholder = FragmentPlaceholder(fragments, need.fragment);
+    warnings.Add(Severity::kWarning, SourceLoc{need.file, need.line, 0, ""}, "", msg::kFragmentPlaceholder,
+                 Format(msg::kFragmentPlaceholder, (fs::path(fragments.dir) / (need.fragment + ".md")).string(),
+                        placeholder));
+    filled.text[need.fragment] = placeholder;
+  }
+  return filled;
+}
+
+Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& given,
+                    const ReportOptions& options) {
   // A self-evaluation (layout: self_evaluation) is a 自评报告 from its own template.
   const bool self = ReportKindOf(sp) == ReportKind::kSelfEvaluation;
   const std::string md_name = MarkdownTemplateFor(ReportKindOf(sp));
-  ValidateTemplates(t, fragments, md_name);
+  Report r;
+  // A required fragment the project lacks: refused when strict, else a
+  // placeholder in its section and a warning.
+  if (options.strict) ValidateTemplates(t, given, md_name);
+  std::optional<Fragments> filled;
+  if (!options.strict) {
+    filled = FillMissingFragments(t, given, md_name, r.warnings);
+    if (r.warnings.All().empty()) filled.reset();  // nothing missing: the project's own
+  }
+  const Fragments& fragments = filled ? *filled : given;
   std::shared_ptr<const Template> md_tmpl = Parsed(t.files.at(md_name), true);
   if (!md_tmpl->ok()) throw InputError(SyntaxError(t.origin.at(md_name), *md_tmpl));
   std::string marked = RenderTo(*md_tmpl, self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments),
                                 AppendEscapedMarkdown, t.origin.at(md_name));
 
-  Report r;
   r.markdown = StripMarks(marked);
   std::string body = MarkdownToHtml(marked);
   // Each layout mark becomes its HTML in one pass over the page; a mark

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "base/messages.h"
 #include "base/precision.h"
 #include "render/render.h"
 
@@ -12,7 +13,7 @@ void Rows(const ScoredIndicator& s, std::string& out) {
   const Indicator& d = *s.def;
   std::string name = std::string(static_cast<size_t>((d.level - 1) * 2), ' ') + d.name;
   out += fmt::format("{:<6} {:<28} {:>6} {:>7} {:>8}", d.code, name, d.weight.ToShort(kScorePlaces),
-                     s.score.ToShort(kScorePlaces), RateText(s));
+                     s.score.ToFixed(kScorePlaces), RateText(s));
   if (s.children.empty() && s.Lost()) out += "  " + s.reason;
   out += "\n";
   for (const auto& c : s.children) Rows(c, out);
@@ -20,24 +21,24 @@ void Rows(const ScoredIndicator& s, std::string& out) {
 
 }  // namespace
 
-std::string RenderTerminal(const ScoredProject& sp) {
+std::string RenderTerminal(const ScoredProject& sp, Language lang) {
   const Project& p = *sp.project;
+  auto say = [lang](const MessageDef& def, const auto&... args) { return Pick(Format(def, args...), lang); };
   std::string out;
-  out += fmt::format("{}{}\n", p.info.name, p.info.year.empty() ? "" : "（" + p.info.year + "）");
-  out += fmt::format("指标体系：{}\n\n", sp.system().name);
-  out += fmt::format("{:<6} {:<28} {:>6} {:>7} {:>8}  {}\n", "编码", "指标", "权重", "得分", "得分率",
-                     "扣分原因");
+  out += (p.info.year.empty() ? p.info.name : say(msg::kTermTitleYear, p.info.name, p.info.year)) + "\n";
+  out += say(msg::kTermSystem, sp.system().name) + "\n\n";
+  out += fmt::format("{:<6} {:<28} {:>6} {:>7} {:>8}  {}\n", say(msg::kTermColumnCode), say(msg::kTermColumnIndicator),
+                     say(msg::kTermColumnWeight), say(msg::kTermColumnScore), say(msg::kTermColumnRate),
+                     say(msg::kTermColumnReason));
   for (const auto& r : sp.roots) Rows(r, out);
   out += "\n";
   if (!p.deductions.empty()) {
-    for (const auto& d : p.deductions)
-      out += fmt::format("减分项：{}  -{}\n", d.reason, d.points.ToShort(kScorePlaces));
+    for (const auto& d : p.deductions) out += say(msg::kTermDeduction, d.reason, d.points.ToFixed(kScorePlaces)) + "\n";
     if (sp.deductions != sp.deductions_claimed)
-      out += fmt::format("减分合计 {}，超过上限 {}，按 {} 计\n", sp.deductions_claimed.ToShort(kScorePlaces),
-                         sp.system().deduction_cap->ToShort(kScorePlaces), sp.deductions.ToShort(kScorePlaces));
+      out += say(msg::kTermDeductionsCapped, sp.deductions_claimed.ToFixed(kScorePlaces),
+                 sp.system().deduction_cap->ToShort(kScorePlaces), sp.deductions.ToFixed(kScorePlaces)) + "\n";
   }
-  out += fmt::format("总分 {} / {}，等级 {}\n", sp.total.ToShort(kScorePlaces), sp.system().total.ToShort(kScorePlaces),
-                     sp.grade);
+  out += say(msg::kTermTotal, sp.total.ToFixed(kScorePlaces), sp.system().total.ToShort(kScorePlaces), sp.grade) + "\n";
   return out;
 }
 

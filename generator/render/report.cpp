@@ -11,9 +11,11 @@ namespace fs = std::filesystem;
 namespace jixiao {
 
 std::vector<std::string> WriteReport(const ScoredProject& sp, const TemplateSet& t,
-                                     const std::string& out_dir, const std::vector<ExtraOutput>& extra) {
+                                     const std::string& out_dir, const std::vector<ExtraOutput>& extra,
+                                     const ReportOptions& options, Diagnostics* warnings) {
   Fragments fragments = LoadFragments(sp.project->Files(), sp.project->text_dir);
-  Report report = RenderReport(sp, t, fragments);
+  Report report = RenderReport(sp, t, fragments, options);
+  if (warnings) warnings->Append(report.warnings);
   PendingFolder pending(out_dir);
   std::vector<std::string> written;
   const ReportKind kind = ReportKindOf(sp);

@@ -41,12 +41,31 @@ TemplateSet LoadTemplates(const std::string& override_dir);
 void ValidateTemplates(const TemplateSet& t, const Fragments& fragments,
                        const std::string& markdown_template = "");
 
+// What stands in the report for a required fragment the project does not
+// have: "【待补充：项目概况（text/项目概况.md）】" — the fragment's name and
+// the file expected, named by the fragments folder's own name.
+std::string FragmentPlaceholder(const Fragments& fragments, const std::string& name);
+
+// `fragments` with every fragment the templates require but the project
+// lacks set to its FragmentPlaceholder, one warning (fragment-placeholder,
+// at the template's line, naming the file expected) per missing fragment.
+Fragments FillMissingFragments(const TemplateSet& t, const Fragments& fragments,
+                               const std::string& markdown_template, Diagnostics& warnings);
+
+struct ReportOptions {
+  // A required fragment missing refuses the report (missing-fragment)
+  // instead of writing it with a placeholder (`report --strict`).
+  bool strict = false;
+};
+
 struct Report {
   std::string markdown;  // with layout marks removed
   std::string html;
+  Diagnostics warnings;  // fragment-placeholder: what the report holds a placeholder for
 };
 
-Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& fragments);
+Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& fragments,
+                    const ReportOptions& options = {});
 
 // Markdown → HTML body (cmark-gfm with tables; raw HTML is never passed).
 std::string MarkdownToHtml(const std::string& md);
@@ -68,9 +87,11 @@ struct ExtraOutput {
 // writer table (report_writers.h): report.md, report.html and 评分表.xlsx,
 // or 自评表.xlsx for a self-evaluation, and `extra`. The files appear
 // together or not at all (PendingFolder: a scratch folder beside `out_dir`,
-// flushed and swapped in). Returns the paths written.
+// flushed and swapped in). Returns the paths written; the report's
+// warnings (Report::warnings) are appended to `warnings` when given.
 std::vector<std::string> WriteReport(const ScoredProject& sp, const TemplateSet& t,
                                      const std::string& out_dir,
-                                     const std::vector<ExtraOutput>& extra = {});
+                                     const std::vector<ExtraOutput>& extra = {},
+                                     const ReportOptions& options = {}, Diagnostics* warnings = nullptr);
 
 }  // namespace jixiao

@@ -299,18 +299,18 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   else system.Set("deduction_cap", false);
   d.Set("system", std::move(system));
 
-  d.Set("total", sp.total.ToShort(kScorePlaces));
+  d.Set("total", sp.total.ToFixed(kScorePlaces));
   d.Set("grade", sp.grade);
   d.Set("total_rate", RateText(sp.total_rate));
-  d.Set("sum", sp.sum.ToShort(kScorePlaces));
-  d.Set("deductions", sp.deductions.ToShort(kScorePlaces));
+  d.Set("sum", sp.sum.ToFixed(kScorePlaces));
+  d.Set("deductions", sp.deductions.ToFixed(kScorePlaces));
   d.Set("has_deductions", !p.deductions.empty());
   d.Set("deductions_capped", sp.deductions != sp.deductions_claimed);
   data ded_items = TemplateValue::List();
   for (const auto& x : p.deductions) {
     data item;
     item.Set("reason", x.reason);
-    item.Set("points", x.points.ToShort(kScorePlaces));
+    item.Set("points", x.points.ToFixed(kScorePlaces));
     ded_items.Append(std::move(item));
   }
   d.Set("deduction_items", std::move(ded_items));
@@ -345,7 +345,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     item.Set("ordinal", ChineseOrdinal(i));
     item.Set("code", s.def->code);
     item.Set("name", s.def->name);
-    item.Set("lost_points", (s.def->weight - s.score).ToShort(kScorePlaces));
+    item.Set("lost_points", (s.def->weight - s.score).ToFixed(kScorePlaces));
     item.Set("reason", s.reason);
     lost_leaves.Append(std::move(item));
   }
@@ -363,7 +363,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     l1.Set("code", root.def->code);
     l1.Set("name", root.def->name);
     l1.Set("weight", root.def->weight.ToShort(kScorePlaces));
-    l1.Set("score", root.score.ToShort(kScorePlaces));
+    l1.Set("score", root.score.ToFixed(kScorePlaces));
     l1.Set("rate", RateText(root.rate));
     l1.Set("ordinal", ChineseOrdinal(i));
     l1.Set("index", std::to_string(i + 1));
@@ -393,7 +393,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
         row.Set("code", def.code);
         row.Set("name", def.name);
         row.Set("weight", def.weight.ToShort(kScorePlaces));
-        row.Set("score", leaf->score.ToShort(kScorePlaces));
+        row.Set("score", leaf->score.ToFixed(kScorePlaces));
         row.Set("rate", RateText(leaf->rate));
         rows.Append(std::move(row));
       }
@@ -401,7 +401,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
       lf.Set("code", def.code);
       lf.Set("name", def.name);
       lf.Set("weight", def.weight.ToShort(kScorePlaces));
-      lf.Set("score", leaf->score.ToShort(kScorePlaces));
+      lf.Set("score", leaf->score.ToFixed(kScorePlaces));
       lf.Set("rate", RateText(leaf->rate));
       lf.Set("explanation", def.explanation);
       auto ev = frag.evidence.find(def.code);
@@ -441,7 +441,7 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
       sr.Set("weight", def.weight.ToShort(kScorePlaces));
       sr.Set("explanation", def.explanation);
       sr.Set("criteria", def.criteria);
-      sr.Set("score", leaf->score.ToShort(kScorePlaces));
+      sr.Set("score", leaf->score.ToFixed(kScorePlaces));
       sr.Set("reason", leaf->Lost() ? leaf->reason : "");
       score_rows.Append(std::move(sr));
     }

@@ -80,7 +80,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     cells.push_back(RateText(RowRate(r, base)));
     form_cells.push_back(total && budget_leaf ? budget_leaf->def->weight.ToShort(kScorePlaces) : "—");
     form_cells.push_back(RateText(RowRate(r, base)));
-    form_cells.push_back(total && budget_leaf ? budget_leaf->score.ToShort(kScorePlaces) : "—");
+    form_cells.push_back(total && budget_leaf ? budget_leaf->score.ToFixed(kScorePlaces) : "—");
     data row;
     row.Set("name", name);
     row.Set("cells", Strings(cells));
@@ -169,7 +169,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     row.Set("actual", r.actual);
     row.Set("status", r.status);
     row.Set("weight", r.not_applicable ? std::string("—") : r.leaf->def->weight.ToShort(kScorePlaces));
-    row.Set("score", r.not_applicable ? std::string("—") : r.leaf->score.ToShort(kScorePlaces));
+    row.Set("score", r.not_applicable ? std::string("—") : r.leaf->score.ToFixed(kScorePlaces));
     row.Set("deviation", r.deviation);
     form_rows.Append(std::move(row));
     if (r.not_applicable) {
@@ -220,7 +220,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
     a.Set("ordinal", ChineseOrdinal(i));
     a.Set("name", root.def->name);
     a.Set("weight", root.def->weight.ToShort(kScorePlaces));
-    a.Set("score", root.score.ToShort(kScorePlaces));
+    a.Set("score", root.score.ToFixed(kScorePlaces));
     auto deviation_of = [&](const ScoredIndicator& s) {
       auto it = p.answers.find(s.def->code);
       if (it != p.answers.end() && !it->second.deviation_reason.empty()) return it->second.deviation_reason;
@@ -251,7 +251,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
       gd.Set("number", std::to_string(g + 1));
       gd.Set("name", group.def->name);
       gd.Set("weight", group.def->weight.ToShort(kScorePlaces));
-      gd.Set("score", group.score.ToShort(kScorePlaces));
+      gd.Set("score", group.score.ToFixed(kScorePlaces));
       data leaves = TemplateValue::List();
       std::vector<const ScoredIndicator*> flat;
       std::function<void(const ScoredIndicator&)> walk = [&](const ScoredIndicator& s) {
@@ -266,7 +266,7 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
         ld.Set("number", std::to_string(k + 1));
         ld.Set("name", leaf.def->name);
         ld.Set("weight", leaf.def->weight.ToShort(kScorePlaces));
-        ld.Set("score", leaf.score.ToShort(kScorePlaces));
+        ld.Set("score", leaf.score.ToFixed(kScorePlaces));
         ld.Set("sentence", leaf.explanation);
         ld.Set("evidence", OptText(Evidence(frag, p, leaf.def->code)));
         ld.Set("deviation", OptText(deviation_of(leaf)));

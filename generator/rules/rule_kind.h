@@ -168,7 +168,8 @@ const RuleKindUnit& UnitOf(RuleKind kind);
 const RuleKindUnit* FindRuleKind(const std::string& name);
 
 // Sentence pieces every kind writes the same way.
-inline std::string Points(const Decimal& d) { return d.ToShort(kScorePlaces) + " 分"; }
+inline std::string Points(const Decimal& d) { return d.ToFixed(kScorePlaces) + " 分"; }  // earned or lost: "2.40 分"
+inline std::string RulePoints(const Decimal& d) { return d.ToShort(kScorePlaces) + " 分"; }  // a weight or a rule's deduction: "1 分"
 inline std::string MeasuredRate(const Decimal& d) { return d.ToPercent(kPercentPlaces); }  // a measured value
 inline std::string RuleLimit(const Decimal& d) { return d.ToPercentShort(kRuleLimitPlaces); }  // a threshold in a rule
 inline Decimal ClampToWeight(const Decimal& v, const Decimal& weight) {

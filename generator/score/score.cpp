@@ -141,8 +141,8 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
         rr.score = ScaledAnswerScore(ind, *in.answer->score);
         rr.explanation = computable
                              ? fmt::format("按评分规则：{}评价组调整为 {} 分。", computed.explanation,
-                                           in.answer->score->ToShort(kScorePlaces))
-                             : fmt::format("评价组评定得 {} 分。", in.answer->score->ToShort(kScorePlaces));
+                                           in.answer->score->ToFixed(kScorePlaces))
+                             : fmt::format("评价组评定得 {} 分。", in.answer->score->ToFixed(kScorePlaces));
         s.overridden = true;
       } else {
         rr = ApplyRule(ind, r, in);

@@ -157,6 +157,10 @@ int WrappedLines(const std::string& text, double width) {
   return lines;
 }
 
+std::string FixedNumFormat(int places) {
+  return places > 0 ? "0." + std::string(static_cast<size_t>(places), '0') : "0";
+}
+
 lxw_format* BaseCellFormat(lxw_workbook* wb, double size, bool border) {
   lxw_format* f = workbook_add_format(wb);
   format_set_font_name(f, "宋体");

@@ -78,6 +78,8 @@ int WrappedLines(const std::string& text, double width);
 // The cell format every table starts from: 宋体 at `size`, vertically
 // centred, wrapped, with thin borders when asked.
 lxw_format* BaseCellFormat(lxw_workbook* wb, double size, bool border);
+// A number format with `places` fixed decimals: "0.00" for 2, "0" for 0.
+std::string FixedNumFormat(int places);
 
 // A worksheet with checked writes (libxlsxwriter reports problems, such as
 // a string over 32767 characters or a bad range, as return codes that must

@@ -75,6 +75,13 @@ class Form : public Sheet {
     bold_number = base(true);
     format_set_align(bold_number, LXW_ALIGN_CENTER);
     format_set_bold(bold_number);
+    score = base(true);
+    format_set_align(score, LXW_ALIGN_CENTER);
+    format_set_num_format(score, FixedNumFormat(kScorePlaces).c_str());
+    bold_score = base(true);
+    format_set_align(bold_score, LXW_ALIGN_CENTER);
+    format_set_bold(bold_score);
+    format_set_num_format(bold_score, FixedNumFormat(kScorePlaces).c_str());
     note = base(true);
     format_set_align(note, LXW_ALIGN_LEFT);
     format_set_align(note, LXW_ALIGN_VERTICAL_TOP);
@@ -83,6 +90,7 @@ class Form : public Sheet {
   }
 
   lxw_format *title, *subtitle, *label, *header, *text, *center, *parent, *number, *percent, *bold_number, *note;
+  lxw_format *score, *bold_score;  // scores at kScorePlaces: 8.40 as the form prints it
 
   using Cells = std::vector<Span>;
   // The height for each (first column, last column, text) to show whole.
@@ -191,7 +199,7 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
         f.Text(r, col_rate, "—", f.center);
       if (i == 0 && budget_leaf) {
         f.Number(r, col_weight, Exact(budget_leaf->def->weight), f.number);
-        f.Number(r, col_score, Score(budget_leaf->score), f.number);
+        f.Number(r, col_score, Score(budget_leaf->score), f.score);
       } else {
         f.Text(r, col_weight, "—", f.center);
         f.Text(r, col_score, "—", f.center);
@@ -263,7 +271,7 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
         f.Text(rr, kH, "—", f.center);
       } else {
         f.Number(rr, kG, Exact(row.leaf->def->weight), f.number);
-        f.Number(rr, kH, Score(row.leaf->score), f.number);
+        f.Number(rr, kH, Score(row.leaf->score), f.score);
       }
       f.Text(rr, kI, row.deviation, f.text);
       f.Fit(rr, cells_of(row), 20);
@@ -284,7 +292,7 @@ void RenderSelfXlsx(const ScoredProject& sp, const std::string& path) {
     Decimal total_weight;
     for (const auto& root : sp.roots) total_weight += root.def->weight;
     f.Formula(r, kG, "=" + weights, f.bold_number, Exact(total_weight));
-    f.Formula(r, kH, "=" + scores, f.bold_number, Score(sp.total));
+    f.Formula(r, kH, "=" + scores, f.bold_score, Score(sp.total));
     std::string grade = GradeFormula(sys, CellRef(r, kH));
     if (grade.empty()) f.Text(r, kI, kGradePrefix + sp.grade, f.label);
     else f.FormulaText(r, kI, grade, f.label, kGradePrefix + sp.grade);

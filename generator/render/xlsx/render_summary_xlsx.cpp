@@ -41,6 +41,9 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
   format_set_border(text, LXW_BORDER_THIN);
   lxw_format* number = workbook_add_format(wb);
   format_set_border(number, LXW_BORDER_THIN);
+  lxw_format* score = workbook_add_format(wb);  // scores at kScorePlaces: 64.90, as the forms print them
+  format_set_border(score, LXW_BORDER_THIN);
+  format_set_num_format(score, FixedNumFormat(kScorePlaces).c_str());
   lxw_format* center = workbook_add_format(wb);
   format_set_border(center, LXW_BORDER_THIN);
   format_set_align(center, LXW_ALIGN_CENTER);
@@ -84,6 +87,7 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
   format_set_border(changed, LXW_BORDER_THIN);
   format_set_font_color(changed, 0x9C0006);
   format_set_bold(changed);
+  format_set_num_format(changed, FixedNumFormat(kScorePlaces).c_str());
 
   lxw_row_t row = 1;
   for (const auto& r : result.rows) {
@@ -93,20 +97,20 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
     worksheet_write_string(ws, row, c++, r.name.c_str(), text);
     worksheet_write_string(ws, row, c++, r.department.c_str(), text);
     worksheet_write_string(ws, row, c++, r.year.c_str(), center);
-    if (r.stated_total) worksheet_write_number(ws, row, c, Number(*r.stated_total), number);
+    if (r.stated_total) worksheet_write_number(ws, row, c, Number(*r.stated_total), score);
     else worksheet_write_blank(ws, row, c, text);
     ++c;
-    worksheet_write_number(ws, row, c++, Number(r.total), number);
+    worksheet_write_number(ws, row, c++, Number(r.total), score);
     if (r.stated_total) {
       Decimal diff = r.total.Round(kScorePlaces) - r.stated_total->Round(kScorePlaces);
-      worksheet_write_number(ws, row, c, Number(diff), diff.IsZero() ? number : changed);
+      worksheet_write_number(ws, row, c, Number(diff), diff.IsZero() ? score : changed);
     } else {
       worksheet_write_blank(ws, row, c, text);
     }
     ++c;
     worksheet_write_string(ws, row, c++, r.stated_grade.c_str(), center);
     worksheet_write_string(ws, row, c++, r.grade.c_str(), !r.stated_grade.empty() && r.stated_grade != r.grade ? changed : center);
-    worksheet_write_number(ws, row, c++, Number(r.deductions), number);
+    worksheet_write_number(ws, row, c++, Number(r.deductions), score);
     worksheet_write_number(ws, row, c++, static_cast<double>(r.errors), number);
     worksheet_write_number(ws, row, c++, static_cast<double>(r.warnings), number);
     if (!r.report.empty()) {
@@ -123,7 +127,7 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
     ++c;
     for (const auto& n : level1) {
       auto it = std::find_if(r.level1.begin(), r.level1.end(), [&](const auto& p) { return p.first == n; });
-      if (it != r.level1.end()) worksheet_write_number(ws, row, c, std::strtod(it->second.c_str(), nullptr), number);
+      if (it != r.level1.end()) worksheet_write_number(ws, row, c, std::strtod(it->second.c_str(), nullptr), score);
       else worksheet_write_blank(ws, row, c, text);
       ++c;
     }

@@ -49,7 +49,9 @@ struct Formats {
   lxw_format* center;  // wrapped, centred (labels)
   lxw_format* parent;  // a parent's name over its leaves: at the top, as 附件1 prints it
   lxw_format* parent_number;
-  lxw_format* number;   // scores and weights: General shows 3 and 4.71 as written
+  lxw_format* number;   // weights: General shows 3 and 2.5 as written
+  lxw_format* score;    // scores, deductions and totals: at kScorePlaces, 10.40 as the forms print it
+  lxw_format* bold_score;
   lxw_format* percent;  // 0.00%
   lxw_format* money;    // #,##0.00
   lxw_format* count;    // 0
@@ -88,6 +90,8 @@ struct Formats {
     percent = with(false, LXW_ALIGN_CENTER, "0.00%");
     money = with(false, LXW_ALIGN_RIGHT, "#,##0.00");
     count = with(false, LXW_ALIGN_CENTER, "0");
+    score = with(false, LXW_ALIGN_CENTER, FixedNumFormat(kScorePlaces).c_str());
+    bold_score = with(true, LXW_ALIGN_CENTER, FixedNumFormat(kScorePlaces).c_str());
     bold_center = with(true, LXW_ALIGN_CENTER, nullptr);
     bold_number = bold_center;
     bold_percent = with(true, LXW_ALIGN_CENTER, "0.00%");
@@ -225,7 +229,7 @@ WeightColumns WriteLeafRows(Sheet& sh, const Formats& fm, const ScoreColumns& co
     const std::string reason = leaf.Lost() ? leaf.reason : "";
     sh.Text(row, col.expl(), d.explanation, fm.text);
     sh.Text(row, col.crit(), d.criteria, fm.text);
-    sh.Number(row, col.score(), Score(leaf.score), fm.number);
+    sh.Number(row, col.score(), Score(leaf.score), fm.score);
     sh.Text(row, col.reason(), reason, fm.text);
     fit.emplace_back(col.expl(), col.expl(), d.explanation);
     fit.emplace_back(col.crit(), col.crit(), d.criteria);
@@ -273,7 +277,7 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
     const int ded_first = row;
     for (const auto& d : p.deductions) {
       sh.Merge(row, 1, row, col.crit(), d.reason, fm.text);
-      sh.Number(row, sc, -Exact(d.points), fm.number);
+      sh.Number(row, sc, -Exact(d.points), fm.score);
       sh.Blank(row, col.reason(), fm.text);
       sh.Fit(row, {{1, col.crit(), d.reason}});
       ++row;
@@ -288,7 +292,7 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
       formula = "=MAX(-" + cap->ToExactString() + "," + items + ")";
     }
     sh.Merge(row, 0, row, col.crit(), label, fm.bold_center);
-    sh.Formula(row, sc, formula, fm.bold_number, -Exact(sp.deductions));
+    sh.Formula(row, sc, formula, fm.bold_score, -Exact(sp.deductions));
     sh.Blank(row, col.reason(), fm.text);
     out.deductions_row = row;
     total_formula += "+" + Ref(row, sc);
@@ -309,7 +313,7 @@ ScoreSheetLayout WriteScoreSheet(lxw_workbook* wb, const Formats& fm, const Scor
   }
   sh.Blank(row, col.expl(), fm.text);
   sh.Blank(row, col.crit(), fm.text);
-  sh.Formula(row, sc, total_formula, fm.bold_number, Score(sp.total));
+  sh.Formula(row, sc, total_formula, fm.bold_score, Score(sp.total));
   sh.Blank(row, col.reason(), fm.text);
   sh.RowHeight(row, 20);
   ++row;
@@ -353,7 +357,7 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
     sh.Text(row, 0, Label(*r.def), fm.center);
     sh.Number(row, 1, Exact(r.def->weight), fm.number);
     sh.Formula(row, 2, "=SUM(" + source + Range(a, layout.score_col, b, layout.score_col) + ")",
-               fm.number, Score(r.score));
+               fm.score, Score(r.score));
     if (r.rate)
       sh.Formula(row, 3, "=" + RoundedRate(Ref(row, 2) + "/" + Ref(row, 1)), fm.percent,
                  Rate(*r.rate));
@@ -365,7 +369,7 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
   if (layout.deductions_row >= 0) {
     sh.Text(row, 0, "减分项", fm.center);
     sh.Blank(row, 1, fm.number);
-    sh.Formula(row, 2, "=" + source + Ref(layout.deductions_row, layout.score_col), fm.number,
+    sh.Formula(row, 2, "=" + source + Ref(layout.deductions_row, layout.score_col), fm.score,
                -Exact(sp.deductions));
     sh.Blank(row, 3, fm.percent);
     ++row;
@@ -374,7 +378,7 @@ void WriteSummarySheet(lxw_workbook* wb, const Formats& fm, const ScoredProject&
   sh.Text(total, 0, "合计", fm.bold_center);
   sh.Formula(total, 1, "=SUM(" + Range(first, 1, last_root, 1) + ")", fm.bold_number,
              Exact(weights));
-  sh.Formula(total, 2, "=SUM(" + Range(first, 2, total - 1, 2) + ")", fm.bold_number,
+  sh.Formula(total, 2, "=SUM(" + Range(first, 2, total - 1, 2) + ")", fm.bold_score,
              Score(sp.total));
   if (sp.total_rate)
     sh.Formula(total, 3, "=" + RoundedRate(Ref(total, 2) + "/" + Ref(total, 1)), fm.bold_percent,

@@ -78,7 +78,7 @@ class BudgetRate : public RuleKindUnit {
         Decimal s = w - lost;
         return {s, fmt::format("{}，低于 {}，每降低 {} 扣 {}（不足一档按一档计），计 {} 档，扣 {}{}，得 {}。",
                                head, Share(opt.steps_full_at), Share(opt.steps_step),
-                               Points(opt.steps_deduct), steps.ToShort(kCountPlaces), Points(lost),
+                               RulePoints(opt.steps_deduct), steps.ToShort(kCountPlaces), Points(lost),
                                lost >= w ? "（扣完为止）" : "", Points(s))};
       }
     }

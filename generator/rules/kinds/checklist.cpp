@@ -33,7 +33,7 @@ class Checklist : public ChecklistAnswerUnit {
     if (unmet.empty())
       return {score, fmt::format("{} 项评价要点均满足，得满分 {}。", n, Points(ind.weight))};
     return {score, fmt::format("{} 项评价要点中第{}项不满足，每项 {}，扣 {}，得 {}。", n,
-                               ItemList(unmet), Points(each), Points(lost), Points(score))};
+                               ItemList(unmet), RulePoints(each), Points(lost), Points(score))};
   }
 
   const char* Label() const override { return "要点等分"; }

@@ -26,7 +26,7 @@ class Manual : public RuleKindUnit {
   RuleResult Apply(const Indicator& ind, const Rule&, const RuleInput& in) const override {
     Decimal s = ScaledAnswerScore(ind, *in.answer->score);
     if (s == ind.weight) return {s, fmt::format("评价组评定得满分 {}。", Points(s))};
-    return {s, fmt::format("评价组评定得 {}（满分 {}）。", Points(s), Points(ind.weight))};
+    return {s, fmt::format("评价组评定得 {}（满分 {}）。", Points(s), RulePoints(ind.weight))};
   }
 
   const char* Label() const override { return "专家评定"; }

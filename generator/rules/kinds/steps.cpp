@@ -57,8 +57,8 @@ class Steps : public RuleKindUnit {
     Decimal lost = Min(steps * per, ind.weight);
     Decimal score = ind.weight - lost;
     std::string per_text = r.deduct_is_share
-                               ? fmt::format("{} 权重分（{}）", RuleLimit(r.deduct), Points(per))
-                               : Points(per);
+                               ? fmt::format("{} 权重分（{}）", RuleLimit(r.deduct), RulePoints(per))
+                               : RulePoints(per);
     return {score,
             r.continuous
                 ? fmt::format("{} {}，低于 {} {}，按每降低 {} 扣 {}（按比例连续计算），扣 {}{}，得 {}。", name,

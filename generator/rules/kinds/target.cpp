@@ -35,7 +35,7 @@ const Tier* FindTier(const std::vector<Tier>& tiers, const std::string& name) {
 
 std::string RescaleNote(const Indicator& ind) {
   if (!ind.written_weight || *ind.written_weight == ind.weight) return "";
-  return fmt::format("（折算计分：分值由 {} 折算为 {}）", Points(*ind.written_weight), Points(ind.weight));
+  return fmt::format("（折算计分：分值由 {} 折算为 {}）", RulePoints(*ind.written_weight), RulePoints(ind.weight));
 }
 
 // One evaluation, step by step: the target, the actual, then either the
