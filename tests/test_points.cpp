@@ -52,7 +52,7 @@ TEST_CASE("points: equal shares, all met → full marks, said in one sentence") 
   c.answer = "  P: {points: {}}\n";
   auto sp = c.Score();
   CHECK(Score(sp, "P") == "6.00");
-  CHECK_HAS(Why(sp, "P"), "3 项评价要点均满足，得满分 6 分");
+  CHECK_HAS(Why(sp, "P"), "3 项评价要点均满足，得满分 6.00 分");
   CHECK(sp.total.ToFixed(2) == "10.00");
 }
 
@@ -73,7 +73,7 @@ TEST_CASE("points: 要点①②③④各占1/4, each scored by its own deviation
   const std::string why = Why(sp, "P");
   CHECK_HAS(why, "要点②偏差率 12.50%，扣除相应分值，得 0.88 分");
   CHECK_HAS(why, "要点③偏差率 40.00%");
-  CHECK_HAS(why, "要点④偏差率 150.00%，扣除相应分值，得 0 分");
+  CHECK_HAS(why, "要点④偏差率 150.00%，扣除相应分值，得 0.00 分");
   CHECK_HAS(why, "其余 1 项要点满足");
   CHECK_HAS(why, "合计得 2.48 分");
 }
@@ -90,15 +90,15 @@ TEST_CASE("points: ①③各占10%、②占80%，②每项不满足扣20%，五�
     c.answer = "  P: {points: {2: {failures: 2}}, reason: 两项资料缺失}\n";
     auto sp = c.Score();
     CHECK(Score(sp, "P") == "3.40");  // 0.5 + 4 × 0.6 + 0.5
-    CHECK_HAS(Why(sp, "P"), "要点②不满足 2 项，每项扣该要点 20%，得 2.4 分");
+    CHECK_HAS(Why(sp, "P"), "要点②不满足 2 项，每项扣该要点 20%，得 2.40 分");
     CHECK(sp.Find("P")->reason == "两项资料缺失");
   }
   SUBCASE("five failures: the floor, ② scores 0, and ③ not met") {
     c.answer = "  P: {points: {2: {failures: 5}, 3: unmet}, reason: 资料缺失，未按时报送}\n";
     auto sp = c.Score();
     CHECK(Score(sp, "P") == "0.50");
-    CHECK_HAS(Why(sp, "P"), "要点②不满足 5 项，5 项及以上不得分，扣 4 分");
-    CHECK_HAS(Why(sp, "P"), "要点③不满足，扣 0.5 分");
+    CHECK_HAS(Why(sp, "P"), "要点②不满足 5 项，5 项及以上不得分，扣 4.00 分");
+    CHECK_HAS(Why(sp, "P"), "要点③不满足，扣 0.50 分");
   }
   SUBCASE("four failures of 20% leave 20%, not below") {
     c.answer = "  P: {points: {2: {failures: 4}}, reason: 四项缺失}\n";
@@ -125,7 +125,7 @@ TEST_CASE("points: 不满足时，各要点得分为：及时率×权重分值 (
   c.values = "values:\n  及时率: 85%\n  足额率: 100%\n";
   auto sp = c.Score();
   CHECK(Score(sp, "P") == "1.85");
-  CHECK_HAS(Why(sp, "P"), "要点①及时率 85.00% × 1 分，得 0.85 分");
+  CHECK_HAS(Why(sp, "P"), "要点①及时率 85.00% × 1.00 分，得 0.85 分");
 }
 
 TEST_CASE("points: per-object deductions after the points (每发现一家对象不达标，扣指标分值的10%)") {
@@ -136,7 +136,7 @@ TEST_CASE("points: per-object deductions after the points (每发现一家对象
     c.answer = "  P: {points: {}, objects: 2, reason: 两家不达标}\n";
     auto sp = c.Score();
     CHECK(Score(sp, "P") == "4.00");
-    CHECK_HAS(Why(sp, "P"), "发现 2 家定点医疗机构不达标，每家扣指标分值的 10%，扣 1 分");
+    CHECK_HAS(Why(sp, "P"), "发现 2 家定点医疗机构不达标，每家扣指标分值的 10%，扣 1.00 分");
   }
   SUBCASE("deductions stop at zero") {
     c.answer = "  P: {points: {1: unmet, 2: unmet}, objects: 3, reason: 均未落实}\n";
@@ -159,7 +159,7 @@ TEST_CASE("points: the evaluator's partial deduction on one point (2.40 of 3) wi
     c.answer = "  P: {points: {2: {score: 2.4, reason: 部分台账未及时更新}}}\n";
     auto sp = c.Score();
     CHECK(Score(sp, "P") == "5.40");
-    CHECK_HAS(Why(sp, "P"), "要点②按评分标准得 3 分，评价组调整为 2.4 分（部分台账未及时更新）");
+    CHECK_HAS(Why(sp, "P"), "要点②按评分标准得 3.00 分，评价组调整为 2.40 分（部分台账未及时更新）");
   }
   SUBCASE("a point's score above its share is an error at the point") {
     c.answer = "  P: {points: {2: {score: 3.5, reason: 多}}}\n";
@@ -180,7 +180,7 @@ TEST_CASE("points: a manual point needs the evaluator's score") {
     c.answer = "  P: {points: {2: {score: 2, reason: 效果一般}}}\n";
     auto sp = c.Score();
     CHECK(Score(sp, "P") == "5.00");
-    CHECK_HAS(Why(sp, "P"), "要点②评价组评定得 2 分（满分 3 分）（效果一般）");
+    CHECK_HAS(Why(sp, "P"), "要点②评价组评定得 2.00 分（满分 3.00 分）（效果一般）");
   }
   SUBCASE("missing") {
     c.answer = "  P: {points: {}}\n";
@@ -218,7 +218,7 @@ TEST_CASE("not assessable for a whole indicator: full marks said as such, or its
     c.answer = "  P: {not_assessable: full, reason: 项目尚未完工}\n";
     auto sp = c.Score();
     CHECK(Score(sp, "P") == "6.00");
-    CHECK_HAS(Why(sp, "P"), "该指标本年度不具备评价条件（项目尚未完工），暂不扣分，按满分 6 分计");
+    CHECK_HAS(Why(sp, "P"), "该指标本年度不具备评价条件（项目尚未完工），暂不扣分，按满分 6.00 分计");
   }
   SUBCASE("rescale: Q carries the system's 10 分") {
     c.answer = "  P: {not_assessable: rescale, reason: 项目尚未完工}\n";
@@ -299,7 +299,7 @@ TEST_CASE("formula: its description is the sentence, not the raw formula") {
            "      description: 按到位资金占预算资金的比例计分\n";
   auto sp = c.Score();
   CHECK(Score(sp, "P") == "3.60");
-  CHECK(Why(sp, "P") == "按到位资金占预算资金的比例计分，得 3.6 分。");
+  CHECK(Why(sp, "P") == "按到位资金占预算资金的比例计分，得 3.60 分。");
 }
 
 TEST_CASE("an unquoted formula with ? : says to quote it") {
@@ -366,4 +366,20 @@ TEST_CASE("points, steps and formula rules written by import read back as the sa
     CHECK(UnitOf(b->rule->kind).Describe(*b, *b->rule) == UnitOf(a->rule->kind).Describe(*a, *a->rule));
   }
   CHECK(back->Find("P")->rule->Params<PointsParams>().points[1].per_failure == *Decimal::Parse("1") / Decimal(3));
+}
+
+TEST_CASE("points: thirds of a weight of 1 — all met is the whole weight, one unmet leaves 0.67") {
+  PointsCase c;
+  c.weight = "1";
+  c.rule = "      kind: points\n      points: [甲, 乙, 丙]\n";
+  SUBCASE("all met") {
+    c.answer = "  P: {points: {}}\n";
+    CHECK(Score(c.Score(), "P") == "1.00");
+  }
+  SUBCASE("one unmet") {
+    c.answer = "  P: {points: {2: unmet}, reason: 乙未落实}\n";
+    auto sp = c.Score();
+    CHECK(Score(sp, "P") == "0.67");
+    CHECK_HAS(Why(sp, "P"), "要点②不满足，扣 0.33 分");
+  }
 }

@@ -5,9 +5,9 @@
 // the points. The answer says only what differs from "met": `points: {2:
 // unmet, 3: {failures: 2}, 4: {score: 2.4, reason: …}}`, `objects: 1`.
 //
-// Each point's score is rounded at a score's display precision, and the
-// indicator's score is the sum of the rounded points less the rounded
-// per-object deduction: the sentence's figures add up to the score shown.
+// A point that lost marks scores its rounded score, one that lost none its
+// exact share; the indicator's score is their sum, less the rounded
+// per-object deduction, rounded: points all met give the whole weight.
 #include <algorithm>
 
 #include <yaml-cpp/yaml.h>
@@ -198,7 +198,7 @@ class PointsKind : public RuleKindUnit {
       ps.full = kept.Sign() > 0 ? pp.points[i].share / kept * ind.weight : Decimal(0);
       ScorePoint(ind, pp.points[i], number, pa, InUnmet(a, number), in, ps);
       sum += ps.score;
-      if (ps.score != ps.full.Round(kScorePlaces) || !ps.clause.empty()) all_full = false;
+      if (ps.score != ps.full || !ps.clause.empty()) all_full = false;
     }
     Decimal object_loss;
     std::string object_clause;
@@ -212,7 +212,7 @@ class PointsKind : public RuleKindUnit {
     auto reading = std::make_shared<PointsReading>();
     for (size_t i = 0; i < n; ++i)
       reading->points.push_back({static_cast<int>(i + 1), pp.points[i].text, scores[i].full.Round(kScorePlaces),
-                                 scores[i].score, scores[i].excluded, scores[i].clause});
+                                 scores[i].score.Round(kScorePlaces), scores[i].excluded, scores[i].clause});
     reading->object_loss = object_loss;
     if (all_full)
       return {score, fmt::format("{} 项评价要点均满足，得满分 {}。", n, Points(ind.weight)), false, reading};
@@ -426,6 +426,14 @@ class PointsKind : public RuleKindUnit {
       if (p.share_text.empty()) p.share = left / Decimal(static_cast<long>(open));
   }
 
+  // What a point scores: its whole share, exact, when it lost nothing;
+  // otherwise its score rounded half-up at a score's precision, as an
+  // evaluator writes it (1 × (1 − 12.5%) = 0.88). Three points of 1/3 all met
+  // give 1, not 3 × 0.33; the indicator's score rounds the sum.
+  static Decimal Shown(const Decimal& full, const Decimal& exact) {
+    return exact == full ? full : exact.Round(kScorePlaces);
+  }
+
   // A point's score in an answer is written against the system's weight, and
   // scaled with it where 折算计分 changed the weight (ScaledAnswerScore).
   static void ScorePoint(const Indicator& ind, const ScoringPoint& p, int number, const PointAnswer* pa,
@@ -433,7 +441,7 @@ class PointsKind : public RuleKindUnit {
     const std::string which = "要点" + CircledNumber(number);
     const Decimal full = ps.full.Round(kScorePlaces);
     if (pa && pa->not_assessable == "full") {
-      ps.score = full;
+      ps.score = ps.full;
       ps.clause = fmt::format("{}本年度不具备评价条件{}，暂不扣分，按该要点分值 {}计", which, Because(pa->reason),
                               Points(full));
       return;
@@ -457,7 +465,7 @@ class PointsKind : public RuleKindUnit {
         } else {
           computed = Max(Decimal(0), ps.full * (Decimal(1) - f * p.per_failure));
           how = fmt::format("{}不满足 {} 项，每项扣该要点 {}，得 {}", which, f.ToShort(kCountPlaces),
-                            ShareWords(p.per_failure), Points(computed.Round(kScorePlaces)));
+                            ShareWords(p.per_failure), Points(Shown(ps.full, computed)));
         }
         break;
       }
@@ -468,27 +476,27 @@ class PointsKind : public RuleKindUnit {
         const Decimal rate = p.kind == PointKind::kRate ? Max(Decimal(0), Min(v, Decimal(1)))
                                                         : Max(Decimal(0), Decimal(1) - v);
         computed = rate * ps.full;
-        if (computed.Round(kScorePlaces) == full) break;
+        if (Shown(ps.full, computed) == ps.full) break;
         how = p.kind == PointKind::kRate
                   ? fmt::format("{}{} {} × {}，得 {}", which, p.value->Text(), MeasuredRate(v), Points(full),
-                                Points(computed.Round(kScorePlaces)))
+                                Points(Shown(ps.full, computed)))
                   : fmt::format("{}偏差率 {}，扣除相应分值，得 {}", which, MeasuredRate(v),
-                                Points(computed.Round(kScorePlaces)));
+                                Points(Shown(ps.full, computed)));
         break;
       }
       case PointKind::kManual:
         computed = pa && pa->score ? ScaledAnswerScore(ind, *pa->score) : Decimal(0);
-        ps.score = Min(computed, ps.full).Round(kScorePlaces);
-        if (ps.score != full)
+        ps.score = Shown(ps.full, Min(computed, ps.full));
+        if (ps.score != ps.full)
           ps.clause = fmt::format("{}评价组评定得 {}（满分 {}）{}", which, Points(ps.score), Points(full),
                                   Because(pa ? pa->reason : ""));
         return;
     }
-    ps.score = computed.Round(kScorePlaces);
+    ps.score = Shown(ps.full, computed);
     ps.clause = how;
     if (pa && pa->score) {
       // The evaluator's partial deduction on a computed point, stated beside the rule's result.
-      const Decimal adjusted = Min(ScaledAnswerScore(ind, *pa->score), ps.full).Round(kScorePlaces);
+      const Decimal adjusted = Shown(ps.full, Min(ScaledAnswerScore(ind, *pa->score), ps.full));
       ps.clause = fmt::format("{}{}评价组调整为 {}{}", how.empty() ? which + "按评分标准得 " + Points(ps.score) : how,
                               "，", Points(adjusted), Because(pa->reason));
       ps.score = adjusted;
