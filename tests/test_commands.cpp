@@ -91,9 +91,10 @@ TEST_CASE("commands: report on a project given in memory gives the bytes the sam
     REQUIRE_FALSE(from_memory.Refused());
 
     auto a = ByName(from_disk.files), b = ByName(from_memory.files);
-    REQUIRE(a.size() == 3);
+    REQUIRE(a.size() == 4);  // report.md, report.html, report.docx and the workbook
     CHECK(a.at("report.md") == b.at("report.md"));
     CHECK(a.at("report.html") == b.at("report.html"));
+    CHECK(a.at("report.docx") == b.at("report.docx"));
     CHECK(a == b);
     CHECK(from_memory.dir == "output/" + std::string(name));  // named after the root, as after a folder
     CHECK(from_memory.scored->total == from_disk.scored->total);
