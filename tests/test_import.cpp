@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -25,7 +26,11 @@
 #include "rules/kinds/conditions.h"
 #include "rules/kinds/proportional.h"
 #include "rules/kinds/ratio.h"
+#include "rules/kinds/pass_line.h"
 #include "rules/kinds/steps.h"
+#include "rules/rule_kind.h"
+#include "rules/rules.h"
+#include "formats/yaml/yaml_source.h"
 #include "load/load.h"
 #include "render/render.h"
 #include "score/score.h"
@@ -533,6 +538,131 @@ TEST_CASE("import: weights that do not add up are errors naming sheet!cell, as t
   CHECK(WithId(diags, "import-missing-name")[0].loc.cell == "评分表!C6");
 }
 
+TEST_CASE("import: one 分值 column, each parent on a row of its own carrying its total, blank cells between") {
+  TempDir dir;
+  // 一级/二级/三级指标 each one column, one 分值 column: a row's weight is
+  // the weight of the deepest indicator named on it.
+  std::vector<Cell> cells = {
+      {1, 0, "一级指标"}, {1, 1, "二级指标"}, {1, 2, "三级指标"}, {1, 3, "分值"},
+      {1, 4, "指标解释"}, {1, 5, "评分标准"}, {1, 6, "得分"},
+      {2, 0, "A 决策"},   {2, 3, "20", true},
+      {3, 1, "A1 项目立项"}, {3, 3, "20", true},
+      {4, 2, "A11 立项依据充分性"}, {4, 3, "12", true}, {4, 4, "立项是否有依据"},
+      {4, 5, "符合规划，得满分；否则，不得分。"},
+      {5, 2, "A12 立项程序规范性"}, {5, 3, "8", true},  // no 指标解释: a blank cell
+      {5, 5, "评价要点：①程序规范；②材料齐全。2项各占1/2权重分，每有一项不满足，则扣除相应权重分。"},
+      {6, 5, "（续）审批文件齐全。"},  // the same leaf's criterion, continued on a row without names
+      {7, 0, "B 效益"},   {7, 3, "80分"},  // "80分" as text
+      {8, 1, "B1 满意度"}, {8, 3, "80", true},
+      {9, 2, "B11 群众满意度"}, {9, 3, "80", true},
+      {9, 5, "满意度≥90%，得满分；60%≤满意度<90%，得分=满意度×80分；满意度<60%，不得分。"},
+      {10, 0, "合计"},     {10, 3, "100", true},
+  };
+  std::string xlsx = dir.path() + "/单列分值.xlsx";
+  WriteSheet(xlsx, cells, {{0, 0, 0, 6, "某项目绩效评价指标评分表"}});
+  ImportedSystem im = ReadScoringSheet(xlsx);
+  INFO(EmitSystemYaml(im));
+  CHECK(im.system.name == "某项目绩效评价指标体系");
+  std::vector<std::string> got;
+  im.system.ForEach([&](const Indicator& n) {
+    got.push_back(std::to_string(n.level) + " " + n.code + " " + n.name + " " + n.weight.ToExactString());
+  });
+  CHECK(got == std::vector<std::string>{"1 A 决策 20", "2 A1 项目立项 20", "3 A11 立项依据充分性 12",
+                                        "3 A12 立项程序规范性 8", "1 B 效益 80", "2 B1 满意度 80",
+                                        "3 B11 群众满意度 80"});
+  auto by = ByCode(im.system);
+  CHECK(by.at("A11")->explanation == "立项是否有依据");
+  CHECK(by.at("A12")->explanation.empty());
+  CHECK(by.at("A12")->criteria ==
+        "评价要点：①程序规范；②材料齐全。2项各占1/2权重分，每有一项不满足，则扣除相应权重分。\n（续）审批文件齐全。");
+  CHECK(by.at("A11")->rule->kind == RuleKind::kAllOrNothing);
+  CHECK(by.at("A12")->rule->kind == RuleKind::kChecklist);
+  CHECK(by.at("B11")->rule->kind == RuleKind::kBands);
+  REQUIRE(im.leaves.size() == 3);
+  CHECK(im.leaves[0].loc.cell == "评分表!F5");
+  CHECK(im.leaves[2].loc.cell == "评分表!F10");
+
+  // What import writes loads as the system it read.
+  std::string out = dir.path() + "/单列.yaml";
+  ImportSystem(xlsx, out);
+  CheckSameTree(LoadSystem(out)->roots, im.system.roots);
+}
+
+TEST_CASE("import: one 分值 column on the leaves' rows, parents merged down or on their first row only, their totals in their names or summed") {
+  TempDir dir;
+  std::vector<Cell> cells = {
+      {0, 0, "一级\n指标"}, {0, 1, "二级指标"}, {0, 2, "三级指标"}, {0, 3, "分值（分）"}, {0, 4, "评分标准"},
+      // 决策 on its first row only, its total in its name; 项目立项 merged down (below).
+      {1, 0, "决策（30分）"}, {1, 2, "立项依据充分性"}, {1, 3, "10", true},
+      {1, 4, "符合规划，得满分；否则，不得分。"},
+      {2, 2, "立项程序规范性"}, {2, 3, "20", true}, {2, 4, "得分=规范率×权重分。"},
+      // 效益 repeated on each of its rows; no total anywhere: the sum.
+      {3, 0, "效益"}, {3, 1, "满意度"}, {3, 2, "群众满意度"}, {3, 3, "40", true},
+      {3, 4, "满意度≥90%，得满分；否则，按比例得分。"},
+      {4, 0, "效益"}, {4, 1, "社会效益"}, {4, 2, "政策知晓率"}, {4, 3, "30", true},
+      {4, 4, "政策知晓率≥90%，得满分；否则，按比例得分。"},
+  };
+  std::string xlsx = dir.path() + "/合并.xlsx";
+  WriteSheet(xlsx, cells, {{1, 1, 2, 1, "项目立项"}});
+  ImportedSystem im = ReadScoringSheet(xlsx);
+  INFO(EmitSystemYaml(im));
+  std::vector<std::string> got;
+  im.system.ForEach([&](const Indicator& n) { got.push_back(n.code + " " + n.name + " " + n.weight.ToExactString()); });
+  CHECK(got == std::vector<std::string>{"A 决策 30", "A1 项目立项 30", "A11 立项依据充分性 10",
+                                        "A12 立项程序规范性 20", "B 效益 70", "B1 满意度 40",
+                                        "B11 群众满意度 40", "B2 社会效益 30", "B21 政策知晓率 30"});
+  CHECK(im.generated_codes == 9);
+  CHECK(im.system.total == Decimal(100));
+  auto by = ByCode(im.system);
+  CHECK(by.at("A12")->rule->kind == RuleKind::kRatio);
+  CHECK(by.at("B21")->rule->kind == RuleKind::kProportional);
+}
+
+TEST_CASE("import: one 分值 column — a weight that is not a number, a leaf without one and a total its children do not make are errors at sheet!cell") {
+  TempDir dir;
+  std::vector<Cell> cells = {
+      {0, 0, "一级指标"}, {0, 1, "二级指标"}, {0, 2, "三级指标"}, {0, 3, "标准分"}, {0, 4, "评分标准"},
+      {1, 0, "A 决策"}, {1, 3, "20", true},
+      {2, 1, "A1 项目立项"}, {2, 3, "20", true},
+      {3, 2, "A11 立项依据充分性"}, {3, 3, "十"}, {3, 4, "符合，得满分；否则，不得分。"},
+      {4, 2, "A12 立项程序规范性"}, {4, 4, "规范，得满分；否则，不得分。"},
+      {5, 0, "B 效益"}, {5, 1, "B1 满意度"}, {5, 2, "B11 满意度"}, {5, 3, "80", true},
+      {5, 4, "满意度≥90%，得满分；否则，按比例得分。"},
+  };
+  std::string xlsx = dir.path() + "/坏分值.xlsx";
+  WriteSheet(xlsx, cells);
+  auto diags = CatchDiagnostics([&] { ReadScoringSheet(xlsx); });
+  INFO(Dump(diags));
+  auto bad = WithId(diags, "import-bad-weight");
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].loc.cell == "评分表!D4");
+  CHECK(bad[0].loc.file == xlsx);
+  CHECK(bad[0].indicator == "A11");
+  CHECK(Zh(bad[0]) == "指标“A11 立项依据充分性”的权重应为数字，实际为“十”");
+  CHECK(RenderDiagnostic(bad[0], Language::kChinese).find(xlsx + ": 评分表!D4: 错误: 指标 A11:") != std::string::npos);
+
+  // The number fixed: the leaf without a weight, then the totals.
+  cells[10] = {3, 3, "12", true};
+  WriteSheet(xlsx, cells);
+  diags = CatchDiagnostics([&] { ReadScoringSheet(xlsx); });
+  INFO(Dump(diags));
+  auto missing = WithId(diags, "import-missing-weight");
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0].loc.cell == "评分表!D5");
+  CHECK(missing[0].indicator == "A12");
+
+  cells.push_back({4, 3, "6", true});
+  WriteSheet(xlsx, cells);
+  diags = CatchDiagnostics([&] { ReadScoringSheet(xlsx); });
+  INFO(Dump(diags));
+  auto sums = WithId(diags, "weight-sum");
+  REQUIRE(sums.size() == 1);  // A1: 12 + 6 of 20 (A holds A1's written 20)
+  CHECK(sums[0].indicator == "A1");
+  CHECK(sums[0].loc.cell == "评分表!D3");
+  CHECK(Zh(sums[0]) == "下级指标权重合计 18，与本指标权重 20 不符");
+  CHECK(WithId(diags, "root-weight-sum").size() == 0);  // 20 + 80: the written totals add up
+}
+
 TEST_CASE("InferRule: the common wordings, spaced as PDF text is, and what is left manual") {
   auto infer = [](const std::string& text, long weight) { return InferRule(text, Decimal(weight)); };
 
@@ -572,3 +702,4 @@ TEST_CASE("InferRule: the common wordings, spaced as PDF text is, and what is le
   CHECK(infer("", 3).why.zh == "没有评分标准文字");
   CHECK(infer("根据实际情况酌情打分。", 3).why.en == "no common pattern matched");
 }
+
