@@ -703,3 +703,166 @@ TEST_CASE("InferRule: the common wordings, spaced as PDF text is, and what is le
   CHECK(infer("根据实际情况酌情打分。", 3).why.en == "no common pattern matched");
 }
 
+TEST_CASE("InferRule: steps worded 每降低1%扣5%, and how a partial step counts") {
+  auto infer = [](const std::string& text, long weight) { return InferRule(text, Decimal(weight)); };
+  // "扣5%" alone is a share of the weight; "不足一档按一档计" is the whole-step reading steps has.
+  Inference r = infer("预算执行率≥95%，得满分；每降低1%扣5%，不足一档按一档计，扣完为止。", 10);
+  REQUIRE(r.rule.kind == RuleKind::kSteps);
+  CHECK(r.rule.value == "预算执行率");
+  CHECK(r.rule.Params<StepsParams>().full_at == *Decimal::Parse("95%"));
+  CHECK(r.rule.Params<StepsParams>().step == *Decimal::Parse("1%"));
+  CHECK(r.rule.Params<StepsParams>().deduct == *Decimal::Parse("5%"));
+  CHECK(r.rule.Params<StepsParams>().deduct_is_share);
+  CHECK(r.notes.empty());
+
+  r = infer("预算执行率≥95%，得满分；每降低1个百分点，扣该指标分值的10%。", 10);
+  REQUIRE(r.rule.kind == RuleKind::kSteps);
+  CHECK(r.rule.Params<StepsParams>().deduct == *Decimal::Parse("10%"));
+  CHECK(r.rule.Params<StepsParams>().deduct_is_share);
+
+  // Continuous: the deduction in proportion to the shortfall, written as a
+  // band whose formula gives weight − (95% − x) ÷ 1% × 5% × weight.
+  r = infer("预算执行率≥95%，得满分；每降低1%扣5%，按比例扣分，扣完为止。", 10);
+  REQUIRE(r.rule.kind == RuleKind::kBands);
+  CHECK(r.rule.value == "预算执行率");
+  const auto& bands = r.rule.Params<BandsParams>().bands;
+  REQUIRE(bands.size() == 2);
+  CHECK(*bands[0].min == *Decimal::Parse("95%"));
+  CHECK(!bands[1].min);
+  Indicator ind;
+  ind.code = "B12";
+  ind.weight = Decimal(10);
+  ind.level = 3;
+  auto score = [&](const char* v) {
+    RuleInput in;
+    in.value = *Decimal::Parse(v);
+    in.value_text = v;
+    in.lookup = [&](const std::string&) -> std::optional<Decimal> { return std::nullopt; };
+    return ApplyRule(ind, r.rule, in).score;
+  };
+  CHECK(score("97%") == Decimal(10));
+  CHECK(score("90.56%") == *Decimal::Parse("7.78"));  // 10 − 4.44 × 0.5, exactly
+  CHECK(score("70%") == Decimal(0));                 // 扣完为止
+}
+
+TEST_CASE("InferRule: a pass line — 低于60%不得分，60%以上按比例 — scores linearly from the pass line to full") {
+  Inference r = InferRule("满意度低于60%不得分，60%以上按比例得分。", Decimal(10));
+  REQUIRE(r.rule.kind == RuleKind::kBands);
+  CHECK(r.rule.value == "满意度");
+  CHECK(r.notes.empty());
+  Indicator ind;
+  ind.code = "D31";
+  ind.weight = Decimal(10);
+  ind.level = 3;
+  auto score = [&](const Inference& inf, const char* v) {
+    RuleInput in;
+    in.value = *Decimal::Parse(v);
+    in.value_text = v;
+    in.lookup = [&](const std::string&) -> std::optional<Decimal> { return std::nullopt; };
+    return ApplyRule(ind, inf.rule, in).score;
+  };
+  CHECK(score(r, "59.99%") == Decimal(0));
+  CHECK(score(r, "60%") == Decimal(0));
+  CHECK(score(r, "90%") == *Decimal::Parse("7.5"));
+  CHECK(score(r, "100%") == Decimal(10));
+
+  // With a full line and the subject written once.
+  r = InferRule("满意度≥90%，得满分；低于60%，不得分；60%（含）以上的，按比例计分。", Decimal(10));
+  REQUIRE(r.rule.kind == RuleKind::kBands);
+  CHECK(*r.rule.Params<BandsParams>().bands[0].min == *Decimal::Parse("90%"));
+  CHECK(score(r, "75%") == Decimal(5));
+  CHECK(score(r, "92%") == Decimal(10));
+}
+
+TEST_CASE("InferRule: points written in brackets — ①…（1分）②…（2分）") {
+  Inference r = InferRule("①建立管理制度（1分）②制度执行到位（2分）", Decimal(3));
+  REQUIRE(r.rule.kind == RuleKind::kChecklistPoints);
+  const auto& items = r.rule.Params<ChecklistPointsParams>().items;
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].text == "建立管理制度");
+  CHECK(items[0].points == Decimal(1));
+  CHECK(items[1].text == "制度执行到位");
+  CHECK(items[1].points == Decimal(2));
+}
+
+TEST_CASE("ReadPointsWording: 要点 with shares, per-failure deductions with a floor, rates, deviations, per-object deductions") {
+  using K = PointWording::Kind;
+  const Decimal w(10);
+  auto d = [](const char* s) { return *Decimal::Parse(s); };
+
+  auto r = ReadPointsWording(
+      "要点①②③④各占指标分值的1/4：①资金及时拨付；②台账完整；③公示到位；④回访到位。否则按偏差率扣除相应权重分值。", w);
+  REQUIRE(r);
+  REQUIRE(r->points.size() == 4);
+  for (const auto& p : r->points) {
+    CHECK(p.share == Decimal(1) / Decimal(4));
+    CHECK(p.share_text == "1/4");
+    CHECK(p.kind == K::kDeviation);
+  }
+  CHECK(r->points[1].text == "台账完整");
+  CHECK(r->points[0].value == "要点1偏差率");
+  CHECK(r->points[3].value == "要点4偏差率");
+  CHECK(r->unused.empty());
+
+  r = ReadPointsWording("①制度健全；②资料齐全，共五项；③按时报送。①③各占10%、②占80%，②每项不满足扣20%，五项及以上不得分。", w);
+  REQUIRE(r);
+  REQUIRE(r->points.size() == 3);
+  CHECK(r->points[0].share == d("10%"));
+  CHECK(r->points[1].share == d("80%"));
+  CHECK(r->points[2].share == d("10%"));
+  CHECK(r->points[1].share_text == "80%");
+  CHECK(r->points[0].kind == K::kMet);
+  CHECK(r->points[1].kind == K::kFailures);
+  CHECK(r->points[1].per_failure == d("20%"));
+  CHECK(r->points[1].zero_at == 5);
+  CHECK(r->points[1].text == "资料齐全，共五项");
+  CHECK(r->unused.empty());
+
+  r = ReadPointsWording("每出现一项不满足扣该要点1/3，三项及以上不得分。", w);
+  REQUIRE(r);
+  REQUIRE(r->points.size() == 1);
+  CHECK(r->points[0].share == Decimal(1));
+  CHECK(r->points[0].kind == K::kFailures);
+  CHECK(r->points[0].per_failure == Decimal(1) / Decimal(3));
+  CHECK(r->points[0].zero_at == 3);
+
+  r = ReadPointsWording("各项资料齐全，每项不满足扣20%。", w);
+  REQUIRE(r);
+  CHECK(r->points[0].text == "各项资料齐全");
+  CHECK(r->points[0].per_failure == d("20%"));
+  CHECK(r->points[0].zero_at == 0);
+
+  // Points per failure: 1 of the point's 5 points.
+  r = ReadPointsWording("①台账完整；②报送及时。①②各占1/2，①每有一项不满足扣1分。", w);
+  REQUIRE(r);
+  CHECK(r->points[0].per_failure == d("20%"));
+
+  r = ReadPointsWording("①审核及时；②结算及时。不满足时，各要点得分为：及时率×权重分值。", w);
+  REQUIRE(r);
+  CHECK(r->points[0].kind == K::kRate);
+  CHECK(r->points[0].value == "要点1及时率");
+  CHECK(r->points[1].value == "要点2及时率");
+  CHECK(r->points[0].share == Decimal(1) / Decimal(2));
+  CHECK(r->points[0].share_text.empty());  // shared equally
+
+  r = ReadPointsWording("①定点机构协议管理规范；②结算资料完整。每发现一家对象不达标，扣指标分值的10%。", w);
+  REQUIRE(r);
+  CHECK(r->points.size() == 2);
+  REQUIRE(r->per_object);
+  CHECK(*r->per_object == d("10%"));
+  CHECK(r->object == "家对象不达标");
+
+  // Shares in points of the weight.
+  r = ReadPointsWording("①资料完整；②程序规范。①占4分、②占6分。", w);
+  REQUIRE(r);
+  CHECK(r->points[0].share == d("40%"));
+  CHECK(r->points[0].share_text == "4分");
+
+  // Not these wordings, or not adding up: nullopt.
+  CHECK(!ReadPointsWording("评价要点：①甲；②乙。2项各占1/2权重分，每有一项不满足，则扣除相应权重分。", w));
+  CHECK(!ReadPointsWording("预算执行率≥95%，得满分；每降低1%扣5%。", w));
+  CHECK(!ReadPointsWording("①甲；②乙。①②各占60%。", w));           // 120%
+  CHECK(!ReadPointsWording("①甲；②乙。①占10%、②占80%。", w));     // 90%, none left to share
+  CHECK(!ReadPointsWording("①甲；②乙。③占10%。", w));              // no ③
+}
+
