@@ -866,3 +866,194 @@ TEST_CASE("ReadPointsWording: 要点 with shares, per-failure deductions with a 
   CHECK(!ReadPointsWording("①甲；②乙。③占10%。", w));              // no ③
 }
 
+// ---- the seeds' criteria (tests/data/criteria/seeds.yaml) ----------------
+
+namespace {
+
+struct CorpusCheck {
+  std::vector<std::string> problems;  // where the inferred rule differs from the expected one
+  void Expect(bool ok, const std::string& what) {
+    if (!ok) problems.push_back(what);
+  }
+};
+
+std::optional<Decimal> CorpusNumber(const YamlNode& n) {
+  if (!n || !n.IsScalar()) return std::nullopt;
+  return Decimal::Parse(n.Scalar());
+}
+
+std::string CorpusText(const YamlNode& n) { return n && n.IsScalar() ? n.Scalar() : std::string(); }
+
+// The numbers of a list (`points: [1, 1, 2]`), "none" as nullopt.
+std::vector<std::optional<Decimal>> CorpusNumbers(const YamlNode& list) {
+  std::vector<std::optional<Decimal>> out;
+  if (!list || !list.IsSequence()) return out;
+  for (const auto& n : list) out.push_back(n.Scalar() == "none" ? std::nullopt : Decimal::Parse(n.Scalar()));
+  return out;
+}
+
+// The inferred rule against the entry's `expect`: its kind, its value and
+// each number the entry names.
+CorpusCheck CheckCorpusRule(const YamlNode& expect, const Inference& inf) {
+  CorpusCheck c;
+  const std::string kind = CorpusText(expect["kind"]);
+  const Rule& rule = inf.rule;
+  c.Expect(RuleKindName(rule.kind) == kind,
+           std::string("kind ") + RuleKindName(rule.kind) + ", expected " + kind +
+               (rule.kind == RuleKind::kManual ? " (" + inf.why.zh + ")" : ""));
+  if (!c.problems.empty()) return c;
+  auto same = [&](const char* key, const Decimal& got) {
+    if (!expect[key]) return;
+    auto want = CorpusNumber(expect[key]);
+    c.Expect(want && *want == got, std::string(key) + " " + got.ToExactString() + ", expected " + CorpusText(expect[key]));
+  };
+  if (expect["value"]) c.Expect(rule.value == CorpusText(expect["value"]), "value " + rule.value);
+  switch (rule.kind) {
+    case RuleKind::kChecklist:
+      same("items", Decimal(static_cast<long>(rule.Params<ChecklistParams>().items.size())));
+      break;
+    case RuleKind::kChecklistPoints: {
+      std::vector<std::optional<Decimal>> got;
+      for (const auto& it : rule.Params<ChecklistPointsParams>().items) got.push_back(it.points);
+      c.Expect(got == CorpusNumbers(expect["points"]), "the items' points");
+      break;
+    }
+    case RuleKind::kConditions: {
+      std::vector<std::optional<Decimal>> got;
+      for (const auto& it : rule.Params<ConditionsParams>().conditions) got.push_back(it.points);
+      c.Expect(got == CorpusNumbers(expect["points"]), "the conditions' points");
+      break;
+    }
+    case RuleKind::kRatio: {
+      const auto& cap = rule.Params<RatioParams>().cap;
+      c.Expect(cap.has_value() == static_cast<bool>(expect["cap"]), "cap");
+      if (cap) same("cap", *cap);
+      break;
+    }
+    case RuleKind::kSteps: {
+      const StepsParams& p = rule.Params<StepsParams>();
+      same("full_at", p.full_at);
+      same("step", p.step);
+      c.Expect(p.deduct_is_share == static_cast<bool>(expect["deduct_share"]), "deduct or deduct_share");
+      same(p.deduct_is_share ? "deduct_share" : "deduct", p.deduct);
+      break;
+    }
+    case RuleKind::kProportional:
+      same("target", rule.Params<ProportionalParams>().target);
+      c.Expect(!rule.Params<ProportionalParams>().attainment, "reading value");
+      break;
+    case RuleKind::kPassLine:
+      same("pass", rule.Params<PassLineParams>().pass);
+      same("full", rule.Params<PassLineParams>().full);
+      break;
+    case RuleKind::kBands: {
+      std::vector<std::optional<Decimal>> got;
+      for (const auto& b : rule.Params<BandsParams>().bands) got.push_back(b.min);
+      c.Expect(got == CorpusNumbers(expect["mins"]), "the bands' mins");
+      break;
+    }
+    case RuleKind::kAllOrNothing:
+      c.Expect(rule.Params<AllOrNothingParams>().when.Text() == CorpusText(expect["when"]),
+               "when " + rule.Params<AllOrNothingParams>().when.Text());
+      break;
+    default:
+      break;
+  }
+  return c;
+}
+
+// The rule applied to the entry's facts, rounded as scores are shown.
+std::optional<Decimal> ScoreCorpusEntry(const YamlNode& entry, const Rule& rule, const Decimal& weight) {
+  const YamlNode facts = entry["facts"];
+  if (!facts) return std::nullopt;
+  Indicator ind;
+  ind.code = CorpusText(entry["code"]);
+  ind.name = CorpusText(entry["name"]);
+  ind.weight = weight;
+  ind.level = 3;
+  std::map<std::string, Decimal> values;
+  if (facts["values"])
+    for (const auto& kv : facts["values"]) values[kv.first.Scalar()] = *Decimal::Parse(kv.second.Scalar());
+  Answer answer;
+  answer.code = ind.code;
+  if (facts["unmet"]) {
+    std::vector<int> unmet;
+    for (const auto& n : facts["unmet"]) unmet.push_back(std::stoi(n.Scalar()));
+    answer.unmet = unmet;
+  }
+  if (facts["met"]) answer.met = facts["met"].Scalar() == "true";
+  if (facts["score"]) answer.score = Decimal::Parse(facts["score"].Scalar());
+  RuleInput in;
+  if (!rule.value.empty()) {
+    auto it = values.find(rule.value);
+    if (it == values.end()) return std::nullopt;  // the facts name another value
+    in.value = it->second;
+    in.value_text = it->second.ToPercent();
+  }
+  in.answer = &answer;
+  in.lookup = [&values](const std::string& n) -> std::optional<Decimal> {
+    auto it = values.find(n);
+    if (it == values.end()) return std::nullopt;
+    return it->second;
+  };
+  return ApplyRule(ind, rule, in).score.Round(2);
+}
+
+}  // namespace
+
+TEST_CASE("InferRule: the seeds' criteria — each becomes the rule it should, and most score the published score") {
+  const std::string path = SourcePath("tests/data/criteria/seeds.yaml");
+  YamlFile file = YamlFile::Load(path);
+  const YamlNode& root = file.root();
+
+  // Every seed document is accounted for, with the number of entries it gives.
+  std::map<std::string, int> per_seed;
+  for (const auto& e : root["entries"]) ++per_seed[CorpusText(e["seed"])];
+  REQUIRE(root["documents"].size() == 5);
+  for (const auto& d : root["documents"]) {
+    const std::string seed = CorpusText(d["seed"]);
+    INFO(seed);
+    CHECK(!CorpusText(d["note"]).empty());
+    CHECK(per_seed[seed] == std::stoi(CorpusText(d["criteria"])));
+  }
+
+  int entries = 0, scored = 0, manual = 0;
+  std::vector<std::string> misses;
+  for (const auto& e : root["entries"]) {
+    ++entries;
+    const std::string code = CorpusText(e["code"]);
+    const std::string where = CorpusText(e["seed"]) + " " + code + " (line " + std::to_string(e.Line()) + ")";
+    INFO(where);
+    auto weight = CorpusNumber(e["weight"]);
+    auto published = CorpusNumber(e["published"]);
+    REQUIRE(weight);
+    REQUIRE(published);
+    const YamlNode expect = e["expect"];
+    REQUIRE(expect);
+    const std::string criteria = CorpusText(e["criteria"]);
+    REQUIRE(!criteria.empty());
+    Inference inf = InferRule(criteria, *weight);
+    CorpusCheck check = CheckCorpusRule(expect, inf);
+    for (const auto& p : check.problems) CHECK_MESSAGE(false, p);
+
+    if (CorpusText(expect["kind"]) == "manual") {
+      ++manual;
+      CHECK_MESSAGE(CorpusText(expect["reason"]).size() > 20, "a manual entry says why");
+      continue;
+    }
+    std::optional<Decimal> score;
+    if (check.problems.empty()) score = ScoreCorpusEntry(e, inf.rule, *weight);
+    CHECK_MESSAGE(score.has_value(), "the entry gives the facts its rule reads");
+    if (score) CHECK_MESSAGE(*score == *published, "scored ", score->ToExactString(), ", published ", published->ToExactString());
+    if (check.problems.empty() && score && *score == *published) ++scored;
+    else misses.push_back(code);
+  }
+  REQUIRE(entries > 0);
+  const Decimal share = Decimal(scored) / Decimal(entries);
+  std::string missed;
+  for (const auto& m : misses) missed += " " + m;
+  MESSAGE("seeds' criteria: " << scored << " of " << entries << " (" << share.ToPercent(2)
+                               << ") become a non-manual rule that scores the published score; " << manual
+                               << " stay manual with their reason" << (missed.empty() ? "" : "; missed:" + missed));
+  CHECK(share >= *Decimal::Parse("80%"));
+}
