@@ -663,6 +663,33 @@ TEST_CASE("import: one 分值 column — a weight that is not a number, a leaf w
   CHECK(WithId(diags, "root-weight-sum").size() == 0);  // 20 + 80: the written totals add up
 }
 
+TEST_CASE("import: the new wordings are written as YAML that loads back as the rules inferred") {
+  TempDir dir;
+  std::vector<Cell> cells = {
+      {0, 0, "一级指标"}, {0, 1, "二级指标"}, {0, 2, "三级指标"}, {0, 3, "分值"}, {0, 4, "评分标准"},
+      {1, 0, "过程"}, {1, 1, "资金管理"}, {1, 2, "预算执行率"}, {1, 3, "10", true},
+      {1, 4, "预算执行率≥95%，得满分；每降低1%扣5%，按比例扣分，扣完为止。"},
+      {2, 2, "资金执行进度"}, {2, 3, "10", true}, {2, 4, "执行进度≥95%，得满分；每降低1%扣5%，不足一档按一档计。"},
+      {3, 0, "效益"}, {3, 1, "满意度"}, {3, 2, "群众满意度"}, {3, 3, "50", true},
+      {3, 4, "满意度低于60%不得分，60%以上按比例得分。"},
+      {4, 1, "管理"}, {4, 2, "制度建设"}, {4, 3, "30", true}, {4, 4, "①建立管理制度（10分）②制度执行到位（20分）"},
+  };
+  std::string xlsx = dir.path() + "/新表述.xlsx";
+  WriteSheet(xlsx, cells);
+  std::string out = dir.path() + "/新表述.yaml";
+  ImportedSystem im = ImportSystem(xlsx, out);
+  auto loaded = LoadSystem(out);
+  INFO(ReadFile(out));
+  CHECK(loaded->Find("A11")->rule->kind == RuleKind::kBands);  // continuous steps
+  CHECK(loaded->Find("A12")->rule->kind == RuleKind::kSteps);
+  CHECK(loaded->Find("A12")->rule->Params<StepsParams>().deduct_is_share);
+  CHECK(loaded->Find("B11")->rule->kind == RuleKind::kBands);  // the pass line
+  CHECK(loaded->Find("B11")->rule->Params<BandsParams>().bands[1].score.formula.Text() ==
+        im.system.Find("B11")->rule->Params<BandsParams>().bands[1].score.formula.Text());
+  CHECK(loaded->Find("B21")->rule->kind == RuleKind::kChecklistPoints);
+  for (const auto& l : im.leaves) CHECK_MESSAGE(l.notes.empty(), l.code);
+}
+
 TEST_CASE("InferRule: the common wordings, spaced as PDF text is, and what is left manual") {
   auto infer = [](const std::string& text, long weight) { return InferRule(text, Decimal(weight)); };
 
