@@ -663,6 +663,86 @@ TEST_CASE("import: one 分值 column — a weight that is not a number, a leaf w
   CHECK(WithId(diags, "root-weight-sum").size() == 0);  // 20 + 80: the written totals add up
 }
 
+TEST_CASE("import: one column of indicators whose codes or numbering give the levels, parent rows carrying their totals in one 分值 column") {
+  TempDir dir;
+  {
+    std::vector<Cell> cells = {
+        {0, 0, "评价指标"}, {0, 1, "分值"}, {0, 2, "指标解释"}, {0, 3, "评分标准"},
+        {1, 0, "A 决策"}, {1, 1, "20", true},
+        {2, 0, "A1 项目立项"}, {2, 1, "20", true},
+        {3, 0, "A11 立项依据充分性"}, {3, 1, "12", true}, {3, 2, "依据"}, {3, 3, "符合规划，得满分；否则，不得分。"},
+        {4, 0, "A12 立项程序规范性"}, {4, 1, "8", true}, {4, 3, "得分=规范率×权重分。"},
+        {5, 0, "B 效益"}, {5, 1, "80", true},
+        {6, 0, "B1 满意度"}, {6, 1, "80", true},
+        {7, 0, "B11 群众满意度"}, {7, 1, "80", true}, {7, 3, "满意度≥90%，得满分；否则，按比例得分。"},
+        {8, 0, "合计"}, {8, 1, "100", true},
+    };
+    std::string xlsx = dir.path() + "/编码.xlsx";
+    WriteSheet(xlsx, cells);
+    ImportedSystem im = ReadScoringSheet(xlsx);
+    INFO(EmitSystemYaml(im));
+    std::vector<std::string> got;
+    im.system.ForEach([&](const Indicator& n) {
+      got.push_back(std::to_string(n.level) + " " + n.code + " " + n.name + " " + n.weight.ToExactString());
+    });
+    CHECK(got == std::vector<std::string>{"1 A 决策 20", "2 A1 项目立项 20", "3 A11 立项依据充分性 12",
+                                          "3 A12 立项程序规范性 8", "1 B 效益 80", "2 B1 满意度 80",
+                                          "3 B11 群众满意度 80"});
+    CHECK(im.generated_codes == 0);
+    CHECK(ByCode(im.system).at("A11")->explanation == "依据");
+    CHECK(ByCode(im.system).at("B11")->rule->kind == RuleKind::kProportional);
+  }
+  {
+    // 一、 then （一） then 1.; a row without a number is a leaf below a
+    // parent's row (no criteria) or beside a leaf.
+    std::vector<Cell> cells = {
+        {0, 0, "指标名称"}, {0, 1, "标准分"}, {0, 2, "评分标准"},
+        {1, 0, "一、决策"}, {1, 1, "20", true},
+        {2, 0, "（一）项目立项"}, {2, 1, "20", true},
+        {3, 0, "1.立项依据充分性"}, {3, 1, "12", true}, {3, 2, "符合规划，得满分；否则，不得分。"},
+        {4, 0, "2.立项程序规范性"}, {4, 1, "8", true}, {4, 2, "程序规范，得满分；否则，不得分。"},
+        {5, 0, "二、效益"}, {5, 1, "80", true},
+        {6, 0, "（一）满意度"}, {6, 1, "80", true},
+        {7, 0, "群众满意度"}, {7, 1, "50", true}, {7, 2, "满意度≥90%，得满分；否则，按比例得分。"},
+        {8, 0, "政策知晓率"}, {8, 1, "30", true}, {8, 2, "政策知晓率≥90%，得满分；否则，按比例得分。"},
+    };
+    std::string xlsx = dir.path() + "/序号.xlsx";
+    WriteSheet(xlsx, cells);
+    ImportedSystem im = ReadScoringSheet(xlsx);
+    INFO(EmitSystemYaml(im));
+    std::vector<std::string> got;
+    im.system.ForEach([&](const Indicator& n) { got.push_back(n.code + " " + n.name + " " + n.weight.ToExactString()); });
+    CHECK(got == std::vector<std::string>{"A 决策 20", "A1 项目立项 20", "A11 立项依据充分性 12",
+                                          "A12 立项程序规范性 8", "B 效益 80", "B1 满意度 80",
+                                          "B11 群众满意度 50", "B12 政策知晓率 30"});
+  }
+  {
+    // A weight that is not a number, and a parent's total its children do not make.
+    std::vector<Cell> cells = {
+        {0, 0, "指标"}, {0, 1, "分值"}, {0, 2, "评分标准"},
+        {1, 0, "一、决策"}, {1, 1, "20", true},
+        {2, 0, "1.立项依据充分性"}, {2, 1, "12分"}, {2, 2, "x"},
+        {3, 0, "2.立项程序规范性"}, {3, 1, "八"}, {3, 2, "x"},
+        {4, 0, "二、效益"}, {4, 1, "80", true},
+        {5, 0, "1.群众满意度"}, {5, 1, "70", true}, {5, 2, "x"},
+    };
+    std::string xlsx = dir.path() + "/坏序号.xlsx";
+    WriteSheet(xlsx, cells);
+    auto diags = CatchDiagnostics([&] { ReadScoringSheet(xlsx); });
+    INFO(Dump(diags));
+    REQUIRE(WithId(diags, "import-bad-weight").size() == 1);
+    CHECK(WithId(diags, "import-bad-weight")[0].loc.cell == "评分表!B4");
+    cells[9] = {3, 1, "8", true};
+    WriteSheet(xlsx, cells);
+    diags = CatchDiagnostics([&] { ReadScoringSheet(xlsx); });
+    INFO(Dump(diags));
+    auto sums = WithId(diags, "weight-sum");
+    REQUIRE(sums.size() == 1);
+    CHECK(sums[0].indicator == "B");
+    CHECK(sums[0].loc.cell == "评分表!B5");
+  }
+}
+
 TEST_CASE("import: the new wordings are written as YAML that loads back as the rules inferred") {
   TempDir dir;
   std::vector<Cell> cells = {

@@ -168,7 +168,8 @@ std::pair<std::string, std::optional<Decimal>> WeightInName(const std::string& l
 // ---- the layout -------------------------------------------------------
 
 struct Layout {
-  std::vector<int> name_col;  // per level
+  std::vector<int> name_col;  // per level; one column when `coded`
+  bool coded = false;         // one column of indicators, levels from codes or numbering
   int weight_col = -1, expl_col = -1, crit_col = -1;
   int header_top = 0, first_row = 0;
   SourceLoc weight_header;
@@ -252,7 +253,99 @@ std::optional<Layout> FindLayout(const SheetView& v) {
     lay.first_row = last + 1;
     return lay;
   }
+  // No level labels: one column of indicators, one weight column and a
+  // criteria column on one header row.
+  for (int r = 0; r < rows; ++r) {
+    Layout lay;
+    lay.coded = true;
+    int name = -1, bottom = r;
+    for (const XlsxCell* c : v.Row(r)) {
+      const std::string sq = Squash(c->text);
+      int* slot = nullptr;
+      if (lay.crit_col < 0 && IsCriteriaLabel(sq)) slot = &lay.crit_col;
+      else if (lay.expl_col < 0 && IsExplanationLabel(sq)) slot = &lay.expl_col;
+      else if (name < 0 && AnyEqual(sq, kIndicatorColumnLabels)) slot = &name;
+      else if (IsOneWeightLabel(sq)) {
+        if (lay.weight_col >= 0) return std::nullopt;
+        slot = &lay.weight_col;
+        lay.weight_header = v.Loc(r, c->col);
+      }
+      if (!slot) continue;
+      *slot = c->col;
+      bottom = std::max(bottom, v.LastRowOf(r, c->col));
+    }
+    if (name < 0 || lay.crit_col < 0 || lay.weight_col < 0) continue;
+    lay.name_col = {name};
+    lay.header_top = r;
+    lay.first_row = bottom + 1;
+    return lay;
+  }
   return std::nullopt;
+}
+
+// The numbering a label starts with: 一、 (style 1), （一） (2), 1. or 1、 (3),
+// （1） (4); 0 for none. `rest` is the label after it.
+int NumberingOf(const std::string& label, std::string& rest) {
+  static const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  auto numerals = [&](size_t p) {
+    size_t q = p;
+    for (bool more = true; more;) {
+      more = false;
+      for (const char* n : kNumerals)
+        if (label.compare(q, 3, n) == 0) {
+          q += 3;
+          more = true;
+        }
+    }
+    return q;
+  };
+  auto digits = [&](size_t p) {
+    while (p < label.size() && std::isdigit(static_cast<unsigned char>(label[p]))) ++p;
+    return p;
+  };
+  auto after = [&](size_t p, std::initializer_list<const char*> marks) -> size_t {
+    for (const char* m : marks)
+      if (label.compare(p, std::string(m).size(), m) == 0) return p + std::string(m).size();
+    return std::string::npos;
+  };
+  for (const char* open : {"（", "("}) {
+    if (!StartsWith(label, open)) continue;
+    const size_t b = std::string(open).size();
+    size_t e = numerals(b);
+    int style = 2;
+    if (e == b) {
+      e = digits(b);
+      style = 4;
+    }
+    if (e == b) return 0;
+    size_t end = after(e, {"）", ")"});
+    if (end == std::string::npos) return 0;
+    rest = Tidy(label.substr(end));
+    return rest.empty() ? 0 : style;
+  }
+  size_t e = numerals(0);
+  if (e > 0) {
+    size_t end = after(e, {"、", "．", "."});
+    if (end == std::string::npos) return 0;
+    rest = Tidy(label.substr(end));
+    return rest.empty() ? 0 : 1;
+  }
+  e = digits(0);
+  if (e > 0) {
+    size_t end = after(e, {"、", "．", ". ", "."});
+    if (end == std::string::npos || (end < label.size() && std::isdigit(static_cast<unsigned char>(label[end]))))
+      return 0;  // "1.1" is a code
+    rest = Tidy(label.substr(end));
+    return rest.empty() ? 0 : 3;
+  }
+  return 0;
+}
+
+std::string WithoutDots(const std::string& code) {
+  std::string out;
+  for (char c : code)
+    if (c != '.') out += c;
+  return out;
 }
 
 // ---- the rows ---------------------------------------------------------
@@ -283,18 +376,55 @@ std::optional<Decimal> CapIn(const std::string& sq) {
   return e > p ? Decimal::Parse(sq.substr(p, e - p)) : std::nullopt;
 }
 
+void ReadCodedRows(const SheetView& v, const Layout& lay, Diagnostics& diags, RawSheet& out, int& r);
+
+std::vector<int> LabelCols(const Layout& lay) {
+  std::vector<int> cols = {0};
+  cols.insert(cols.end(), lay.name_col.begin(), lay.name_col.end());
+  return cols;
+}
+
+// Below the rows: the total (合计) and a cap on deductions.
+void ReadBelow(const SheetView& v, const Layout& lay, RawSheet& out, int r) {
+  const XlsxSheet& s = v.sheet();
+  for (const int rows = s.RowCount(); r < rows; ++r) {
+    for (int c : LabelCols(lay)) {
+      std::string sq = Squash(v.Shown(r, c));
+      if (StartsWith(sq, "减分"))
+        if (auto cap = CapIn(sq)) out.deduction_cap = cap;
+      if ((StartsWith(sq, kTotal) || StartsWith(sq, "总计")) && !out.total) {
+        std::string w = s.Text(r, lay.weight_col);
+        if (auto d = Squash(w).empty() ? std::nullopt : ParseWeight(w)) {
+          out.total = *d;
+          out.total_loc = v.Loc(r, lay.weight_col);
+        }
+      }
+    }
+  }
+}
+
 RawSheet ReadRows(const SheetView& v, const Layout& lay, Diagnostics& diags) {
   const XlsxSheet& s = v.sheet();
   const size_t levels = lay.name_col.size();
   RawSheet out;
+  if (lay.coded) {
+    int r = lay.first_row;
+    for (int t = 0; t < lay.header_top && out.title.empty(); ++t)
+      for (const XlsxCell* c : v.Row(t))
+        if (out.title.empty() && !Tidy(c->text).empty()) out.title = Tidy(c->text);
+    ReadCodedRows(v, lay, diags, out, r);
+    ReadBelow(v, lay, out, r);
+    if (out.roots.empty() && !diags.HasErrors())
+      diags.Error(v.Loc(lay.first_row, lay.name_col[0]), "", msg::kImportNoRows);
+    return out;
+  }
   for (int r = 0; r < lay.header_top && out.title.empty(); ++r)
     for (const XlsxCell* c : v.Row(r))
       if (out.title.empty() && !Tidy(c->text).empty()) out.title = Tidy(c->text);
 
   std::vector<RawNode*> open(levels, nullptr);
   RawNode* last = nullptr;
-  std::vector<int> label_cols = {0};
-  label_cols.insert(label_cols.end(), lay.name_col.begin(), lay.name_col.end());
+  const std::vector<int> label_cols = LabelCols(lay);
   const int rows = s.RowCount();
   int r = lay.first_row;
   for (; r < rows; ++r) {
@@ -384,24 +514,98 @@ RawSheet ReadRows(const SheetView& v, const Layout& lay, Diagnostics& diags) {
     last->criteria = Tidy(own(lay.crit_col));
     last->crit_loc = v.Loc(r, lay.crit_col);
   }
-  // Below the rows: the total (合计) and a cap on deductions.
-  for (; r < rows; ++r) {
-    for (int c : label_cols) {
-      std::string sq = Squash(v.Shown(r, c));
-      if (StartsWith(sq, "减分"))
-        if (auto cap = CapIn(sq)) out.deduction_cap = cap;
-      if ((StartsWith(sq, kTotal) || StartsWith(sq, "总计")) && !out.total) {
-        std::string w = s.Text(r, lay.weight_col);
-        if (auto d = Squash(w).empty() ? std::nullopt : ParseWeight(w)) {
-          out.total = *d;
-          out.total_loc = v.Loc(r, lay.weight_col);
-        }
-      }
-    }
-  }
+  ReadBelow(v, lay, out, r);
   if (out.roots.empty() && !diags.HasErrors())
     diags.Error(v.Loc(lay.first_row, lay.name_col[0]), "", msg::kImportNoRows);
   return out;
+}
+
+// One column of indicators: each row one indicator, its level from its
+// code (the parent is the nearest open indicator whose code begins it) or
+// its numbering (the styles in the order they first appear); a row with
+// neither is a leaf beside the indicator above, or below it when that one
+// has no criteria (a parent's row).
+void ReadCodedRows(const SheetView& v, const Layout& lay, Diagnostics& diags, RawSheet& out, int& r) {
+  const XlsxSheet& s = v.sheet();
+  const int col = lay.name_col[0];
+  std::vector<RawNode*> path;  // the open indicators, level 1 first
+  std::vector<int> styles;     // numbering styles in the order they appear
+  RawNode* last = nullptr;
+  auto own = [&](int row, int c) { return c < 0 || v.MergedFromAbove(row, c) ? std::string() : Tidy(s.Text(row, c)); };
+  for (const int rows = s.RowCount(); r < rows; ++r) {
+    bool stop = false;
+    for (int c : LabelCols(lay)) stop = stop || IsStopLabel(Squash(v.Shown(r, c)));
+    if (stop) break;
+    const std::string label = own(r, col);
+    if (label.empty()) {
+      std::string e = own(r, lay.expl_col), c = own(r, lay.crit_col);
+      if (e.empty() && c.empty()) continue;
+      if (!last) {
+        diags.Error(v.Loc(r, c.empty() ? lay.expl_col : lay.crit_col), "", msg::kImportOrphanText);
+        continue;
+      }
+      if (!e.empty()) last->explanation += (last->explanation.empty() ? "" : "\n") + e;
+      if (!c.empty()) last->criteria += (last->criteria.empty() ? "" : "\n") + c;
+      continue;
+    }
+    if (AnyEqual(Squash(label), kIndicatorColumnLabels)) continue;  // the header repeated
+    auto node = std::make_unique<RawNode>();
+    node->label = label;
+    auto [named, in_name] = WeightInName(label);
+    std::string rest;
+    size_t depth = 0;  // the new indicator's level - 1
+    if (int style = NumberingOf(named, rest)) {
+      auto it = std::find(styles.begin(), styles.end(), style);
+      if (it == styles.end()) it = styles.insert(styles.end(), style);
+      depth = static_cast<size_t>(it - styles.begin());
+      node->name = rest;
+    } else {
+      std::tie(node->code, node->name) = SplitCode(named, path.empty());
+      if (!node->code.empty()) {
+        const std::string key = WithoutDots(node->code);
+        depth = 0;
+        for (size_t k = path.size(); k-- > 0;) {
+          const std::string pk = WithoutDots(path[k]->code);
+          if (!pk.empty() && pk.size() < key.size() && key.compare(0, pk.size(), pk) == 0) {
+            depth = k + 1;
+            break;
+          }
+        }
+      } else if (last) {
+        depth = path.size() - (last->criteria.empty() ? 0 : 1);
+      }
+    }
+    if (depth >= static_cast<size_t>(kMaxIndicatorLevels)) {  // codes nesting without end: bounded before the tree is built
+      diags.Error(v.Loc(r, col), node->code, msg::kIndicatorTooDeep, kMaxIndicatorLevels);
+      continue;
+    }
+    if (depth > path.size()) {
+      diags.Error(v.Loc(r, col), node->code, msg::kImportMissingName, LevelLabel(static_cast<int>(depth)), label);
+      continue;
+    }
+    node->loc = v.Loc(r, col);
+    node->weight = in_name;
+    node->weight_loc = in_name ? node->loc : v.Loc(r, lay.weight_col);
+    const std::string w = own(r, lay.weight_col);
+    if (!Squash(w).empty()) {
+      node->weight_loc = v.Loc(r, lay.weight_col);
+      if (auto d = ParseWeight(w)) {
+        node->weight = *d;
+        if (d->Sign() < 0) diags.Error(node->weight_loc, node->code, msg::kMustBePositive, "weight");
+      } else {
+        diags.Error(node->weight_loc, node->code, msg::kImportBadWeight, label, Tidy(w));
+      }
+    }
+    if (lay.expl_col >= 0) node->explanation = own(r, lay.expl_col);
+    node->criteria = own(r, lay.crit_col);
+    node->crit_loc = v.Loc(r, lay.crit_col);
+    RawNode* raw = node.get();
+    path.resize(depth);
+    if (depth == 0) out.roots.push_back(std::move(node));
+    else path.back()->children.push_back(std::move(node));
+    path.push_back(raw);
+    last = raw;
+  }
 }
 
 struct Builder {

@@ -12,6 +12,12 @@
 //   - a leaf's row also naming its parents (merged down, written on the
 //     first row only, or repeated), the parents' totals in their names
 //     ("决策（20分）") or nowhere, when they are their children's sums.
+// Or, with no level labels, one column of indicators (评价指标, 指标名称,
+// 指标 …) beside the 分值 column, each row one indicator whose level its code
+// gives (A, A1, A11; 1, 1.1, 1.1.1: the parent is the nearest indicator
+// above whose code begins it) or its numbering (一、 （一） 1. （1）, levels in
+// the order the styles first appear); a row with neither is a leaf below a
+// parent's row (one without criteria) or beside the leaf above.
 // A parent whose total is written is checked against its children.
 #pragma once
 
