@@ -22,6 +22,12 @@
 #include "rules/kinds/ratio.h"
 #include "rules/kinds/steps.h"
 #include "rules/rule_kind.h"
+// The points kind (rules/kinds/points.cpp) is being written; until its unit
+// is registered, the 要点 wordings are read (ReadPointsWording) but not made
+// into rules. Defining JIXIAO_IMPORT_POINTS builds them.
+#ifdef JIXIAO_IMPORT_POINTS
+#include "rules/kinds/points.h"
+#endif
 
 namespace jixiao {
 namespace {
@@ -1236,9 +1242,47 @@ std::optional<Inference> InferRatio(const std::vector<std::string>& cl, const De
 
 }  // namespace
 
+#ifdef JIXIAO_IMPORT_POINTS
+namespace {
+
+// The 要点 wording as a points rule, field for field.
+Inference PointsInference(const PointsWording& w) {
+  PointsParams params;
+  for (const PointWording& pw : w.points) {
+    ScoringPoint p;
+    switch (pw.kind) {
+      case PointWording::Kind::kMet: p.kind = ScoringPoint::Kind::kMet; break;
+      case PointWording::Kind::kFailures: p.kind = ScoringPoint::Kind::kFailures; break;
+      case PointWording::Kind::kRate: p.kind = ScoringPoint::Kind::kRate; break;
+      case PointWording::Kind::kDeviation: p.kind = ScoringPoint::Kind::kDeviation; break;
+      case PointWording::Kind::kManual: p.kind = ScoringPoint::Kind::kManual; break;
+    }
+    p.text = pw.text;
+    p.share = pw.share;
+    p.share_text = pw.share_text;
+    p.per_failure = pw.per_failure;
+    p.zero_at = pw.zero_at;
+    if (!pw.value.empty()) p.value = Formula::Parse(pw.value);
+    params.points.push_back(std::move(p));
+  }
+  params.per_object = w.per_object;
+  params.object = w.object;
+  Inference inf;
+  inf.rule.SetParams(std::move(params));
+  if (!w.unused.empty()) inf.notes.push_back(Format(msg::kInferUnusedText, Join(w.unused, 0, w.unused.size())));
+  return inf;
+}
+
+}  // namespace
+#endif
+
 Inference InferRule(const std::string& criteria, const Decimal& weight) {
   const std::string t = Normalize(criteria);
   if (TrimPunct(t).empty()) return Manual(Format(msg::kInferNoCriteria));
+#ifdef JIXIAO_IMPORT_POINTS
+  // Before the checklists: "N项各占…" with a per-failure deduction is points.
+  if (auto w = ReadPointsWordingText(t, weight)) return PointsInference(*w);
+#endif
   if (auto r = InferChecklist(t)) return *r;
   if (auto r = InferChecklistPoints(t, weight)) return *r;
   const std::vector<std::string> cl = Clauses(t);
