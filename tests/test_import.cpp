@@ -852,6 +852,24 @@ TEST_CASE("InferRule: steps worded 每降低1%扣5%, and how a partial step coun
   CHECK(score("70%") == Decimal(0));                 // 扣完为止
 }
 
+TEST_CASE("InferRule: bands written as ranges without their subject, and proportional after 未达到的") {
+  Inference r = InferRule("预算执行率≥90%，得满分；80%-90%（含80%），得8分；60%（含）~80%的，得5分；60%以下，不得分。", Decimal(10));
+  REQUIRE(r.rule.kind == RuleKind::kBands);
+  CHECK(r.rule.value == "预算执行率");
+  const auto& bands = r.rule.Params<BandsParams>().bands;
+  REQUIRE(bands.size() == 4);
+  CHECK(*bands[1].min == *Decimal::Parse("80%"));
+  CHECK(bands[1].score.fixed == Decimal(8));
+  CHECK(*bands[2].min == *Decimal::Parse("60%"));
+  CHECK(bands[2].score.fixed == Decimal(5));
+  CHECK(!bands[3].min);
+  CHECK(r.notes.empty());
+
+  r = InferRule("完成率达到95%，得满分；未达到的，按实际完成比例计分。", Decimal(10));
+  REQUIRE(r.rule.kind == RuleKind::kProportional);
+  CHECK(r.rule.Params<ProportionalParams>().target == *Decimal::Parse("95%"));
+}
+
 TEST_CASE("InferRule: a pass line — 低于60%不得分，60%以上按比例 — scores linearly from the pass line to full") {
   Inference r = InferRule("满意度低于60%不得分，60%以上按比例得分。", Decimal(10));
   REQUIRE(r.rule.kind == RuleKind::kBands);

@@ -953,10 +953,12 @@ std::optional<Inference> InferProportional(const std::vector<std::string>& cl, c
     auto o = OutcomeAfter(*c, cl, j, weight);
     if (j >= cl.size()) continue;
     std::string s = cl[j];
-    if (StartsWith(s, "否则")) {
-      s.erase(0, std::string("否则").size());
-      if (s.empty() && ++j < cl.size()) s = cl[j];
-    }
+    for (const char* w : {"否则", "未达到的", "未达到", "未达标的", "未达标", "低于目标值的"})
+      if (StartsWith(s, w)) {
+        s.erase(0, std::string(w).size());
+        if (s.empty() && ++j < cl.size()) s = cl[j];
+        break;
+      }
     if (!(StartsWith(s, "按") && Contains(s, "比例") && (EndsWith(s, "得分") || EndsWith(s, "计分"))))
       continue;
     if (!IsFull(o)) {
@@ -1057,6 +1059,41 @@ std::optional<Inference> InferPassLine(const std::vector<std::string>& cl, const
 
 // "满意度≥90%，得满分；60%≤满意度<90%，得分=满意度×3分；满意度<60%，不得分",
 // and fixed scores per range (100% 得10分; 80%≤X<100% 得7分; …).
+// A band written without its subject, which the band above gives:
+// "80%-90%（含80%），得8分", "80%（含）~90%的，得8分", "60%以下，不得分".
+std::optional<Compare> ReadCompareIn(const std::string& s, const std::string& subject) {
+  if (auto c = ReadCompare(s)) return c;
+  if (subject.empty() || s.empty() || !IsDigit(s[0])) return std::nullopt;
+  size_t pos = 0;
+  auto lo = ReadNumber(s, pos);
+  if (!lo) return std::nullopt;
+  Skip(s, pos, {"（含）"});
+  Compare c;
+  c.subject = subject;
+  c.number = *lo;
+  if (Skip(s, pos, {"（不含）以下", "以下"})) {
+    c.op = "<";
+  } else if (Skip(s, pos, {"-", "~", "～", "至", "—", "–"})) {
+    auto hi = ReadNumber(s, pos);
+    if (!hi) return std::nullopt;
+    // "（含80%）", "（不含90%）": the reading is the bands' own, from each min up.
+    if (s.compare(pos, std::string("（").size(), "（") == 0) {
+      size_t e = s.find("）", pos);
+      if (e == std::string::npos) return std::nullopt;
+      pos = e + std::string("）").size();
+    }
+    c.op = "≥";
+    c.upper = *hi;
+    c.upper_op = "<";
+  } else {
+    return std::nullopt;
+  }
+  Skip(s, pos, {"之间"});
+  Skip(s, pos, {"的"});
+  c.rest = s.substr(pos);
+  return c;
+}
+
 std::optional<Inference> InferBands(const std::vector<std::string>& cl, const Decimal& weight) {
   for (size_t i = 0; i < cl.size(); ++i) {
     auto first = ReadCompare(cl[i]);
@@ -1067,7 +1104,7 @@ std::optional<Inference> InferBands(const std::vector<std::string>& cl, const De
     std::optional<Decimal> prev_min;
     bool ended = false, broken = false;
     while (j < cl.size() && !ended) {
-      auto c = ReadCompare(cl[j]);
+      auto c = ReadCompareIn(cl[j], subject);
       if (!c || c->subject != subject || !c->number.percent) break;
       size_t k = j + 1;
       auto o = OutcomeAfter(*c, cl, k, weight);
