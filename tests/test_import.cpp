@@ -989,6 +989,13 @@ TEST_CASE("ReadPointsWording: 要点 with shares, per-failure deductions with a 
   CHECK(!ReadPointsWording("①甲；②乙。①②各占60%。", w));           // 120%
   CHECK(!ReadPointsWording("①甲；②乙。①占10%、②占80%。", w));     // 90%, none left to share
   CHECK(!ReadPointsWording("①甲；②乙。③占10%。", w));              // no ③
+  CHECK(!ReadPointsWording("得分=资金到位率×权重分，最高得分2分。", w));  // a ratio
+  // The seeds' criteria are all other kinds.
+  const YamlFile seeds = YamlFile::Load(SourcePath("tests/data/criteria/seeds.yaml"));
+  for (const auto& e : seeds.root()["entries"]) {
+    INFO(e["code"].Scalar());
+    CHECK(!ReadPointsWording(e["criteria"].Scalar(), *Decimal::Parse(e["weight"].Scalar())));
+  }
 }
 
 // ---- the seeds' criteria (tests/data/criteria/seeds.yaml) ----------------

@@ -717,7 +717,9 @@ std::optional<PointsWording> ReadPointsWordingText(const std::string& t, const D
     }
     // "各要点得分为：及时率×权重分值", "得分=完成率×权重分".
     q = 0;
-    if (Skip(s, q, {"各要点得分为：", "各要点得分为", "各要点得分=", "要点得分为：", "得分为：", "得分="})) {
+    // Only of points: "得分=资金到位率×权重分" alone is a ratio.
+    const bool of_points = items || StartsWith(c, "各要点") || StartsWith(c, "每个要点") || StartsWith(c, "要点");
+    if (of_points && Skip(s, q, {"各要点得分为：", "各要点得分为", "各要点得分=", "要点得分为：", "得分为：", "得分="})) {
       size_t times = s.find("×", q);
       if (times == std::string::npos) return std::nullopt;
       std::string name = CleanName(s.substr(q, times - q));
