@@ -998,6 +998,37 @@ TEST_CASE("ReadPointsWording: 要点 with shares, per-failure deductions with a 
   }
 }
 
+TEST_CASE("InferRule and ReadPointsWording take any cut of a wording without failing: every prefix and suffix of the wordings they read") {
+  std::vector<std::string> texts = {
+      "要点①②③④各占指标分值的1/4：①资金及时拨付；②台账完整；③公示到位；④回访到位。否则按偏差率扣除相应权重分值。",
+      "①制度健全；②资料齐全；③按时报送。①③各占10%、②占80%，②每项不满足扣20%，五项及以上不得分。",
+      "每出现一项不满足扣该要点1/3，三项及以上不得分。",
+      "①审核及时；②结算及时。不满足时，各要点得分为：及时率×权重分值。",
+      "①定点机构协议管理规范；②结算资料完整。每发现一家对象不达标，扣指标分值的10%。",
+      "预算执行率≥95%，得满分；每降低1%扣5%，按比例扣分，扣完为止。",
+      "满意度≥90%，得满分；低于60%，不得分；60%（含）以上的，按比例计分。",
+      "预算执行率≥90%，得满分；80%-90%（含80%），得8分；60%（含）~80%的，得5分；60%以下，不得分。",
+      "①建立管理制度（1分）②制度执行到位（2分）",
+  };
+  const YamlFile seeds = YamlFile::Load(SourcePath("tests/data/criteria/seeds.yaml"));
+  for (const auto& e : seeds.root()["entries"]) texts.push_back(e["criteria"].Scalar());
+  int runs = 0;
+  for (const auto& t : texts) {
+    std::vector<size_t> cuts;  // UTF-8 character boundaries
+    for (size_t i = 0; i <= t.size(); ++i)
+      if (i == t.size() || (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) cuts.push_back(i);
+    for (size_t c : cuts) {
+      for (const std::string& part : {t.substr(0, c), t.substr(c)}) {
+        INFO(part);
+        CHECK_NOTHROW(InferRule(part, Decimal(10)));
+        CHECK_NOTHROW(ReadPointsWording(part, Decimal(10)));
+        ++runs;
+      }
+    }
+  }
+  CHECK(runs > 1000);
+}
+
 // ---- the seeds' criteria (tests/data/criteria/seeds.yaml) ----------------
 
 namespace {
