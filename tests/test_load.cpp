@@ -321,7 +321,7 @@ TEST_CASE("load: unknown keys are errors with a 'did you mean'") {
     Diagnostic d = Only(all, "unknown-key");
     CHECK(d.indicator == "A12");
     CheckAt(d, f.project_file, Where(f.project_text, "reson"));
-    CHECK(Zh(d) == "未知的键“reson”（可用：unmet, met, score, tier, reason, target, actual, baseline, deviation_reason, not_applicable）");
+    CHECK(Zh(d) == "未知的键“reson”（可用：unmet, met, score, tier, reason, target, actual, baseline, deviation_reason, not_applicable, not_assessable, points, objects）");
     CHECK(d.hint_name == "reason");
   }
   SUBCASE("at the top of a project") {

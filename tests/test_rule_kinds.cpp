@@ -24,10 +24,10 @@ TEST_CASE("every RuleKind has exactly one registered unit, found by its YAML nam
     CHECK(&UnitOf(u->kind()) == u);
     CHECK(std::string(RuleKindName(u->kind())) == u->name());
   }
-  // RuleKind runs from kChecklist to kBudgetRate, the last enumerator.
-  for (int k = static_cast<int>(RuleKind::kChecklist); k <= static_cast<int>(RuleKind::kBudgetRate); ++k)
+  // RuleKind runs from kChecklist to kPoints, the last enumerator.
+  for (int k = static_cast<int>(RuleKind::kChecklist); k <= static_cast<int>(RuleKind::kPoints); ++k)
     CHECK(seen.count(static_cast<RuleKind>(k)) == 1);
-  CHECK(seen.size() == static_cast<size_t>(RuleKind::kBudgetRate) + 1);
+  CHECK(seen.size() == static_cast<size_t>(RuleKind::kPoints) + 1);
   CHECK(FindRuleKind("no_such_kind") == nullptr);
 }
 
@@ -48,6 +48,7 @@ TEST_CASE("a rule of each kind reads back from YAML as its kind") {
       {"pass_line", "{value: 到位率}"},
       {"target", "{target: ≥90%}"},
       {"budget_rate", "{}"},
+      {"points", "points: [甲, 乙]"},
   };
   CHECK(std::size(rules) == RuleKindUnits().size());
   for (const auto& rule : rules) {  // named: CAPTURE captures it (clang 14 refuses a structured binding)

@@ -844,3 +844,63 @@ TEST_CASE("a four-level system with every kind of rule: the workbook it gets rea
   CHECK(conflict[0].loc.cell == "指标!" + CellRef(a113, ec));
   CHECK(Zh(conflict[0]).find("text/指标/A113.md") != std::string::npos);
 }
+
+TEST_CASE("a points rule in the workbook: 是/否, a count of failures, a point's score and a count of objects") {
+  TempDir dir;
+  std::string sys = dir.Write("points.yaml",
+                              "name: 要点体系\ntotal: 10\nindicators:\n"
+                              "  - code: P\n    name: 要点指标\n    weight: 10\n    rule:\n      kind: points\n"
+                              "      points:\n"
+                              "        - {text: 制度健全, share: 10%}\n"
+                              "        - {text: 资料完整, share: 50%, per_failure: 20%, zero_at: 5}\n"
+                              "        - {text: 实施效果, share: 20%, manual: true}\n"
+                              "        - {text: 及时拨付, share: 20%, rate: 及时率}\n"
+                              "      per_object: 10%\n      object: 机构不达标\n");
+  std::string folder = dir.path() + "/p";
+  InitProject(sys, folder, false);
+  Filler f(folder + "/数据采集表.xlsx");
+  int header = f.Row("指标", "编码");
+  int jc = f.Col("指标", header, collect::kIndJudgement);
+  int rc = f.Col("指标", header, collect::kIndReason);
+  int p = f.Row("指标", "P");
+  int kind = f.Col("指标", header, "评分方式"), needs = f.Col("指标", header, "评价要点/所需数据");
+  CHECK(f.Sheet("指标").Text(p, kind) == "分要点评分");
+  CHECK(f.Sheet("指标").Text(p, needs).find("每发现一家机构不达标扣指标分值的 10%，家数填在本行“评价”列") != std::string::npos);
+  CHECK(f.Sheet("指标").Text(p + 2, needs) == "② 资料完整（50%，5 分；填不满足的项数）");
+  CHECK(f.Sheet("指标").Text(p + 4, needs) == "④ 及时拨付（20%，2 分；由数据计算：及时率）");
+  f.Text("基本信息", f.Row("基本信息", "项目名称"), 1, "要点项目");
+  int vc = f.Col("数据", f.Row("数据", "名称"), "数值");
+  f.Percent("数据", f.Row("数据", "及时率"), vc, "0.9");
+  f.Number("指标", p, jc, "1");        // one object short
+  f.Text("指标", p + 1, jc, "是");
+  f.Number("指标", p + 2, jc, "2");    // two failures
+  f.Number("指标", p + 3, jc, "1.5");  // the evaluators' score of ③
+  f.Text("指标", p, rc, "两项资料缺失，实施效果一般，一家机构不达标");
+  SUBCASE("read and scored") {
+    f.Write(folder + "/数据采集表.xlsx");
+    auto sp = ScoreProject(LoadProject(folder));
+    // ① 1 + ② 5 × 0.6 = 3 + ③ 1.5 + ④ 0.9 × 2 = 1.8, less 1 for the object: 6.30.
+    CHECK(sp.Find("P")->score.ToFixed(2) == "6.30");
+    CHECK(sp.Find("P")->explanation.find("要点②不满足 2 项") != std::string::npos);
+  }
+  SUBCASE("a count that is not whole, and a 是 on a computed point, are errors at their cells") {
+    f.Number("指标", p + 2, jc, "1.5");
+    f.Text("指标", p + 4, jc, "是");
+    f.Write(folder + "/数据采集表.xlsx");
+    auto diags = CatchDiagnostics([&] { LoadProject(folder); });
+    auto count = WithId(diags, "expected-count");
+    REQUIRE_MESSAGE(count.size() == 1, Dump(diags));
+    CHECK(count[0].loc.cell == "指标!" + CellRef(p + 2, jc));
+    auto computed = WithId(diags, "workbook-not-for-rule");
+    REQUIRE(computed.size() == 1);
+    CHECK(computed[0].loc.cell == "指标!" + CellRef(p + 4, jc));
+  }
+  SUBCASE("a point left blank is named") {
+    f.Text("指标", p + 1, jc, "");
+    f.Write(folder + "/数据采集表.xlsx");
+    auto diags = CatchDiagnostics([&] { LoadProject(folder); });
+    auto missing = WithId(diags, "workbook-item-missing");
+    REQUIRE_MESSAGE(missing.size() == 1, Dump(diags));
+    CHECK(missing[0].loc.cell == "指标!" + CellRef(p + 1, jc));
+  }
+}

@@ -178,6 +178,36 @@ TEST_CASE("RenderDiagnostic: the caret stands under the error on a first line wi
   CHECK(text.find("\n  a: b: c\n      ^\n") != std::string::npos);
 }
 
+TEST_CASE("RenderDiagnostic: a 20 kB line is shown as a window around the column, the caret under the error") {
+  jixiao::testing::TempDir tmp;
+  std::string pad;
+  for (int i = 0; i < 4000; ++i) pad += "字";  // 12 000 bytes before the error
+  std::string file = tmp.Write("long.yaml", "a: [\"" + pad + "\", b: c: d" + std::string(8000, 'x') + "]\n");
+  auto all = CatchDiagnostics([&] { YamlFile::Load(file); });
+  REQUIRE(all.size() == 1);
+  std::string out = jixiao::RenderDiagnostic(all[0], jixiao::Language::kChinese);
+  CHECK(out.size() < 1000);
+  std::istringstream lines(out);
+  std::string first, shown, caret;
+  std::getline(lines, first);
+  std::getline(lines, shown);
+  std::getline(lines, caret);
+  CHECK(shown.rfind("  …", 0) == 0);
+  CHECK(shown.size() > 3);
+  CHECK(shown.substr(shown.size() - 3) == "…");
+  // The caret stands under the column the error names, counted in the window.
+  size_t caret_col = caret.find('^');
+  REQUIRE(caret_col != std::string::npos);
+  size_t byte = 0, width = 0;
+  for (; byte < shown.size() && width < caret_col;) {
+    unsigned char c = static_cast<unsigned char>(shown[byte]);
+    int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    width += len >= 3 ? 2 : 1;
+    byte += static_cast<size_t>(len);
+  }
+  CHECK(shown.substr(byte, 1) == ":");
+}
+
 TEST_CASE("YamlFile refuses control characters in text, located, and keeps tabs and line breaks") {
   struct Case {
     const char* text;

@@ -43,6 +43,9 @@ size_t EditDistance(const std::string& a8, const std::string& b8) {
   return d[a.size()][b.size()];
 }
 
+// The most of a source line an error shows; a longer one is cut around the column.
+constexpr size_t kShownLineBytes = 160;
+
 // Display columns of the first `bytes` bytes of a line: CJK counts as 2.
 size_t DisplayWidth(const std::string& line, size_t bytes) {
   size_t w = 0;
@@ -119,10 +122,22 @@ std::string RenderDiagnostic(const Diagnostic& d, Language lang, const InputFile
       // Windows line ending is not part of the line.
       if (n == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
       if (!line.empty() && line.back() == '\r') line.pop_back();
+      // A long line (a minified file, a pasted paragraph) is shown as a
+      // window around the column, cut at character boundaries, marked "…".
+      size_t at = d.loc.column > 0 ? static_cast<size_t>(d.loc.column - 1) : 0;
+      if (line.size() > kShownLineBytes) {
+        auto lead = [&](size_t i) { return i >= line.size() || (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80; };
+        size_t from = at > kShownLineBytes / 2 ? std::min(at, line.size()) - kShownLineBytes / 2 : 0;
+        while (from > 0 && !lead(from)) --from;
+        size_t to = std::min(line.size(), from + kShownLineBytes);
+        while (!lead(to)) ++to;
+        const std::string before = from > 0 ? "…" : "";
+        std::string window = before + line.substr(from, to - from) + (to < line.size() ? "…" : "");
+        at = at >= from ? before.size() + (at - from) : 0;
+        line = std::move(window);
+      }
       out += "  " + line + "\n";
-      if (d.loc.column > 0)
-        out += "  " + std::string(DisplayWidth(line, static_cast<size_t>(d.loc.column - 1)), ' ') +
-               "^\n";
+      if (d.loc.column > 0) out += "  " + std::string(DisplayWidth(line, at), ' ') + "^\n";
       break;
     }
   }

@@ -8,6 +8,7 @@ namespace jixiao::msg {
 
 // Files and syntax
 inline constexpr MessageDef kCannotRead{"cannot-read", "无法读取文件（不存在或无权限）", "cannot read the file (missing or not readable)"};
+inline constexpr MessageDef kYamlUnquotedCondition{"yaml-unquoted-formula", "含“? :”的公式须加引号，写作 {}: \"{}\"", "a formula with '? :' must be quoted: {}: \"{}\""};
 inline constexpr MessageDef kYamlSyntax{"yaml-syntax", "YAML 语法错误：{}", "YAML syntax error: {}"};
 inline constexpr MessageDef kYamlDuplicateKey{"yaml-duplicate-key", "键“{}”重复出现（第一次在第 {} 行）", "the key '{}' appears twice (first on line {})"};
 inline constexpr MessageDef kYamlControlCharacter{"yaml-control-character", "文本中有控制字符 U+{}（文本只可含换行和制表符，不可含 ESC、NUL、双向控制符等）", "the text holds the control character U+{} (text may hold line breaks and tabs, not ESC, NUL, bidirectional controls and the like)"};
@@ -60,6 +61,16 @@ inline constexpr MessageDef kBadGradeRange{"bad-grade-range", "等级区间“{}
 inline constexpr MessageDef kUnknownIndicator{"unknown-indicator", "指标 {} 不在指标体系 {} 中", "indicator {} is not in the system {}"};
 inline constexpr MessageDef kAnswerForParent{"answer-for-parent", "指标 {} 有下级指标，得分由下级汇总，不能直接填写（体系 {}）", "indicator {} has children; its score is their sum and cannot be given (system {})"};
 inline constexpr MessageDef kDuplicateAnswer{"duplicate-answer", "指标 {} 的评分数据重复", "indicator {} is answered twice"};
+inline constexpr MessageDef kExpectedCount{"expected-count", "{} 应为非负整数，实际为 {}", "{} must be a whole number of at least 0, found {}"};
+inline constexpr MessageDef kExpectedShare{"expected-share", "{} 应为大于 0、不超过 1 的比例（如 1/4、25%、0.25），实际为“{}”", "{} must be a share above 0 and at most 1 (1/4, 25%, 0.25), found '{}'"};
+inline constexpr MessageDef kTooManyPoints{"too-many-points", "评价要点 {} 项，超过上限 {} 项", "{} scoring points, more than the limit of {}"};
+inline constexpr MessageDef kPointSharesSum{"point-shares-sum", "各要点分值合计 {} 分，应等于指标分值 {} 分（未写 share 的要点平分余下分值）", "the points' shares add up to {} of the weight {} (points without a share split what is left)"};
+inline constexpr MessageDef kPointShareTwice{"point-share-twice", "要点的分值只能用 share（比例）或 points（分）之一写出", "a point's share is written as share or as points, not both"};
+inline constexpr MessageDef kPointKindTwice{"point-kind-twice", "一个要点只能有一种计分方式（per_failure、rate、deviation、manual 之一）", "a point has one way of scoring: one of per_failure, rate, deviation, manual"};
+inline constexpr MessageDef kPointAnswerNotForKind{"point-answer-not-for-kind", "要点{}不接受 {}：其计分方式为“{}”", "point {} takes no {}: it is scored as '{}'"};
+inline constexpr MessageDef kPointScoreAboveShare{"point-score-above-share", "要点{}得分 {} 超过该要点分值 {} 分", "point {} scores {}, above its share of {}"};
+inline constexpr MessageDef kPointNeedsScore{"point-needs-score", "要点{}由评价组评定，须在 points 中给出 score（及低于满分时的 reason）", "point {} is scored by the evaluators: give its score (and a reason below full) under points"};
+inline constexpr MessageDef kNotAssessableNeedsReason{"not-assessable-needs-reason", "不具备评价条件（not_assessable）须说明理由（reason）", "not assessable needs a reason"};
 inline constexpr MessageDef kNoSuchPoint{"no-such-point", "第 {} 项不存在：该指标的评分要点共 {} 项", "point {} does not exist: the indicator has {} points"};
 inline constexpr MessageDef kMissingAnswer{"missing-answer", "评分规则 {} 需要评价组填写数据（answers 中的 {}），项目未提供", "rule {} needs the evaluator's answer ({} under answers), which the project does not give"};
 inline constexpr MessageDef kMissingAnswerField{"missing-answer-field", "缺少“{}”", "missing '{}'"};

@@ -178,7 +178,7 @@ struct ProjectReader {
       const YamlNode v = it->second;
       if (!y.IsMap(v, "answer", a.code, diags)) continue;
       y.CheckKeys(v, {"unmet", "met", "score", "tier", "reason", "target", "actual", "baseline",
-                      "deviation_reason", "not_applicable"},
+                      "deviation_reason", "not_applicable", "not_assessable", "points", "objects"},
                   a.code, diags);
       if (YamlNode u = v["unmet"]) {
         if (y.IsList(u, "unmet", a.code, diags)) {
@@ -202,12 +202,80 @@ struct ProjectReader {
       a.tier = y.String(v, "tier", false, a.code, diags).value_or("");
       a.reason = y.String(v, "reason", false, a.code, diags).value_or("");
       ReadSelfEvaluationAnswer(y, v, a, diags);  // target, actual, … (load_self_evaluation.cpp)
+      ReadPointAnswers(v, *ind, a);
       auto at = p.answers.lower_bound(a.code);
       if (at != p.answers.end() && at->first == a.code)
         diags.Error(a.loc, a.code, msg::kDuplicateAnswer, a.code);
       else
         p.answers.emplace_hint(at, a.code, std::move(a));  // the pair's key is copied before `a` moves
     }
+  }
+
+  // A points rule's answer: `points` (要点 number → met / not met / a map),
+  // `objects`, and for any rule `not_assessable: full | rescale`.
+  void ReadPointAnswers(const YamlNode& v, const Indicator& ind, Answer& a) {
+    if (YamlNode na = v["not_assessable"]) {
+      a.not_assessable = ReadTreatment(na, a.code);
+      if (a.not_assessable == "rescale") a.not_applicable = true;  // 折算计分, as 不适用
+    }
+    if (v["objects"]) {
+      a.objects = y.Number(v, "objects", false, a.code, diags);
+      a.objects_loc = y.Loc(v["objects"]);
+      if (a.objects && (!a.objects->IsInteger() || a.objects->Sign() < 0)) {
+        diags.Error(a.objects_loc, a.code, msg::kExpectedCount, "objects", a.objects->ToExactString());
+        a.objects.reset();
+      }
+    }
+    YamlNode pts = v["points"];
+    if (!pts || !y.IsMap(pts, "points", a.code, diags)) return;
+    const size_t count = ind.rule ? UnitOf(ind.rule->kind).ItemCount(*ind.rule) : 0;
+    for (auto it = pts.begin(); it != pts.end(); ++it) {
+      PointAnswer pa;
+      pa.loc = y.Loc(it->first);
+      auto n = y.NumberOf(it->first, a.code, diags);
+      if (!n) continue;
+      if (!n->IsInteger() || *n < Decimal(1) || *n > Decimal(static_cast<long>(count))) {
+        diags.Error(pa.loc, a.code, msg::kNoSuchPoint, n->ToExactString(), count);
+        continue;
+      }
+      pa.number = static_cast<int>(n->Raw().get_num().get_si());
+      for (const auto& seen : a.points)
+        if (seen.number == pa.number) diags.Error(pa.loc, a.code, msg::kDuplicateAnswer, a.code + "-" + it->first.Scalar());
+      const YamlNode pv = it->second;
+      if (pv.IsScalar()) {
+        // `2: unmet`, `2: 否`, `2: met`.
+        std::string word = pv.Scalar();
+        std::optional<bool> yes = word == "met" ? std::optional<bool>(true)
+                                  : word == "unmet" ? std::optional<bool>(false)
+                                                    : ParseYesNo(word);
+        if (!yes) {
+          diags.Error(y.Loc(pv), a.code, msg::kBadChoice, word, "met, unmet, {failures: N}, {score: S, reason: …}");
+          continue;
+        }
+        pa.met = yes;
+      } else if (y.IsMap(pv, "point answer {met, failures, score, reason, not_assessable}", a.code, diags)) {
+        y.CheckKeys(pv, {"met", "failures", "score", "reason", "not_assessable"}, a.code, diags);
+        pa.met = y.Bool(pv, "met", false, a.code, diags);
+        pa.failures = y.Number(pv, "failures", false, a.code, diags);
+        if (pa.failures && (!pa.failures->IsInteger() || pa.failures->Sign() < 0)) {
+          diags.Error(y.Loc(pv["failures"]), a.code, msg::kExpectedCount, "failures", pa.failures->ToExactString());
+          pa.failures.reset();
+        }
+        pa.score = y.Number(pv, "score", false, a.code, diags);
+        if (pa.score && pa.score->Sign() < 0) diags.Error(y.Loc(pv["score"]), a.code, msg::kMustBePositive, "score");
+        pa.reason = y.String(pv, "reason", false, a.code, diags).value_or("");
+        if (YamlNode na = pv["not_assessable"]) pa.not_assessable = ReadTreatment(na, a.code);
+      } else {
+        continue;
+      }
+      a.points.push_back(std::move(pa));
+    }
+  }
+
+  std::string ReadTreatment(const YamlNode& n, const std::string& code) {
+    if (n.IsScalar() && (n.Scalar() == "full" || n.Scalar() == "rescale")) return n.Scalar();
+    diags.Error(y.Loc(n), code, msg::kBadChoice, n.IsScalar() ? n.Scalar() : "", "full, rescale");
+    return "";
   }
 
   std::vector<FundRow> ReadFundRows(const YamlNode& n, const char* what) {
@@ -375,6 +443,10 @@ void Bind(const Project& p, const YamlFile& y, Diagnostics& diags) {
     // 不适用, and the kinds bound with the whole project: BindSelfEvaluation
     // (load_self_evaluation.cpp).
     if ((a && a->not_applicable) || unit.BindsWithProject()) return;
+    if (a && a->not_assessable == "full") {  // the weight given; nothing else is read
+      if (a->reason.empty()) diags.Error(a->loc, code, msg::kNotAssessableNeedsReason);
+      return;
+    }
     if (!a) {
       if (const char* what = unit.RequiredAnswer(r))
         diags.Error(at_project, code, msg::kMissingAnswer, RuleKindName(r.kind), what);

@@ -321,7 +321,9 @@ void BindSelfEvaluation(const Project& p, Diagnostics& diags) {
     bool budget = ind.rule && ind.rule->kind == RuleKind::kBudgetRate;
     if (!budget) ++scope;
     if (a && a->not_applicable) {
-      if (a->reason.empty()) diags.Error(a->loc, ind.code, msg::kNotApplicableNeedsReason);
+      if (a->reason.empty())
+        diags.Error(a->loc, ind.code,
+                    a->not_assessable.empty() ? msg::kNotApplicableNeedsReason : msg::kNotAssessableNeedsReason);
       std::string extra;
       if (a->score) extra = "score";
       else if (!a->tier.empty()) extra = "tier";

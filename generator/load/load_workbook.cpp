@@ -142,7 +142,7 @@ struct GivenAnswer {
   Answer a;
   SourceLoc unmet_loc, met_loc, tier_loc, reason_loc, evidence_loc, deviation_loc;
   bool Any() const {
-    return a.unmet || a.met || a.score || !a.tier.empty() || !a.reason.empty() ||
+    return a.unmet || a.met || a.score || !a.points.empty() || a.objects || !a.tier.empty() || !a.reason.empty() ||
            !a.evidence.empty() || !a.target.empty() || !a.actual.empty() ||
            !a.deviation_reason.empty() || a.not_applicable;
   }
@@ -495,8 +495,13 @@ class BookReader {
     sys_.ForEach([&](const Indicator& i) {
       if (i.IsLeaf()) leaves.push_back(i.code);
     });
-    // code → item number → (met, where); and where each item row is.
-    std::map<std::string, std::map<int, std::pair<bool, SourceLoc>>> items;
+    // code → item number → what its 评价 cell says, and where; and where each item row is.
+    struct ItemGiven {
+      std::optional<bool> yes;        // 是/否
+      std::optional<Decimal> number;  // a count of failures, or a point's score
+      SourceLoc at;
+    };
+    std::map<std::string, std::map<int, ItemGiven>> items;
     std::map<std::string, std::map<int, int>> item_rows;
     std::map<std::string, int> indicator_rows;
     for (int r = header + 1; r < s.RowCount(); ++r) {
@@ -540,44 +545,79 @@ class BookReader {
       item_rows[code][n] = r;
       if (rest_filled) diags_.Error(At(s, r, jc), code, msg::kWorkbookItemRowOnly);
       if (judgement.empty()) continue;
-      size_t count = UnitOf(rule.kind).Workbook(*owner, rule, sys_).items.size();
+      const WorkbookEntry entry = UnitOf(rule.kind).Workbook(*owner, rule, sys_);
+      size_t count = entry.items.size();
       if (n < 1 || static_cast<size_t>(n) > count) {
         diags_.Error(At(s, r, jc), code, msg::kNoSuchPoint, n, count);
         continue;
       }
-      auto yes = ParseYesNo(LowerAscii(judgement));
-      if (!yes) {
-        diags_.Error(At(s, r, jc), code, msg::kExpectedYesNo, judgement);
+      using Input = WorkbookEntry::ItemInput;
+      const Input input = entry.item_inputs.empty() ? Input::kYesNo : entry.item_inputs[static_cast<size_t>(n - 1)];
+      ItemGiven given{std::nullopt, std::nullopt, At(s, r, jc)};
+      if (input == Input::kNone) {
+        diags_.Error(At(s, r, jc), code, msg::kWorkbookNotForRule, UnitOf(rule.kind).Label(),
+                     "该要点由数据计算，在“数据”表填写");
         continue;
+      } else if (input == Input::kYesNo) {
+        given.yes = ParseYesNo(LowerAscii(judgement));
+        if (!given.yes) {
+          diags_.Error(At(s, r, jc), code, msg::kExpectedYesNo, judgement);
+          continue;
+        }
+      } else {
+        auto v = Num(s, r, jc, code, false);
+        if (!v) continue;  // Num reported it
+        if (input == Input::kCount && (!v->value.IsInteger() || v->value.Sign() < 0)) {
+          diags_.Error(At(s, r, jc), code, msg::kExpectedCount, "不满足的项数", v->value.ToExactString());
+          continue;
+        }
+        given.number = v->value;
       }
-      if (!items[code].emplace(n, std::make_pair(*yes, At(s, r, jc))).second)
+      if (!items[code].emplace(n, given).second)
         diags_.Error(At(s, r, jc), code, msg::kDuplicateAnswer, key);
     }
-    // A checklist is answered whole: every point 是 or 否, or none.
+    // A checklist is answered whole: every point 是 or 否 (or its count or
+    // score), or none; a point computed from the 数据 sheet is not asked.
     for (const auto& [code, given] : items) {
       const Indicator& ind = *sys_.Find(code);
       bool complete = true;
-      const size_t count = UnitOf(ind.rule->kind).Workbook(ind, *ind.rule, sys_).items.size();
+      const WorkbookEntry entry = UnitOf(ind.rule->kind).Workbook(ind, *ind.rule, sys_);
+      const size_t count = entry.items.size();
       for (size_t n = 1; n <= count; ++n) {
         if (given.count(static_cast<int>(n))) continue;
+        if (!entry.item_inputs.empty() && entry.item_inputs[n - 1] == WorkbookEntry::ItemInput::kNone) continue;
         complete = false;
         auto row = item_rows[code].find(static_cast<int>(n));
         SourceLoc at = row != item_rows[code].end() ? At(s, row->second, jc)
                        : indicator_rows.count(code) ? At(s, indicator_rows[code], 0)
-                                                    : given.begin()->second.second;
+                                                    : given.begin()->second.at;
         diags_.Error(at, code, msg::kWorkbookItemMissing, n);
       }
       if (!complete) continue;
       GivenAnswer& g = d_.answers[code];
       if (g.a.code.empty()) {
         g.a.code = code;
-        g.a.loc = given.begin()->second.second;
+        g.a.loc = given.begin()->second.at;
+      }
+      g.unmet_loc = given.begin()->second.at;
+      if (!entry.item_inputs.empty()) {
+        // A points rule: each row is a point's answer. The indicator's 扣分原因
+        // is the reason of a point scored below its share (MergeAnswers).
+        for (const auto& [n, item] : given) {
+          PointAnswer pa;
+          pa.number = n;
+          pa.loc = item.at;
+          if (item.yes) pa.met = item.yes;
+          else if (entry.item_inputs[static_cast<size_t>(n - 1)] == WorkbookEntry::ItemInput::kCount) pa.failures = item.number;
+          else pa.score = item.number;
+          g.a.points.push_back(pa);
+        }
+        continue;
       }
       std::vector<int> unmet;
-      for (const auto& [n, met] : given)
-        if (!met.first) unmet.push_back(n);
+      for (const auto& [n, item] : given)
+        if (!*item.yes) unmet.push_back(n);
       g.a.unmet = unmet;
-      g.unmet_loc = given.begin()->second.second;
     }
     for (auto it = d_.answers.begin(); it != d_.answers.end();)
       it = it->second.Any() ? std::next(it) : d_.answers.erase(it);
@@ -607,6 +647,14 @@ class BookReader {
       } else if (entry.judgement == Judgement::kChoice) {
         g.a.tier = judgement;
         g.a.loc = g.tier_loc = At(s, r, jc);
+      } else if (entry.judgement == Judgement::kCount) {
+        if (auto v = Num(s, r, jc, ind.code, false)) {
+          if (!v->value.IsInteger() || v->value.Sign() < 0)
+            diags_.Error(At(s, r, jc), ind.code, msg::kExpectedCount, "objects", v->value.ToExactString());
+          else
+            g.a.objects = v->value;
+          g.a.objects_loc = At(s, r, jc);
+        }
       } else {
         diags_.Error(At(s, r, jc), ind.code, msg::kWorkbookNotForRule, UnitOf(rule.kind).Label(),
                      !entry.items.empty() ? "在下方各要点行选 是/否" : "由数据计算，在“数据”表填写");
@@ -937,6 +985,19 @@ class Merger {
           std::sort(b.begin(), b.end());
           b.erase(std::unique(b.begin(), b.end()), b.end());
           if (a != b) Conflict(g.unmet_loc, code, "unmet（不满足的要点）", ShowList(a), e.loc, ShowList(b));
+        }
+      }
+      if (!w.points.empty()) {
+        if (e.points.empty()) e.points = w.points;
+        else Conflict(w.points.front().loc, code, "points（各要点评价）", "数据采集表", e.loc, "project.yaml");
+      }
+      if (w.objects) {
+        if (!e.objects) {
+          e.objects = w.objects;
+          e.objects_loc = w.objects_loc;
+        } else if (*e.objects != *w.objects) {
+          Conflict(w.objects_loc, code, "objects（不达标对象数）", w.objects->ToExactString(), e.objects_loc,
+                   e.objects->ToExactString());
         }
       }
       if (w.met) {

@@ -36,6 +36,7 @@ enum class RuleKind {
   kPassLine,         // (value − pass) / (full − pass) × weight, 0 below pass
   kTarget,           // self-evaluation: 年度指标值 vs 实际完成值 (≥, ≤, =, yes/no, qualitative)
   kBudgetRate,       // self-evaluation: 预算执行率 from the project's 项目资金
+  kPoints,           // 要点 with shares, each met, per-failure, rate, deviation or manual (keep last: test_rule_kinds.cpp)
 };
 
 const char* RuleKindName(RuleKind k);  // the YAML spelling

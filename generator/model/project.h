@@ -40,6 +40,21 @@ struct Metric {
   SourceLoc loc;
 };
 
+// What an answer says of one 要点 of a points rule (rules/kinds/points.h),
+// numbered from 1 as the 评分标准 numbers them (①②③).
+struct PointAnswer {
+  int number = 0;
+  std::optional<bool> met;            // a met/not-met point
+  std::optional<Decimal> failures;    // a per-failure point: how many failed
+  std::optional<Decimal> score;       // the evaluator's score of the point, in 分 (a manual
+                                      // point, or a partial deduction on any point)
+  std::string reason;                 // why, when the score is below the point's share
+  // 不具备评价条件 this year: "full" (the point's share given) or "rescale"
+  // (its share spread over the other points); "" when assessed.
+  std::string not_assessable;
+  SourceLoc loc;
+};
+
 struct Answer {
   std::string code;
   SourceLoc loc;
@@ -57,6 +72,15 @@ struct Answer {
   SourceLoc target_loc, actual_loc;
   bool not_applicable = false;
   std::optional<Decimal> stated_score;
+  // A points rule: what each 要点 scored (only the ones that differ from
+  // met need be given), and how many objects fell short ("每发现一家…扣10%").
+  std::vector<PointAnswer> points;
+  std::optional<Decimal> objects;
+  SourceLoc objects_loc;
+  // 不具备评价条件 (暂不扣分): "full" gives the weight, "rescale" leaves the
+  // indicator out and spreads its weight over the others (as 不适用); "" when
+  // assessed. Needs a reason.
+  std::string not_assessable;
 };
 
 struct Survey {

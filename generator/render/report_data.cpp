@@ -570,6 +570,21 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
     const ScoredIndicator* s = sp.Find(ind.code);
     std::string line = ind.code + " " + ind.name + "：" + DescribeRule(ind) + "。";
     if (s && s->overridden) line += "本项由评价组调整评分，理由见附件 1。";
+    // 不具备评价条件: the treatment named, for the indicator or its points.
+    auto a = p.answers.find(ind.code);
+    if (a != p.answers.end()) {
+      const Answer& ans = a->second;
+      auto because = [](const std::string& r) { return r.empty() ? std::string() : "（" + r + "）"; };
+      if (ans.not_assessable == "full")
+        line += "本年度不具备评价条件" + because(ans.reason) + "，暂不扣分，按满分计。";
+      else if (ans.not_assessable == "rescale")
+        line += "本年度不具备评价条件" + because(ans.reason) + "，不计分，其分值按折算计分分配给其他指标。";
+      for (const PointAnswer& pa : ans.points) {
+        if (pa.not_assessable.empty()) continue;
+        line += "要点" + CircledNumber(pa.number) + "本年度不具备评价条件" + because(pa.reason) +
+                (pa.not_assessable == "full" ? "，暂不扣分，按该要点分值计。" : "，其分值按比例计入其余要点。");
+      }
+    }
     notes.Append(data(line));
   });
   d.Set("scoring_notes", std::move(notes));

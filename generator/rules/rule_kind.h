@@ -64,10 +64,17 @@ struct RuleSource {
 struct WorkbookEntry {
   std::string needs;  // 评价要点/所需数据: what the row asks for
   // The 评价 cell of the indicator row: nothing, 是/否 (the answer's `met`),
-  // or one of `choices` (the answer's `tier`; 不适用 marks the leaf not applicable).
-  enum class Judgement { kNone, kYesNo, kChoice } judgement = Judgement::kNone;
+  // one of `choices` (the answer's `tier`; 不适用 marks the leaf not
+  // applicable), or a count (the answer's `objects`).
+  enum class Judgement { kNone, kYesNo, kChoice, kCount } judgement = Judgement::kNone;
   std::vector<std::string> choices;
-  std::vector<std::string> items;  // one row each below the indicator, 是/否 (the answer's `unmet`)
+  std::vector<std::string> items;  // one row each below the indicator
+  // What each item row's 评价 cell takes: 是/否 (the answer's `unmet`, or a
+  // point's `met`), a count of failures, a point's score, or nothing (computed
+  // from the 数据 sheet). Empty: 是/否 on every row, read as `unmet`; given:
+  // one per item, read as the answer's `points`.
+  enum class ItemInput { kYesNo, kCount, kScore, kNone };
+  std::vector<ItemInput> item_inputs;
   bool targets = false;     // 年度指标值, 实际完成值 and 偏差原因 are entered
   std::string stated_target;  // the 年度指标值 the system states, shown in its cell
   bool judged = false;      // the evaluator writes a reason: room for it

@@ -22,6 +22,7 @@ const RuleKindUnit& FormulaRuleKind();
 const RuleKindUnit& PassLineRuleKind();
 const RuleKindUnit& TargetRuleKind();
 const RuleKindUnit& BudgetRateRuleKind();
+const RuleKindUnit& PointsRuleKind();
 
 const std::vector<const RuleKindUnit*>& RuleKindUnits() {
   static const std::vector<const RuleKindUnit*> units = {
@@ -29,7 +30,7 @@ const std::vector<const RuleKindUnit*>& RuleKindUnits() {
       &StepsRuleKind(),        &ProportionalRuleKind(),    &BandsRuleKind(),
       &AllOrNothingRuleKind(), &ConditionsRuleKind(),      &QualitativeRuleKind(),
       &ManualRuleKind(),       &FormulaRuleKind(),         &PassLineRuleKind(),
-      &TargetRuleKind(),       &BudgetRateRuleKind(),
+      &TargetRuleKind(),       &BudgetRateRuleKind(),       &PointsRuleKind(),
   };
   return units;
 }

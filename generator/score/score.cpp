@@ -102,10 +102,17 @@ ScoredIndicator ScoreNode(const Indicator& ind, const Project& p, Resolver& res)
   } else if (ind.not_applicable) {
     // 不适用: left out, its weight (now 0) shared among the others (折算计分).
     auto a = p.answers.find(ind.code);
-    s.explanation = fmt::format("该指标不适用，不计分{}；其分值 {} 分按折算计分分配给其他指标。",
+    const bool assessable = a == p.answers.end() || a->second.not_assessable.empty();
+    s.explanation = fmt::format("{}{}；其分值 {} 分按折算计分分配给其他指标。",
+                                assessable ? "该指标不适用，不计分" : "该指标本年度不具备评价条件，暂不评价",
                                 a != p.answers.end() && !a->second.reason.empty() ? "（" + a->second.reason + "）" : "",
                                 ind.written_weight.value_or(Decimal()).ToShort(kScorePlaces));
     return s;
+  } else if (auto na = p.answers.find(ind.code); na != p.answers.end() && na->second.not_assessable == "full") {
+    // 不具备评价条件, 暂不扣分: the weight, said as such (not a full mark earned).
+    s.score = ind.weight;
+    s.explanation = fmt::format("该指标本年度不具备评价条件{}，暂不扣分，按满分 {}计。",
+                                na->second.reason.empty() ? "" : "（" + na->second.reason + "）", Points(ind.weight));
   } else {
     const Rule& r = *ind.rule;
     const RuleKindUnit& unit = UnitOf(r.kind);

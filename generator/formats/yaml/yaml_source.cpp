@@ -108,6 +108,14 @@ class LineIndex {
     size_t line = static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin()) - 1;
     return {static_cast<int>(line + 1), static_cast<int>(offset - starts_[line] + 1)};
   }
+  // The text of `line` (0-based), without its line break.
+  std::string_view Line(size_t line) const {
+    if (line >= starts_.size()) return {};
+    size_t end = line + 1 < starts_.size() ? starts_[line + 1] : text_.size();
+    std::string_view l = text_.substr(starts_[line], end - starts_[line]);
+    while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.remove_suffix(1);
+    return l;
+  }
 
  private:
   static size_t Width(unsigned char lead) { return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1; }
@@ -291,6 +299,19 @@ class YamlBuilder {
 
   [[noreturn]] void SyntaxError(yaml_parser_t& p) {
     std::string what = p.problem ? p.problem : "unreadable YAML";
+    // `formula: v >= 0.9 ? weight : 0` unquoted: the ": " reads as a second
+    // mapping. Say what to do rather than what libyaml saw.
+    if (what.rfind("mapping values are not allowed", 0) == 0) {
+      std::string_view line = lines_.Line(p.problem_mark.line);
+      size_t colon = line.find(": ");
+      if (colon != std::string_view::npos && line.find('?', colon) != std::string_view::npos &&
+          line.find('"') == std::string_view::npos && line.find('\'') == std::string_view::npos)
+        Fail(SourceLoc{path_, static_cast<int>(p.problem_mark.line + 1),
+                       lines_.ByteColumn(p.problem_mark.line, p.problem_mark.column), ""},
+             "", msg::kYamlUnquotedCondition,
+             std::string(line.substr(line.find_first_not_of(" -"), colon - std::min(colon, line.find_first_not_of(" -")))),
+             std::string(line.substr(colon + 2)));
+    }
     if (p.context) what += std::string(", ") + p.context;
     if (p.error == YAML_READER_ERROR) {  // bad bytes: libyaml gives an offset, not a mark
       auto [line, column] = lines_.At(p.problem_offset);

@@ -71,6 +71,7 @@ constexpr int kUseRows = 12;
 constexpr int kBalanceRows = 5;
 constexpr int kDeductionRows = 10;
 constexpr int kQuestionBlocks = 10;
+constexpr double kMaxCountInput = 100000;  // a count typed into a 评价 cell (objects, failures)
 constexpr int kOptionColumns = 8;
 constexpr int kRatedBlocks = 2;
 constexpr int kRatedRows = 15;
@@ -497,7 +498,7 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
   sh.Column(col.evidence(), 26);
   TitleAndHint(
       sh, fm, col.evidence(), sys.name + " — 指标评分",
-      "每个末级指标一行，评价要点在其下逐行列出。浅黄色为填写处：要点逐项选 是/否；“满足得满分”的指标选 是/否；"
+      "每个末级指标一行，评价要点在其下逐行列出。浅黄色为填写处：要点逐项选 是/否（分要点评分的指标按各要点行的提示填写不满足项数或要点得分）；“满足得满分”的指标选 是/否；"
       "定性指标选档次并填写得分；专家评定的指标填写得分；由数据计算的指标读取“数据”表，不必在此填写，"
       "若在“得分”列填写，即为评价组调整得分（须写理由）。得分低于满分时须写扣分原因。");
   static const char* kLevelNames[] = {"一级指标", "二级指标", "三级指标"};
@@ -575,6 +576,9 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
     } else if (entry.judgement == WorkbookEntry::Judgement::kChoice) {
       sh.Blank(top, jc, fm.in_center);
       sh.ListFormula(top, jc, options.Range(entry.choices));
+    } else if (entry.judgement == WorkbookEntry::Judgement::kCount) {
+      sh.Blank(top, jc, fm.in_center);
+      sh.NumberRange(top, jc, top, jc, 0, kMaxCountInput, "请填写 0 或正整数（家数、项数）。");
     } else {
       sh.Blank(top, jc, fm.na);
     }
@@ -607,11 +611,16 @@ void WriteIndicators(lxw_workbook* wb, const Formats& fm, const IndicatorSystem&
       const std::string& text = entry.items[static_cast<size_t>(n - 1)];
       sh.Text(at, 0, leaf.code + "-" + std::to_string(n), fm.label_center);
       sh.Text(at, col.needs(), text, fm.label);
-      sh.Blank(at, jc, fm.in_center);
+      using Input = WorkbookEntry::ItemInput;
+      const Input input = entry.item_inputs.empty() ? Input::kYesNo : entry.item_inputs[static_cast<size_t>(n - 1)];
+      sh.Blank(at, jc, input == Input::kNone ? fm.na : fm.in_center);
+      if (input == Input::kYesNo) sh.List(at, jc, at, jc, {"是", "否"});
+      if (input == Input::kCount) sh.NumberRange(at, jc, at, jc, 0, kMaxCountInput, "请填写不满足的项数（0 或正整数）。");
+      if (input == Input::kScore)
+        sh.NumberRange(at, jc, at, jc, 0, Num(leaf.weight), "请填写该要点得分，不超过该要点分值。");
       sh.Fit(at, {{col.needs(), col.needs(), text}});
     }
     if (count[i] > 1) {
-      sh.List(top + 1, jc, bottom, jc, {"是", "否"});
       // The merged 评分标准 must fit in the rows it spans.
       double have = 0;
       for (int at = top; at <= bottom; ++at) have += sh.RowHeightOf(at);

@@ -1,5 +1,7 @@
 // formula: any expression over the project's values and `weight`, limited
 // to [0, weight].
+#include <yaml-cpp/yaml.h>
+
 #include "base/messages.h"
 #include "rules/kinds/formula.h"
 #include "rules/rule_kind.h"
@@ -13,8 +15,9 @@ class FormulaKind : public RuleKindUnit {
   const char* name() const override { return "formula"; }
 
   void Read(const RuleSource& src, Rule& rule) const override {
-    src.CheckKeys({"kind", "formula"});
+    src.CheckKeys({"kind", "formula", "description"});
     FormulaParams p;
+    p.description = src.String("description", false).value_or("");
     if (!src.node["formula"]) src.diags.Error(rule.loc, src.code(), msg::kMissingKey, "formula");
     else if (auto f = src.ParseFormula(src.node["formula"])) p.formula = *f;
     rule.SetParams(std::move(p));
@@ -27,6 +30,9 @@ class FormulaKind : public RuleKindUnit {
       return in.lookup(n);
     });
     Decimal s = ClampToWeight(raw, ind.weight);
+    const std::string& what = r.Params<FormulaParams>().description;
+    if (!what.empty())
+      return {s, fmt::format("{}，得 {}{}。", what, Points(s), s != raw ? "（限于 0 至满分）" : "")};
     return {s, fmt::format("按公式 {} 计算得 {}{}。", formula.Text(), Points(s),
                            s != raw ? "（限于 0 至满分）" : "")};
   }
@@ -45,12 +51,21 @@ class FormulaKind : public RuleKindUnit {
     for (const auto& n : formula.Names())
       if (n != "weight") names.push_back(n);
     WorkbookEntry e;
-    e.needs = "按公式计算：" + formula.Text() + DataSheetNote(names);
+    const std::string& what = r.Params<FormulaParams>().description;
+    e.needs = (what.empty() ? "按公式计算：" : what + "：") + formula.Text() + DataSheetNote(names);
     return e;
   }
 
   std::string Describe(const Indicator&, const Rule& r) const override {
-    return "得分 = " + r.Params<FormulaParams>().formula.Text() + "，限于 0 至满分";
+    const FormulaParams& p = r.Params<FormulaParams>();
+    if (!p.description.empty()) return p.description + "（得分 = " + p.formula.Text() + "，限于 0 至满分）";
+    return "得分 = " + p.formula.Text() + "，限于 0 至满分";
+  }
+
+  void EmitYaml(YAML::Emitter& out, const Rule& r) const override {
+    const FormulaParams& p = r.Params<FormulaParams>();
+    out << YAML::Key << "formula" << YAML::Value << p.formula.Text();
+    if (!p.description.empty()) out << YAML::Key << "description" << YAML::Value << p.description;
   }
 };
 

@@ -10,6 +10,9 @@ namespace jixiao {
 struct FormulaParams : RuleParams {
   static constexpr RuleKind kKind = RuleKind::kFormula;
   Formula formula;
+  // What the formula means, in the report's words ("按到位资金占预算的比例计分"):
+  // the sentence, the 评分说明 and the 扣分原因 say this, not the formula.
+  std::string description;
 };
 
 }  // namespace jixiao

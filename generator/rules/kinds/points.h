@@ -13,6 +13,7 @@
 
 #include "formula/formula.h"
 #include "model/indicator.h"
+#include "rules/rules.h"
 
 namespace jixiao {
 
@@ -35,6 +36,9 @@ struct ScoringPoint {
   SourceLoc loc;
 };
 
+// The most 要点 one indicator may list (real criteria have 2 to 10).
+inline constexpr size_t kMaxScoringPoints = 50;
+
 struct PointsParams : RuleParams {
   static constexpr RuleKind kKind = RuleKind::kPoints;
   std::vector<ScoringPoint> points;
@@ -43,6 +47,21 @@ struct PointsParams : RuleParams {
   // is counted ("家不达标定点医疗机构").
   std::optional<Decimal> per_object;
   std::string object;
+};
+
+// What a points rule read, kept on the scored leaf for the 评分表 and the
+// report: each point's full share and score as shown.
+struct PointsReading : RuleReading {
+  struct Point {
+    int number;
+    std::string text;
+    Decimal full;   // the point's share of the weight, rounded
+    Decimal score;  // rounded; the points' scores less object_loss give the leaf's score
+    bool excluded;  // not assessable, its share spread over the others
+    std::string clause;  // why it lost marks; "" when it scored its share plainly
+  };
+  std::vector<Point> points;
+  Decimal object_loss;
 };
 
 }  // namespace jixiao
