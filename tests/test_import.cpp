@@ -27,6 +27,7 @@
 #include "rules/kinds/proportional.h"
 #include "rules/kinds/ratio.h"
 #include "rules/kinds/pass_line.h"
+#include "rules/kinds/points.h"
 #include "rules/kinds/steps.h"
 #include "rules/rule_kind.h"
 #include "rules/rules.h"
@@ -760,8 +761,11 @@ TEST_CASE("import: the new wordings are written as YAML that loads back as the r
   ImportedSystem im = ImportSystem(xlsx, out);
   auto loaded = LoadSystem(out);
   INFO(ReadFile(out));
-  CHECK(loaded->Find("A11")->rule->kind == RuleKind::kBands);  // continuous steps
+  CHECK(loaded->Find("A11")->rule->kind == RuleKind::kSteps);
+  CHECK(loaded->Find("A11")->rule->Params<StepsParams>().continuous);
+  CHECK(ReadFile(out).find("reading: continuous") != std::string::npos);
   CHECK(loaded->Find("A12")->rule->kind == RuleKind::kSteps);
+  CHECK(!loaded->Find("A12")->rule->Params<StepsParams>().continuous);
   CHECK(loaded->Find("A12")->rule->Params<StepsParams>().deduct_is_share);
   CHECK(loaded->Find("B11")->rule->kind == RuleKind::kBands);  // the pass line
   CHECK(loaded->Find("B11")->rule->Params<BandsParams>().bands[1].score.formula.Text() ==
@@ -826,16 +830,18 @@ TEST_CASE("InferRule: steps worded 每降低1%扣5%, and how a partial step coun
   REQUIRE(r.rule.kind == RuleKind::kSteps);
   CHECK(r.rule.Params<StepsParams>().deduct == *Decimal::Parse("10%"));
   CHECK(r.rule.Params<StepsParams>().deduct_is_share);
+  CHECK(!r.rule.Params<StepsParams>().continuous);  // unsaid: the whole steps steps reads by default
+  r = infer("预算执行率≥95%，得满分；每降低1%扣5%，不足一档按一档计，扣完为止。", 10);
+  CHECK(!r.rule.Params<StepsParams>().continuous);
+  const Rule whole = r.rule;
 
-  // Continuous: the deduction in proportion to the shortfall, written as a
-  // band whose formula gives weight − (95% − x) ÷ 1% × 5% × weight.
+  // Continuous: the deduction in proportion to the shortfall.
   r = infer("预算执行率≥95%，得满分；每降低1%扣5%，按比例扣分，扣完为止。", 10);
-  REQUIRE(r.rule.kind == RuleKind::kBands);
+  REQUIRE(r.rule.kind == RuleKind::kSteps);
   CHECK(r.rule.value == "预算执行率");
-  const auto& bands = r.rule.Params<BandsParams>().bands;
-  REQUIRE(bands.size() == 2);
-  CHECK(*bands[0].min == *Decimal::Parse("95%"));
-  CHECK(!bands[1].min);
+  CHECK(r.rule.Params<StepsParams>().continuous);
+  CHECK(r.rule.Params<StepsParams>().deduct == *Decimal::Parse("5%"));
+  CHECK(r.notes.empty());
   Indicator ind;
   ind.code = "B12";
   ind.weight = Decimal(10);
@@ -850,6 +856,8 @@ TEST_CASE("InferRule: steps worded 每降低1%扣5%, and how a partial step coun
   CHECK(score("97%") == Decimal(10));
   CHECK(score("90.56%") == *Decimal::Parse("7.78"));  // 10 − 4.44 × 0.5, exactly
   CHECK(score("70%") == Decimal(0));                 // 扣完为止
+  r.rule = whole;
+  CHECK(score("90.56%") == *Decimal::Parse("7.5"));  // 5 whole steps of 0.5
 }
 
 TEST_CASE("InferRule: bands written as ranges without their subject, and proportional after 未达到的") {
@@ -1027,6 +1035,79 @@ TEST_CASE("InferRule and ReadPointsWording take any cut of a wording without fai
     }
   }
   CHECK(runs > 1000);
+}
+
+TEST_CASE("InferRule: the 要点 wordings become points rules that import writes, loads back and scores") {
+  auto score = [](const Inference& inf, long weight, const Answer& a) {
+    Indicator ind;
+    ind.code = "X1";
+    ind.name = "X1";
+    ind.weight = Decimal(weight);
+    ind.level = 3;
+    RuleInput in;
+    in.answer = &a;
+    in.lookup = [](const std::string&) -> std::optional<Decimal> { return std::nullopt; };
+    return ApplyRule(ind, inf.rule, in).score;
+  };
+  auto point = [](int n, std::optional<bool> met, std::optional<long> failures) {
+    PointAnswer p;
+    p.number = n;
+    p.met = met;
+    if (failures) p.failures = Decimal(*failures);
+    return p;
+  };
+  Inference r = InferRule("要点①②③④各占指标分值的1/4：①资金及时拨付；②台账完整；③公示到位；④回访到位。", Decimal(10));
+  REQUIRE(r.rule.kind == RuleKind::kPoints);
+  REQUIRE(r.rule.Params<PointsParams>().points.size() == 4);
+  CHECK(r.rule.Params<PointsParams>().points[1].text == "台账完整");
+  Answer a;
+  a.points = {point(2, false, std::nullopt)};
+  CHECK(score(r, 10, a) == *Decimal::Parse("7.5"));
+
+  r = InferRule("①制度健全；②资料齐全；③按时报送。①③各占10%、②占80%，②每项不满足扣20%，五项及以上不得分。", Decimal(10));
+  REQUIRE(r.rule.kind == RuleKind::kPoints);
+  const auto& p2 = r.rule.Params<PointsParams>().points[1];
+  CHECK(p2.kind == ScoringPoint::Kind::kFailures);
+  CHECK(p2.per_failure == *Decimal::Parse("20%"));
+  CHECK(p2.zero_at == 5);
+  a.points = {point(2, std::nullopt, 2)};
+  CHECK(score(r, 10, a) == *Decimal::Parse("6.8"));  // 1 + 8 × (1 − 2 × 20%) + 1
+  a.points = {point(2, std::nullopt, 5)};
+  CHECK(score(r, 10, a) == Decimal(2));
+
+  r = InferRule("①定点机构协议管理规范；②结算资料完整。每发现一家对象不达标，扣指标分值的10%。", Decimal(10));
+  REQUIRE(r.rule.kind == RuleKind::kPoints);
+  REQUIRE(r.rule.Params<PointsParams>().per_object);
+  a = Answer{};
+  a.objects = Decimal(2);
+  CHECK(score(r, 10, a) == Decimal(8));
+
+  // The checklists of the seeds stay checklists.
+  CHECK(InferRule("评价要点：①甲；②乙。2项各占1/2权重分，每有一项不满足，则扣除相应权重分。", Decimal(4)).rule.kind ==
+        RuleKind::kChecklist);
+
+  // Written by import and read back.
+  TempDir dir;
+  std::vector<Cell> cells = {
+      {0, 0, "一级指标"}, {0, 1, "二级指标"}, {0, 2, "三级指标"}, {0, 3, "分值"}, {0, 4, "评分标准"},
+      {1, 0, "过程"}, {1, 1, "管理"}, {1, 2, "资料管理"}, {1, 3, "60", true},
+      {1, 4, "①制度健全；②资料齐全；③按时报送。①③各占10%、②占80%，②每项不满足扣20%，五项及以上不得分。"},
+      {2, 2, "定点管理"}, {2, 3, "40", true},
+      {2, 4, "①定点机构协议管理规范；②结算资料完整。每发现一家对象不达标，扣指标分值的10%。"},
+  };
+  std::string xlsx = dir.path() + "/要点.xlsx";
+  WriteSheet(xlsx, cells);
+  std::string out = dir.path() + "/要点.yaml";
+  ImportSystem(xlsx, out);
+  auto loaded = LoadSystem(out);
+  INFO(ReadFile(out));
+  REQUIRE(loaded->Find("A11")->rule->kind == RuleKind::kPoints);
+  const auto& lp = loaded->Find("A11")->rule->Params<PointsParams>().points;
+  REQUIRE(lp.size() == 3);
+  CHECK(lp[1].share == *Decimal::Parse("80%"));
+  CHECK(lp[1].zero_at == 5);
+  REQUIRE(loaded->Find("A12")->rule->Params<PointsParams>().per_object);
+  CHECK(*loaded->Find("A12")->rule->Params<PointsParams>().per_object == *Decimal::Parse("10%"));
 }
 
 // ---- the seeds' criteria (tests/data/criteria/seeds.yaml) ----------------

@@ -21,13 +21,8 @@
 #include "rules/kinds/proportional.h"
 #include "rules/kinds/ratio.h"
 #include "rules/kinds/steps.h"
-#include "rules/rule_kind.h"
-// The points kind (rules/kinds/points.cpp) is being written; until its unit
-// is registered, the 要点 wordings are read (ReadPointsWording) but not made
-// into rules. Defining JIXIAO_IMPORT_POINTS builds them.
-#ifdef JIXIAO_IMPORT_POINTS
 #include "rules/kinds/points.h"
-#endif
+#include "rules/rule_kind.h"
 
 namespace jixiao {
 namespace {
@@ -767,6 +762,7 @@ std::optional<PointsWording> ReadPointsWordingText(const std::string& t, const D
   }
   if (given > Decimal(1)) return std::nullopt;
   if (unshared > 0) {
+    if (given >= Decimal(1)) return std::nullopt;  // nothing left for the points with no share
     const Decimal each = (Decimal(1) - given) / Decimal(static_cast<long>(unshared));
     for (size_t k = 0; k < n; ++k)
       if (!shares[k]) shares[k] = each;
@@ -832,25 +828,6 @@ std::optional<StepsReading> ReadStepsReading(const std::string& c) {
   if (Contains(c, "按比例扣") || Contains(c, "按比例计扣") || Contains(c, "按比例折算"))
     return StepsReading::kContinuous;
   return std::nullopt;
-}
-
-// A continuous reading of steps ("每降低1%扣5%，按比例扣分"): the deduction
-// grows with the shortfall, weight − (full_at − x) ÷ step × deduct, which is
-// a band: full from full_at, that formula below it (bands keep a score
-// between 0 and the weight). Exact: the numbers are written as they are.
-BandsParams ContinuousSteps(const StepsParams& p) {
-  BandsParams b;
-  Band full;
-  full.min = p.full_at;
-  full.score.kind = ScoreSpec::kFull;
-  b.bands.push_back(full);
-  Band below;
-  below.score.kind = ScoreSpec::kFormula;
-  const std::string per_step = p.deduct_is_share ? "weight * " + p.deduct.ToExactString() : p.deduct.ToExactString();
-  below.score.formula = Formula::Parse("weight - (" + p.full_at.ToExactString() + " - x) / " +
-                                       p.step.ToExactString() + " * " + per_step);
-  b.bands.push_back(below);
-  return b;
 }
 
 // "X≥95%，得4分；每降低5%，扣1分，扣完为止" and "…；每低10%，扣20%权重分".
@@ -933,12 +910,9 @@ std::optional<Inference> InferSteps(const std::vector<std::string>& cl, const De
     params.deduct = deduct->value;
     params.deduct_is_share = share;
     if (params.step.Sign() <= 0 || params.deduct.Sign() <= 0) continue;
+    params.continuous = reading == StepsReading::kContinuous;
     Inference inf;
-    if (reading == StepsReading::kContinuous) {
-      inf.rule.SetParams(ContinuousSteps(params));
-    } else {
-      inf.rule.SetParams(std::move(params));
-    }
+    inf.rule.SetParams(std::move(params));
     inf.rule.value = value;
     Leftovers(inf, cl, i, j, value);
     return inf;
@@ -1281,7 +1255,6 @@ std::optional<Inference> InferRatio(const std::vector<std::string>& cl, const De
 
 }  // namespace
 
-#ifdef JIXIAO_IMPORT_POINTS
 namespace {
 
 // The 要点 wording as a points rule, field for field.
@@ -1313,15 +1286,12 @@ Inference PointsInference(const PointsWording& w) {
 }
 
 }  // namespace
-#endif
 
 Inference InferRule(const std::string& criteria, const Decimal& weight) {
   const std::string t = Normalize(criteria);
   if (TrimPunct(t).empty()) return Manual(Format(msg::kInferNoCriteria));
-#ifdef JIXIAO_IMPORT_POINTS
   // Before the checklists: "N项各占…" with a per-failure deduction is points.
   if (auto w = ReadPointsWordingText(t, weight)) return PointsInference(*w);
-#endif
   if (auto r = InferChecklist(t)) return *r;
   if (auto r = InferChecklistPoints(t, weight)) return *r;
   const std::vector<std::string> cl = Clauses(t);
