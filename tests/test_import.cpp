@@ -985,6 +985,13 @@ TEST_CASE("ReadPointsWording: 要点 with shares, per-failure deductions with a 
   CHECK(*r->per_object == d("10%"));
   CHECK(r->object == "家对象不达标");
 
+  // A point the evaluation group scores.
+  r = ReadPointsWording("①台账完整；②服务质量。①②各占1/2，②由评价组根据现场核查情况酌情评分。", w);
+  REQUIRE(r);
+  CHECK(r->points[0].kind == K::kMet);
+  CHECK(r->points[1].kind == K::kManual);
+  CHECK(r->points[1].share == Decimal(1) / Decimal(2));
+
   // Shares in points of the weight.
   r = ReadPointsWording("①资料完整；②程序规范。①占4分、②占6分。", w);
   REQUIRE(r);

@@ -728,6 +728,13 @@ std::optional<PointsWording> ReadPointsWordingText(const std::string& t, const D
       feature = true;
       continue;
     }
+    // "②由评价组根据现场核查情况酌情评分": the evaluator scores the named points.
+    if (named && (StartsWith(s, "由评价组") || StartsWith(s, "由专家")) &&
+        (Contains(s, "酌情") || Contains(s, "评定") || Contains(s, "评分") || Contains(s, "打分"))) {
+      for (size_t k : targets) w.points[k].kind = PointWording::Kind::kManual;
+      feature = true;
+      continue;
+    }
     // "否则按偏差率扣除相应权重分值".
     if (Contains(s, "偏差率") && Contains(s, "扣")) {
       for (size_t k : targets) {
