@@ -18,6 +18,7 @@
 #include "formats/xlsx/layouts/scoring_sheet.h"
 #include "load/load.h"
 #include "load/load_scoring_sheet.h"
+#include "import/one_column_sheet.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -90,7 +91,17 @@ ImportedSystem ReadScoringSheet(const std::string& xlsx_path, const ImportOption
   ScoringSheetOptions read;
   read.sheet = options.sheet;
   read.name = options.name;
-  ScoringSheet sheet = LoadScoringSheet(xlsx_path, read, bytes);
+  // 附件1 with a 名称 | 权重 pair per level (load/), else with one weight
+  // column for all levels (one_column_sheet.h); neither: the first
+  // reader's refusal, which names the labels looked for.
+  std::optional<ScoringSheet> read_sheet;
+  try {
+    read_sheet = LoadScoringSheet(xlsx_path, read, bytes);
+  } catch (const InputError&) {
+    read_sheet = ReadOneColumnSheet(xlsx_path, read, bytes);
+    if (!read_sheet) throw;
+  }
+  ScoringSheet sheet = std::move(*read_sheet);
   ImportedSystem im;
   im.path = sheet.path;
   im.sheet = sheet.sheet;

@@ -34,6 +34,34 @@ struct Inference {
 // that is the full score must equal it).
 Inference InferRule(const std::string& criteria, const Decimal& weight);
 
+// A 要点-scored wording as read, before it becomes a `points` rule
+// (rules/kinds/points.h: ScoringPoint, PointsParams, field for field):
+// "要点①②③④各占指标分值的1/4", "①③各占10%、②占80%，②每项不满足扣20%，
+// 五项及以上不得分", "每出现一项不满足扣该要点1/3，三项及以上不得分",
+// "不满足时，各要点得分为：及时率×权重分值", "否则按偏差率扣除相应权重分值",
+// "每发现一家对象不达标，扣指标分值的10%". A wording without ①② items is
+// one point, the whole indicator.
+struct PointWording {
+  enum class Kind { kMet, kFailures, kRate, kDeviation, kManual };
+  Kind kind = Kind::kMet;
+  std::string text;        // the point as written
+  Decimal share;           // of the weight; the shares sum to 1
+  std::string share_text;  // as written ("1/4", "80%", "2分"); "" when shared equally
+  Decimal per_failure;     // kFailures: the share of the point each failure takes
+  int zero_at = 0;         // kFailures: failures at which the point scores 0; 0 for none
+  std::string value;       // kRate, kDeviation: the value it reads
+};
+struct PointsWording {
+  std::vector<PointWording> points;
+  std::optional<Decimal> per_object;  // a share of the weight per object counted
+  std::string object;                 // what is counted ("家对象不达标")
+  std::vector<std::string> unused;    // clauses the reading did not use
+};
+// nullopt when the text has none of these wordings (a plain checklist
+// "N项各占1/N权重分" or "…得N分" items are checklist kinds), or when what it
+// says does not add up (shares that do not sum to 1, a point named twice).
+std::optional<PointsWording> ReadPointsWording(const std::string& criteria, const Decimal& weight);
+
 // The project values a rule reads (value:, and the names in when: formulas).
 std::vector<std::string> RuleValueNames(const Rule& rule);
 

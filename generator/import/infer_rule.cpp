@@ -21,6 +21,7 @@
 #include "rules/kinds/proportional.h"
 #include "rules/kinds/ratio.h"
 #include "rules/kinds/steps.h"
+#include "rules/kinds/points.h"
 #include "rules/rule_kind.h"
 
 namespace jixiao {
@@ -250,6 +251,7 @@ std::optional<Compare> ReadCompare(const std::string& s) {
   };
   for (const char* o : kOps) consider(o, o, false);
   consider("不低于", "≥", true);
+  consider("低于", "<", true);
   consider("达到", "≥", true);
   consider("为", "=", true);
   if (best == std::string::npos || best == 0) return std::nullopt;
@@ -430,11 +432,22 @@ std::optional<Inference> InferChecklistPoints(const std::string& t, const Decima
   if (auto p = Preamble(preamble); !p.empty()) unused.push_back(p);
   Decimal sum;
   for (const auto& it : items) {
-    size_t de = it.text.rfind("得");
-    if (de == std::string::npos) return std::nullopt;
-    auto points = PointsOf(it.text.substr(de + std::string("得").size()));
-    if (!points || !EndsWith(it.text, "分")) return std::nullopt;
-    std::string text = TrimPunct(it.text.substr(0, de));
+    // "…，得1分" or "…（1分）".
+    std::optional<Decimal> points;
+    std::string text;
+    if (EndsWith(it.text, "分）")) {
+      size_t open = it.text.rfind("（");
+      if (open == std::string::npos) return std::nullopt;
+      const size_t b = open + std::string("（").size();
+      points = PointsOf(it.text.substr(b, it.text.size() - std::string("）").size() - b));
+      text = TrimPunct(it.text.substr(0, open));
+    } else {
+      size_t de = it.text.rfind("得");
+      if (de == std::string::npos || !EndsWith(it.text, "分")) return std::nullopt;
+      points = PointsOf(it.text.substr(de + std::string("得").size()));
+      text = TrimPunct(it.text.substr(0, de));
+    }
+    if (!points) return std::nullopt;
     if (text.empty()) return std::nullopt;
     params.items.push_back(ChecklistItem{text, *points});
     sum += *points;
@@ -445,6 +458,343 @@ std::optional<Inference> InferChecklistPoints(const std::string& t, const Decima
   if (sum < weight)
     inf.notes.push_back(Format(msg::kInferPointsBelowWeight, sum.ToExactString(), weight.ToExactString()));
   return inf;
+}
+
+// ---- 要点 with shares (ReadPointsWording) -------------------------------
+
+// The circled number at t[pos] (① … ⑳, U+2460 … U+2473); 0 when none.
+int CircledAt(const std::string& t, size_t pos) {
+  if (pos + 3 > t.size()) return 0;
+  const auto a = static_cast<unsigned char>(t[pos]), b = static_cast<unsigned char>(t[pos + 1]),
+             c = static_cast<unsigned char>(t[pos + 2]);
+  if (a == 0xE2 && b == 0x91 && c >= 0xA0 && c <= 0xB3) return c - 0xA0 + 1;
+  return 0;
+}
+
+// A count as written: "3", "三", "两".
+std::optional<int> ReadCount(const std::string& s, size_t& pos) {
+  if (pos < s.size() && IsDigit(s[pos])) {
+    int n = 0;
+    while (pos < s.size() && IsDigit(s[pos]) && n < 1000) n = n * 10 + (s[pos++] - '0');
+    return n;
+  }
+  static const std::pair<const char*, int> kWords[] = {{"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4},
+                                                       {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},
+                                                       {"十", 10}};
+  for (const auto& [w, n] : kWords)
+    if (s.compare(pos, std::string(w).size(), w) == 0) {
+      pos += std::string(w).size();
+      return n;
+    }
+  return std::nullopt;
+}
+
+bool Skip(const std::string& s, size_t& pos, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (s.compare(pos, std::string(w).size(), w) == 0) {
+      pos += std::string(w).size();
+      return true;
+    }
+  return false;
+}
+
+// A share as written at s[pos]: "1/4", "10%", "指标分值的1/4", "2分" (of
+// `whole` points). The value and its text.
+std::optional<std::pair<Decimal, std::string>> ReadShare(const std::string& s, size_t& pos, const Decimal& whole) {
+  Skip(s, pos, {"该指标分值的", "指标分值的", "该项分值的", "权重分值的", "权重分的", "权重的", "分值的", "该要点分值的",
+                "该要点的", "该要点", "该项的", "该项"});
+  const size_t b = pos;
+  auto n = ReadNumber(s, pos);
+  if (!n) return std::nullopt;
+  Decimal v = n->value;
+  std::string text = n->literal;
+  if (!n->percent && pos < s.size() && s[pos] == '/') {
+    size_t q = pos + 1;
+    auto d = ReadNumber(s, q);
+    if (!d || d->percent || d->value.IsZero()) return std::nullopt;
+    v = v / d->value;
+    pos = q;
+    text = s.substr(b, pos - b);
+  } else if (!n->percent) {
+    if (!Skip(s, pos, {"分"}) || whole.Sign() <= 0) return std::nullopt;
+    v = v / whole;
+    text += "分";
+  }
+  Skip(s, pos, {"的权重分", "权重分值", "权重分", "权重", "分值"});
+  return std::make_pair(v, text);
+}
+
+struct Mark {
+  size_t pos;
+  int n;
+  bool reference;
+};
+
+std::optional<PointsWording> ReadPointsWordingText(const std::string& t, const Decimal& weight) {
+  // The marks: ① starting a point's text, or naming points in a statement
+  // ("①③各占10%", "②每项不满足…"): a mark beside another, or not the next
+  // point's number, names points.
+  std::vector<Mark> marks;
+  for (size_t p = 0; p < t.size();) {
+    if (int n = CircledAt(t, p)) {
+      marks.push_back({p, n, false});
+      p += 3;
+    } else {
+      ++p;
+    }
+  }
+  auto beside = [&](size_t a, size_t b) {  // marks a < b written together ("①③", "①、③")
+    const size_t gap = marks[b].pos - (marks[a].pos + 3);
+    return gap == 0 || (gap == 3 && (t.compare(marks[a].pos + 3, 3, "、") == 0 || t.compare(marks[a].pos + 3, 3, "和") == 0));
+  };
+  int last = 0;
+  for (size_t i = 0; i < marks.size(); ++i) {
+    bool ref = (i + 1 < marks.size() && beside(i, i + 1)) || (i > 0 && beside(i - 1, i)) || marks[i].n != last + 1;
+    marks[i].reference = ref;
+    if (!ref) last = marks[i].n;
+  }
+  PointsWording w;
+  std::string rest;  // everything but the points' own texts
+  size_t cursor = 0;
+  for (size_t i = 0; i < marks.size(); ++i) {
+    if (marks[i].reference) continue;
+    rest += t.substr(cursor, marks[i].pos - cursor) + "；";
+    const size_t b = marks[i].pos + 3;
+    size_t e = t.size();
+    for (size_t k = i + 1; k < marks.size(); ++k) {
+      e = marks[k].pos;
+      // A reference run right after the text ("…；①③各占10%") ends it too.
+      break;
+    }
+    std::string span = t.substr(b, e - b);
+    size_t cut = std::min(span.find("；"), span.find("。"));
+    PointWording p;
+    p.text = TrimPunct(span.substr(0, cut));
+    w.points.push_back(p);
+    if (cut != std::string::npos) rest += span.substr(cut) + "；";
+    cursor = e;
+  }
+  rest += t.substr(cursor);
+  const bool items = !w.points.empty();
+
+  // The statements, clause by clause ("、" before a mark parts two).
+  std::vector<std::string> cl;
+  {
+    std::string cur;
+    const std::vector<std::string> cs = Chars(rest);
+    for (size_t i = 0; i < cs.size(); ++i) {
+      const std::string& c = cs[i];
+      bool cut = c == "，" || c == "；" || c == "。" ||
+                 (c == "、" && i + 1 < cs.size() && CircledAt(cs[i + 1], 0) && !cur.empty() && !CircledAt(cur, cur.size() - 3));
+      if (cut) {
+        if (!TrimPunct(cur).empty()) cl.push_back(TrimPunct(cur));
+        cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+    if (!TrimPunct(cur).empty()) cl.push_back(TrimPunct(cur));
+  }
+  if (!items) {
+    PointWording whole;
+    whole.text = "";
+    w.points.push_back(whole);
+  }
+  const size_t n = w.points.size();
+  std::vector<std::optional<Decimal>> shares(n);
+  std::vector<std::string> share_texts(n);
+  std::vector<size_t> last_targets;  // of the last per-failure statement, for "N项及以上不得分"
+  bool feature = false;
+  std::vector<std::string> before_feature;  // a single point's own text
+  for (const std::string& c : cl) {
+    size_t pos = 0;
+    // Which points the statement names.
+    std::vector<size_t> targets;
+    Skip(c, pos, {"要点", "评价要点"});
+    while (int m = CircledAt(c, pos)) {
+      if (m > static_cast<int>(n)) return std::nullopt;  // names a point that is not there
+      targets.push_back(static_cast<size_t>(m - 1));
+      pos += 3;
+      Skip(c, pos, {"、", "和", "及"});
+    }
+    const bool named = !targets.empty();
+    if (!named) Skip(c, pos, {"各要点", "每个要点", "各项要点", "每项要点"});
+    if (targets.empty())
+      for (size_t k = 0; k < n; ++k) targets.push_back(k);
+    const std::string s = c.substr(pos);
+    if (s.empty()) continue;  // "评价要点："
+    size_t q = 0;
+    // "各占1/4", "占80%".
+    if (Skip(s, q, {"各占", "分别占", "占"})) {
+      auto sh = ReadShare(s, q, weight);
+      if (!sh || q != s.size()) return std::nullopt;
+      for (size_t k : targets) {
+        if (shares[k]) return std::nullopt;  // a point given two shares
+        shares[k] = sh->first;
+        share_texts[k] = sh->second;
+      }
+      feature = true;
+      continue;
+    }
+    // "每出现一项不满足扣该要点1/3", "每项不满足扣20%", "每有一项不满足，扣1分".
+    q = 0;
+    if (Skip(s, q, {"每出现一项", "每发现一项", "每有一项", "每一项", "每项"}) &&
+        Skip(s, q, {"不满足", "不符合", "未满足", "未完成", "不达标"})) {
+      Skip(s, q, {"的"});
+      if (!Skip(s, q, {"扣除", "扣减", "扣"})) {
+        // "…，则扣除相应权重分": the point's share, as a checklist reads it.
+        continue;
+      }
+      std::string d = s.substr(q);
+      if (StartsWith(d, "相应")) continue;  // the point's share: met or not
+      size_t r = 0;
+      // Points per failure are converted once the point's share is known.
+      auto sh = ReadShare(d, r, Decimal(0));  // "扣1分" is not a share: below
+      bool in_points = false;
+      if (!sh) {
+        r = 0;
+        auto pts = ReadNumber(d, r);
+        if (!pts || pts->percent || !Skip(d, r, {"分"})) return std::nullopt;
+        sh = std::make_pair(pts->value, pts->literal + "分");
+        in_points = true;
+      }
+      if (r != d.size()) return std::nullopt;
+      for (size_t k : targets) {
+        w.points[k].kind = PointWording::Kind::kFailures;
+        // In points: share of the point = points ÷ (share × weight), once shares are known.
+        w.points[k].per_failure = sh->first;
+        w.points[k].value = in_points ? "points" : "";
+      }
+      last_targets = targets;
+      feature = true;
+      continue;
+    }
+    // "三项及以上不得分", "五项及以上的，该要点不得分".
+    q = 0;
+    if (auto cnt = ReadCount(s, q); cnt && Skip(s, q, {"项及以上", "项以上", "项或以上"})) {
+      Skip(s, q, {"的"});
+      Skip(s, q, {"该要点", "该项", "本项"});
+      if (s.substr(q) != "不得分" && s.substr(q) != "得0分") return std::nullopt;
+      const std::vector<size_t>& to = named ? targets : last_targets;
+      if (to.empty()) return std::nullopt;
+      for (size_t k : to) {
+        if (w.points[k].kind != PointWording::Kind::kFailures) return std::nullopt;
+        w.points[k].zero_at = *cnt;
+      }
+      continue;
+    }
+    // "每发现一家对象不达标，扣指标分值的10%".
+    q = 0;
+    if (Skip(s, q, {"每发现一", "每出现一", "每有一"})) {
+      size_t k = s.find("扣", q);
+      if (k == std::string::npos) {
+        // The deduction in the next clause: handled when the object is read alone.
+        w.object = TrimPunct(s.substr(q));
+        continue;
+      }
+      w.object = TrimPunct(s.substr(q, k - q));
+      size_t r = k + std::string("扣").size();
+      Skip(s, r, {"除", "减"});
+      auto sh = ReadShare(s, r, weight);
+      if (!sh || r != s.size() || w.object.empty()) return std::nullopt;
+      w.per_object = sh->first;
+      feature = true;
+      continue;
+    }
+    if (!w.object.empty() && !w.per_object && StartsWith(s, "扣")) {
+      size_t r = std::string("扣").size();
+      Skip(s, r, {"除", "减"});
+      auto sh = ReadShare(s, r, weight);
+      if (!sh || r != s.size()) return std::nullopt;
+      w.per_object = sh->first;
+      feature = true;
+      continue;
+    }
+    // "各要点得分为：及时率×权重分值", "得分=完成率×权重分".
+    q = 0;
+    // Only of points: "得分=资金到位率×权重分" alone is a ratio.
+    const bool of_points = items || StartsWith(c, "各要点") || StartsWith(c, "每个要点") || StartsWith(c, "要点");
+    if (of_points && Skip(s, q, {"各要点得分为：", "各要点得分为", "各要点得分=", "要点得分为：", "得分为：", "得分="})) {
+      size_t times = s.find("×", q);
+      if (times == std::string::npos) return std::nullopt;
+      std::string name = CleanName(s.substr(q, times - q));
+      std::string factor = s.substr(times + std::string("×").size());
+      if (factor != "权重分值" && factor != "权重分" && factor != "权重" && factor != "分值" && factor != "要点分值")
+        return std::nullopt;
+      for (size_t k : targets) {
+        w.points[k].kind = PointWording::Kind::kRate;
+        w.points[k].value = name;
+      }
+      feature = true;
+      continue;
+    }
+    // "②由评价组根据现场核查情况酌情评分": the evaluator scores the named points.
+    if (named && (StartsWith(s, "由评价组") || StartsWith(s, "由专家")) &&
+        (Contains(s, "酌情") || Contains(s, "评定") || Contains(s, "评分") || Contains(s, "打分"))) {
+      for (size_t k : targets) w.points[k].kind = PointWording::Kind::kManual;
+      feature = true;
+      continue;
+    }
+    // "否则按偏差率扣除相应权重分值".
+    if (Contains(s, "偏差率") && Contains(s, "扣")) {
+      for (size_t k : targets) {
+        w.points[k].kind = PointWording::Kind::kDeviation;
+        w.points[k].value = "偏差率";
+      }
+      feature = true;
+      continue;
+    }
+    if (s == "不满足时" || s == "否则" || s == "不满足的" || s == "扣完为止" || s == "扣完该要点分值为止" ||
+        s == "扣完为止为止" || (StartsWith(s, "则扣除相应") && EndsWith(s, "分"))) {
+      continue;
+    }
+    if (!feature && !items) {
+      before_feature.push_back(c);
+      continue;
+    }
+    // "N项各占1/N权重分": the equal shares a checklist has.
+    q = 0;
+    if (auto cnt = ReadCount(s, q); cnt && Skip(s, q, {"项各占"}) && *cnt == static_cast<int>(n)) continue;
+    w.unused.push_back(c);
+  }
+  if (!feature) return std::nullopt;
+  if (!items) w.points[0].text = Join(before_feature, 0, before_feature.size());
+  if (!items && w.points[0].text.empty()) w.points[0].text = TrimPunct(t);
+  // Shares: as written, else equal among the rest.
+  Decimal given;
+  size_t unshared = 0;
+  for (size_t k = 0; k < n; ++k) {
+    if (shares[k]) given += *shares[k];
+    else ++unshared;
+  }
+  if (given > Decimal(1)) return std::nullopt;
+  if (unshared > 0) {
+    if (given >= Decimal(1)) return std::nullopt;  // nothing left for the points with no share
+    const Decimal each = (Decimal(1) - given) / Decimal(static_cast<long>(unshared));
+    for (size_t k = 0; k < n; ++k)
+      if (!shares[k]) shares[k] = each;
+  } else if (given != Decimal(1)) {
+    return std::nullopt;
+  }
+  for (size_t k = 0; k < n; ++k) {
+    PointWording& p = w.points[k];
+    p.share = *shares[k];
+    p.share_text = share_texts[k];
+    if (p.kind == PointWording::Kind::kFailures && p.value == "points") {
+      // "每项不满足扣1分": 1 point of the point's share × weight.
+      const Decimal whole = p.share * weight;
+      if (whole.Sign() <= 0) return std::nullopt;
+      p.per_failure = p.per_failure / whole;
+      p.value.clear();
+    }
+    if (p.kind == PointWording::Kind::kFailures && (p.per_failure.Sign() <= 0 || p.per_failure > Decimal(1)))
+      return std::nullopt;
+    // A rate or deviation per point: each point reads its own value.
+    if ((p.kind == PointWording::Kind::kRate || p.kind == PointWording::Kind::kDeviation) && n > 1)
+      p.value = "要点" + std::to_string(k + 1) + p.value;
+    if (!p.value.empty() && !IsValueName(p.value)) return std::nullopt;
+  }
+  return w;
 }
 
 // ---- quantitative wordings over clauses -------------------------------
@@ -464,6 +814,26 @@ std::optional<Outcome> OutcomeAfter(const Compare& c, const std::vector<std::str
 std::optional<Inference> FullMismatch(const std::optional<Outcome>& o, const Decimal& weight) {
   if (o && o->kind == Outcome::kFixed)
     return Manual(Format(msg::kInferFullNotWeight, o->points.ToExactString(), weight.ToExactString()));
+  return std::nullopt;
+}
+
+bool IsFloorClause(const std::string& c) {
+  for (const char* w : {"扣完为止", "扣完即止", "直至扣完", "最低0分", "最低得0分", "扣完为止为止", "扣至0分为止",
+                        "最低为0分", "扣完本项分值为止"})
+    if (c == w) return true;
+  return false;
+}
+
+// A clause saying how a partial step counts.
+enum class StepsReading { kUnsaid, kWhole, kContinuous };
+std::optional<StepsReading> ReadStepsReading(const std::string& c) {
+  // "不足一档按一档计", "不足5%的按5%计算", "不足1个百分点按1个百分点计".
+  if (StartsWith(c, "不足") && Contains(c, "按") && !Contains(c, "比例") &&
+      (EndsWith(c, "计") || EndsWith(c, "计算") || EndsWith(c, "扣") || EndsWith(c, "扣分")))
+    return StepsReading::kWhole;
+  // "按比例扣分", "不足一档的按比例扣减", "按实际差额按比例扣分".
+  if (Contains(c, "按比例扣") || Contains(c, "按比例计扣") || Contains(c, "按比例折算"))
+    return StepsReading::kContinuous;
   return std::nullopt;
 }
 
@@ -506,25 +876,39 @@ std::optional<Inference> InferSteps(const std::vector<std::string>& cl, const De
         break;
       }
     bool share = false;
-    for (const char* w : {"权重分的", "权重的", "分值的"})
+    for (const char* w : {"该指标分值的", "指标分值的", "该项分值的", "权重分的", "权重的", "分值的"})
       if (StartsWith(d, w)) {
         d.erase(0, std::string(w).size());
         share = true;
+        break;
       }
     pos = 0;
     auto deduct = ReadNumber(d, pos);
     if (!deduct) continue;
     std::string tail = d.substr(pos);
     if (deduct->percent) {
-      if (!share && tail != "权重分" && tail != "的权重分" && tail != "权重" && tail != "分值") continue;
+      // "扣5%" alone is a share of the weight, as "扣5%权重分" is.
+      if (!share && !tail.empty() && tail != "权重分" && tail != "的权重分" && tail != "权重" && tail != "分值")
+        continue;
       if (share && !tail.empty()) continue;
       share = true;
     } else if (share || tail != "分") {
       continue;
     }
-    if (j < cl.size() && (cl[j] == "扣完为止" || cl[j] == "扣完即止" || cl[j] == "直至扣完" ||
-                          cl[j] == "最低0分" || cl[j] == "最低得0分" || cl[j] == "扣完为止为止"))
-      ++j;
+    // How a partial step counts: "不足一档按一档计" (whole steps) or "按比例扣"
+    // (continuous), and the floor, in any order after the deduction.
+    StepsReading reading = StepsReading::kUnsaid;
+    for (bool more = true; more && j < cl.size();) {
+      more = false;
+      if (IsFloorClause(cl[j])) {
+        ++j;
+        more = true;
+      } else if (auto r = ReadStepsReading(cl[j])) {
+        reading = *r;
+        ++j;
+        more = true;
+      }
+    }
     std::string value = c->subject;
     if (!IsValueName(value)) return Manual(Format(msg::kInferBadName, value));
     StepsParams params;
@@ -533,6 +917,7 @@ std::optional<Inference> InferSteps(const std::vector<std::string>& cl, const De
     params.deduct = deduct->value;
     params.deduct_is_share = share;
     if (params.step.Sign() <= 0 || params.deduct.Sign() <= 0) continue;
+    params.continuous = reading == StepsReading::kContinuous;
     Inference inf;
     inf.rule.SetParams(std::move(params));
     inf.rule.value = value;
@@ -551,10 +936,12 @@ std::optional<Inference> InferProportional(const std::vector<std::string>& cl, c
     auto o = OutcomeAfter(*c, cl, j, weight);
     if (j >= cl.size()) continue;
     std::string s = cl[j];
-    if (StartsWith(s, "否则")) {
-      s.erase(0, std::string("否则").size());
-      if (s.empty() && ++j < cl.size()) s = cl[j];
-    }
+    for (const char* w : {"否则", "未达到的", "未达到", "未达标的", "未达标", "低于目标值的"})
+      if (StartsWith(s, w)) {
+        s.erase(0, std::string(w).size());
+        if (s.empty() && ++j < cl.size()) s = cl[j];
+        break;
+      }
     if (!(StartsWith(s, "按") && Contains(s, "比例") && (EndsWith(s, "得分") || EndsWith(s, "计分"))))
       continue;
     if (!IsFull(o)) {
@@ -575,8 +962,121 @@ std::optional<Inference> InferProportional(const std::vector<std::string>& cl, c
   return std::nullopt;
 }
 
+// "满意度低于60%不得分，60%以上按比例得分" (and "…≥90%得满分" as the full
+// line, else 100%): a pass line, read linearly from 0 at the pass line to
+// the weight at the full line, (x − pass) ÷ (full − pass) × weight; written
+// as bands, which import can write (pass_line has no YAML writer).
+std::optional<Inference> InferPassLine(const std::vector<std::string>& cl, const Decimal& weight) {
+  // "低于60%不得分" may leave its subject to another clause ("满意度≥90%得满分").
+  std::string hint;
+  for (const auto& c : cl)
+    if (auto cmp = ReadCompare(c); cmp && hint.empty()) hint = cmp->subject;
+  for (size_t i = 0; i < cl.size(); ++i) {
+    auto below = ReadCompare(StartsWith(cl[i], "低于") ? hint + cl[i] : cl[i]);
+    if (!below || below->op != "<" || below->upper || !below->number.percent) continue;
+    size_t j = i + 1;
+    auto zero = OutcomeAfter(*below, cl, j, weight);
+    if (!zero || zero->kind != Outcome::kZero) continue;
+    // The clause above the pass line: "60%以上按比例得分", "60%（含）以上的，按比例计分".
+    const Decimal pass = below->number.value;
+    std::optional<size_t> prop;
+    for (size_t k = 0; k < cl.size() && !prop; ++k) {
+      if (k == i) continue;
+      std::string c = cl[k];
+      if (StartsWith(c, below->subject)) c.erase(0, below->subject.size());
+      for (const char* w : {"在", "为", "达到"})
+        if (StartsWith(c, w)) c.erase(0, std::string(w).size());
+      size_t pos = 0;
+      auto n = ReadNumber(c, pos);
+      if (!n || !n->percent || n->value != pass) continue;
+      std::string rest = c.substr(pos);
+      for (const char* w : {"（含）", "及", "以上", "（含）以上", "的"})
+        if (StartsWith(rest, w)) rest.erase(0, std::string(w).size());
+      for (const char* w : {"以上", "的"})
+        if (StartsWith(rest, w)) rest.erase(0, std::string(w).size());
+      std::string next = k + 1 < cl.size() ? cl[k + 1] : "";
+      if (rest.empty() && StartsWith(next, "按") && Contains(next, "比例")) {
+        prop = k;
+        j = std::max(j, k + 2);
+      } else if (StartsWith(rest, "按") && Contains(rest, "比例")) {
+        prop = k;
+        j = std::max(j, k + 1);
+      }
+    }
+    if (!prop) continue;
+    // The full line, when written.
+    Decimal full = Decimal(1);
+    size_t from = i;
+    for (size_t k = 0; k < cl.size(); ++k) {
+      auto c = ReadCompare(cl[k]);
+      if (!c || c->subject != below->subject || c->upper || c->op != "≥") continue;
+      size_t after = k + 1;
+      if (!IsFull(OutcomeAfter(*c, cl, after, weight))) continue;
+      full = c->number.value;
+      from = std::min(from, k);
+      j = std::max(j, after);
+    }
+    if (full <= pass) continue;
+    if (!IsValueName(below->subject)) return Manual(Format(msg::kInferBadName, below->subject));
+    BandsParams params;
+    Band top;
+    top.min = full;
+    top.score.kind = ScoreSpec::kFull;
+    Band line;
+    line.min = pass;
+    line.score.kind = ScoreSpec::kFormula;
+    line.score.formula = Formula::Parse("(x - " + pass.ToExactString() + ") / (" + full.ToExactString() + " - " +
+                                        pass.ToExactString() + ") * weight");
+    Band rest;
+    rest.score.kind = ScoreSpec::kFixed;
+    rest.score.fixed = Decimal(0);
+    params.bands = {top, line, rest};
+    Inference inf;
+    inf.rule.SetParams(std::move(params));
+    inf.rule.value = below->subject;
+    Leftovers(inf, cl, std::min(from, *prop), j, below->subject);
+    return inf;
+  }
+  return std::nullopt;
+}
+
 // "满意度≥90%，得满分；60%≤满意度<90%，得分=满意度×3分；满意度<60%，不得分",
 // and fixed scores per range (100% 得10分; 80%≤X<100% 得7分; …).
+// A band written without its subject, which the band above gives:
+// "80%-90%（含80%），得8分", "80%（含）~90%的，得8分", "60%以下，不得分".
+std::optional<Compare> ReadCompareIn(const std::string& s, const std::string& subject) {
+  if (auto c = ReadCompare(s)) return c;
+  if (subject.empty() || s.empty() || !IsDigit(s[0])) return std::nullopt;
+  size_t pos = 0;
+  auto lo = ReadNumber(s, pos);
+  if (!lo) return std::nullopt;
+  Skip(s, pos, {"（含）"});
+  Compare c;
+  c.subject = subject;
+  c.number = *lo;
+  if (Skip(s, pos, {"（不含）以下", "以下"})) {
+    c.op = "<";
+  } else if (Skip(s, pos, {"-", "~", "～", "至", "—", "–"})) {
+    auto hi = ReadNumber(s, pos);
+    if (!hi) return std::nullopt;
+    // "（含80%）", "（不含90%）": the reading is the bands' own, from each min up.
+    if (s.compare(pos, std::string("（").size(), "（") == 0) {
+      size_t e = s.find("）", pos);
+      if (e == std::string::npos) return std::nullopt;
+      pos = e + std::string("）").size();
+    }
+    c.op = "≥";
+    c.upper = *hi;
+    c.upper_op = "<";
+  } else {
+    return std::nullopt;
+  }
+  Skip(s, pos, {"之间"});
+  Skip(s, pos, {"的"});
+  c.rest = s.substr(pos);
+  return c;
+}
+
 std::optional<Inference> InferBands(const std::vector<std::string>& cl, const Decimal& weight) {
   for (size_t i = 0; i < cl.size(); ++i) {
     auto first = ReadCompare(cl[i]);
@@ -587,7 +1087,7 @@ std::optional<Inference> InferBands(const std::vector<std::string>& cl, const De
     std::optional<Decimal> prev_min;
     bool ended = false, broken = false;
     while (j < cl.size() && !ended) {
-      auto c = ReadCompare(cl[j]);
+      auto c = ReadCompareIn(cl[j], subject);
       if (!c || c->subject != subject || !c->number.percent) break;
       size_t k = j + 1;
       auto o = OutcomeAfter(*c, cl, k, weight);
@@ -762,19 +1262,58 @@ std::optional<Inference> InferRatio(const std::vector<std::string>& cl, const De
 
 }  // namespace
 
+namespace {
+
+// The 要点 wording as a points rule, field for field.
+Inference PointsInference(const PointsWording& w) {
+  PointsParams params;
+  for (const PointWording& pw : w.points) {
+    ScoringPoint p;
+    switch (pw.kind) {
+      case PointWording::Kind::kMet: p.kind = ScoringPoint::Kind::kMet; break;
+      case PointWording::Kind::kFailures: p.kind = ScoringPoint::Kind::kFailures; break;
+      case PointWording::Kind::kRate: p.kind = ScoringPoint::Kind::kRate; break;
+      case PointWording::Kind::kDeviation: p.kind = ScoringPoint::Kind::kDeviation; break;
+      case PointWording::Kind::kManual: p.kind = ScoringPoint::Kind::kManual; break;
+    }
+    p.text = pw.text;
+    p.share = pw.share;
+    p.share_text = pw.share_text;
+    p.per_failure = pw.per_failure;
+    p.zero_at = pw.zero_at;
+    if (!pw.value.empty()) p.value = Formula::Parse(pw.value);
+    params.points.push_back(std::move(p));
+  }
+  params.per_object = w.per_object;
+  params.object = w.object;
+  Inference inf;
+  inf.rule.SetParams(std::move(params));
+  if (!w.unused.empty()) inf.notes.push_back(Format(msg::kInferUnusedText, Join(w.unused, 0, w.unused.size())));
+  return inf;
+}
+
+}  // namespace
+
 Inference InferRule(const std::string& criteria, const Decimal& weight) {
   const std::string t = Normalize(criteria);
   if (TrimPunct(t).empty()) return Manual(Format(msg::kInferNoCriteria));
+  // Before the checklists: "N项各占…" with a per-failure deduction is points.
+  if (auto w = ReadPointsWordingText(t, weight)) return PointsInference(*w);
   if (auto r = InferChecklist(t)) return *r;
   if (auto r = InferChecklistPoints(t, weight)) return *r;
   const std::vector<std::string> cl = Clauses(t);
   if (auto r = InferSteps(cl, weight)) return *r;
+  if (auto r = InferPassLine(cl, weight)) return *r;
   if (auto r = InferProportional(cl, weight)) return *r;
   if (auto r = InferBands(cl, weight)) return *r;
   if (auto r = InferConditions(cl, weight)) return *r;
   if (auto r = InferAllOrNothing(cl, weight)) return *r;
   if (auto r = InferRatio(cl, weight)) return *r;
   return Manual(Format(msg::kInferNoPattern));
+}
+
+std::optional<PointsWording> ReadPointsWording(const std::string& criteria, const Decimal& weight) {
+  return ReadPointsWordingText(Normalize(criteria), weight);
 }
 
 std::vector<std::string> RuleValueNames(const Rule& rule) {

@@ -38,6 +38,19 @@ inline constexpr const char* kReason = "扣分原因";
 inline constexpr const char* kNameLabels[] = {kName, "指标名称", "指标"};
 inline constexpr const char* kWeightPrefixes[] = {kWeight, "分值"};  // 权重（分）, 分值
 inline constexpr const char* kWeightLabels[] = {"标准分", "满分"};
+// A 附件1 with one weight column for every level (read by `import`,
+// import/one_column_sheet.cpp): 一级指标 | 二级指标 | 三级指标 each one
+// column of names, and a single column headed by one of these (权重（分）,
+// 分值, 分数, 标准分, 满分) holding each indicator's weight on its own row.
+// A parent may carry its total there on a row of its own, or in its name
+// ("决策（20分）"), or nowhere (its weight is then its children's sum).
+inline constexpr const char* kOneWeightPrefixes[] = {kWeight, "分值", "分数", "标准分", "满分"};
+// Or no level labels at all: one column of indicators headed by one of
+// these, each row's level given by its code (A, A1, A11; 1, 1.1, 1.1.1) or
+// its numbering (一、 then （一） then 1. then （1）, in the order they appear),
+// parents on rows of their own carrying their totals.
+inline constexpr const char* kIndicatorColumnLabels[] = {kIndicators, "指标名称", "绩效指标", "考核指标",
+                                                         "指标内容", "指标"};
 // The texts: a label containing the first, or equal to one of the rest.
 inline constexpr const char* kExplanationLabels[] = {kExplanation, "指标说明", "指标内涵", "指标释义", "指标定义"};
 inline constexpr const char* kCriteriaLabels[] = {kCriteria,  "评分细则", "评分办法", "评分规则",
