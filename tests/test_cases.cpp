@@ -115,3 +115,45 @@ TEST_CASE("yaohai-2023 (seed 004) scores 98 优, not the stated 100") {
   for (const auto* s : sp.LostLeaves()) lost.push_back(s->def->code);
   CHECK(lost == std::vector<std::string>{"B11"});
 }
+
+TEST_CASE("henan-2024 (worked example) scores 64.99 中: the published 65.00 has C101 ① at 1.80 for 1.79") {
+  auto sp = ScoreCase("henan-2024");
+
+  CHECK(ScoreOf(sp, "A") == D("10.40"));
+  CHECK(ScoreOf(sp, "B") == D("11.47"));
+  CHECK(ScoreOf(sp, "C") == D("19.87"));  // published 19.88
+  CHECK(ScoreOf(sp, "D") == D("23.25"));
+  CHECK(sp.total == D("64.99"));          // published 65.00
+  CHECK(sp.grade == "中");
+
+  CHECK(ScoreOf(sp, "A202") == D("2.40"));  // ① and ② partly deducted: 0.5 + 0.9 + 1
+  CHECK(ScoreOf(sp, "B101") == D("3.33"));  // ① 3 failures → 0; ② 1 failure → 1.25 × 2/3
+  CHECK(ScoreOf(sp, "B102") == D("0.80"));  // ① 10% met; ② 5 failures → 0; ③ unmet
+  CHECK(ScoreOf(sp, "B201") == D("3.34"));  // 93.35%: (93.35% − 80%) ÷ 20% × 5
+  CHECK(ScoreOf(sp, "C101") == D("6.93"));  // 1.79 + 1.29 + 1.92 + 1.93
+  CHECK(ScoreOf(sp, "C103") == D("2"));     // ④ not assessable, kept at its share
+  CHECK(ScoreOf(sp, "C201") == D("4"));     // ③ unmet, no object deduction
+  CHECK(ScoreOf(sp, "C203") == D("1"));     // three thirds of 1 add up to 1
+  CHECK(ScoreOf(sp, "C301") == D("0.94"));  // 40.66% × 0.67 + 100% × 0.67 + 0
+  CHECK(ScoreOf(sp, "D202") == D("4.50"));  // half of ④
+  CHECK(ScoreOf(sp, "D401") == D("4"));     // 93.06% ≥ 90%
+
+  const jixiao::ResolvedValue* rate = sp.Value("预算执行率");
+  REQUIRE(rate != nullptr);
+  CHECK(rate->display == "93.35%");  // 12634.70 / 13534.70
+  const jixiao::ResolvedValue* timely = sp.Value("竞赛补贴发放及时率");
+  REQUIRE(timely != nullptr);
+  CHECK(timely->display == "40.66%");  // the mean of 33.56%, 27.72%, 55.36%, 45.98%
+  const jixiao::ResolvedValue* sat = sp.Value("补助对象满意度");
+  REQUIRE(sat != nullptr);
+  CHECK(sat->display == "91.58%");  // 852625 / 9310
+
+  // Every published leaf score but C101's.
+  const std::vector<std::pair<std::string, std::string>> published = {
+      {"A101", "2"}, {"A102", "0"}, {"A201", "2"}, {"A202", "2.40"}, {"A301", "3"}, {"A302", "1"},
+      {"B101", "3.33"}, {"B102", "0.80"}, {"B201", "3.34"}, {"B202", "2"}, {"B203", "2"},
+      {"C102", "3"}, {"C103", "2"}, {"C201", "4"}, {"C202", "2"}, {"C203", "1"}, {"C301", "0.94"},
+      {"D101", "0"}, {"D102", "3"}, {"D103", "0"}, {"D201", "3.75"}, {"D202", "4.50"}, {"D203", "2"},
+      {"D301", "1"}, {"D302", "1"}, {"D401", "4"}, {"D402", "4"}};
+  for (const auto& [code, score] : published) CHECK_MESSAGE(ScoreOf(sp, code) == D(score.c_str()), code);
+}

@@ -241,6 +241,25 @@ TEST_CASE("check case: 004 as published") {
   CHECK(OfKind(r, "grade").empty());
 }
 
+TEST_CASE("check case: the worked example's report as published (C101 ① 1.80 for 1.79)") {
+  CheckResult r = CheckCase("check-henan-2024");
+  auto rule = OfKind(r, "rule-score");
+  REQUIRE(rule.size() == 1);
+  CHECK(rule[0].indicator == "C101");
+  CHECK(rule[0].stated == "6.94");
+  CHECK(rule[0].expected == "6.93");
+  auto total = OfKind(r, "total");
+  REQUIRE(total.size() == 1);
+  CHECK(total[0].stated == "65.00");
+  CHECK(total[0].expected == "64.99");
+  CHECK(total[0].effect == "等级不变（中）");
+  auto name = OfKind(r, "indicator-name");
+  REQUIRE(name.size() == 1);
+  CHECK(name[0].indicator == "D401");
+  CHECK(OfKind(r, "stated-value").empty());  // every rate the report prints ties out
+  CHECK(OfKind(r, "grade").empty());
+}
+
 TEST_CASE("check case: 000 as published") {
   CheckResult r = CheckCase("check-tianjin-disabled-2023");
   auto net = OfKind(r, "balance-net");

@@ -45,6 +45,7 @@ fs::path TempDir(const std::string& tag) {
 TEST_CASE("golden report.md: jiaocheng-2024") { CheckGolden("jiaocheng-2024"); }
 TEST_CASE("golden report.md: tianjin-disabled-2023") { CheckGolden("tianjin-disabled-2023"); }
 TEST_CASE("golden report.md: yaohai-2023") { CheckGolden("yaohai-2023"); }
+TEST_CASE("golden report.md: henan-2024 (the worked example)") { CheckGolden("henan-2024"); }
 
 TEST_CASE("report: computed tables of jiaocheng-2024") {
   Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024");
