@@ -143,7 +143,8 @@ check "check --lang en heading" contains "$tmp/check-en.txt" "check of 城乡医
 check "check --lang en counts" contains "$tmp/check-en.txt" "2 error(s), 0 warning(s)."
 check "check --lang en severity heading" contains "$tmp/check-en.txt" "errors:"
 check "check --lang en kind name" contains "$tmp/check-en.txt" "[a parent's score differs from the sum of its children's parent-sum]"
-for w in 检查 报送文件： "错误 2 项" "错误：" 上级指标得分与下级指标得分之和不符; do
+check "check --lang en finding sentence" contains "$tmp/check-en.txt" "综合得分: stated 100, expected 98.00 (grade unchanged (优))"
+for w in 检查 报送文件： "错误 2 项" "错误：" 上级指标得分与下级指标得分之和不符 报告为 应为 等级不变; do
   check "check --lang en has no tool word $w" bash -c '! grep -qF -- "$1" "$2"' _ "$w" "$tmp/check-en.txt"
 done
 check "check in Chinese by default" contains "$tmp/check.txt" "错误 2 项，警告 0 项。"

@@ -246,6 +246,13 @@ inline constexpr MessageDef kCheckCounts{"check-counts", "错误 {} 项，警告
 inline constexpr MessageDef kCheckSeverityError{"check-severity-error", "错误", "errors"};
 inline constexpr MessageDef kCheckSeverityWarning{"check-severity-warning", "警告", "warnings"};
 inline constexpr MessageDef kCheckSeverityNote{"check-severity-note", "提示", "notes"};
+inline constexpr MessageDef kGradeUnchanged{"grade-unchanged", "等级不变（{}）", "grade unchanged ({})"};
+inline constexpr MessageDef kGradeChanged{"grade-changed", "等级由“{}”变为“{}”", "grade changes from {} to {}"};
+inline constexpr MessageDef kGradeReviewed{"grade-reviewed", "审核等级为“{}”", "reviewed grade: {}"};
+inline constexpr MessageDef kFindingFigures{"finding-figures", "{}：报告为 {}，应为 {}", "{}: stated {}, expected {}"};
+inline constexpr MessageDef kFindingStated{"finding-stated", "{}：报告为 {}", "{}: stated {}"};
+inline constexpr MessageDef kFindingBlank{"finding-blank", "{}：未填写", "{}: not filled in"};
+inline constexpr MessageDef kFindingBlankExpected{"finding-blank-expected", "{}：未填写，应为 {}", "{}: not filled in, expected {}"};
 inline constexpr MessageDef kCheckSeverityHeading{"check-severity-heading", "{}：", "{}:"};
 inline constexpr MessageDef kBatchRate{"batch-rate", "{:.1f} 个/秒  剩余 {:02}:{:02}", "{:.1f}/s  {:02}:{:02} left"};
 inline constexpr MessageDef kBatchFailedLine{"batch-failed-line", "失败：{}", "failed: {}"};

@@ -45,14 +45,14 @@ class Checker {
 
   void Add(Severity sev, const std::string& kind, const SourceLoc& loc, const std::string& code,
            const std::string& subject, const std::string& stated, const std::string& expected,
-           const std::string& message, const std::string& effect = "") {
-    out_.findings.push_back(Finding{sev, kind, loc, code, subject, stated, expected, message, effect});
+           const std::string& message, const Text& effect = {}) {
+    out_.findings.push_back(Finding{sev, kind, loc, code, subject, stated, expected, message, effect.zh, "", effect.en});
   }
 
   // Compares a stated figure with its exact value; returns true when they agree.
   bool Compare(const std::string& kind, const StatedNumber& s, const Decimal& exact,
                const std::string& code, const std::string& subject, const std::string& how,
-               const std::string& effect = "") {
+               const Text& effect = {}) {
     Decimal want = AtPrecision(exact, s);
     if (want == s.value) return true;
     Decimal diff = (want - s.value).Abs();
@@ -73,10 +73,10 @@ class Checker {
   }
 
   // The stated grade (as written, else the band of the stated total) against the reviewed one.
-  std::string GradeEffect(const Decimal& stated_total) {
+  Text GradeEffect(const Decimal& stated_total) {
     std::string a = st_.grade ? st_.grade->text : GradeFor(sp_.system(), stated_total), b = sp_.grade;
-    if (a == b) return fmt::format("等级不变（{}）", b);
-    return fmt::format("等级由“{}”变为“{}”", a, b);
+    if (a == b) return Format(msg::kGradeUnchanged, b);
+    return Format(msg::kGradeChanged, a, b);
   }
 
   void Scores() {
@@ -147,7 +147,7 @@ class Checker {
       if (sp_.grade != g.text)
         Add(Severity::kError, "grade", g.loc, "", "评价等级", g.text, sp_.grade,
             fmt::format("评价等级：报告为“{}”，按重新计算的总分 {} 应为“{}”。", g.text, sp_.total.ToFixed(kScorePlaces), sp_.grade),
-            fmt::format("等级由“{}”变为“{}”", g.text, sp_.grade));
+            Format(msg::kGradeChanged, g.text, sp_.grade));
     }
   }
 
@@ -470,6 +470,20 @@ std::string CheckKindName(const std::string& kind, Language lang) {
   for (const MessageDef& d : msg::kCheckKinds)
     if (kind == d.id) return lang == Language::kEnglish ? d.en : d.zh;
   return kind;
+}
+
+
+std::string FindingMessage(const Finding& f, Language lang) {
+  if (lang != Language::kEnglish || f.subject.empty()) return f.message;
+  if (f.stated.empty())
+    return f.expected.empty() ? Pick(Format(msg::kFindingBlank, f.subject), lang)
+                              : Pick(Format(msg::kFindingBlankExpected, f.subject, f.expected), lang);
+  if (f.expected.empty()) return Pick(Format(msg::kFindingStated, f.subject, f.stated), lang);
+  return Pick(Format(msg::kFindingFigures, f.subject, f.stated, f.expected), lang);
+}
+
+const std::string& FindingEffect(const Finding& f, Language lang) {
+  return lang == Language::kEnglish && !f.effect_en.empty() ? f.effect_en : f.effect;
 }
 
 }  // namespace jixiao

@@ -28,7 +28,15 @@ struct Finding {
   std::string message;    // the whole finding, in Chinese
   std::string effect;     // effect on the total or grade, when it has one
   std::string where;      // where the submitted document prints it, when known ("附件1 第 5 行")
+  std::string effect_en;  // `effect` in English, when it has one
 };
+
+// A finding's sentence in `lang`: `message` in Chinese; in English, what
+// it is about (the document's own label, as written) with the stated and the
+// expected figure, or "not filled in"; `message` when it names no subject.
+std::string FindingMessage(const Finding& f, Language lang);
+// Its effect on the grade in `lang`; "" when it has none.
+const std::string& FindingEffect(const Finding& f, Language lang);
 
 // One indicator's submitted score beside the one jixiao arrives at (the
 // 审核得分 a reviewer fills), with the difference.

@@ -24,8 +24,8 @@ constexpr double kCopyFontSize = 10;  // the annotated copy's cells, in the work
 
 Finding Make(Severity sev, const std::string& kind, const SourceLoc& loc, const std::string& code,
              const std::string& subject, const std::string& stated, const std::string& expected,
-             const std::string& message, const std::string& effect = "") {
-  return Finding{sev, kind, loc, code, subject, stated, expected, message, effect};
+             const std::string& message, const Text& effect = {}) {
+  return Finding{sev, kind, loc, code, subject, stated, expected, message, effect.zh, "", effect.en};
 }
 
 }  // namespace
@@ -119,9 +119,8 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
   const std::string stated_grade =
       st.grade ? st.grade->text : st.total ? GradeFor(im.system, st.total->value) : std::string();
   auto grade_effect = [&] {
-    if (stated_grade.empty()) return fmt::format("审核等级为“{}”", grade);
-    return stated_grade == grade ? fmt::format("等级不变（{}）", grade)
-                                 : fmt::format("等级由“{}”变为“{}”", stated_grade, grade);
+    if (stated_grade.empty()) return Format(msg::kGradeReviewed, grade);
+    return stated_grade == grade ? Format(msg::kGradeUnchanged, grade) : Format(msg::kGradeChanged, stated_grade, grade);
   };
   bool adjusted = false;
   for (const auto& rv : out.review) adjusted = adjusted || !rv.submitted || *rv.submitted != rv.accepted;
@@ -146,7 +145,7 @@ SheetCheck CheckScoringSheet(const std::string& xlsx_path, const CheckOptions& o
   if (st.grade && st.grade->text != grade) {
     add(Make(Severity::kError, "grade", st.grade->loc, "", "评价等级", st.grade->text, grade,
              fmt::format("评价等级：报告为“{}”，按审核合计 {} 应为“{}”。", st.grade->text, total.ToFixed(kScorePlaces), grade),
-             fmt::format("等级由“{}”变为“{}”", st.grade->text, grade)));
+             Format(msg::kGradeChanged, st.grade->text, grade)));
   }
   out.grade = grade;
   std::stable_sort(r.findings.begin(), r.findings.end(),

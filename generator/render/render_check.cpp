@@ -34,9 +34,12 @@ std::string RenderCheckTerminal(const CheckResult& r, Language lang) {
       current = f.severity;
       out += "\n" + Pick(Format(msg::kCheckSeverityHeading, SeverityName(current, lang)), lang) + "\n";
     }
+    const bool en = lang == Language::kEnglish;
     out += fmt::format("  {}: [{} {}] {}{}", f.loc.ToString(), CheckKindName(f.kind, lang), f.kind,
-                       f.where.empty() ? "" : "（" + f.where + "）", f.message);
-    if (!f.effect.empty()) out += "（" + f.effect + "）";
+                       f.where.empty() ? "" : (en ? "(" + f.where + ") " : "（" + f.where + "）"),
+                       FindingMessage(f, lang));
+    const std::string& effect = FindingEffect(f, lang);
+    if (!effect.empty()) out += en ? " (" + effect + ")" : "（" + effect + "）";
     out += "\n";
   }
   return out;
