@@ -340,7 +340,7 @@ TEST_CASE("system options: unknown keys and choices are errors with a hint") {
   dir.Write("s.yaml", System("  budget_rate: intervals_101\n  budget_base: 实际到位资金\n", "{kind: target}", true));
   auto sys = LoadSystem(dir.path() + "/s.yaml");
   auto notes = SelfEvaluationNotes(*sys);
-  CHECK(notes[0] == "预算执行率按区间计分（budget_rate: intervals_101）：执行率 ≥ 100% 得分值的 100%；80%（含）至 100% 得分值的 70%；60%（含）至 80% 得分值的 50%；低于 60% 得分值的 0%。");
+  CHECK(notes[0] == "预算执行率按区间计分：执行率 ≥ 100% 得分值的 100%；80%（含）至 100% 得分值的 70%；60%（含）至 80% 得分值的 50%；低于 60% 得分值的 0%。");
   CHECK(notes[1].find("实际到位资金") != std::string::npos);
 }
 
@@ -494,7 +494,10 @@ TEST_CASE("自评表.xlsx: the Ministry's layout with merged parents, live total
   CHECK(s.At(total, 7)->formula == "I6+SUM(H13:H20)");
   CHECK(s.At(total, 7)->text == "98");
   CHECK(s.Text(total, 8) == "自评等级：优");
-  CHECK(s.Text(total + 1, 0).find("budget_rate: proportional") != std::string::npos);
+  // The 评分说明 under the table in the form's words, never the system's option keys.
+  CHECK(s.Text(total + 1, 0).find("预算执行率按比例计分") != std::string::npos);
+  CHECK(s.Text(total + 1, 0).find("budget_rate") == std::string::npos);
+  CHECK(s.Text(total + 1, 0).find("overachievement_threshold") == std::string::npos);
 }
 
 TEST_CASE("a 自评表 jixiao wrote reads back as the same project, for every case") {
@@ -650,7 +653,7 @@ TEST_CASE("the 自评报告 outline and its template variables") {
                            "经评价，2023年度城乡医疗救助项目综合得分为 98.00 分，评价结果为“优”。", "## 三、指标分析",
                            "### （二）产出指标（满分 50 分，实得 48.00 分）", "#### 1. 数量指标（满分 10 分，实得 8.00 分）",
                            "## 四、存在问题", "## 五、意见和建议", "## 七、附件", "## 附件 1：项目支出绩效自评表（2023年度）",
-                           "## 附件 2：评分说明", "budget\\_rate: proportional"}) {
+                           "## 附件 2：评分说明", "预算执行率按比例计分"}) {
     CAPTURE(part);
     CHECK(md.find(part) != std::string::npos);
   }

@@ -22,10 +22,10 @@ std::vector<std::string> SelfEvaluationNotes(const IndicatorSystem& sys) {
   std::string base = BudgetBaseName(opt.budget_base);
   switch (opt.budget_rate) {
     case Opt::BudgetRate::kProportional:
-      out.push_back(fmt::format("预算执行率按比例计分（budget_rate: proportional）：得分 = 全年执行数 ÷ {} × 分值，最高得满分。", base));
+      out.push_back(fmt::format("预算执行率按比例计分：得分 = 全年执行数 ÷ {} × 分值，最高得满分。", base));
       break;
     case Opt::BudgetRate::kIntervals: {
-      std::string s = "预算执行率按区间计分（budget_rate: intervals_101）：";
+      std::string s = "预算执行率按区间计分：";
       for (size_t i = 0; i < opt.intervals.size(); ++i) {
         const auto& iv = opt.intervals[i];
         std::string range = i == 0 ? "执行率 ≥ " + Share(iv.min)
@@ -37,23 +37,23 @@ std::vector<std::string> SelfEvaluationNotes(const IndicatorSystem& sys) {
       break;
     }
     case Opt::BudgetRate::kSteps:
-      out.push_back(fmt::format("预算执行率按阶梯扣分（budget_rate: steps）：执行率 ≥ {} 得满分，每降低 {} 扣 {} 分，不足一档按一档计，扣完为止。",
+      out.push_back(fmt::format("预算执行率按阶梯扣分：执行率 ≥ {} 得满分，每降低 {} 扣 {} 分，不足一档按一档计，扣完为止。",
                                 Share(opt.steps_full_at), Share(opt.steps_step), opt.steps_deduct.ToShort(kScorePlaces)));
       break;
   }
-  out.push_back(fmt::format("执行率的分母为{}（budget_base: {}）；执行率按百分比保留两位小数后计分。", base, base));
+  out.push_back(fmt::format("执行率的分母为{}；执行率按百分比保留两位小数后计分。", base));
   out.push_back(std::string("定量指标达到年度指标值即得满分。未达到的：“≥”指标得分 = 实际完成值 ÷ 年度指标值 × 分值；") +
                 (opt.at_most == Opt::AtMost::kRatio
-                     ? "“≤”指标（如成本）得分 = 年度指标值 ÷ 实际完成值 × 分值（at_most_scoring: ratio）；"
-                     : "“≤”指标（如成本）按线性计分，得分 = (1 − (实际完成值 − 年度指标值) ÷ 年度指标值) × 分值，超出 1 倍及以上得 0 分（at_most_scoring: linear）；") +
+                     ? "“≤”指标（如成本）得分 = 年度指标值 ÷ 实际完成值 × 分值；"
+                     : "“≤”指标（如成本）按线性计分，得分 = (1 − (实际完成值 − 年度指标值) ÷ 年度指标值) × 分值，超出 1 倍及以上得 0 分；") +
                 (opt.equal_tolerance.IsZero() ? "“=”指标须与年度指标值相等"
                                               : "“=”指标与年度指标值相差不超过 " + Share(opt.equal_tolerance) + " 即为达到") +
                 (opt.equal == Opt::Equal::kProportional
-                     ? "，否则得分 = 较小值 ÷ 较大值 × 分值（equal_scoring: proportional）；“= 0”指标（如安全事故数）为 0 得满分，否则不得分。"
-                     : "，否则不得分（equal_scoring: all_or_nothing）。") +
+                     ? "，否则得分 = 较小值 ÷ 较大值 × 分值；“= 0”指标（如安全事故数）为 0 得满分，否则不得分。"
+                     : "，否则不得分。") +
                 "只写数值未写符号的年度指标值按“=”理解。");
-  out.push_back(fmt::format("实际完成值达到年度指标值的 {} 及以上（“≤”指标为年度指标值达到实际完成值的 {} 及以上）的，须说明偏差原因；超额完成不扣分（overachievement_threshold: {}）。",
-                            Share(opt.overachievement), Share(opt.overachievement), Share(opt.overachievement)));
+  out.push_back(fmt::format("实际完成值达到年度指标值的 {} 及以上（“≤”指标为年度指标值达到实际完成值的 {} 及以上）的，须说明偏差原因；超额完成不扣分。",
+                            Share(opt.overachievement), Share(opt.overachievement)));
   std::string tiers;
   for (size_t i = 0; i < opt.tiers.size(); ++i) {
     const Tier& t = opt.tiers[i];
