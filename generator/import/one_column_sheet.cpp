@@ -4,8 +4,8 @@
 // their children's sums, the tree checked as load_scoring_sheet.cpp checks
 // the three-权重 layout.
 //
-// The text helpers (Tidy, SplitCode, the level labels) repeat
-// load_scoring_sheet.cpp's, which keeps them file-local.
+// The text helpers (Tidy, SplitCode, the level labels) are the three-权重
+// reader's, in load/scoring_sheet_text.h.
 #include "import/one_column_sheet.h"
 
 #include <algorithm>
@@ -19,81 +19,18 @@
 #include "base/messages.h"
 #include "formats/xlsx/layouts/scoring_sheet.h"
 #include "formats/xlsx/xlsx_reader.h"
+#include "load/scoring_sheet_text.h"
 
 namespace jixiao {
 namespace {
 
 using namespace scoring_sheet;
+using namespace scoring_sheet_text;
 
-bool StartsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
-bool EndsWith(const std::string& s, const std::string& p) {
-  return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
-}
-bool Contains(const std::string& s, const std::string& p) { return s.find(p) != std::string::npos; }
 
-std::string Squash(const std::string& s) { return CompactLabel(s); }
 
-// Text as written, tidied for YAML (as load_scoring_sheet.cpp tidies it).
-std::string Tidy(const std::string& s) {
-  std::string t;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '\r') {
-      if (i + 1 < s.size() && s[i + 1] == '\n') continue;
-      c = '\n';
-    }
-    if (c == '\t') c = ' ';
-    if (static_cast<unsigned char>(c) < 0x20 && c != '\n') continue;
-    t += c;
-  }
-  std::string out;
-  size_t start = 0;
-  for (;;) {
-    size_t nl = t.find('\n', start);
-    std::string line = t.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    while (EndsWith(line, "\u3000")) line.erase(line.size() - 3);
-    out += line;
-    if (nl == std::string::npos) break;
-    out += '\n';
-    start = nl + 1;
-  }
-  size_t b = 0;
-  while (b < out.size() && (out[b] == ' ' || out[b] == '\n')) ++b;
-  while (out.compare(b, 3, "\u3000") == 0) b += 3;
-  out.erase(0, b);
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
 
-template <size_t N>
-bool AnyEqual(const std::string& sq, const char* const (&labels)[N]) {
-  for (const char* l : labels)
-    if (sq == l) return true;
-  return false;
-}
-template <size_t N>
-bool AnyPrefix(const std::string& sq, const char* const (&prefixes)[N]) {
-  for (const char* p : prefixes)
-    if (StartsWith(sq, p)) return true;
-  return false;
-}
-template <size_t N>
-bool ContainsFirstOrEqual(const std::string& sq, const char* const (&labels)[N]) {
-  if (Contains(sq, labels[0])) return true;
-  for (size_t i = 1; i < N; ++i)
-    if (sq == labels[i]) return true;
-  return false;
-}
 
-int LevelOfLabel(const std::string& sq) {
-  for (int k = 0; k < 9; ++k) {
-    std::string n = kLevelNumerals[k];
-    if (sq == n + kLevelSuffix || sq == n + kLevelNameSuffix || sq == n + kLevelAndBelowSuffix) return k + 1;
-  }
-  return 0;
-}
-std::string LevelLabel(int level) { return std::string(kLevelNumerals[level - 1]) + kLevelSuffix; }
 
 bool IsOneWeightLabel(const std::string& sq) { return AnyPrefix(sq, kOneWeightPrefixes); }
 bool IsPairLabel(const std::string& sq) {
@@ -103,50 +40,8 @@ bool IsCriteriaLabel(const std::string& sq) { return ContainsFirstOrEqual(sq, kC
 bool IsExplanationLabel(const std::string& sq) { return ContainsFirstOrEqual(sq, kExplanationLabels); }
 bool IsStopLabel(const std::string& sq) { return AnyPrefix(sq, kStopPrefixes); }
 
-// "A11 立项依据充分性" → (A11, 立项依据充分性), as load_scoring_sheet.cpp splits it.
-std::pair<std::string, std::string> SplitCode(const std::string& label, bool top_level) {
-  size_t i = 0;
-  while (i < label.size() && std::isalpha(static_cast<unsigned char>(label[i])) && i < 3) ++i;
-  const size_t letters = i;
-  bool digit = false;
-  while (i < label.size() &&
-         (std::isdigit(static_cast<unsigned char>(label[i])) || (label[i] == '.' && i > 0))) {
-    digit = digit || std::isdigit(static_cast<unsigned char>(label[i]));
-    ++i;
-  }
-  while (i > 0 && label[i - 1] == '.') --i;
-  if (i == 0 || (letters == 0 && !digit)) return {"", label};
-  if (i < label.size() && std::isalnum(static_cast<unsigned char>(label[i]))) return {"", label};
-  std::string code = label.substr(0, i);
-  std::string rest = label.substr(i);
-  bool separated = false;
-  for (bool again = true; again;) {
-    again = false;
-    for (const char* sep : {" ", "\u3000", "\t", "\n", "、", "．", ".", "：", ":"})
-      if (StartsWith(rest, sep)) {
-        rest.erase(0, std::string(sep).size());
-        separated = again = true;
-      }
-  }
-  const bool bare_letter = top_level && !rest.empty() && code.size() == 1 &&
-                           std::isupper(static_cast<unsigned char>(code[0])) &&
-                           static_cast<unsigned char>(rest[0]) >= 0xE0;
-  if (rest.empty() || (!separated && !digit && !bare_letter)) return {"", label};
-  if (letters == 0 && !separated) return {"", label};
-  return {code, rest};
-}
 
-std::string GeneratedRootCode(size_t index) {
-  std::string s;
-  for (size_t n = index + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
-  return s;
-}
 
-std::optional<Decimal> ParseWeight(const std::string& text) {
-  std::string t = Squash(text);
-  if (EndsWith(t, "分")) t.erase(t.size() - std::string("分").size());
-  return Decimal::Parse(ShortestNumber(t));
-}
 
 // "决策（20分）", "决策(20)": the name and the total written in it.
 std::pair<std::string, std::optional<Decimal>> WeightInName(const std::string& label) {
@@ -366,15 +261,6 @@ struct RawSheet {
   std::optional<Decimal> deduction_cap;
 };
 
-std::optional<Decimal> CapIn(const std::string& sq) {
-  size_t p = sq.find(kCapWord);
-  if (p == std::string::npos) return std::nullopt;
-  p += std::string(kCapWord).size();
-  if (StartsWith(sq.substr(p), "为")) p += std::string("为").size();
-  size_t e = p;
-  while (e < sq.size() && (std::isdigit(static_cast<unsigned char>(sq[e])) || sq[e] == '.')) ++e;
-  return e > p ? Decimal::Parse(sq.substr(p, e - p)) : std::nullopt;
-}
 
 void ReadCodedRows(const SheetView& v, const Layout& lay, Diagnostics& diags, RawSheet& out, int& r);
 
@@ -646,13 +532,6 @@ struct Builder {
   }
 };
 
-std::string DeriveName(const std::string& title) {
-  std::string t = Squash(title);
-  if (EndsWith(t, "指标体系评分表")) return t.substr(0, t.size() - std::string("评分表").size());
-  if (EndsWith(t, "指标评分表")) return t.substr(0, t.size() - std::string("评分表").size()) + "体系";
-  if (EndsWith(t, "评分表")) return t.substr(0, t.size() - std::string("评分表").size()) + "指标体系";
-  return t;
-}
 
 }  // namespace
 
