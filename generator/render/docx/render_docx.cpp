@@ -255,30 +255,44 @@ class DocumentWriter {
     // Widths by the longest text of each column, within bounds, over the text width.
     // A column is at least as wide as its header (权重 on one line) and a
     // number; long texts share what is left.
-    std::vector<size_t> want(columns, 6);
+    std::vector<size_t> want(columns, 6);  // the widest cell, capped
+    std::vector<long> text(columns, 0);     // all the column's text: where the words are
     for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
       uint16_t k = 0;
       const bool header = cmark_gfm_extensions_get_table_row_is_header(row);
-      for (cmark_node* cell = cmark_node_first_child(row); cell && k < columns; cell = cmark_node_next(cell), ++k)
-        want[k] = std::max(want[k], std::min<size_t>(Width(NodeText(cell)) + (header ? 1 : 0), kMaxColumnWidth));
+      for (cmark_node* cell = cmark_node_first_child(row); cell && k < columns; cell = cmark_node_next(cell), ++k) {
+        const size_t w = Width(NodeText(cell));
+        want[k] = std::max(want[k], std::min<size_t>(w + (header ? 1 : 0), kMaxColumnWidth));
+        text[k] += static_cast<long>(w);
+      }
     }
     // In twips at 五号 (10.5 pt: 105 twips a half-width character) with the
-    // cell margins: short columns get what they need, long ones share the rest
-    // by their length; all scaled up when the table is narrower than the page.
+    // cell margins. A table that fits is widened in proportion; otherwise
+    // short columns (权重, 得分) get what they need, long ones a minimum of
+    // kShortColumn characters, and the rest of the width goes to the long
+    // columns by how much text they hold (评分标准 more than 三级指标).
     const long total = landscape_ ? kLandscapeText : kPortraitText;
+    auto twips = [](size_t w) { return static_cast<long>(w) * 105 + 220; };
     std::vector<long> need;
-    long sum = 0, long_sum = 0, short_sum = 0;
+    long sum = 0;
     for (size_t w : want) {
-      need.push_back(static_cast<long>(w) * 105 + 220);
+      need.push_back(twips(w));
       sum += need.back();
-      (w > kShortColumn ? long_sum : short_sum) += need.back();
     }
     std::vector<int> widths;
-    for (size_t k = 0; k < want.size(); ++k) {
-      long w = sum <= total || long_sum == 0 ? need[k] * total / sum
-               : want[k] <= kShortColumn     ? need[k]
-                                             : need[k] * (total - short_sum) / long_sum;
-      widths.push_back(static_cast<int>(w));
+    if (sum <= total) {
+      for (long n : need) widths.push_back(static_cast<int>(n * total / sum));
+    } else {
+      long fixed = 0, words = 0;
+      for (size_t k = 0; k < want.size(); ++k) {
+        fixed += want[k] <= kShortColumn ? need[k] : twips(kShortColumn);
+        if (want[k] > kShortColumn) words += std::max<long>(text[k], 1);
+      }
+      const long spare = std::max<long>(0, total - fixed);
+      for (size_t k = 0; k < want.size(); ++k)
+        widths.push_back(static_cast<int>(want[k] <= kShortColumn
+                                              ? need[k]
+                                              : twips(kShortColumn) + spare * std::max<long>(text[k], 1) / words));
     }
     long table_width = 0;
     for (int w : widths) table_width += w;
