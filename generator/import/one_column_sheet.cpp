@@ -70,34 +70,6 @@ struct Layout {
   SourceLoc weight_header;
 };
 
-class SheetView {
- public:
-  SheetView(const XlsxWorkbook& wb, const XlsxSheet& s) : wb_(wb), s_(s) {}
-  const XlsxSheet& sheet() const { return s_; }
-  SourceLoc Loc(int r, int c) const { return SourceLoc{wb_.path, 0, 0, s_.name + "!" + CellRef(r, c)}; }
-  std::string Shown(int r, int c) const {
-    if (const MergeRange* m = s_.MergeAt(r, c)) return s_.Text(m->first_row, m->first_col);
-    return s_.Text(r, c);
-  }
-  bool MergedFromAbove(int r, int c) const {
-    const MergeRange* m = s_.MergeAt(r, c);
-    return m && m->first_row < r;
-  }
-  std::vector<const XlsxCell*> Row(int r) const {
-    std::vector<const XlsxCell*> out;
-    for (auto it = s_.cells.lower_bound({r, 0}); it != s_.cells.end() && it->first.first == r; ++it)
-      out.push_back(&it->second);
-    return out;
-  }
-  int LastRowOf(int r, int c) const {
-    const MergeRange* m = s_.MergeAt(r, c);
-    return m ? m->last_row : r;
-  }
-
- private:
-  const XlsxWorkbook& wb_;
-  const XlsxSheet& s_;
-};
 
 // The header within the first rows, or nullopt when this is not the layout
 // (no level labels, a level over a 名称 | 权重 pair, no single weight column,

@@ -9,6 +9,8 @@
 #include <utility>
 
 #include "base/decimal.h"
+#include "formats/xlsx/cell_ref.h"
+#include "formats/xlsx/xlsx_reader.h"
 
 namespace jixiao::scoring_sheet_text {
 
@@ -52,5 +54,38 @@ std::optional<Decimal> CapIn(const std::string& sq);
 std::string DeriveName(const std::string& title);
 int LevelOfLabel(const std::string& sq);
 std::string LevelLabel(int level);
+
+// A worksheet as a scoring sheet's reader sees it: cells by row, merged
+// ranges read as the text they show, places as sheet!cell.
+class SheetView {
+ public:
+  SheetView(const XlsxWorkbook& wb, const XlsxSheet& s) : wb_(wb), s_(s) {}
+  const XlsxSheet& sheet() const { return s_; }
+  SourceLoc Loc(int r, int c) const { return SourceLoc{wb_.path, 0, 0, s_.name + "!" + CellRef(r, c)}; }
+  // The text shown at a cell: a merged range's text everywhere inside it.
+  std::string Shown(int r, int c) const {
+    if (const MergeRange* m = s_.MergeAt(r, c)) return s_.Text(m->first_row, m->first_col);
+    return s_.Text(r, c);
+  }
+  // True inside a merged range that began on an earlier row.
+  bool MergedFromAbove(int r, int c) const {
+    const MergeRange* m = s_.MergeAt(r, c);
+    return m && m->first_row < r;
+  }
+  std::vector<const XlsxCell*> Row(int r) const {
+    std::vector<const XlsxCell*> out;
+    for (auto it = s_.cells.lower_bound({r, 0}); it != s_.cells.end() && it->first.first == r; ++it)
+      out.push_back(&it->second);
+    return out;
+  }
+  int LastRowOf(int r, int c) const {
+    const MergeRange* m = s_.MergeAt(r, c);
+    return m ? m->last_row : r;
+  }
+
+ private:
+  const XlsxWorkbook& wb_;
+  const XlsxSheet& s_;
+};
 
 }  // namespace jixiao::scoring_sheet_text
