@@ -18,6 +18,8 @@
 
 #include <fmt/format.h>
 
+#include "formats/xlsx/xlsx_reader.h"  // CompactLabel: text without its spaces ("目　录" is 目录)
+
 namespace jixiao {
 namespace {
 
@@ -92,19 +94,6 @@ std::string NodeText(cmark_node* n) {
   return out;
 }
 
-std::string Compact(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ' ') continue;
-    if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000, the full-width space of "目　录"
-      i += 2;
-      continue;
-    }
-    out += s[i];
-  }
-  return out;
-}
-
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
 // The last character of `s` is one a line may end a sentence with.
@@ -130,12 +119,12 @@ class DocumentWriter {
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
       if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
         const int level = cmark_node_get_heading_level(n);
-        const std::string text = Compact(NodeText(n));
+        const std::string text = CompactLabel(NodeText(n));
         if (after_toc && (level == 2 || level == 3)) toc_.emplace_back(level, NodeText(n));
         if (level == 2 && (text == "目录" || text == "目錄")) after_toc = true;
       }
       const bool h2 = cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 2;
-      if (h2 && (sections.size() == 1 || StartsWith(Compact(NodeText(n)), "附件")) && !sections.back().empty())
+      if (h2 && (sections.size() == 1 || StartsWith(CompactLabel(NodeText(n)), "附件")) && !sections.back().empty())
         sections.emplace_back();
       sections.back().push_back(n);
     }
@@ -211,7 +200,7 @@ class DocumentWriter {
 
   void Heading(cmark_node* n, std::string& out) {
     const int level = cmark_node_get_heading_level(n);
-    const std::string text = Compact(NodeText(n));
+    const std::string text = CompactLabel(NodeText(n));
     if (level == 2 && (text == "目录" || text == "目錄")) {
       out += PlainParagraph("TOCHeading", NodeText(n));
       out += "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr>"
@@ -304,7 +293,7 @@ class DocumentWriter {
     for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
       const bool header = cmark_gfm_extensions_get_table_row_is_header(row);
       cmark_node* first = cmark_node_first_child(row);
-      const std::string lead = first ? Compact(NodeText(first)) : "";
+      const std::string lead = first ? CompactLabel(NodeText(first)) : "";
       bool total_row = false;
       for (const char* word : {"合计", "总计", "总分", "小计", "平均"}) total_row = total_row || StartsWith(lead, word);
       out += header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr>";
