@@ -71,7 +71,12 @@ int PrintReport(const ReportRequest& request) {
   if (!r.Refused())
     std::cout << Pick(Format(msg::kTermReportDone, r.scored->project->info.name, r.scored->total.ToFixed(kScorePlaces),
                              r.scored->grade), r.language) << "\n";
-  return Finish(r);
+  const int status = Finish(r);
+  size_t disagreements = 0;
+  for (const auto& d : r.diagnostics.All()) disagreements += d.id == msg::kReportInconsistency.id;
+  if (!r.Refused() && disagreements)
+    std::cerr << Pick(Format(msg::kReportInconsistencies, disagreements), r.language) << "\n";
+  return status;
 }
 
 struct CheckArguments {
