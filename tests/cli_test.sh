@@ -114,6 +114,20 @@ rm -rf "$tmp/out2"
 check "report --strict with a missing fragment exits 2" test $? -eq 2
 check "report --strict names the file" contains "$tmp/frag-strict.err" "inputs/jiaocheng-2024/text/不存在.md"
 check "report --strict writes nothing" test ! -e "$tmp/out2/jiaocheng-2024/report.md"
+# report --pdf without the converter: refused at once, naming the packages, nothing written
+PATH=/nonexistent "$JIXIAO" report inputs/yaohai-2023 -o "$tmp/nopdf" --pdf >/dev/null 2>"$tmp/nopdf.err"
+check "report --pdf without unoconv exits 2" test $? -eq 2
+check "report --pdf without unoconv names the packages" contains "$tmp/nopdf.err" "apt-get install libreoffice-writer-nogui unoconv python3-uno"
+check "report --pdf without unoconv writes nothing" test ! -e "$tmp/nopdf/yaohai-2023/report.md"
+# batch --pdf: every report gains report.pdf, all converted by one LibreOffice process, no scratch left
+mkdir -p "$tmp/pdfbatch"
+cp -r inputs/yaohai-2023 inputs/guangzhou-2021 "$tmp/pdfbatch/"
+sed -i "s#\.\./\.\./indicators#$PWD/indicators#" "$tmp/pdfbatch"/*/project.yaml
+"$JIXIAO" batch "$tmp/pdfbatch" -o "$tmp/pdfbatch-out" --pdf >/dev/null 2>"$tmp/pdfbatch.err"
+check "batch --pdf exits 0" test $? -eq 0
+check "batch --pdf writes yaohai's report.pdf" test -s "$tmp/pdfbatch-out/yaohai-2023/report.pdf"
+check "batch --pdf writes guangzhou's report.pdf" test -s "$tmp/pdfbatch-out/guangzhou-2021/report.pdf"
+check "batch --pdf leaves no scratch folder" test -z "$(find "$tmp/pdfbatch-out" -name '.*')"
 # report checks what it renders: the text's year-end balance (2993.54) against
 # 年初 + 收入 − 支出 (2988.88), a located warning per place and a summary line;
 # --strict refuses the report
