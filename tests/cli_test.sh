@@ -128,6 +128,16 @@ check "batch --pdf exits 0" test $? -eq 0
 check "batch --pdf writes yaohai's report.pdf" test -s "$tmp/pdfbatch-out/yaohai-2023/report.pdf"
 check "batch --pdf writes guangzhou's report.pdf" test -s "$tmp/pdfbatch-out/guangzhou-2021/report.pdf"
 check "batch --pdf leaves no scratch folder" test -z "$(find "$tmp/pdfbatch-out" -name '.*')"
+# --reference-docx: a file that is not a .docx is refused, naming it; a report.docx works as one
+echo "not a docx" >"$tmp/notes.docx"
+"$JIXIAO" report inputs/yaohai-2023 -o "$tmp/refdocx-bad" --reference-docx "$tmp/notes.docx" >/dev/null 2>"$tmp/refdocx-bad.err"
+check "report --reference-docx with a non-docx exits 2" test $? -eq 2
+check "it names the reference file" contains "$tmp/refdocx-bad.err" "$tmp/notes.docx"
+check "it says what a reference must be" contains "$tmp/refdocx-bad.err" "不是可用的参考 .docx"
+"$JIXIAO" report inputs/yaohai-2023 -o "$tmp/refdocx" >/dev/null 2>&1
+"$JIXIAO" report inputs/guangzhou-2021 -o "$tmp/refdocx2" --reference-docx "$tmp/refdocx/yaohai-2023/report.docx" >/dev/null 2>&1
+check "report --reference-docx with a report.docx exits 0" test $? -eq 0
+check "and writes report.docx" test -s "$tmp/refdocx2/guangzhou-2021/report.docx"
 # report checks what it renders: the text's year-end balance (2993.54) against
 # 年初 + 收入 − 支出 (2988.88), a located warning per place and a summary line;
 # --strict refuses the report

@@ -207,3 +207,65 @@ TEST_CASE("report.pdf: every bundled case converted in one LibreOffice process, 
       found = true;
   CHECK_MESSAGE(found, "no page holds 八、附件 with the footer — " << page << " —");
 }
+
+TEST_CASE("report.docx with a reference .docx: its styles followed by name, the ids a localized Word gave them too") {
+  // As a Chinese Word saves a restyled report.docx: heading 1 re-identified as "1" in 华文中宋,
+  // Title as "a3", the body style kept; no 表格文字 and no toc 2; another style holding the id TableText.
+  const std::string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  const std::string reference =
+      "<?xml version=\"1.0\"?><w:styles " + ns + "><w:docDefaults/>"
+      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"a\"><w:name w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"a\"/>"
+      "<w:rPr><w:rFonts w:eastAsia=\"华文中宋\"/><w:sz w:val=\"36\"/></w:rPr></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"a3\"><w:name w:val=\"Title\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"Body\"><w:name w:val=\"正文\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"TableText\"><w:name w:val=\"Table Text Other\"/></w:style>"
+      "</w:styles>";
+  auto parts = Unzip(RenderDocx(kReport, &reference));
+  const std::string& doc = parts["word/document.xml"];
+  const std::string& styles = parts["word/styles.xml"];
+  // The reference's own definitions, as it wrote them.
+  CHECK(styles.find("华文中宋") != std::string::npos);
+  CHECK(Count(styles, "<w:name w:val=\"heading 1\"/>") == 1);
+  // The document uses the reference's ids for the styles it has.
+  CHECK(doc.find("<w:pStyle w:val=\"1\"/>") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"Heading1\"/>") == std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"a3\"/>") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"Title\"/>") == std::string::npos);
+  // What it lacks is added: 表格文字 under an id of its own (TableText is taken), based on its Normal ("a").
+  CHECK(styles.find("w:styleId=\"jixiaoTableText\"><w:name w:val=\"表格文字\"/><w:basedOn w:val=\"a\"/>") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"jixiaoTableText\"/>") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"TableText\"/>") == std::string::npos);
+  CHECK(styles.find("<w:name w:val=\"toc 2\"/>") != std::string::npos);
+  CHECK(Count(styles, "w:styleId=\"Body\"") == 1);
+  // Without a reference: the built-in styles, unchanged.
+  CHECK(Unzip(RenderDocx(kReport))["word/document.xml"].find("<w:pStyle w:val=\"Heading1\"/>") != std::string::npos);
+}
+
+TEST_CASE("reference .docx: read from a report.docx, from a templates folder, refused when it is not one") {
+  namespace fs = std::filesystem;
+  testing::TempDir dir;
+  const std::string docx = (fs::path(dir.path()) / "reference.docx").string();
+  {
+    std::ofstream out(docx, std::ios::binary);
+    out << RenderDocx(kReport);
+  }
+  // Any report.docx jixiao wrote is a reference: its styles come back whole.
+  std::string styles = ReadReferenceStyles(docx);
+  CHECK(styles.find("<w:name w:val=\"heading 1\"/>") != std::string::npos);
+  // reference.docx in a templates folder is taken up by LoadTemplates.
+  TemplateSet t = LoadTemplates(dir.path());
+  REQUIRE(t.docx_styles);
+  CHECK(*t.docx_styles == styles);
+  CHECK_FALSE(LoadTemplates("").docx_styles);
+  // Not a .docx: refused, naming the file.
+  const std::string text = (fs::path(dir.path()) / "notes.docx").string();
+  {
+    std::ofstream out(text);
+    out << "not a zip";
+  }
+  auto d = testing::CatchDiagnostics([&] { ReadReferenceStyles(text); });
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].id == "reference-docx-invalid");
+  CHECK(d[0].loc.file == text);
+}

@@ -202,6 +202,11 @@ int main(int argc, char** argv) {
       "另由 report.docx 生成 report.pdf（需 LibreOffice 和 unoconv）/ also write report.pdf from report.docx (needs "
       "LibreOffice and unoconv)";
   rp->add_flag("--pdf", report.pdf, kPdfHelp);
+  const char* kReferenceHelp =
+      "report.docx 采用此 .docx 的样式（在 Word/WPS 中修改任一份 report.docx 的样式后保存即可；也可放在 --templates 文件夹中，"
+      "名为 reference.docx）/ take report.docx's styles from this .docx (restyle any report.docx in Word or WPS and save it; "
+      "or put it in the --templates folder as reference.docx)";
+  rp->add_option("--reference-docx", report.reference_docx, kReferenceHelp)->check(CLI::ExistingFile);
   rp->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
   rp->fallthrough();
 
@@ -231,6 +236,7 @@ int main(int argc, char** argv) {
   bt->add_flag("--score-only", batch.score_only, "只评分和核对，不生成报告 / score and check only, write no reports");
   bt->add_flag("--strict", batch.strict, kStrictHelp);
   bt->add_flag("--pdf", batch.pdf, kPdfHelp);
+  bt->add_option("--reference-docx", batch.reference_docx, kReferenceHelp)->check(CLI::ExistingFile);
   bt->add_option("--templates", batch.templates,
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   bt->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);

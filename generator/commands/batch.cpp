@@ -320,6 +320,7 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   try {
     if (opt.pdf && !opt.score_only) RequirePdfConverter();
     templates = LoadTemplates(opt.templates);
+    if (!opt.reference_docx.empty()) UseReferenceDocx(templates, opt.reference_docx);
     result.diagnostics.Append(templates.warnings);
   } catch (const InputError& e) {
     result.exit = ExitCode::kInput;

@@ -29,6 +29,7 @@ struct BatchOptions {
   std::string folder;
   std::string out = "output";
   std::string templates;
+  std::string reference_docx;  // report.docx's styles from this .docx
   int jobs = 0;             // 0: the machine's cores
   bool score_only = false;  // score and check, write no reports
   // A report missing a required fragment fails its project (missing-fragment)

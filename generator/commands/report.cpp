@@ -17,7 +17,11 @@ ReportOutcome RunReport(const ReportRequest& request) {
     if (request.pdf) RequirePdfConverter();
     std::optional<TemplateSet> loaded;
     if (!request.template_set) loaded = LoadTemplates(request.templates);
-    const TemplateSet& templates = request.template_set ? *request.template_set : *loaded;
+    if (!request.reference_docx.empty()) {
+      if (!loaded) loaded = *request.template_set;
+      UseReferenceDocx(*loaded, request.reference_docx);
+    }
+    const TemplateSet& templates = loaded ? *loaded : *request.template_set;
     out.diagnostics.Append(templates.warnings);
     auto project = LoadProjectInput(request.project, request.indicators);
     out.scored = ScoreProject(project);

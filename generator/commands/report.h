@@ -20,6 +20,7 @@ struct ReportRequest {
   std::string indicators;        // a system to use instead of the one project.yaml names
   std::string out = "output";    // the output folder; the report goes to <out>/<project folder name>/
   std::string templates;         // a folder of templates overriding the built-in ones
+  std::string reference_docx;    // report.docx's styles from this .docx (render/docx/render_docx.h)
   const TemplateSet* template_set = nullptr;  // already loaded (a server's); `templates` unused then
   bool keep_in_memory = false;   // fill OutputFile::bytes and write nothing
   // A fragment the template requires but the project lacks (text/项目概况.md …)

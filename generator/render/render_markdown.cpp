@@ -10,6 +10,7 @@
 #include "base/read_file.h"
 #include "check/check.h"
 #include "check/narrative.h"
+#include "render/docx/render_docx.h"
 #include "render/render.h"
 #include "render/report.h"
 #include "render/report_kind.h"
@@ -179,8 +180,14 @@ TemplateSet LoadTemplates(const std::string& override_dir) {
     body = std::move(*text);
     t.origin[name] = p.string();
   }
+  fs::path reference = fs::path(override_dir) / "reference.docx";
+  if (fs::exists(reference, ec)) UseReferenceDocx(t, reference.string());
   AnalyzeTemplates(t);
   return t;
+}
+
+void UseReferenceDocx(TemplateSet& t, const std::string& path) {
+  t.docx_styles = std::make_shared<const std::string>(ReadReferenceStyles(path));
 }
 
 namespace {
@@ -321,6 +328,7 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
                                 AppendEscapedMarkdown, t.origin.at(md_name));
 
   r.markdown = StripMarks(marked);
+  r.docx_styles = t.docx_styles;
   std::string body = MarkdownToHtml(marked);
   // Each layout mark becomes its HTML in one pass over the page; a mark
   // alone in a paragraph takes the <p> with it.

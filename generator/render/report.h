@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct TemplateSet {
   };
   std::vector<Need> required;  // fragments the templates cannot do without
   Diagnostics warnings;        // what the check found risky but allowed ({{{x}}} in an HTML template)
+  // report.docx's styles from a reference .docx (reference.docx in the
+  // templates folder, or `--reference-docx`); null: the built-in 公文 styles.
+  std::shared_ptr<const std::string> docx_styles;
 };
 
 // The embedded defaults, each replaced by the file of the same name in
@@ -32,6 +36,9 @@ struct TemplateSet {
 // syntax error or a variable not in TemplateVariables() is an InputError
 // naming the template file and line; so is a missing folder.
 TemplateSet LoadTemplates(const std::string& override_dir);
+// Reads a reference .docx's styles into `t` (report.docx then takes them).
+// Throws InputError (reference-docx-invalid) naming the file.
+void UseReferenceDocx(TemplateSet& t, const std::string& path);
 
 // A project's fragments against what the templates require ({{{text.X}}}
 // outside a {{#text.X}} section): a missing text/X.md is an InputError
@@ -64,6 +71,7 @@ struct ReportOptions {
 struct Report {
   std::string markdown;  // with layout marks removed
   std::string html;
+  std::shared_ptr<const std::string> docx_styles;  // the template set's (TemplateSet::docx_styles)
   Diagnostics warnings;  // fragment-placeholder: what the report holds a placeholder for
 };
 

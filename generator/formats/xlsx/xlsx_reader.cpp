@@ -854,4 +854,9 @@ std::string CompactLabel(const std::string& s) {
   return out;
 }
 
+std::string ReadPackagePart(const std::string& path, const std::string& part, const XlsxLimits& limits) {
+  Package package(path, nullptr, limits);
+  return package.Read(part);
+}
+
 }  // namespace jixiao

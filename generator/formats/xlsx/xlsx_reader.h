@@ -106,6 +106,10 @@ XlsxWorkbook ReadXlsx(const std::string& path, const XlsxLimits& limits = XlsxLi
 XlsxWorkbook ReadXlsxBytes(const std::string& path, const std::string* bytes,
                            const XlsxLimits& limits = XlsxLimits{});
 
+// One part of an Office Open XML package (a .docx's word/styles.xml), read
+// under the same limits as a workbook; throws InputError as ReadXlsx does.
+std::string ReadPackagePart(const std::string& path, const std::string& part, const XlsxLimits& limits = XlsxLimits{});
+
 // A number's text with binary-float noise removed: writers that print a
 // double with 16 or 17 significant digits store 90.71 as
 // "90.70999999999999" (libxlsxwriter uses %.16G); this gives the shortest

@@ -8,6 +8,7 @@
 #include <Poco/Zip/Compress.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -18,6 +19,7 @@
 
 #include <fmt/format.h>
 
+#include "base/messages.h"
 #include "formats/xlsx/xlsx_reader.h"  // CompactLabel: text without its spaces ("目　录" is 目录)
 
 namespace jixiao {
@@ -520,9 +522,102 @@ std::string Settings() {
          "w:val=\"15\"/></w:compat></w:settings>";
 }
 
+// A styles.xml's <w:style> elements: id, name (lower case) and the element's text.
+struct StyleEntry {
+  std::string id, name, xml;
+};
+
+std::string AttrValue(const std::string& element, const std::string& attr) {
+  size_t at = element.find(attr + "=\"");
+  if (at == std::string::npos) return "";
+  at += attr.size() + 2;
+  size_t end = element.find('"', at);
+  return end == std::string::npos ? "" : element.substr(at, end - at);
+}
+
+std::vector<StyleEntry> StyleEntries(const std::string& xml) {
+  std::vector<StyleEntry> out;
+  for (size_t at = xml.find("<w:style "); at != std::string::npos; at = xml.find("<w:style ", at + 1)) {
+    size_t end = xml.find("</w:style>", at);
+    size_t open_end = xml.find('>', at);
+    if (open_end == std::string::npos) break;
+    if (xml[open_end - 1] == '/') end = open_end + 1;  // <w:style …/>
+    else if (end == std::string::npos) break;
+    else end += std::string("</w:style>").size();
+    StyleEntry e;
+    e.xml = xml.substr(at, end - at);
+    e.id = AttrValue(xml.substr(at, open_end - at), "w:styleId");
+    size_t name = e.xml.find("<w:name ");
+    if (name != std::string::npos) e.name = AttrValue(e.xml.substr(name, e.xml.find('>', name) - name), "w:val");
+    for (char& c : e.name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+// Replaces every w:val="from" of the style references in `xml` (pStyle,
+// rStyle, tblStyle, basedOn, next, link) with `to`.
+void RenameStyle(std::string& xml, const std::string& from, const std::string& to) {
+  for (const char* tag : {"<w:pStyle w:val=\"", "<w:rStyle w:val=\"", "<w:tblStyle w:val=\"", "<w:basedOn w:val=\"",
+                          "<w:next w:val=\"", "<w:link w:val=\""}) {
+    const std::string old_ref = std::string(tag) + from + "\"", new_ref = std::string(tag) + to + "\"";
+    for (size_t at = xml.find(old_ref); at != std::string::npos; at = xml.find(old_ref, at + new_ref.size()))
+      xml.replace(at, old_ref.size(), new_ref);
+  }
+}
+
+// The reference's styles, with jixiao's style ids in `parts` renamed to the
+// reference's ids of the same names, and jixiao's styles it lacks appended.
+std::string MergeStyles(const std::string& reference, std::vector<std::string*> parts) {
+  const auto theirs = StyleEntries(reference);
+  std::string added;
+  for (StyleEntry ours : StyleEntries(Styles())) {
+    const StyleEntry* same = nullptr;
+    for (const auto& t : theirs)
+      if (!ours.name.empty() && t.name == ours.name) same = &t;
+    if (same) {
+      if (same->id != ours.id)
+        for (std::string* p : parts) RenameStyle(*p, ours.id, same->id);
+      continue;
+    }
+    bool id_taken = false;
+    for (const auto& t : theirs) id_taken = id_taken || t.id == ours.id;
+    if (id_taken) {  // another style of the reference has the id: jixiao's gets one of its own
+      for (std::string* p : parts) RenameStyle(*p, ours.id, "jixiao" + ours.id);
+      size_t at = ours.xml.find("w:styleId=\"" + ours.id + "\"");
+      ours.xml.replace(at, ours.id.size() + 12, "w:styleId=\"jixiao" + ours.id + "\"");
+    }
+    added += ours.xml;
+  }
+  // Styles added are based on Normal: follow the reference's id for it.
+  for (const auto& t : theirs)
+    if (t.name == "normal" && t.id != "Normal") RenameStyle(added, "Normal", t.id);
+  std::string merged = reference;
+  size_t close = merged.rfind("</w:styles>");
+  merged.insert(close, added);
+  return merged;
+}
+
 }  // namespace
 
-std::string RenderDocx(const std::string& markdown) {
+std::string ReadReferenceStyles(const std::string& path) {
+  XlsxLimits limits;
+  limits.max_file_bytes = 64ull << 20;
+  limits.max_entry_bytes = 8ull << 20;
+  limits.max_total_bytes = 64ull << 20;
+  std::string styles;
+  try {
+    styles = ReadPackagePart(path, "word/styles.xml", limits);
+  } catch (const InputError& e) {
+    const auto& all = e.diagnostics().All();
+    Fail(SourceLoc{path}, "", msg::kReferenceDocxInvalid, all.empty() ? "" : all.front().message.zh);
+  }
+  if (styles.find("<w:styles") == std::string::npos || styles.rfind("</w:styles>") == std::string::npos)
+    Fail(SourceLoc{path}, "", msg::kReferenceDocxInvalid, "word/styles.xml");
+  return styles;
+}
+
+std::string RenderDocx(const std::string& markdown, const std::string* reference_styles) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
@@ -533,6 +628,8 @@ std::string RenderDocx(const std::string& markdown) {
   std::string document = DocumentWriter().Render(doc);
   cmark_node_free(doc);
   cmark_parser_free(parser);
+  std::string footer = Footer();
+  const std::string styles = reference_styles ? MergeStyles(*reference_styles, {&document, &footer}) : Styles();
 
   // A fixed time for every entry: the same report gives the same bytes.
   const Poco::DateTime when(1980, 1, 1);
@@ -546,9 +643,9 @@ std::string RenderDocx(const std::string& markdown) {
   add("[Content_Types].xml", kContentTypes);
   add("_rels/.rels", kPackageRels);
   add("word/document.xml", document);
-  add("word/styles.xml", Styles());
+  add("word/styles.xml", styles);
   add("word/settings.xml", Settings());
-  add("word/footer1.xml", Footer());
+  add("word/footer1.xml", footer);
   add("word/_rels/document.xml.rels", kDocumentRels);
   c.close();
   return zip.str();

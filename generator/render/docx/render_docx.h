@@ -12,7 +12,16 @@
 
 namespace jixiao {
 
-// The .docx package's bytes for a report's Markdown.
-std::string RenderDocx(const std::string& markdown);
+// The .docx package's bytes for a report's Markdown. With `reference_styles`
+// (a styles.xml from ReadReferenceStyles), the report takes its styles from
+// it: each of jixiao's styles is matched by its name (heading 1, toc 1,
+// Title, 正文, 表格文字 …), so the ids a localized Word gives them on saving
+// ("1" for heading 1) are followed; a style the reference lacks is added.
+std::string RenderDocx(const std::string& markdown, const std::string* reference_styles = nullptr);
+
+// word/styles.xml of a reference .docx a firm restyled in Word or WPS (any
+// report.docx jixiao wrote is one to start from). Throws InputError
+// (reference-docx-invalid) naming the file when it is not a .docx with styles.
+std::string ReadReferenceStyles(const std::string& path);
 
 }  // namespace jixiao
