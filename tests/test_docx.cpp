@@ -128,3 +128,27 @@ TEST_CASE("report.docx of a bundled case opens in LibreOffice and prints as a PD
   CHECK(head == "%PDF-");
   CHECK(std::filesystem::file_size(pdf) > 50000);
 }
+
+TEST_CASE("report.docx: parent cells merged down (w:vMerge) as in 评分表.xlsx, bold only on the total row") {
+  const std::string md =
+      "## 附件 1：绩效评价指标评分表\n\n"
+      "| 一级指标 | 二级指标 | 三级指标 | 权重 | 指标解释 | 评分标准 | 得分 | 扣分原因 |\n"
+      "| --- | --- | --- | ---: | --- | --- | ---: | --- |\n"
+      "| A 决策（20） | A1 立项（6） | A11 依据（3） | 3 | 甲 | 乙 | 3.00 | |\n"
+      "| A 决策（20） | A1 立项（6） | A12 程序（3） | 3 | 甲 | 乙 | 3.00 | |\n"
+      "| A 决策（20） | A2 目标（14） | A21 明确（14） | 14 | 甲 | 乙 | 14.00 | |\n"
+      "| 减分项 | | 违规 | | | | −1.00 | |\n"
+      "| 合计 | | | 20 | | | 19.00 | |\n";
+  const std::string doc = Unzip(RenderDocx(md))["word/document.xml"];
+  // A 决策 over three rows, A1 立项 over two: two restarts, three continuations.
+  CHECK(Count(doc, "<w:vMerge w:val=\"restart\"/>") == 2);
+  CHECK(Count(doc, "<w:vMerge/>") == 3);
+  CHECK(Count(doc, ">A 决策（20）<") == 1);  // the text once, in the first cell of the merge
+  CHECK(Count(doc, ">A1 立项（6）<") == 1);
+  // Every row keeps one cell per column (Word needs the continuing cells).
+  CHECK(Count(doc, "<w:tc>") == 6 * 8);
+  // Bold: the header and the 合计 row, not the 减分项 row that comes last before it.
+  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">合计") != std::string::npos);
+  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">减分项") == std::string::npos);
+  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">−1.00") == std::string::npos);
+}
