@@ -52,7 +52,7 @@ const std::string kReport =
     "## 摘　要\n\n综合得分 90.71 分。\n\n"
     "## 一、项目基本情况\n\n### （一）项目概况\n\n正文第一句。\n续写的一行。\n\n"
     "表 1 资金情况\n\n| 项目 | 金额 |\n| --- | ---: |\n| 甲 | 1,022.04 |\n| 合计 | 1,022.04 |\n\n"
-    "## 八、附件\n\n附件 1. 评分表\n附件 2. 满意度调查\n\n评价机构：某公司（盖章）\n\n"
+    "## 八、附件\n\n附件 1. 评分表\n附件 2. 满意度调查\n\n评价机构：某公司（盖章）\n\n2025年5月\n\n"
     "## 附件 1：绩效评价指标评分表\n\n"
     "| 一级 | 二级 | 三级 | 权重 | 解释 | 标准 | 得分 | 原因 |\n"
     "| --- | --- | --- | ---: | --- | --- | ---: | --- |\n"
@@ -103,6 +103,7 @@ TEST_CASE("report.docx: parts, styles, cover, contents, page numbers, sections a
   CHECK(doc.find("<w:pStyle w:val=\"Caption\"/></w:pPr><w:r><w:t xml:space=\"preserve\">表 1 资金情况") != std::string::npos);
   CHECK(doc.find("<w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t xml:space=\"preserve\">附件 2. 满意度调查") != std::string::npos);
   CHECK(doc.find("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t xml:space=\"preserve\">评价机构") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2025年5月") != std::string::npos);
   // A wrapped line runs on; text from the input is escaped.
   CHECK(doc.find("正文第一句。</w:t></w:r></w:p><w:p>") != std::string::npos);
   CHECK(doc.find("A &amp; B") != std::string::npos);

@@ -346,10 +346,12 @@ class DocumentWriter {
   static bool IsSignature(const std::string& text) {
     for (const char* lead : {"评价机构", "主评人", "单位（盖章）", "填报单位", "（盖章）"})
       if (StartsWith(text, lead)) return true;
-    // A date alone: 2025年12月10日.
-    const size_t year = text.find("年"), day = text.rfind("日");
-    return text.size() <= 24 && year == 4 && day != std::string::npos && day + std::strlen("日") == text.size() &&
-           text[0] >= '1' && text[0] <= '2';
+    // A date alone: 2025年12月10日, or 2025年5月 as a report's cover dates it.
+    const size_t year = text.find("年");
+    auto ends = [&](const char* unit) {
+      return text.size() >= std::strlen(unit) && text.compare(text.size() - std::strlen(unit), std::strlen(unit), unit) == 0;
+    };
+    return text.size() <= 24 && year == 4 && (ends("日") || ends("月")) && text[0] >= '1' && text[0] <= '2';
   }
 
   // One paragraph per line of `runs` (split at kLineEnd), each with `ppr`.
