@@ -358,9 +358,11 @@ TEST_CASE("report.html: print has page numbers, no number on the cover, captions
   CHECK(h.find("@page cover { @bottom-center { content: none; } }") != std::string::npos);
   CHECK(h.find("page: cover;") != std::string::npos);
   // A caption and its table are one block; a short table is not split.
-  CHECK(h.find("<div class=\"table-block short\">\n<p class=\"caption\">表 3-1 绩效评价得分情况</p>\n<table>") !=
+  CHECK(h.find("<div class=\"table-block short\">\n<p class=\"caption\">表\u00A03-1 绩效评价得分情况</p>\n<table>") !=
         std::string::npos);
-  CHECK(h.find("<p>表 3-1") == std::string::npos);
+  CHECK(h.find("<p>表\u00A03-1") == std::string::npos);
+  // "见表 4-1" keeps 表 with its number.
+  CHECK(h.find("具体指标得分情况见表\u00A04-1。") != std::string::npos);
   // No rule makes a table's last row bold whatever it holds.
   CHECK(h.find("tr:last-child td { font-weight") == std::string::npos);
 }

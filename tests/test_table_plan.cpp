@@ -81,6 +81,7 @@ TEST_CASE("IsTotalRowLabel: totals are bold, a last row that is not a total is n
 TEST_CASE("IsCaptionText: 表 or 图 and a number") {
   CHECK(IsCaptionText("表 4-1 决策指标得分情况"));
   CHECK(IsCaptionText("表1 项目资金情况"));
+  CHECK(IsCaptionText("表\u00A02-1 评价结果等级划分标准"));
   CHECK(IsCaptionText("图 1 一级指标得分率"));
   CHECK_FALSE(IsCaptionText("表明项目资金到位及时"));
   CHECK_FALSE(IsCaptionText("图表"));

@@ -32,6 +32,7 @@ class Structurer {
   Structurer(int options, cmark_llist* extensions) : options_(options), extensions_(extensions) {}
 
   void Run(cmark_node* doc) {
+    KeepNumbersWithLabels(doc);
     std::vector<cmark_node*> blocks;
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) blocks.push_back(n);
     // Headings first: the contents link to ids given further down.
@@ -84,6 +85,31 @@ class Structurer {
     std::string id;
     std::string html;
   };
+
+  // "见表 4-1" never breaks after 表: the space before a table's or figure's
+  // number becomes a no-break space.
+  static void KeepNumbersWithLabels(cmark_node* doc) {
+    static const std::string kNoBreakSpace = "\xC2\xA0";
+    cmark_iter* it = cmark_iter_new(doc);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+      cmark_node* n = cmark_iter_get_node(it);
+      if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT || !cmark_node_get_literal(n)) continue;
+      std::string text = cmark_node_get_literal(n);
+      bool changed = false;
+      for (const char* label : {"表 ", "图 "}) {
+        const size_t len = std::char_traits<char>::length(label);
+        for (size_t at = text.find(label); at != std::string::npos; at = text.find(label, at + 1)) {
+          const size_t digit = at + len;
+          if (digit < text.size() && text[digit] >= '0' && text[digit] <= '9') {
+            text.replace(digit - 1, 1, kNoBreakSpace);
+            changed = true;
+          }
+        }
+      }
+      if (changed) cmark_node_set_literal(n, text.c_str());
+    }
+    cmark_iter_free(it);
+  }
 
   std::string Inlines(cmark_node* n) {
     std::string out;

@@ -48,7 +48,11 @@ bool IsCaptionText(const std::string& text) {
   for (const char* lead : {"表", "图"}) {
     if (!StartsWith(text, lead)) continue;
     std::string rest = text.substr(std::strlen(lead));
-    while (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
+    for (;;) {  // spaces, a no-break one among them
+      if (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
+      else if (rest.rfind("\xC2\xA0", 0) == 0) rest.erase(0, 2);
+      else break;
+    }
     return !rest.empty() && rest[0] >= '0' && rest[0] <= '9';
   }
   return false;
