@@ -36,8 +36,8 @@ class Structurer {
     std::vector<cmark_node*> blocks;
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) blocks.push_back(n);
     // Headings first: the contents link to ids given further down.
-    cmark_node* toc_list = nullptr;
-    bool after_toc = false;
+    cmark_node* toc_heading = nullptr;
+    cmark_node* toc_list = nullptr;  // the Markdown's list of entries, replaced by links
     int h2 = 0, h3 = 0;
     std::vector<Entry> entries;
     std::vector<std::pair<cmark_node*, std::string>> headings;  // node, its HTML
@@ -56,25 +56,15 @@ class Structurer {
       if (level == 2) h3 = 0;
       const std::string inner = Inlines(n);
       headings.emplace_back(n, fmt::format("<h{} id=\"{}\">{}</h{}>", level, id, inner, level));
-      if (after_toc) entries.push_back({level, id, inner});
+      if (toc_heading) entries.push_back({level, id, inner});
       const std::string label = CompactLabel(InlineText(n));
-      if (level == 2 && (label == "目录" || label == "目錄")) {
-        after_toc = true;
+      if (!toc_heading && level == 2 && (label == "目录" || label == "目錄")) {
+        toc_heading = n;
         if (i + 1 < blocks.size() && cmark_node_get_type(blocks[i + 1]) == CMARK_NODE_LIST) toc_list = blocks[i + 1];
       }
     }
-    if (after_toc) {
-      cmark_node* nav = Raw(Contents(entries));
-      if (toc_list) {
-        Replace(toc_list, nav);
-      } else {
-        for (const auto& h : headings)
-          if (CompactLabel(InlineText(h.first)) == "目录") {
-            cmark_node_insert_after(h.first, nav);
-            break;
-          }
-      }
-    }
+    if (toc_list) Replace(toc_list, Raw(Contents(entries)));
+    else if (toc_heading) cmark_node_insert_after(toc_heading, Raw(Contents(entries)));
     for (const auto& [node, html] : headings) Replace(node, Raw(html));
     for (const auto& [table, caption] : tables) Table(table, caption);
   }
