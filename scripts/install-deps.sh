@@ -2,7 +2,8 @@
 # Installs what jixiao needs to build and test on Debian 12 (run as root).
 # Build: compiler, CMake and the libraries. Tests also read workbooks back
 # after LibreOffice re-saves them, so LibreOffice Calc and the CJK fonts
-# come too (set JIXIAO_MINIMAL=1 to skip them).
+# come too, and unoconv with python3-uno for `report --pdf` (poppler-utils
+# for the tests that read the PDFs); set JIXIAO_MINIMAL=1 to skip them.
 set -euo pipefail
 packages=(
   cmake g++ make pkg-config
@@ -10,7 +11,8 @@ packages=(
   libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpoco-dev
 )
 if [ "${JIXIAO_MINIMAL:-0}" != 1 ]; then
-  packages+=(libreoffice-calc-nogui libreoffice-writer-nogui fonts-noto-cjk python3-openpyxl)
+  packages+=(libreoffice-calc-nogui libreoffice-writer-nogui fonts-noto-cjk python3-openpyxl
+             unoconv python3-uno fonts-arphic-ukai poppler-utils)
 fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-deps.sh: run as root (apt-get needs it)" >&2

@@ -114,6 +114,33 @@ rm -rf "$tmp/out2"
 check "report --strict with a missing fragment exits 2" test $? -eq 2
 check "report --strict names the file" contains "$tmp/frag-strict.err" "inputs/jiaocheng-2024/text/不存在.md"
 check "report --strict writes nothing" test ! -e "$tmp/out2/jiaocheng-2024/report.md"
+# report --pdf without the converter: refused at once, naming the packages, nothing written
+PATH=/nonexistent "$JIXIAO" report inputs/yaohai-2023 -o "$tmp/nopdf" --pdf >/dev/null 2>"$tmp/nopdf.err"
+check "report --pdf without unoconv exits 2" test $? -eq 2
+check "report --pdf without unoconv names the packages" contains "$tmp/nopdf.err" "apt-get install libreoffice-writer-nogui unoconv python3-uno"
+check "report --pdf without unoconv writes nothing" test ! -e "$tmp/nopdf/yaohai-2023/report.md"
+# batch --pdf: every report gains report.pdf, all converted by one LibreOffice process, no scratch left
+mkdir -p "$tmp/pdfbatch"
+cp -r inputs/yaohai-2023 inputs/guangzhou-2021 "$tmp/pdfbatch/"
+sed -i "s#\.\./\.\./indicators#$PWD/indicators#" "$tmp/pdfbatch"/*/project.yaml
+"$JIXIAO" batch "$tmp/pdfbatch" -o "$tmp/pdfbatch-out" --pdf >/dev/null 2>"$tmp/pdfbatch.err"
+check "batch --pdf exits 0" test $? -eq 0
+check "batch --pdf writes yaohai's report.pdf" test -s "$tmp/pdfbatch-out/yaohai-2023/report.pdf"
+check "batch --pdf writes guangzhou's report.pdf" test -s "$tmp/pdfbatch-out/guangzhou-2021/report.pdf"
+check "batch --pdf leaves no scratch folder" test -z "$(find "$tmp/pdfbatch-out" -name '.*')"
+# report checks what it renders: the text's year-end balance (2993.54) against
+# 年初 + 收入 − 支出 (2988.88), a located warning per place and a summary line;
+# --strict refuses the report
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/incons" >"$tmp/incons.out" 2>"$tmp/incons.err"
+check "report with a text that disagrees with its data still exits 0" test $? -eq 0
+check "the disagreement is located in the fragment" contains "$tmp/incons.err" "inputs/jiaocheng-2024/text/资金情况.md:7:144: 警告: 报告与数据不符：正文写2024 年末结余为 2993.54 万元"
+check "the summary counts the disagreements" contains "$tmp/incons.err" "报告中有 4 处与数据不符"
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/incons-strict" --strict >/dev/null 2>"$tmp/incons-strict.err"
+check "report --strict with a disagreement exits 2" test $? -eq 2
+check "report --strict names the place" contains "$tmp/incons-strict.err" "text/问题.md:11:77"
+check "report --strict with a disagreement writes nothing" test ! -e "$tmp/incons-strict/jiaocheng-2024/report.md"
+"$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/incons-en" --lang en >/dev/null 2>"$tmp/incons-en.err"
+check "the summary in English" contains "$tmp/incons-en.err" "4 place(s) in the report disagree with the data"
 # the default template without text/项目概况.md: a placeholder in its section, and the English warning
 cp -r inputs/jiaocheng-2024 "$tmp/nofrag"
 sed -i 's|../../indicators/|'"$PWD"'/indicators/|' "$tmp/nofrag/project.yaml"

@@ -17,6 +17,7 @@
 #include "libreoffice.h"
 #include "load/load.h"
 #include "render/docx/render_docx.h"
+#include "render/pdf/convert_pdf.h"
 #include "render/report.h"
 #include "score/score.h"
 #include "test_util.h"
@@ -128,6 +129,84 @@ TEST_CASE("report.docx of a bundled case opens in LibreOffice and prints as a PD
   in.read(&head[0], 5);
   CHECK(head == "%PDF-");
   CHECK(std::filesystem::file_size(pdf) > 50000);
+}
+
+namespace {
+
+// A command's standard output ("" when it cannot run).
+std::string Output(const std::string& command) {
+  std::string out;
+  if (FILE* p = ::popen(command.c_str(), "r")) {
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    ::pclose(p);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("report.pdf: every bundled case converted in one LibreOffice process, TOC filled, fonts embedded") {
+  if (!testing::LibreOfficeAvailable()) return;
+  REQUIRE_MESSAGE(testing::OnPath("unoconv"), "unoconv is not installed: run scripts/install-deps.sh");
+  REQUIRE_MESSAGE(testing::OnPath("pdfinfo"), "poppler-utils is not installed: run scripts/install-deps.sh");
+  namespace fs = std::filesystem;
+  testing::TempDir dir;
+  std::vector<std::string> docx;
+  for (const auto& e : fs::directory_iterator(fs::path(JIXIAO_SOURCE_DIR) / "inputs")) {
+    if (!fs::exists(e.path() / "project.yaml")) continue;
+    auto sp = ScoreProject(LoadProject(e.path().string()));
+    fs::path out = fs::path(dir.path()) / e.path().filename();
+    for (const auto& p : WriteReport(sp, LoadTemplates(""), out.string()))
+      if (fs::path(p).filename() == "report.docx") docx.push_back(p);
+  }
+  REQUIRE(docx.size() >= 10);
+  ConvertDocxToPdf(docx);
+  for (const auto& d : docx) {
+    const std::string pdf = fs::path(d).replace_extension(".pdf").string();
+    INFO(pdf);
+    REQUIRE(fs::exists(pdf));
+    std::string info = Output("pdfinfo '" + pdf + "'");
+    CHECK(info.find("Page size:       595.") != std::string::npos);  // A4
+    size_t at = info.find("Pages:");
+    REQUIRE(at != std::string::npos);
+    int pages = std::stoi(info.substr(at + 6));
+    CHECK(pages >= 5);
+    CHECK(pages <= 120);
+    // Every font embedded: pdffonts' "emb" column says yes on each line.
+    std::string fonts = Output("pdffonts '" + pdf + "'");
+    std::istringstream lines(fonts);
+    std::string line;
+    int listed = 0;
+    for (int n = 0; std::getline(lines, line); ++n) {
+      if (n < 2 || line.empty()) continue;
+      ++listed;
+      CHECK_MESSAGE(line.find(" yes ") != std::string::npos, line);
+    }
+    CHECK(listed > 0);
+  }
+  // jiaocheng's 目录: the entries filled with their page numbers, the annexes included,
+  // and the page the TOC gives for 八、附件 is the page whose footer prints that number.
+  const std::string jiaocheng = (fs::path(dir.path()) / "jiaocheng-2024" / "report.pdf").string();
+  std::string toc = Output("pdftotext -f 2 -l 3 -layout '" + jiaocheng + "' -");
+  size_t annex = toc.find("八、附件");
+  REQUIRE(annex != std::string::npos);
+  size_t eol = toc.find('\n', annex);
+  std::string entry = toc.substr(annex, eol - annex);
+  size_t digits = entry.find_last_not_of("0123456789 ");
+  REQUIRE(digits + 1 < entry.size());
+  int page = std::stoi(entry.substr(digits + 1));
+  CHECK(toc.find("附件 1") != std::string::npos);
+  std::string body = Output("pdftotext -layout '" + jiaocheng + "' -");
+  std::vector<std::string> pages;
+  for (size_t from = 0, ff; (ff = body.find('\f', from)) != std::string::npos; from = ff + 1)
+    pages.push_back(body.substr(from, ff - from));
+  bool found = false;
+  for (const auto& text : pages)
+    if (text.find("八、附件") != std::string::npos && text.find("— " + std::to_string(page) + " —") != std::string::npos)
+      found = true;
+  CHECK_MESSAGE(found, "no page holds 八、附件 with the footer — " << page << " —");
 }
 
 TEST_CASE("report.docx: parent cells merged down (w:vMerge) as in 评分表.xlsx, bold only on the total row") {

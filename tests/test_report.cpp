@@ -261,7 +261,10 @@ TEST_CASE("report: a missing narrative fragment is a placeholder in report.md an
   size_t heading = r.markdown.find("### （一）项目概况\n");
   REQUIRE(heading != std::string::npos);
   CHECK(r.markdown.find("【待补充：项目概况", heading) < r.markdown.find("（二）", heading));
-  const auto& w = r.warnings.All();
+  // (jiaocheng's text also disagrees with its data: those warnings are report-inconsistency.)
+  std::vector<Diagnostic> w;
+  for (const auto& d : r.warnings.All())
+    if (d.id != "report-inconsistency") w.push_back(d);
   REQUIRE(w.size() == 2);
   for (const auto& d : w) {
     CHECK(d.id == "fragment-placeholder");
@@ -281,9 +284,13 @@ TEST_CASE("report: a missing narrative fragment is a placeholder in report.md an
   CHECK(refused[0].severity == Severity::kError);
   // All fragments present: no placeholder, no warning.
   Report whole = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024");
-  CHECK(whole.warnings.All().empty());
+  for (const auto& d : whole.warnings.All()) CHECK(d.id == "report-inconsistency");
   CHECK(whole.markdown.find("【待补充") == std::string::npos);
-  CHECK_NOTHROW(RenderReport(sp, t, LoadFragments(project->Files(), project->text_dir), ReportOptions{true}));
+  // --strict with every fragment: refused for the text's year-end balance alone.
+  auto strict = testing::CatchDiagnostics(
+      [&] { RenderReport(sp, t, LoadFragments(project->Files(), project->text_dir), ReportOptions{true}); });
+  REQUIRE(!strict.empty());
+  for (const auto& d : strict) CHECK(d.id == "report-inconsistency");
 }
 
 TEST_CASE("report: a 自评报告 template that needs a fragment gets the same placeholder and warning") {

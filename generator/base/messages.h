@@ -108,6 +108,10 @@ inline constexpr MessageDef kTemplateOutputTooLarge{"template-output-too-large",
 inline constexpr MessageDef kTemplateUnescapedHtml{"template-unescaped-html", "{0} 把变量不加转义地放进 HTML 页面（输入中的文字可能成为 HTML）；请改用双花括号", "{0} puts the variable into the HTML page unescaped (text from inputs could become HTML); use double braces"};
 inline constexpr MessageDef kTemplateUnknownVariable{"template-unknown-variable", "模板使用了未知的变量“{}”（变量表见 docs/templates.md）", "the template uses an unknown variable '{}' (see docs/templates.md)"};
 inline constexpr MessageDef kMissingFragment{"missing-fragment", "模板需要文字片段 {}，但该文件不存在", "the template needs the text fragment {}, which does not exist"};
+inline constexpr MessageDef kPdfConverterMissing{"pdf-converter-missing", "生成 PDF 需要 LibreOffice 和 unoconv：apt-get install libreoffice-writer-nogui unoconv python3-uno fonts-noto-cjk", "writing a PDF needs LibreOffice and unoconv: apt-get install libreoffice-writer-nogui unoconv python3-uno fonts-noto-cjk"};
+inline constexpr MessageDef kPdfConversionFailed{"pdf-conversion-failed", "LibreOffice 未能将该文件转为 PDF（{}）", "LibreOffice could not convert the file to PDF ({})"};
+inline constexpr MessageDef kReportInconsistency{"report-inconsistency", "报告与数据不符：{}", "the report disagrees with the data: {}"};
+inline constexpr MessageDef kReportInconsistencies{"report-inconsistencies", "报告中有 {} 处与数据不符（见上方警告；加 --strict 则不生成报告）", "{} place(s) in the report disagree with the data (see the warnings above; with --strict no report is written)"};
 inline constexpr MessageDef kFragmentPlaceholder{"fragment-placeholder", "模板需要文字片段 {}，但该文件不存在：报告中该处写为“{}”（补写该文件后重新生成；加 --strict 则不生成报告）", "the template needs the text fragment {}, which does not exist: the report shows '{}' in its place (write the file and run again; with --strict no report is written)"};
 
 // Reading .xlsx workbooks (xlsx_reader.cpp)

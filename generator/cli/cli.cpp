@@ -71,7 +71,12 @@ int PrintReport(const ReportRequest& request) {
   if (!r.Refused())
     std::cout << Pick(Format(msg::kTermReportDone, r.scored->project->info.name, r.scored->total.ToFixed(kScorePlaces),
                              r.scored->grade), r.language) << "\n";
-  return Finish(r);
+  const int status = Finish(r);
+  size_t disagreements = 0;
+  for (const auto& d : r.diagnostics.All()) disagreements += d.id == msg::kReportInconsistency.id;
+  if (!r.Refused() && disagreements)
+    std::cerr << Pick(Format(msg::kReportInconsistencies, disagreements), r.language) << "\n";
+  return status;
 }
 
 struct CheckArguments {
@@ -180,7 +185,7 @@ int main(int argc, char** argv) {
 
   ReportRequest report;
   CLI::App* rp = app.add_subcommand(
-      "report", "生成评价报告（report.md、report.html、评分表.xlsx）/ write the full report");
+      "report", "生成评价报告（report.md、report.html、report.docx、评分表.xlsx）/ write the full report");
   rp->add_option("project", report.project.path, "项目文件夹或 project.yaml / project folder or its project.yaml")
       ->required();
   rp->add_option("-o,--output", report.out,
@@ -190,9 +195,13 @@ int main(int argc, char** argv) {
   rp->add_option("--indicators", report.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
   const char* kStrictHelp =
-      "缺少模板需要的文字片段（text/项目概况.md 等）时拒绝生成报告，而不是以【待补充：…】占位并警告 / refuse a report missing a "
-      "narrative fragment the template needs, instead of a 【待补充：…】 placeholder and a warning";
+      "缺少模板需要的文字片段（text/项目概况.md 等）或正文数字与数据不符时拒绝生成报告，而不是占位并警告 / refuse a report "
+      "missing a narrative fragment the template needs, or whose text disagrees with its data, instead of warnings";
   rp->add_flag("--strict", report.strict, kStrictHelp);
+  const char* kPdfHelp =
+      "另由 report.docx 生成 report.pdf（需 LibreOffice 和 unoconv）/ also write report.pdf from report.docx (needs "
+      "LibreOffice and unoconv)";
+  rp->add_flag("--pdf", report.pdf, kPdfHelp);
   rp->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
   rp->fallthrough();
 
@@ -221,6 +230,7 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   bt->add_flag("--score-only", batch.score_only, "只评分和核对，不生成报告 / score and check only, write no reports");
   bt->add_flag("--strict", batch.strict, kStrictHelp);
+  bt->add_flag("--pdf", batch.pdf, kPdfHelp);
   bt->add_option("--templates", batch.templates,
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   bt->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);

@@ -28,6 +28,8 @@
 #include "load/load.h"
 #include "render/report.h"
 #include "render/xlsx/render_summary_xlsx.h"
+#include "render/pdf/convert_pdf.h"
+#include "base/atomic_file.h"
 
 namespace fs = std::filesystem;
 
@@ -275,6 +277,36 @@ std::vector<std::string> FindProjects(const std::string& root, const std::string
   return found;
 }
 
+// report.pdf for every report written, in one LibreOffice process: copies
+// of the .docx files in a scratch folder of the output folder are converted
+// together, and each PDF is renamed into its project's folder. A conversion
+// that fails is the run's error; the reports stay.
+void WritePdfs(const BatchOptions& opt, BatchOutcome& result) {
+  std::vector<std::pair<fs::path, fs::path>> pending;  // scratch copy → project folder
+  PendingFolder scratch((fs::path(opt.out) / ".pdf").string());
+  for (const auto& row : result.rows) {
+    if (!row.ok || row.report.empty()) continue;
+    fs::path dir = fs::path(opt.out) / fs::path(row.report).parent_path();
+    fs::path copy = fs::path(scratch.scratch()) / (std::to_string(pending.size()) + ".docx");
+    std::error_code ec;
+    fs::copy_file(dir / "report.docx", copy, ec);
+    if (!ec) pending.emplace_back(copy, dir);
+  }
+  std::vector<std::string> docx;
+  for (const auto& [copy, dir] : pending) docx.push_back(copy.string());
+  try {
+    ConvertDocxToPdf(docx, 60.0 + 10.0 * static_cast<double>(docx.size()));
+  } catch (const InputError& e) {
+    result.diagnostics.Append(e.diagnostics());
+    result.exit = ExitCode::kBatchFailures;
+    return;
+  }
+  for (const auto& [copy, dir] : pending) {
+    std::error_code ec;
+    fs::rename(fs::path(copy).replace_extension(".pdf"), dir / "report.pdf", ec);
+  }
+}
+
 BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   BatchOutcome result;
   result.language = opt.language;
@@ -286,6 +318,7 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   }
   TemplateSet templates;  // one set, read by every worker
   try {
+    if (opt.pdf && !opt.score_only) RequirePdfConverter();
     templates = LoadTemplates(opt.templates);
     result.diagnostics.Append(templates.warnings);
   } catch (const InputError& e) {
@@ -524,6 +557,7 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   result.interrupted = result.rows.size() < total;
   for (const auto& r : result.rows) (r.ok ? result.done : result.failed)++;
   for (const auto& row : result.rows) result.with_errors += row.ok && row.errors > 0 ? 1 : 0;
+  if (opt.pdf && !opt.score_only && !result.interrupted) WritePdfs(opt, result);
   if (opt.write_summary) {
     fs::create_directories(opt.out, ec);
     result.summary_path = (fs::path(opt.out) / "汇总.xlsx").string();
@@ -537,7 +571,7 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
     result.files.push_back(OutputFile{result.summary_path, ""});
   }
   if (result.interrupted) result.exit = ExitCode::kInterrupted;
-  else if (result.failed) result.exit = ExitCode::kBatchFailures;
+  else if (result.failed || result.exit == ExitCode::kBatchFailures) result.exit = ExitCode::kBatchFailures;
   else if (result.with_errors) result.exit = ExitCode::kFindings;
   return result;
 }

@@ -34,6 +34,9 @@ struct BatchOptions {
   // A report missing a required fragment fails its project (missing-fragment)
   // instead of being written with a placeholder and a warning (BatchRow::notes).
   bool strict = false;
+  // report.pdf for every report, converted after the projects, all in one
+  // LibreOffice process (render/pdf/convert_pdf.h), each put in place whole.
+  bool pdf = false;
   bool write_summary = true;  // <out>/汇总.xlsx
   // The folders besides `folder` that paths named in a project may lie in
   // (allowed_folders.h); null: the bundled indicators/. `folder` is always allowed.

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "commands/output_folder.h"
+#include "render/pdf/convert_pdf.h"
 
 namespace fs = std::filesystem;
 
@@ -13,6 +14,7 @@ ReportOutcome RunReport(const ReportRequest& request) {
   out.language = request.language;
   out.inputs = request.project.files;
   CatchInputError(out, [&] {
+    if (request.pdf) RequirePdfConverter();
     std::optional<TemplateSet> loaded;
     if (!request.template_set) loaded = LoadTemplates(request.templates);
     const TemplateSet& templates = request.template_set ? *request.template_set : *loaded;
@@ -21,7 +23,7 @@ ReportOutcome RunReport(const ReportRequest& request) {
     out.scored = ScoreProject(project);
     const ProjectInput& in = request.project;
     out.dir = ReportOutputDir(request.out, in.Name(), in.bytes || (!in.files && IsXlsxPath(in.path)), *project);
-    const ReportOptions options{request.strict};
+    const ReportOptions options{request.strict, request.pdf};
     Diagnostics warnings;
     if (request.keep_in_memory) {
       out.files = KeepInMemory(out.dir, [&](const std::string& scratch) {

@@ -25,6 +25,9 @@ struct ReportRequest {
   // A fragment the template requires but the project lacks (text/项目概况.md …)
   // refuses the report (missing-fragment) instead of a placeholder and a warning.
   bool strict = false;
+  // report.pdf as well, through LibreOffice (render/pdf/convert_pdf.h);
+  // refused at once, naming the packages, when the converter is missing.
+  bool pdf = false;
   Language language = Language::kChinese;
 };
 

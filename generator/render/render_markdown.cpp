@@ -9,6 +9,8 @@
 
 #include "base/messages.h"
 #include "base/read_file.h"
+#include "check/check.h"
+#include "check/narrative.h"
 #include "render/render.h"
 #include "render/report.h"
 #include "render/report_kind.h"
@@ -327,6 +329,20 @@ Fragments FillMissingFragments(const TemplateSet& t, const Fragments& fragments,
   return filled;
 }
 
+void CheckRendered(const ScoredProject& sp, const Fragments& fragments, const ReportOptions& options,
+                   Diagnostics& warnings) {
+  CheckResult check = CheckProject(sp, CheckOptions{});
+  std::vector<Finding> findings = std::move(check.findings);
+  for (Finding& f : CheckNarrative(sp, fragments.sources)) findings.push_back(std::move(f));
+  Diagnostics found;
+  for (const Finding& f : findings)
+    found.Add(options.strict ? Severity::kError : Severity::kWarning, f.loc, f.indicator, msg::kReportInconsistency,
+              Text{fmt::format(fmt::runtime(msg::kReportInconsistency.zh), FindingMessage(f, Language::kChinese)),
+                   fmt::format(fmt::runtime(msg::kReportInconsistency.en), FindingMessage(f, Language::kEnglish))});
+  if (options.strict && found.HasErrors()) throw InputError(found);
+  warnings.Append(found);
+}
+
 Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& given,
                     const ReportOptions& options) {
   // A self-evaluation (layout: self_evaluation) is a 自评报告 from its own template.
@@ -342,6 +358,7 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
     if (r.warnings.All().empty()) filled.reset();  // nothing missing: the project's own
   }
   const Fragments& fragments = filled ? *filled : given;
+  CheckRendered(sp, given, options, r.warnings);
   std::shared_ptr<const Template> md_tmpl = Parsed(t.files.at(md_name), true);
   if (!md_tmpl->ok()) throw InputError(SyntaxError(t.origin.at(md_name), *md_tmpl));
   std::string marked = RenderTo(*md_tmpl, self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments),

@@ -4,6 +4,7 @@
 
 #include "base/atomic_file.h"
 #include "base/messages.h"
+#include "render/pdf/convert_pdf.h"
 #include "render/report_writers.h"
 
 namespace fs = std::filesystem;
@@ -23,6 +24,11 @@ std::vector<std::string> WriteReport(const ScoredProject& sp, const TemplateSet&
     if (w.kind != kind) continue;
     w.write(sp, report, (fs::path(pending.scratch()) / w.file_name).string());
     written.push_back((fs::path(out_dir) / w.file_name).string());
+  }
+  if (options.pdf) {
+    const fs::path docx = fs::path(pending.scratch()) / "report.docx";
+    ConvertDocxToPdf({docx.string()});
+    written.push_back((fs::path(out_dir) / "report.pdf").string());
   }
   for (const ExtraOutput& e : extra) {
     WriteFileAtomic((fs::path(pending.scratch()) / e.name).string(), e.content);

@@ -56,6 +56,9 @@ struct ReportOptions {
   // A required fragment missing refuses the report (missing-fragment)
   // instead of writing it with a placeholder (`report --strict`).
   bool strict = false;
+  // report.pdf too, from report.docx (render/pdf/convert_pdf.h), converted
+  // in the scratch folder so it appears with the others (`report --pdf`).
+  bool pdf = false;
 };
 
 struct Report {

@@ -76,6 +76,7 @@ Fragments LoadFragments(const InputFiles& files, const std::string& text_dir) {
   const std::string annex_prefix = "附件-";
   for (const auto& stem : MarkdownStems(files, dir)) {
     std::string body = ReadText(files, dir / (stem + ".md"));
+    f.sources.push_back(NarrativeFile{(dir / (stem + ".md")).string(), body});
     if (stem.rfind(annex_prefix, 0) == 0) {
       std::string title = stem.substr(annex_prefix.size());
       if (body.rfind("# ", 0) == 0) {
@@ -89,7 +90,10 @@ Fragments LoadFragments(const InputFiles& files, const std::string& text_dir) {
     }
   }
   fs::path ev = dir / "指标";
-  for (const auto& code : MarkdownStems(files, ev)) f.evidence[code] = ReadText(files, ev / (code + ".md"));
+  for (const auto& code : MarkdownStems(files, ev)) {
+    f.evidence[code] = ReadText(files, ev / (code + ".md"));
+    f.sources.push_back(NarrativeFile{(ev / (code + ".md")).string(), f.evidence[code]});
+  }
   return f;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/input_files.h"
+#include "check/narrative.h"
 #include "score/score.h"
 
 namespace jixiao {
@@ -22,6 +23,7 @@ struct Fragments {
   std::map<std::string, std::string> text;       // 项目概况 → Markdown
   std::map<std::string, std::string> evidence;   // A11 → Markdown
   std::vector<std::pair<std::string, std::string>> annexes;  // title → Markdown
+  std::vector<NarrativeFile> sources;  // every file read, whole, by its path: what the report checks
 };
 
 // Reads a project's fragments folder (Project::text_dir, normally
