@@ -53,7 +53,7 @@ const std::string kReport =
     "## 摘　要\n\n综合得分 90.71 分。\n\n"
     "## 一、项目基本情况\n\n### （一）项目概况\n\n正文第一句。\n续写的一行。\n\n"
     "表 1 资金情况\n\n| 项目 | 金额 |\n| --- | ---: |\n| 甲 | 1,022.04 |\n| 合计 | 1,022.04 |\n\n"
-    "## 八、附件\n\n附件 1. 评分表\n附件 2. 满意度调查\n\n评价机构：某公司（盖章）\n\n"
+    "## 八、附件\n\n附件 1. 评分表\n附件 2. 满意度调查\n\n评价机构：某公司（盖章）\n\n2025年5月\n\n"
     "## 附件 1：绩效评价指标评分表\n\n"
     "| 一级 | 二级 | 三级 | 权重 | 解释 | 标准 | 得分 | 原因 |\n"
     "| --- | --- | --- | ---: | --- | --- | ---: | --- |\n"
@@ -104,6 +104,7 @@ TEST_CASE("report.docx: parts, styles, cover, contents, page numbers, sections a
   CHECK(doc.find("<w:pStyle w:val=\"Caption\"/></w:pPr><w:r><w:t xml:space=\"preserve\">表 1 资金情况") != std::string::npos);
   CHECK(doc.find("<w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t xml:space=\"preserve\">附件 2. 满意度调查") != std::string::npos);
   CHECK(doc.find("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t xml:space=\"preserve\">评价机构") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2025年5月") != std::string::npos);
   // A wrapped line runs on; text from the input is escaped.
   CHECK(doc.find("正文第一句。</w:t></w:r></w:p><w:p>") != std::string::npos);
   CHECK(doc.find("A &amp; B") != std::string::npos);
@@ -268,4 +269,28 @@ TEST_CASE("reference .docx: read from a report.docx, from a templates folder, re
   REQUIRE(d.size() == 1);
   CHECK(d[0].id == "reference-docx-invalid");
   CHECK(d[0].loc.file == text);
+}
+
+TEST_CASE("report.docx: parent cells merged down (w:vMerge) as in 评分表.xlsx, bold only on the total row") {
+  const std::string md =
+      "## 附件 1：绩效评价指标评分表\n\n"
+      "| 一级指标 | 二级指标 | 三级指标 | 权重 | 指标解释 | 评分标准 | 得分 | 扣分原因 |\n"
+      "| --- | --- | --- | ---: | --- | --- | ---: | --- |\n"
+      "| A 决策（20） | A1 立项（6） | A11 依据（3） | 3 | 甲 | 乙 | 3.00 | |\n"
+      "| A 决策（20） | A1 立项（6） | A12 程序（3） | 3 | 甲 | 乙 | 3.00 | |\n"
+      "| A 决策（20） | A2 目标（14） | A21 明确（14） | 14 | 甲 | 乙 | 14.00 | |\n"
+      "| 减分项 | | 违规 | | | | −1.00 | |\n"
+      "| 合计 | | | 20 | | | 19.00 | |\n";
+  const std::string doc = Unzip(RenderDocx(md))["word/document.xml"];
+  // A 决策 over three rows, A1 立项 over two: two restarts, three continuations.
+  CHECK(Count(doc, "<w:vMerge w:val=\"restart\"/>") == 2);
+  CHECK(Count(doc, "<w:vMerge/>") == 3);
+  CHECK(Count(doc, ">A 决策（20）<") == 1);  // the text once, in the first cell of the merge
+  CHECK(Count(doc, ">A1 立项（6）<") == 1);
+  // Every row keeps one cell per column (Word needs the continuing cells).
+  CHECK(Count(doc, "<w:tc>") == 6 * 8);
+  // Bold: the header and the 合计 row, not the 减分项 row that comes last before it.
+  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">合计") != std::string::npos);
+  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">减分项") == std::string::npos);
+  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">−1.00") == std::string::npos);
 }

@@ -53,14 +53,14 @@ TEST_CASE("report: computed tables of jiaocheng-2024") {
   CHECK(md.find("包括 4 项一级指标、12 项二级指标、22 项三级指标") != std::string::npos);
   CHECK(md.find("| D 效益 | 30 | 25.71 | 85.70% |") != std::string::npos);
   CHECK(md.find("| 合计 | 100 | 90.71 | 90.71% |") != std::string::npos);
-  CHECK(md.find("|  | D13 政策知晓率 | 6 | 4.71 | 78.50% |") != std::string::npos);
+  CHECK(md.find("| D1 社会效益 | D13 政策知晓率 | 6 | 4.71 | 78.50% |") != std::string::npos);
   CHECK(md.find("根据评分规则，该指标满分为 4 分，得 3.00 分。") != std::string::npos);
   // 附件2: shares computed from the counts, not the published 8.63% / 68.82%.
   CHECK(md.find("| 熟悉 | 9 | 8.82% |") != std::string::npos);
   CHECK(md.find("| 一般了解 | 70 | 68.63% |") != std::string::npos);
   CHECK(md.find("| 平均 | 92.04% |") != std::string::npos);
   // The fund-source shares add up as displayed: 24.64 + 36.89 + 2.75 + 35.71.
-  CHECK(md.find("| 合计 | 1022.04 | 99.99% |") != std::string::npos);
+  CHECK(md.find("| 合计 | 1,022.04 | 99.99% |") != std::string::npos);
   CHECK(md.find("[[") == std::string::npos);  // layout marks never reach report.md
   CHECK(r.html.find("<svg") != std::string::npos);
   CHECK(r.html.find("class=\"page-break\"") != std::string::npos);
@@ -155,7 +155,7 @@ TEST_CASE("report: the evaluated unit's comments get their annex") {
   CHECK(r.markdown.find("## 附件 3：意见反馈及采纳情况") != std::string::npos);
   CHECK(r.markdown.find("| 1 | 天津市残疾人联合会 | 建议删除减分项 | 不予采纳 | 自评报告确有问题 |") != std::string::npos);
   CHECK(r.markdown.find("| 2 | 天津市残疾人联合会 | 补充 2023 年资金数据来源 | 采纳 |  |") != std::string::npos);
-  CHECK(r.markdown.find("附件 3. 意见反馈及采纳情况") != std::string::npos);
+  CHECK(r.markdown.find("\n附件 3：意见反馈及采纳情况\n") != std::string::npos);
   // 不予采纳 without a reason is an input error.
   proj += "  - {comment: 无理由, response: 不予采纳}\n";
   std::ofstream(d / "p" / "project.yaml", std::ios::binary | std::ios::trunc) << proj;
@@ -258,7 +258,7 @@ TEST_CASE("report: a missing narrative fragment is a placeholder in report.md an
     CHECK(page->find("【待补充：绩效目标") == std::string::npos);  // present: its own text
   }
   // In its section: right under （一）项目概况.
-  size_t heading = r.markdown.find("项目概况\n");
+  size_t heading = r.markdown.find("### （一）项目概况\n");
   REQUIRE(heading != std::string::npos);
   CHECK(r.markdown.find("【待补充：项目概况", heading) < r.markdown.find("（二）", heading));
   // (jiaocheng's text also disagrees with its data: those warnings are report-inconsistency.)
@@ -315,4 +315,110 @@ TEST_CASE("report: a 自评报告 template that needs a fragment gets the same p
   // The default 自评报告 template needs no fragment: nothing missing, nothing warned.
   CHECK(RenderReport(sp, LoadTemplates(""), frag).warnings.All().empty());
   fs::remove_all(d);
+}
+
+namespace {
+
+size_t CountOf(const std::string& s, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = s.find(part); at != std::string::npos; at = s.find(part, at + part.size())) ++n;
+  return n;
+}
+
+// The text between the first `from` and the next `to` after it.
+std::string Between(const std::string& s, const std::string& from, const std::string& to) {
+  size_t a = s.find(from);
+  if (a == std::string::npos) return "";
+  size_t b = s.find(to, a + from.size());
+  return s.substr(a, b == std::string::npos ? std::string::npos : b - a);
+}
+
+}  // namespace
+
+TEST_CASE("report.html: a two-level linked 目录 whose every link resolves, with the 附件") {
+  Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/henan-2024");
+  const std::string& h = r.html;
+  const std::string nav = Between(h, "<nav class=\"toc\">", "</nav>");
+  REQUIRE(!nav.empty());
+  size_t links = 0;
+  for (size_t at = nav.find("href=\"#"); at != std::string::npos; at = nav.find("href=\"#", at + 1)) {
+    const size_t end = nav.find('"', at + 7);
+    const std::string id = nav.substr(at + 7, end - at - 7);
+    CHECK_MESSAGE(CountOf(h, "id=\"" + id + "\"") == 1, id);
+    ++links;
+  }
+  CHECK(links > 20);
+  CHECK(nav.find("<li class=\"toc1\"><a href=\"#s3\">一、项目基本情况</a>") != std::string::npos);
+  CHECK(nav.find("<li class=\"toc2\"><a href=\"#s3-1\">（一）项目概况</a>") != std::string::npos);
+  CHECK(nav.find(">附件 1：绩效评价指标评分表</a>") != std::string::npos);
+  CHECK(nav.find(">八、附件</a>") != std::string::npos);
+  CHECK(h.find("<h3 id=\"s3-1\">（一）项目概况</h3>") != std::string::npos);
+  // report.md has the same contents as a nested list.
+  CHECK(r.markdown.find("- 一、项目基本情况\n  - （一）项目概况\n") != std::string::npos);
+  CHECK(r.markdown.find("- 附件 1：绩效评价指标评分表\n") != std::string::npos);
+}
+
+TEST_CASE("report.html: print has page numbers, no number on the cover, captions kept with tables") {
+  Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024");
+  const std::string& h = r.html;
+  CHECK(h.find("@bottom-center { content: \"— \" counter(page) \" —\"") != std::string::npos);
+  CHECK(h.find("@page cover { @bottom-center { content: none; } }") != std::string::npos);
+  CHECK(h.find("page: cover;") != std::string::npos);
+  // A caption and its table are one block; a short table is not split.
+  CHECK(h.find("<div class=\"table-block short\">\n<p class=\"caption\">表\u00A03-1 绩效评价得分情况</p>\n<table>") !=
+        std::string::npos);
+  CHECK(h.find("<p>表\u00A03-1") == std::string::npos);
+  // "见表 4-1" keeps 表 with its number.
+  CHECK(h.find("具体指标得分情况见表\u00A04-1。") != std::string::npos);
+  // No rule makes a table's last row bold whatever it holds.
+  CHECK(h.find("tr:last-child td { font-weight") == std::string::npos);
+}
+
+TEST_CASE("report: parent cells merged (rowspan) in the HTML, repeated in the Markdown; bold only on totals") {
+  Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024");
+  // 附件1: D 效益 over its 5 leaves, D1 社会效益 over its 3, as 评分表.xlsx merges them.
+  CHECK(r.html.find("<td rowspan=\"5\" class=\"merged\">D 效益（30）</td>\n<td rowspan=\"3\" class=\"merged\">D1 社会效益（18）</td>") != std::string::npos);
+  CHECK(r.html.find("<td rowspan=\"3\" class=\"merged\">D1 社会效益（18）</td>") != std::string::npos);
+  CHECK(CountOf(r.html, ">D1 社会效益（18）<") == 1);
+  CHECK(r.markdown.find("| D 效益（30） | D1 社会效益（18） | D13 政策知晓率（6） |") != std::string::npos);
+  // 表 4-4: the 二级 on each row in the Markdown, one merged cell in the HTML.
+  CHECK(r.markdown.find("| D1 社会效益 | D13 政策知晓率 | 6 | 4.71 | 78.50% |") != std::string::npos);
+  CHECK(r.html.find("<td rowspan=\"3\" class=\"merged\">D1 社会效益</td>") != std::string::npos);
+  // Totals bold, and nothing else: every total row starts 合计/小计/平均 here.
+  size_t totals = CountOf(r.html, "<tr class=\"total\">");
+  CHECK(totals == CountOf(r.markdown, "\n| 合计 |") + CountOf(r.markdown, "\n| 小计 |") + CountOf(r.markdown, "\n| 平均 |"));
+  CHECK(totals >= 7);
+}
+
+TEST_CASE("report: money in tables at two decimals with separators; each 附件 on its own line; signature block") {
+  Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024");
+  CHECK(r.markdown.find("| 合计 | 1,022.04 | 99.99% |") != std::string::npos);
+  CHECK(r.markdown.find("| 2024 | 2,892.43 | 1,022.04 | 925.59 | 96.45 | 2,988.88 |") != std::string::npos);
+  CHECK(r.markdown.find("## 八、附件\n\n附件 1：绩效评价指标评分表\n\n附件 2：满意度调查\n\n附件 3：评分说明\n") !=
+        std::string::npos);
+  const std::string sig = Between(r.html, "<div class=\"signature\">", "</div>");
+  CHECK(sig.find("评价机构：山西中致同资产评估有限公司（盖章）") != std::string::npos);
+  CHECK(r.html.find("<p>附件 1：绩效评价指标评分表</p>\n<p>附件 2：满意度调查</p>") != std::string::npos);
+  // The one figure is 图1, with a legend.
+  CHECK(r.html.find("<figcaption>图1 一级指标得分率</figcaption>") != std::string::npos);
+  CHECK(r.html.find("有扣分</text>") != std::string::npos);
+}
+
+TEST_CASE("report: the fund chart is 图1 before the 得分率 chart, with an axis and every figure") {
+  Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/tianjin-disabled-2023");
+  const std::string& h = r.html;
+  CHECK(h.find("<figcaption>图1 资金收支与结余（单位：万元）</figcaption>") != std::string::npos);
+  CHECK(h.find("<figcaption>图2 一级指标得分率</figcaption>") != std::string::npos);
+  for (const char* v : {">16,052.00<", ">15,333.33<", ">747.57<", ">28,334.29<", ">29,810.35<", ">1,476.06<", ">当年收入<"})
+    CHECK_MESSAGE(h.find(v) != std::string::npos, v);
+  CHECK(h.find("class=\"axis\" text-anchor=\"end\">30,000<") != std::string::npos);
+}
+
+TEST_CASE("report: the 自评报告 ends with a 单位（盖章） block on the right; its budget reads as the workbook's") {
+  Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/guangzhou-2021");
+  CHECK(r.markdown.find("\n单位（盖章）：") != std::string::npos);
+  CHECK(Between(r.html, "<div class=\"signature\">", "</div>").find("单位（盖章）：") != std::string::npos);
+  CHECK(r.markdown.find("| 年度资金总额 | 24,767.12 | 28,602.02 | 28,602.02 | 100.00% |") != std::string::npos);
+  // The 自评表's 总分 row is the bold one, not the last row of every table.
+  CHECK(r.html.find("<tr class=\"total\">\n<td>总分</td>") != std::string::npos);
 }

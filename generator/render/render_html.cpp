@@ -6,7 +6,9 @@
 #include <mutex>
 
 #include "base/precision.h"
+#include "render/html_structure.h"
 #include "render/report.h"
+#include "render/report_mustache.h"
 
 namespace jixiao {
 namespace {
@@ -28,6 +30,29 @@ std::string XmlEscape(const std::string& s) {
 // A Decimal as an SVG coordinate.
 std::string Coord(const Decimal& d) { return d.ToShort(kChartPlaces); }
 
+// A row of colour keys under a chart: (class, label) pairs from x.
+std::string Legend(int x, int y, std::initializer_list<std::pair<const char*, const char*>> keys) {
+  std::string s = "<g class=\"legend\">";
+  for (const auto& [cls, label] : keys) {
+    fmt::format_to(std::back_inserter(s), "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" class=\"{}\"/>", x, y - 10, cls);
+    fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"axis\">{}</text>", x + 16, y, label);
+    x += 110;
+  }
+  return s + "</g>";
+}
+
+// The step between an axis's labels: 1, 2 or 5 times a power of ten, so
+// that about four steps cover `range`.
+Decimal AxisStep(const Decimal& range) {
+  static const long kFactors[] = {1, 2, 5};
+  Decimal power = Decimal(1) / Decimal(100);  // the cent: money's finest step
+  for (;;) {
+    for (long f : kFactors)
+      if (power * Decimal(f) * Decimal(4) >= range) return power * Decimal(f);
+    power = power * Decimal(10);
+  }
+}
+
 }  // namespace
 
 std::string MarkdownToHtml(const std::string& md) {
@@ -41,6 +66,8 @@ std::string MarkdownToHtml(const std::string& md) {
       cmark_parser_attach_syntax_extension(parser, ext);
   cmark_parser_feed(parser, md.data(), md.size());
   cmark_node* doc = cmark_parser_finish(parser);
+  // Heading ids, the linked 目录, merged parent cells, captions with their tables.
+  StructureForHtml(doc, options, cmark_parser_get_syntax_extensions(parser));
   char* html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));
   std::string out = html ? html : "";
   std::free(html);
@@ -50,21 +77,21 @@ std::string MarkdownToHtml(const std::string& md) {
 }
 
 std::string SvgLevel1Chart(const ScoredProject& sp) {
-  // Horizontal bars of 得分率 per 一级指标, 0–100%.
-  const int label_w = 150, bar_w = 360, row_h = 34, top = 36;
-  int height = top + static_cast<int>(sp.roots.size()) * row_h + 30;
+  // Horizontal bars of 得分率 per 一级指标, 0–100%; the caption is the figure's.
+  const int label_w = 150, bar_w = 360, row_h = 34, top = 12;
+  const int width = label_w + bar_w + 90;
+  const int axis_y = top + static_cast<int>(sp.roots.size()) * row_h + 16;
+  const int height = axis_y + 34;
   std::string s = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-level1\" viewBox=\"0 0 {} {}\" "
       "width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"一级指标得分率\">",
-      label_w + bar_w + 90, height, label_w + bar_w + 90, height);
-  fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"20\" class=\"chart-title\" text-anchor=\"middle\">图 一级指标得分率</text>",
-                   (label_w + bar_w + 90) / 2);
+      width, height, width, height);
   for (int pct = 0; pct <= 100; pct += 25) {
     int x = label_w + bar_w * pct / 100;
     fmt::format_to(std::back_inserter(s), "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"grid\"/>", x, top - 4, x,
-                     height - 26);
+                   axis_y - 12);
     fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"axis\" text-anchor=\"middle\">{}%</text>", x,
-                     height - 10, pct);
+                   axis_y, pct);
   }
   for (size_t i = 0; i < sp.roots.size(); ++i) {
     const ScoredIndicator& r = sp.roots[i];
@@ -72,55 +99,71 @@ std::string SvgLevel1Chart(const ScoredProject& sp) {
     Decimal rate = r.rate.value_or(Decimal());
     Decimal len = Min(rate, Decimal(1)) * Decimal(bar_w);
     fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"label\" text-anchor=\"end\">{}</text>", label_w - 8,
-                     y + 19, XmlEscape(r.def->code + " " + r.def->name));
+                   y + 19, XmlEscape(r.def->code + " " + r.def->name));
     fmt::format_to(std::back_inserter(s), "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"22\" class=\"bar{}\"/>", label_w, y + 4,
-                     Coord(len), rate < Decimal(1) ? " bar-lost" : "");
+                   Coord(len), rate < Decimal(1) ? " bar-lost" : "");
     fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"value\">{}</text>", Coord(Decimal(label_w + 6) + len),
-                     y + 19, rate.ToPercent(kPercentPlaces));
+                   y + 19, rate.ToPercent(kPercentPlaces));
   }
+  s += Legend(label_w, height - 6, {{"bar", "得满分"}, {"bar bar-lost", "有扣分"}});
   return s + "</svg>";
 }
 
 std::string SvgBalanceChart(const ScoredProject& sp) {
   const auto& years = sp.project->funds.balances;
   if (years.size() < 2) return "";
-  // Columns of 年末结余 per year (000 图1), scaled to the largest magnitude.
-  Decimal peak(1);
-  for (const auto& y : years) peak = Max(peak, Max(y.closing.Abs(), Max(y.income, y.spending)));
-  const int left = 60, plot_h = 200, top = 40, col_w = 28, group_w = 110;
-  int width = left + static_cast<int>(years.size()) * group_w + 30;
-  int base = top + plot_h;
+  // Per year, columns of 当年收入, 当年支出 and 年末结余 (000 图1), each with
+  // its figure, over a value axis that takes in a negative balance.
+  Decimal hi, lo;
+  for (const auto& y : years)
+    for (const Decimal* v : {&y.income, &y.spending, &y.closing}) {
+      hi = Max(hi, *v);
+      lo = Min(lo, *v);
+    }
+  const Decimal step = AxisStep(Max(hi - lo, Decimal(1)));
+  Decimal top_tick, bottom_tick;
+  while (top_tick < hi) top_tick += step;
+  while (bottom_tick > lo) bottom_tick -= step;
+  const int left = 78, plot_h = 220, top = 24, col_w = 50, gap = 6, group_w = 3 * col_w + 2 * gap + 34;
+  const int width = left + static_cast<int>(years.size()) * group_w + 10;
+  const int plot_bottom = top + plot_h;
+  const Decimal span = top_tick - bottom_tick;
+  auto y_of = [&](const Decimal& v) { return Decimal(top) + (top_tick - v) / span * Decimal(plot_h); };
+  const int height = plot_bottom + 58;
   std::string s = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-balance\" viewBox=\"0 0 {} {}\" width=\"{}\" "
       "height=\"{}\" role=\"img\" aria-label=\"资金收支与结余\">",
-      width, base + 60, width, base + 60);
-  fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"20\" class=\"chart-title\" text-anchor=\"middle\">图 资金收支与结余（单位：{}）</text>",
-                   width / 2, XmlEscape(sp.project->funds.unit));
-  fmt::format_to(std::back_inserter(s), "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"axis-line\"/>", left, base, width - 20, base);
+      width, height, width, height);
+  fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"axis\" text-anchor=\"end\">{}</text>", left - 8,
+                 top - 12, XmlEscape(sp.project->funds.unit));
+  for (Decimal t = bottom_tick; t <= top_tick; t += step) {
+    const std::string ty = Coord(y_of(t));
+    fmt::format_to(std::back_inserter(s), "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"{}\"/>", left, ty, width - 10,
+                   ty, t.IsZero() ? "axis-line" : "grid");
+    fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"axis\" text-anchor=\"end\">{}</text>", left - 6,
+                   Coord(y_of(t) + Decimal(4)), GroupThousands(t.ToShort(kMoneyPlaces)));
+  }
+  fmt::format_to(std::back_inserter(s), "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"axis-line\"/>", left, top, left,
+                 plot_bottom);
   const char* classes[] = {"col-income", "col-spending", "col-closing"};
+  const Decimal zero = y_of(Decimal());
   for (size_t i = 0; i < years.size(); ++i) {
     const FundYear& y = years[i];
-    int gx = left + static_cast<int>(i) * group_w + 10;
+    int gx = left + static_cast<int>(i) * group_w + 17;
     const Decimal values[] = {y.income, y.spending, y.closing};
     for (int k = 0; k < 3; ++k) {
-      Decimal h = values[k].Abs() / peak * Decimal(plot_h);
-      int x = gx + k * (col_w + 2);
-      std::string ytop = values[k].Sign() < 0 ? std::to_string(base) : Coord(Decimal(base) - h);
-      fmt::format_to(std::back_inserter(s), "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" class=\"{}\"/>", x, ytop, col_w,
-                       Coord(h), classes[k]);
+      const Decimal at = y_of(values[k]);
+      const bool negative = values[k].Sign() < 0;
+      int x = gx + k * (col_w + gap);
+      fmt::format_to(std::back_inserter(s), "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" class=\"{}\"/>", x,
+                     Coord(negative ? zero : at), col_w, Coord((zero - at).Abs()), classes[k]);
+      fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"value\" text-anchor=\"middle\">{}</text>",
+                     x + col_w / 2, Coord(negative ? at + Decimal(12) : at - Decimal(4)), MoneyText(values[k]));
     }
     fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"axis\" text-anchor=\"middle\">{}</text>",
-                     gx + (3 * col_w + 4) / 2, base + 16, XmlEscape(y.year));
-    fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"value\" text-anchor=\"middle\">{}</text>",
-                     gx + 2 * (col_w + 2) + col_w / 2, base + 30, y.closing.ToShort(kMoneyPlaces));
+                   gx + (3 * col_w + 2 * gap) / 2, plot_bottom + 18, XmlEscape(y.year));
   }
-  int ly = base + 48;
-  const char* legend[] = {"当年收入", "当年支出", "年末结余"};
-  for (int k = 0; k < 3; ++k) {
-    fmt::format_to(std::back_inserter(s), "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" class=\"{}\"/>", left + k * 110, ly - 10,
-                     classes[k]);
-    fmt::format_to(std::back_inserter(s), "<text x=\"{}\" y=\"{}\" class=\"axis\">{}</text>", left + k * 110 + 16, ly, legend[k]);
-  }
+  s += Legend(left, height - 8, {{"col-income", "当年收入"}, {"col-spending", "当年支出"}, {"col-closing", "年末结余"}});
   return s + "</svg>";
 }
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -67,6 +68,20 @@ std::string PlaceMarks(const std::string& html, const std::map<std::string, std:
   return out;
 }
 
+// Text for HTML: the three escapes.
+std::string XmlText(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 bool IsInternalMark(std::string_view line) {
   size_t n = std::char_traits<char>::length(kMarkChar);
   return line.size() > 2 * n && line.compare(0, n, kMarkChar) == 0 &&
@@ -91,6 +106,35 @@ std::string StripMarks(const std::string& md) {
     last_blank = blank;
   }
   return out;
+}
+
+// The 目录 as Markdown: a two-level list of the level-2 and level-3
+// headings after the [[toc]] mark (一、 with its （一）, and each 附件), put
+// in the mark's place. The HTML turns it into links (html_structure.h); the
+// Word file puts a TOC field there instead.
+std::string PlaceContents(const std::string& md) {
+  const std::string mark = std::string(kMarkChar) + "toc" + kMarkChar;
+  const size_t at = md.find(mark + "\n");
+  if (at == std::string::npos || (at > 0 && md[at - 1] != '\n')) return md;
+  std::string list;
+  bool fenced = false;
+  for (size_t pos = at + mark.size() + 1; pos < md.size();) {
+    size_t nl = md.find('\n', pos);
+    size_t end = nl == std::string::npos ? md.size() : nl;
+    std::string_view line(md.data() + pos, end - pos);
+    pos = end + 1;
+    if (line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0) fenced = !fenced;
+    if (fenced) continue;
+    int level = line.rfind("## ", 0) == 0 ? 2 : line.rfind("### ", 0) == 0 ? 3 : 0;
+    if (level == 0) continue;
+    std::string text(line.substr(static_cast<size_t>(level) + 1));
+    // "1. …" would open an ordered list inside the item.
+    size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')')) text.insert(digits, "\\");
+    list += (level == 2 ? "- " : "  - ") + text + "\n";
+  }
+  return md.substr(0, at) + list + md.substr(at + mark.size() + 1);
 }
 
 // A template parsed once per thread and kept: a batch renders the same
@@ -327,6 +371,7 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   std::string marked = RenderTo(*md_tmpl, self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments),
                                 AppendEscapedMarkdown, t.origin.at(md_name));
 
+  marked = PlaceContents(marked);
   r.markdown = StripMarks(marked);
   r.docx_styles = t.docx_styles;
   std::string body = MarkdownToHtml(marked);
@@ -341,11 +386,28 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
       {"/form", "</section>"},
       {"self", "<div class=\"self-report\">"},  // the whole 自评报告, for its own styles
       {"/self", "</div>"},
+      {"signature", "<div class=\"signature\">"},  // 评价机构（盖章）, 主评人（签字）, the date
+      {"/signature", "</div>"},
       {"pagebreak", "<div class=\"page-break\"></div>"},
-      {"chart:level1", "<figure class=\"chart\">" + SvgLevel1Chart(sp) + "</figure>"},
   };
-  std::string balance = SvgBalanceChart(sp);
-  marks["chart:balances"] = balance.empty() ? "" : "<figure class=\"chart\">" + balance + "</figure>";
+  // Figures numbered in the order they stand in the report: 图1, 图2.
+  struct Chart {
+    std::string mark, svg, caption;
+  };
+  std::vector<Chart> charts = {
+      {"chart:balances", SvgBalanceChart(sp), "资金收支与结余（单位：" + XmlText(sp.project->funds.unit) + "）"},
+      {"chart:level1", SvgLevel1Chart(sp), "一级指标得分率"},
+  };
+  std::sort(charts.begin(), charts.end(), [&](const Chart& a, const Chart& b) {
+    return marked.find(kMarkChar + a.mark + kMarkChar) < marked.find(kMarkChar + b.mark + kMarkChar);
+  });
+  int figure = 0;
+  for (const Chart& c : charts) {
+    const bool placed = !c.svg.empty() && marked.find(kMarkChar + c.mark + kMarkChar) != std::string::npos;
+    marks[c.mark] = placed ? fmt::format("<figure class=\"chart\">{}<figcaption>图{} {}</figcaption></figure>", c.svg,
+                                         ++figure, c.caption)
+                           : "";
+  }
   body = PlaceMarks(body, marks);
 
   r.html = RenderPage(t, self ? SelfReportTitle(sp.project->info.name) : sp.project->info.name + "绩效评价报告",

@@ -27,9 +27,33 @@ std::string ReadText(const InputFiles& files, const fs::path& p) {
 
 
 
-std::string Money(const Decimal& d) { return d.ToShort(kMoneyPlaces); }
+std::string Money(const Decimal& d) { return MoneyText(d); }
 
 }  // namespace
+
+std::string GroupThousands(const std::string& number) {
+  size_t digits = 0;
+  while (digits < number.size() && !(number[digits] >= '0' && number[digits] <= '9')) ++digits;  // a sign
+  size_t end = number.find('.', digits);
+  if (end == std::string::npos) end = number.size();
+  std::string out = number.substr(0, digits);
+  for (size_t i = digits; i < end; ++i) {
+    out += number[i];
+    const size_t left = end - i - 1;
+    if (left > 0 && left % 3 == 0) out += ',';
+  }
+  return out + number.substr(end);
+}
+
+std::string MoneyText(const Decimal& d) { return GroupThousands(d.ToFixed(kMoneyPlaces)); }
+
+std::string WrittenMoneyText(const Decimal& d) {
+  std::string s = d.ToShort(kWrittenFigurePlaces);
+  const size_t dot = s.find('.');
+  const size_t places = dot == std::string::npos ? 0 : s.size() - dot - 1;
+  if (places < static_cast<size_t>(kMoneyPlaces)) s = d.ToFixed(kMoneyPlaces);
+  return GroupThousands(s);
+}
 
 namespace {
 
@@ -360,7 +384,6 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
   // 四、per 一级: a table of its leaves and a paragraph per leaf.
   data level1 = TemplateValue::List();
   data score_rows = TemplateValue::List();
-  std::string last_l1, last_l2;
   for (size_t i = 0; i < sp.roots.size(); ++i) {
     const ScoredIndicator& root = sp.roots[i];
     data l1;
@@ -382,7 +405,6 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
           for (const auto& c : s.children) walk(c, l2);
         };
     walk(root, nullptr);
-    const ScoredIndicator* prev_group = nullptr;
     for (const auto& pair : flat) {
       // Named, not a structured binding: a lambda below captures `leaf`
       // (C++17, and clang before 16, allow that only for variables).
@@ -391,9 +413,8 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
       const Indicator& def = *leaf->def;
       if (leaf != &root) {
         data row;
-        bool first = l2 != prev_group;
-        prev_group = l2;
-        row.Set("group", first && l2 && l2 != leaf ? l2->def->code + " " + l2->def->name : "");
+        // The 二级 on every row it covers; the HTML and Word merge the repeats (render/table_plan.h).
+        row.Set("group", l2 && l2 != leaf ? l2->def->code + " " + l2->def->name : "");
         row.Set("code", def.code);
         row.Set("name", def.name);
         row.Set("weight", def.weight.ToShort(kScorePlaces));
@@ -435,12 +456,12 @@ data BuildReportData(const ScoredProject& sp, const Fragments& frag) {
         const Indicator& a = *chain[lv]->def;
         names[lv] = a.code + " " + a.name + "（" + a.weight.ToShort(kScorePlaces) + "）";
       }
-      // A parent is named on its first row only, as merged cells read in print.
+      // A parent is named on every row it covers, so that each row of
+      // report.md reads whole; the HTML and Word merge the repeats into one
+      // cell as 评分表.xlsx does (render/table_plan.h).
       data sr;
-      sr.Set("l1", names[0] == last_l1 ? std::string() : names[0]);
-      sr.Set("l2", names[1] == last_l2 && names[0] == last_l1 ? std::string() : names[1]);
-      last_l1 = names[0];
-      last_l2 = names[1];
+      sr.Set("l1", names[0]);
+      sr.Set("l2", names[1]);
       sr.Set("l3", def.level >= 3 ? names[2] : "");
       sr.Set("weight", def.weight.ToShort(kScorePlaces));
       sr.Set("explanation", def.explanation);

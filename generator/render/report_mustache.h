@@ -19,6 +19,15 @@ inline TemplateValue OptText(const std::string& s) { return s.empty() ? Template
 // A rate as the reports print it, "—" when there is none.
 inline std::string RateText(const std::optional<Decimal>& r) { return r ? r->ToPercent(kPercentPlaces) : "—"; }
 
+// Money as the workbooks show it (#,##0.00): two decimals, thousands
+// separated, "15,782.60".
+std::string MoneyText(const Decimal& d);
+// A figure as written (a budget in 万元): at least two decimals, every
+// written digit kept, thousands separated ("12,551.00", "3.1416").
+std::string WrittenMoneyText(const Decimal& d);
+// "1234567.5" → "1,234,567.5"; a sign stays in front.
+std::string GroupThousands(const std::string& number);
+
 // Annexes numbered in the order they are added (附件 1, 附件 2, …), for the
 // templates' `annexes` list.
 class AnnexList {

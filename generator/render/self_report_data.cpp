@@ -23,7 +23,7 @@ data Strings(const std::vector<std::string>& v) {
   return l;
 }
 
-std::string Money(const std::optional<Decimal>& d) { return d ? d->ToExactString() : "—"; }
+std::string Money(const std::optional<Decimal>& d) { return d ? WrittenMoneyText(*d) : "—"; }
 
 std::optional<Decimal> RowRate(const BudgetRow& row, SelfEvaluationOptions::BudgetBase b) {
   auto base = BudgetBaseAmount(row, b);
@@ -98,11 +98,11 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   if (p.budget.present) {
     const BudgetRow& t = p.budget.total;
     std::vector<std::string> parts;
-    if (t.initial) parts.push_back("年初预算数 " + t.initial->ToExactString() + " " + p.budget.unit);
-    if (t.full_year) parts.push_back("全年预算数 " + t.full_year->ToExactString() + " " + p.budget.unit);
+    if (t.initial) parts.push_back("年初预算数 " + WrittenMoneyText(*t.initial) + " " + p.budget.unit);
+    if (t.full_year) parts.push_back("全年预算数 " + WrittenMoneyText(*t.full_year) + " " + p.budget.unit);
     if (other_base && BudgetBaseAmount(t, base))
-      parts.push_back(std::string(BudgetBaseName(base)) + " " + BudgetBaseAmount(t, base)->ToExactString() + " " + p.budget.unit);
-    if (t.executed) parts.push_back("全年执行数 " + t.executed->ToExactString() + " " + p.budget.unit);
+      parts.push_back(std::string(BudgetBaseName(base)) + " " + WrittenMoneyText(*BudgetBaseAmount(t, base)) + " " + p.budget.unit);
+    if (t.executed) parts.push_back("全年执行数 " + WrittenMoneyText(*t.executed) + " " + p.budget.unit);
     for (size_t i = 0; i < parts.size(); ++i) sentence += (i ? "，" : "") + parts[i];
     if (auto r = RowRate(t, base)) sentence += "，预算执行率 " + r->ToPercent(kPercentPlaces);
     sentence += "。";
@@ -148,23 +148,21 @@ data BuildSelfReportData(const ScoredProject& sp, const Fragments& frag) {
   d.Set("targets_table", std::to_string(table_no++));
   d.Set("scores_table", std::to_string(table_no++));
 
-  // The indicator rows of the 自评表; a parent named on its first row only.
+  // The indicator rows of the 自评表; a parent named on every row it covers,
+  // merged into one cell by the HTML and Word (render/table_plan.h).
   std::vector<SelfFormRow> form = SelfFormRows(sp);
   data form_rows = TemplateValue::List();
-  const ScoredIndicator* last[2] = {nullptr, nullptr};
   int met = 0, total_rows = 0;
   std::vector<std::string> unmet, na;
   for (const auto& r : form) {
     data row;
     const ScoredIndicator* l1 = r.path[0];
     const ScoredIndicator* l2 = r.path.size() > 1 ? r.path[1] : nullptr;
-    row.Set("l1", l1 == last[0] ? std::string() : l1->def->name);
-    row.Set("l2", l2 && (l2 != last[1] || l1 != last[0]) ? l2->def->name : std::string());
+    row.Set("l1", l1->def->name);
+    row.Set("l2", l2 ? l2->def->name : std::string());
     std::string l3;
     for (size_t k = 2; k < r.path.size(); ++k) l3 += (l3.empty() ? "" : " / ") + r.path[k]->def->name;
     row.Set("l3", l3);
-    last[0] = l1;
-    last[1] = l2;
     row.Set("target", r.target);
     row.Set("actual", r.actual);
     row.Set("status", r.status);

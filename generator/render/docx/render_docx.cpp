@@ -21,6 +21,7 @@
 
 #include "base/messages.h"
 #include "formats/xlsx/xlsx_reader.h"  // CompactLabel: text without its spaces ("目　录" is 目录)
+#include "render/table_plan.h"
 
 namespace jixiao {
 namespace {
@@ -292,17 +293,27 @@ class DocumentWriter {
                        table_width);
     for (int w : widths) out += fmt::format("<w:gridCol w:w=\"{}\"/>", w);
     out += "</w:tblGrid>";
-    for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
+    // Merged parent cells and bold totals: render/table_plan.h, as the HTML has them.
+    const TablePlan plan = PlanTable(table);
+    size_t r = 0;
+    for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row), ++r) {
       const bool header = cmark_gfm_extensions_get_table_row_is_header(row);
       cmark_node* first = cmark_node_first_child(row);
-      const std::string lead = first ? CompactLabel(NodeText(first)) : "";
-      bool total_row = false;
-      for (const char* word : {"合计", "总计", "总分", "小计", "平均"}) total_row = total_row || StartsWith(lead, word);
+      const bool total_row = r < plan.total.size() && plan.total[r];
       out += header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr>";
       uint16_t k = 0;
       for (cmark_node* cell = first; cell && k < columns; cell = cmark_node_next(cell), ++k) {
         const char* jc = header ? "center" : align && align[k] == 'r' ? "right" : align && align[k] == 'c' ? "center" : "left";
-        out += fmt::format("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>", widths[k]);
+        const int span = r < plan.span.size() ? plan.span[r][k] : 1;
+        // A parent over several rows starts a vertical merge at the top, as 评分表.xlsx sets it.
+        const char* merge = span > 1 ? "<w:vMerge w:val=\"restart\"/>" : span == 0 ? "<w:vMerge/>" : "";
+        const char* valign = span > 1 ? "top" : "center";
+        out += fmt::format("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>{}<w:vAlign w:val=\"{}\"/></w:tcPr>", widths[k],
+                           merge, valign);
+        if (span == 0) {  // inside the merge: an empty paragraph, the text is in the cell above
+          out += "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p></w:tc>";
+          continue;
+        }
         RunStyle style;
         style.bold = header || total_row;
         std::string runs;
@@ -323,7 +334,7 @@ class DocumentWriter {
   std::string Paragraph(const char* style, cmark_node* n, const std::string& marker = "") {
     // A 表 or 图 caption is centred and stays with its table, on the same page.
     const std::string text = NodeText(n);
-    if (IsCaption(text)) style = "Caption";
+    if (IsCaptionText(text)) style = "Caption";
     else if (!cover_ && IsSignature(text)) style = "Signature";
     std::string ppr = std::string("<w:pPr><w:pStyle w:val=\"") + style + "\"/></w:pPr>";
     std::string runs;
@@ -332,26 +343,17 @@ class DocumentWriter {
     return Lines(ppr, runs);
   }
 
-  // "表 4-1 决策指标得分情况", "图 1 …": a number after 表 or 图.
-  static bool IsCaption(const std::string& text) {
-    for (const char* lead : {"表", "图"}) {
-      if (!StartsWith(text, lead)) continue;
-      std::string rest = text.substr(std::strlen(lead));
-      while (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
-      return !rest.empty() && rest[0] >= '0' && rest[0] <= '9';
-    }
-    return false;
-  }
-
   // The block that closes a report: 评价机构（盖章）, 主评人（签字）, 单位（盖章）
   // and the date, set to the right.
   static bool IsSignature(const std::string& text) {
     for (const char* lead : {"评价机构", "主评人", "单位（盖章）", "填报单位", "（盖章）"})
       if (StartsWith(text, lead)) return true;
-    // A date alone: 2025年12月10日.
-    const size_t year = text.find("年"), day = text.rfind("日");
-    return text.size() <= 24 && year == 4 && day != std::string::npos && day + std::strlen("日") == text.size() &&
-           text[0] >= '1' && text[0] <= '2';
+    // A date alone: 2025年12月10日, or 2025年5月 as a report's cover dates it.
+    const size_t year = text.find("年");
+    auto ends = [&](const char* unit) {
+      return text.size() >= std::strlen(unit) && text.compare(text.size() - std::strlen(unit), std::strlen(unit), unit) == 0;
+    };
+    return text.size() <= 24 && year == 4 && (ends("日") || ends("月")) && text[0] >= '1' && text[0] <= '2';
   }
 
   // One paragraph per line of `runs` (split at kLineEnd), each with `ppr`.
