@@ -2,7 +2,8 @@
 # Installs what jixiao needs to build and test on Debian 12 (run as root).
 # Build: compiler, CMake and the libraries. Tests also read workbooks back
 # after LibreOffice re-saves them, so LibreOffice Calc and the CJK fonts
-# come too (set JIXIAO_MINIMAL=1 to skip them).
+# come too, and chromium with selenium for the browser test of `serve`
+# (set JIXIAO_MINIMAL=1 to skip them).
 set -euo pipefail
 packages=(
   cmake g++ make pkg-config
@@ -11,6 +12,8 @@ packages=(
 )
 if [ "${JIXIAO_MINIMAL:-0}" != 1 ]; then
   packages+=(libreoffice-calc-nogui libreoffice-writer-nogui fonts-noto-cjk python3-openpyxl)
+  # jixiao serve's browser test: Debian's chromium driven through selenium.
+  packages+=(chromium chromium-driver python3-selenium)
 fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-deps.sh: run as root (apt-get needs it)" >&2
