@@ -324,8 +324,9 @@ void Server::Impl::Page(HTTPServerResponse& resp) {
   cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
   resp.addCookie(cookie);
   std::string page = *ServeAsset("index.html");
-  const std::string mark = "{{token}}";
-  page.replace(page.find(mark), mark.size(), token);
+  for (const auto& [mark, value] : {std::pair<std::string, std::string>{"{{token}}", token},
+                                     {"{{keep}}", std::to_string(opt.keep_minutes)}})
+    page.replace(page.find(mark), mark.size(), value);
   Send(resp, HTTPResponse::HTTP_OK, "text/html; charset=utf-8", page);
 }
 
@@ -517,9 +518,10 @@ void Server::Start() {
   params->setMaxThreads(std::max(1, s.opt.threads));
   params->setMaxQueued(std::max(1, s.opt.queue));
   params->setTimeout(Poco::Timespan(s.opt.timeout_seconds, 0));
-  params->setKeepAlive(true);
-  params->setKeepAliveTimeout(Poco::Timespan(10, 0));
-  params->setMaxKeepAliveRequests(100);
+  // A kept-alive connection holds its thread while it waits for the next
+  // request (Poco's HTTPServerConnection): one browser's six idle
+  // connections would take every thread. Each answer closes its connection.
+  params->setKeepAlive(false);
   s.http = std::make_unique<Poco::Net::HTTPServer>(new Factory(s), s.pool, s.socket, params);
   s.http->start();
   s.started = true;

@@ -11,7 +11,7 @@ const T = {
     summary: '下载 汇总.xlsx', zipAll: '下载全部结果（.zip）',
     startIntro: '选择一个内置的指标体系，或上传自己的指标体系（.yaml，或附件1格式的评分表 .xlsx），下载按它生成的数据采集表.xlsx 和 project.yaml。',
     bundled: '内置指标体系', orUpload: '或上传指标体系', make: '生成数据采集表',
-    footer: '文件只在本机处理，结果在最后一次使用 60 分钟后或服务停止时删除。',
+    footer: (k) => `文件只在本机处理，结果在最后一次使用 ${k} 分钟后或服务停止时删除。`,
     progress: (d, n) => `已完成 ${d} / ${n} 个文件`,
     kinds: { 'self-form': '自评表', 'scoring-sheet': '评分表', project: '项目', 'collect-workbook': '数据采集表', other: '其他文件' },
     total: '总分', grade: '等级', refused: '无法处理：',
@@ -30,7 +30,7 @@ const T = {
     summary: 'Download 汇总.xlsx', zipAll: 'Download everything (.zip)',
     startIntro: 'Pick a bundled indicator system or upload your own (.yaml, or a scoring sheet in 附件1\'s layout, .xlsx) and download the 数据采集表.xlsx and project.yaml made for it.',
     bundled: 'Bundled indicator system', orUpload: 'or upload a system', make: 'Make the data-collection workbook',
-    footer: 'Files are processed on this machine only; results are deleted 60 minutes after their last use or when the server stops.',
+    footer: (k) => `Files are processed on this machine only; results are deleted ${k} minutes after their last use or when the server stops.`,
     progress: (d, n) => `${d} of ${n} files done`,
     kinds: { 'self-form': '自评表 (self-evaluation form)', 'scoring-sheet': '评分表 (scoring sheet)', project: 'project', 'collect-workbook': '数据采集表', other: 'other file' },
     total: 'Total', grade: 'Grade', refused: 'Could not be processed:',
@@ -45,6 +45,7 @@ const T = {
 };
 
 const token = document.querySelector('meta[name="jixiao-token"]').content;
+const keep = document.querySelector('meta[name="jixiao-keep"]').content;
 let lang = localStorage.getItem('jixiao-lang') || 'zh';
 let job = null;
 
@@ -62,7 +63,10 @@ function applyLanguage() {
   const t = T[lang];
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = t.title;
-  for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t[e.dataset.i18n];
+  for (const e of document.querySelectorAll('[data-i18n]')) {
+    const v = t[e.dataset.i18n];
+    e.textContent = typeof v === 'function' ? v(keep) : v;
+  }
   $('lang').textContent = t.lang;
 }
 
