@@ -183,7 +183,9 @@ TEST_CASE("serve: Host, Origin and cookie rules") {
   CHECK(OriginAllowed("https://desk.example.org", hosts));
   CHECK_FALSE(OriginAllowed("http://evil.example:8080", hosts));
   CHECK_FALSE(OriginAllowed("null", hosts));
-  CHECK(AllowedHosts("0.0.0.0", 80, {}).size() == 1);  // not loopback: no localhost
+  CHECK(AllowedHosts("192.168.1.5", 80, {}).size() == 1);  // not loopback: no localhost
+  CHECK(HostAllowed("127.0.0.1:80", AllowedHosts("0.0.0.0", 80, {})));  // every interface, loopback too
+  CHECK_FALSE(HostAllowed("192.168.1.5:80", AllowedHosts("0.0.0.0", 80, {})));  // others by --allow-host
   CHECK(CookieValue("a=1; jixiao_session=abc; b=2", "jixiao_session") == "abc");
   CHECK(CookieValue("xjixiao_session=abc", "jixiao_session") == "");
   CHECK(SameToken("abc", "abc"));
@@ -353,4 +355,65 @@ TEST_CASE("serve: start a project from a bundled system") {
   CHECK(made.body.find("数据采集表.xlsx") != std::string::npos);
   Reply unknown = c.Post("/api/init", {{"system", "", "../../etc/passwd"}});
   CHECK(JsonField(unknown.body, "refused") == "true");
+}
+
+namespace {
+
+// A project folder zipped as a user would: its folder at the top of the zip.
+std::string ZipFolder(const std::string& dir, const std::string& top) {
+  std::ostringstream zipped;
+  Poco::Zip::Compress zip(zipped, true);
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    std::istringstream in(*ReadFileBytes(e.path().string()));
+    const std::string rel = fs::relative(e.path(), dir).generic_string();
+    zip.addFile(in, Poco::DateTime(), Poco::Path(top + "/" + rel, Poco::Path::PATH_UNIX),
+                Poco::Zip::ZipCommon::CM_DEFLATE);
+  }
+  zip.close();
+  return zipped.str();
+}
+
+}  // namespace
+
+TEST_CASE("serve: a project uploaded as a .zip is reported with the bundled system it names; a 评分表 is reviewed") {
+  TempDir data;
+  Server server(TestOptions(data.path()));
+  server.Start();
+  Client c(server.Port());
+  c.Open();
+  const std::string zip = ZipFolder(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024", "jiaocheng-2024");
+  Reply r = c.Post("/api/upload", {{"files", "交城.zip", zip}});
+  REQUIRE(r.status == 200);
+  CHECK(JsonField(r.body, "kind") == "project");
+  CHECK(JsonField(r.body, "refused") == "false");
+  CHECK(JsonField(r.body, "total") == "90.71");
+  CHECK(JsonField(r.body, "grade") == "优");
+  for (const char* out : {"report.html", "report.docx", "评分表.xlsx", "check.html"})
+    CHECK(r.body.find(std::string("\"") + out + "\"") != std::string::npos);
+
+  // Its 评分表, submitted back: reviewed on its own figures, nothing wrong.
+  const std::string job = JsonField(r.body, "job");
+  size_t at = r.body.find("\"评分表.xlsx\"");
+  REQUIRE(at != std::string::npos);
+  Reply sheet = c.Get("/api/jobs/" + job + "/files/" + JsonField(r.body.substr(r.body.rfind("{", at)), "id"));
+  REQUIRE(sheet.status == 200);
+  Reply reviewed = c.Post("/api/upload", {{"job", "", job}, {"files", "交城评分表.xlsx", sheet.body}});
+  REQUIRE(reviewed.status == 200);
+  CHECK(JsonField(reviewed.body, "kind") == "scoring-sheet");
+  CHECK(JsonField(reviewed.body, "errors") == "0");
+  CHECK(JsonField(reviewed.body, "count") == "2");  // added to the same job
+  CHECK(c.Get("/api/jobs/" + job + "/summary.xlsx").status == 200);
+
+  // A zip without project.yaml: refused, saying so.
+  std::ostringstream bare;
+  {
+    Poco::Zip::Compress z(bare, true);
+    std::istringstream in("x");
+    z.addFile(in, Poco::DateTime(), Poco::Path("notes.txt"), Poco::Zip::ZipCommon::CM_DEFLATE);
+    z.close();
+  }
+  Reply none = c.Post("/api/upload", {{"files", "空.zip", bare.str()}});
+  CHECK(JsonField(none.body, "refused") == "true");
+  CHECK(none.body.find("project.yaml") != std::string::npos);
 }

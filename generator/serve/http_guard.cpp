@@ -22,6 +22,8 @@ std::vector<std::string> AllowedHosts(const std::string& address, int port, cons
   std::vector<std::string> hosts;
   hosts.push_back(Lower(address.find(':') != std::string::npos ? "[" + address + "]" + p : address + p));
   if (IsLoopback(address)) hosts.push_back("localhost" + p);
+  if (address == "0.0.0.0" || address == "::")  // every interface: loopback among them
+    for (const char* h : {"127.0.0.1", "localhost", "[::1]"}) hosts.push_back(h + p);
   for (const auto& e : extra) hosts.push_back(Lower(e));
   return hosts;
 }

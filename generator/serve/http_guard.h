@@ -16,7 +16,8 @@ namespace jixiao {
 
 // The Host values a server bound to `address`:`port` answers to: the
 // address and port as bound ("127.0.0.1:8080"; "[::1]:8080"), "localhost:port"
-// for a loopback address, and each of `extra` as given ("jixiao.example.org",
+// for a loopback address, the loopback names for a wildcard address
+// ("0.0.0.0", "::"), and each of `extra` as given ("jixiao.example.org",
 // "desk.example.org:443").
 std::vector<std::string> AllowedHosts(const std::string& address, int port, const std::vector<std::string>& extra);
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 
+#include "base/allowed_folders.h"
 #include "base/messages.h"
 #include "base/precision.h"
 #include "commands/batch.h"
@@ -67,6 +68,17 @@ std::map<std::string, std::string> ProjectFiles(const Upload& u, const UploadLim
     if (name.rfind(prefix, 0) == 0 && name.rfind("__MACOSX/", 0) != 0)
       files[name.substr(prefix.size())] = std::move(bytes);
   return files;
+}
+
+// Where an uploaded project stands, by name only (its files are in
+// memory): inputs/<zip name> beside the bundled indicators/, as a project
+// made by `init` stands, so the `system: ../../indicators/<体系>.yaml` it
+// names is the bundled system (read from disk: an allowed folder).
+std::string UploadedProjectRoot(const std::string& zip_name) {
+  const std::string stem = fs::path(zip_name).stem().string();
+  const std::vector<std::string> bundled = BundledIndicatorFolders();
+  fs::path base = bundled.empty() ? fs::path() : fs::path(bundled.front()).parent_path();
+  return (base / "inputs" / stem).string();
 }
 
 void TakeOutputs(ProcessedUpload& p, std::vector<OutputFile>& files) {
@@ -138,7 +150,7 @@ ProcessedUpload ProcessUpload(const Upload& u, const TemplateSet& templates, con
       p.row.error = p.diagnostics;
       return p;
     }
-    input.files = std::make_shared<InputFiles>(fs::path(u.name).stem().string(), std::move(files));
+    input.files = std::make_shared<InputFiles>(UploadedProjectRoot(u.name), std::move(files));
   } else if (EndsWithNoCase(u.name, ".xlsx")) {
     input.bytes = std::make_shared<const std::string>(u.bytes);
     InputKind kind = ReadInputKind(u.name, input.bytes.get());

@@ -1,5 +1,6 @@
 #include "serve/server.h"
 
+#include <Poco/Net/DNS.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -499,7 +500,14 @@ Server::Server(const ServeOptions& opt) : impl_(std::make_unique<Impl>(opt)) {
     throw std::runtime_error(Pick(Format(msg::kServeCannotStart, fmt::format("{}:{}", opt.bind, opt.port), e.displayText()),
                                   opt.language));
   }
-  s.hosts = AllowedHosts(opt.bind, Port(), opt.allow_hosts);
+  std::vector<std::string> extra = opt.allow_hosts;
+  if (opt.bind == "0.0.0.0" || opt.bind == "::") {  // reached by the machine's own name too
+    try {
+      extra.push_back(Poco::Net::DNS::hostName() + ":" + std::to_string(Port()));
+    } catch (const Poco::Exception&) {
+    }
+  }
+  s.hosts = AllowedHosts(opt.bind, Port(), extra);
   try {
     s.templates = LoadTemplates(opt.templates);
   } catch (const InputError& e) {
