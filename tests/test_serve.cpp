@@ -13,6 +13,8 @@
 
 #include <filesystem>
 #include <sstream>
+#include <thread>
+#include <atomic>
 
 #include "base/read_file.h"
 #include "commands/check.h"
@@ -416,4 +418,48 @@ TEST_CASE("serve: a project uploaded as a .zip is reported with the bundled syst
   Reply none = c.Post("/api/upload", {{"files", "空.zip", bare.str()}});
   CHECK(JsonField(none.body, "refused") == "true");
   CHECK(none.body.find("project.yaml") != std::string::npos);
+}
+
+TEST_CASE("serve: concurrent clients are all answered correctly while a hostile upload is refused") {
+  TempDir data, tmp;
+  const std::string form = FormWithFinding(tmp);
+  ScoreRequest score;
+  score.project.path = "自评表.xlsx";
+  score.project.bytes = std::make_shared<const std::string>(form);
+  const std::string total = RunScore(score).scored->total.ToFixed(2);
+
+  ServeOptions opt = TestOptions(data.path());
+  opt.limits.zip.max_total_bytes = 1 << 20;
+  Server server(opt);
+  server.Start();
+  constexpr int kClients = 8, kEach = 3;
+  std::atomic<int> right{0}, refused{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kClients; ++i) {
+    threads.emplace_back([&] {
+      Client c(server.Port());
+      c.Open();
+      for (int k = 0; k < kEach; ++k) {
+        Reply r = c.Post("/api/upload", {{"work", "", "report"}, {"files", "自评表.xlsx", form}});
+        if (r.status == 200 && JsonField(r.body, "total") == total) ++right;
+      }
+    });
+  }
+  threads.emplace_back([&] {
+    Client c(server.Port());
+    c.Open();
+    std::ostringstream zipped;
+    {
+      Poco::Zip::Compress zip(zipped, true);
+      std::istringstream zeros(std::string(8u << 20, '\0'));
+      zip.addFile(zeros, Poco::DateTime(), Poco::Path("project.yaml"), Poco::Zip::ZipCommon::CM_DEFLATE);
+      zip.close();
+    }
+    Reply r = c.Post("/api/upload", {{"files", "bomb.zip", zipped.str()}});
+    if (r.status == 200 && JsonField(r.body, "refused") == "true") ++refused;
+    if (c.PostAnnouncing(1ull << 30).status == 413) ++refused;
+  });
+  for (auto& t : threads) t.join();
+  CHECK(right == kClients * kEach);
+  CHECK(refused == 2);
 }
