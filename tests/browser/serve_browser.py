@@ -122,6 +122,8 @@ def main():
         driver.save_screenshot(os.path.join(shots, 'serve-findings.png'))
         print(f'findings shown, {changed} among them')
 
+        view_url = card.find_element(By.LINK_TEXT, '在页面中查看报告').get_attribute('href')
+
         # The annotated copy, downloaded and read back.
         link = card.find_element(By.LINK_TEXT, '瑶海区自评表.审核.xlsx')
         link.click()
@@ -179,6 +181,25 @@ def main():
             fail(f'no workbook offered: {made.text}')
         driver.save_screenshot(os.path.join(shots, 'serve-start.png'))
         print('start a project: 数据采集表.xlsx offered')
+
+        # A folder chosen: every 自评表 in it, the annotated copies left out.
+        driver.find_element(By.ID, 'tab-check').click()
+        folder = os.path.join(work, '报送')
+        os.makedirs(os.path.join(folder, '乙单位'))
+        shutil.copy(clean, os.path.join(folder, '甲单位自评表.xlsx'))
+        shutil.copy(clean, os.path.join(folder, '乙单位', '乙单位自评表.xlsx'))
+        shutil.copy(clean, os.path.join(folder, '甲单位自评表.审核.xlsx'))
+        driver.find_element(By.ID, 'folder').send_keys(folder)
+        wait.until(lambda d: d.find_element(By.ID, 'progress-text').text.startswith('已完成 2 / 2'))
+        print('a folder: its two 自评表 uploaded')
+
+        # The report, viewed in the page: rendered, its scripts (none) and fetches refused by its policy.
+        driver.get(view_url)
+        body = driver.find_element(By.TAG_NAME, 'body').text
+        if '绩效' not in body or '98' not in body:
+            fail(f'the report does not show: {body[:200]!r}')
+        driver.save_screenshot(os.path.join(shots, 'serve-report-view.png'))
+        print('report viewed in the page')
         print('ok')
         return 0
     finally:

@@ -7,7 +7,7 @@ const T = {
   zh: {
     title: 'jixiao 预算绩效评价', tabCheck: '评分与审核', tabStart: '新建项目', lang: 'English',
     intro: '上传填好的自评表、报送的评分表，或项目压缩包（.zip，含 project.yaml、数据采集表.xlsx 和 text/），逐个查看评分、等级和审核发现，并下载报告。',
-    drop: '把文件拖到这里，可一次多个', choose: '选择文件',
+    drop: '把文件或文件夹拖到这里，可一次多个', choose: '选择文件', chooseFolder: '选择文件夹',
     summary: '下载 汇总.xlsx', zipAll: '下载全部结果（.zip）',
     startIntro: '选择一个内置的指标体系，或上传自己的指标体系（.yaml，或附件1格式的评分表 .xlsx），下载按它生成的数据采集表.xlsx 和 project.yaml。',
     bundled: '内置指标体系', orUpload: '或上传指标体系', make: '生成数据采集表',
@@ -26,7 +26,7 @@ const T = {
   en: {
     title: 'jixiao fiscal performance evaluation', tabCheck: 'Score and review', tabStart: 'Start a project', lang: '中文',
     intro: 'Upload a filled 自评表, a submitted 评分表 or a project as a .zip (project.yaml, 数据采集表.xlsx and text/): see each file\'s scores, grade and findings, and download its reports.',
-    drop: 'Drop files here, many at once', choose: 'Choose files',
+    drop: 'Drop files or folders here, many at once', choose: 'Choose files', chooseFolder: 'Choose a folder',
     summary: 'Download 汇总.xlsx', zipAll: 'Download everything (.zip)',
     startIntro: 'Pick a bundled indicator system or upload your own (.yaml, or a scoring sheet in 附件1\'s layout, .xlsx) and download the 数据采集表.xlsx and project.yaml made for it.',
     bundled: 'Bundled indicator system', orUpload: 'or upload a system', make: 'Make the data-collection workbook',
@@ -243,6 +243,36 @@ $('lang').addEventListener('click', () => {
 });
 $('tab-check').addEventListener('click', () => showTab('check'));
 $('tab-start').addEventListener('click', () => showTab('start'));
+// The files of a folder worth sending: workbooks and zips, not the annotated
+// copies jixiao writes (….审核.xlsx) nor Excel's lock files (~$…).
+function wanted(name) {
+  return /\.(xlsx|zip)$/i.test(name) && !name.startsWith('~$') && !name.endsWith('.审核.xlsx');
+}
+
+// Every wanted file under dropped folders (and the dropped files themselves).
+async function entryFiles(entries) {
+  const out = [];
+  const walk = async (entry) => {
+    if (entry.isFile) {
+      if (wanted(entry.name)) out.push(await new Promise((ok, no) => entry.file(ok, no)));
+    } else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      for (;;) {
+        const batch = await new Promise((ok, no) => reader.readEntries(ok, no));
+        if (!batch.length) break;
+        for (const e of batch) await walk(e);
+      }
+    }
+  };
+  for (const e of entries) await walk(e);
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+$('folder').addEventListener('change', (e) => {
+  const files = [...e.target.files].filter((f) => wanted(f.name));
+  e.target.value = '';
+  if (files.length) upload(files);
+});
 $('files').addEventListener('change', (e) => {
   const files = [...e.target.files];
   e.target.value = '';  // the same file chosen again is a new upload
@@ -254,7 +284,10 @@ drop.addEventListener('dragleave', () => drop.classList.remove('over'));
 drop.addEventListener('drop', (e) => {
   e.preventDefault();
   drop.classList.remove('over');
-  if (e.dataTransfer.files.length) upload([...e.dataTransfer.files]);
+  // Entries are read while the event lasts; a dropped folder is walked after.
+  const entries = [...e.dataTransfer.items].map((i) => i.webkitGetAsEntry && i.webkitGetAsEntry()).filter(Boolean);
+  if (entries.length) entryFiles(entries).then((files) => { if (files.length) upload(files); });
+  else if (e.dataTransfer.files.length) upload([...e.dataTransfer.files]);
 });
 $('start-form').addEventListener('submit', startProject);
 applyLanguage();
