@@ -18,6 +18,7 @@
 
 #include "base/read_file.h"
 #include "commands/check.h"
+#include "commands/report.h"
 #include "commands/score.h"
 #include "form_fixtures.h"
 #include "render/render.h"
@@ -225,6 +226,9 @@ TEST_CASE("serve: the page, its headers, and requests refused by the guard") {
   CHECK(c.Post("/api/upload", {file}, "\x01", "http://evil.example").status == 403);  // another page
   Client stranger(server.Port());  // no session at all
   CHECK(stranger.Post("/api/upload", {file}, c.token()).status == 403);
+  // The page opened again in the same browser (another tab) keeps the session and its token.
+  Reply again = c.Get("/");
+  CHECK(again.body.find(c.token()) != std::string::npos);
   // With the page's session: accepted, and a file that is no workbook refused in the result.
   Reply ok = c.Post("/api/upload", {file});
   CHECK(ok.status == 200);
@@ -357,6 +361,27 @@ TEST_CASE("serve: start a project from a bundled system") {
   CHECK(made.body.find("数据采集表.xlsx") != std::string::npos);
   Reply unknown = c.Post("/api/init", {{"system", "", "../../etc/passwd"}});
   CHECK(JsonField(unknown.body, "refused") == "true");
+
+  // An uploaded system: as YAML, and as a 附件1 scoring sheet that import reads.
+  const std::string yaml = *ReadFileBytes(std::string(JIXIAO_SOURCE_DIR) + "/indicators/jiaocheng-2024.yaml");
+  Reply from_yaml = c.Post("/api/init", {{"file", "我们的体系.yaml", yaml}});
+  CHECK(JsonField(from_yaml.body, "refused") == "false");
+  CHECK(from_yaml.body.find("新项目.zip") != std::string::npos);
+  ReportRequest report;
+  report.project.path = std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024";
+  report.keep_in_memory = true;
+  std::string sheet;
+  for (const auto& f : RunReport(report).files)
+    if (fs::path(f.path).filename() == "评分表.xlsx") sheet = f.bytes;
+  REQUIRE_FALSE(sheet.empty());
+  Reply from_sheet = c.Post("/api/init", {{"file", "附件1.xlsx", sheet}});
+  CHECK(JsonField(from_sheet.body, "refused") == "false");
+  CHECK(from_sheet.body.find("数据采集表.xlsx") != std::string::npos);
+  CHECK_FALSE(JsonField(from_sheet.body, "summary").empty());  // what import inferred
+  // Not a system: located, as the command line says it.
+  Reply broken = c.Post("/api/init", {{"file", "坏.yaml", "name: x\nindicators: [\n"}});
+  CHECK(JsonField(broken.body, "refused") == "true");
+  CHECK(broken.body.find("坏.yaml") != std::string::npos);
 }
 
 namespace {

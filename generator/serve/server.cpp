@@ -213,7 +213,7 @@ struct Server::Impl {
 
   void Handle(HTTPServerRequest& req, HTTPServerResponse& resp);
   void Route(HTTPServerRequest& req, HTTPServerResponse& resp, const std::string& session, Language lang);
-  void Page(HTTPServerResponse& resp);
+  void Page(HTTPServerResponse& resp, const std::string& session);
   void UploadFiles(HTTPServerRequest& req, HTTPServerResponse& resp, const std::string& session);
   void StartProject(HTTPServerRequest& req, HTTPServerResponse& resp, const std::string& session);
   void JobRoute(HTTPServerRequest& req, HTTPServerResponse& resp, const std::vector<std::string>& parts,
@@ -304,7 +304,7 @@ void Server::Impl::Route(HTTPServerRequest& req, HTTPServerResponse& resp, const
   const std::string path = Poco::URI(req.getURI()).getPath();
   const std::string& method = req.getMethod();
   const auto parts = SplitPath(path);
-  if (method == "GET" && (path == "/" || path == "/start")) return Page(resp);
+  if (method == "GET" && (path == "/" || path == "/start")) return Page(resp, session);
   if (method == "GET" && parts.size() == 1 && ServeAsset(parts[0])) {
     resp.set("Cache-Control", "no-cache");
     return Send(resp, HTTPResponse::HTTP_OK, ContentType(parts[0]), *ServeAsset(parts[0]));
@@ -317,8 +317,9 @@ void Server::Impl::Route(HTTPServerRequest& req, HTTPServerResponse& resp, const
   SendError(resp, HTTPResponse::HTTP_NOT_FOUND, Format(msg::kServeNotFound, opt.keep_minutes), lang);
 }
 
-void Server::Impl::Page(HTTPServerResponse& resp) {
-  const std::string token = sessions.Create();
+void Server::Impl::Page(HTTPServerResponse& resp, const std::string& session) {
+  // A second tab of the same browser keeps its session, so the first tab's token stays good.
+  const std::string token = session.empty() ? sessions.Create() : session;
   Poco::Net::HTTPCookie cookie(kCookie, token);
   cookie.setPath("/");
   cookie.setHttpOnly(true);

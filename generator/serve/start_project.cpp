@@ -98,9 +98,23 @@ StartedProject StartProjectFiles(const std::string& system, const Upload* upload
       Fail(SourceLoc{upload->name}, "", msg::kSystemNotYaml, upload->name);
     }
   }, upload ? upload->name : system);
+  // Diagnostics name the uploaded system by the name it was sent with, and
+  // the project by its place in the layout, not by the server's folder.
+  auto shown = [&](std::string text) {
+    std::vector<std::pair<std::string, std::string>> names;
+    if (!system_file.empty())
+      names.emplace_back(indicators + "/" + system_file, upload ? upload->name : "indicators/" + system_file);
+    names.emplace_back(scratch + "/", "");
+    for (const auto& [from, to] : names) {
+      for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    }
+    return text;
+  };
   if (step.Refused()) {
     out.refused = true;
-    out.diagnostics = step.DiagnosticsText();
+    out.diagnostics = shown(step.DiagnosticsText());
+    out.summary = shown(out.summary);
     return out;
   }
   InitRequest init;
@@ -108,9 +122,10 @@ StartedProject StartProjectFiles(const std::string& system, const Upload* upload
   init.indicators = indicators + "/" + system_file;
   init.language = lang;
   CommandResult r = RunInit(init);
+  out.summary = shown(out.summary);
   if (r.Refused()) {
     out.refused = true;
-    out.diagnostics = r.DiagnosticsText();
+    out.diagnostics = shown(r.DiagnosticsText());
     return out;
   }
   // The files, and one .zip holding them in their folders.
@@ -128,7 +143,9 @@ StartedProject StartProjectFiles(const std::string& system, const Upload* upload
     add(indicators + "/" + system_file, "indicators/" + system_file);
     zip.close();
   }
-  std::reverse(out.outputs.begin(), out.outputs.end() - 1);  // the workbook first: what the user fills
+  // The workbook first (what the user fills), then project.yaml and the system.
+  std::stable_partition(out.outputs.begin(), out.outputs.end(),
+                        [](const OutputFile& f) { return fs::path(f.path).extension() == ".xlsx"; });
   out.outputs.push_back(OutputFile{"新项目.zip", zipped.str()});
   return out;
 }

@@ -200,6 +200,18 @@ def main():
             fail(f'the report does not show: {body[:200]!r}')
         driver.save_screenshot(os.path.join(shots, 'serve-report-view.png'))
         print('report viewed in the page')
+
+        # SIGTERM: a clean stop, the private folder gone.
+        server.terminate()
+        out, _ = server.communicate(timeout=30)
+        rc, server = server.returncode, None
+        if rc != 0:
+            fail(f'the server exited with {rc}:\n{out}')
+        if 'AddressSanitizer' in out or 'LeakSanitizer' in out:
+            fail(f'the server reported:\n{out}')
+        if [n for n in os.listdir(work) if n.startswith('jixiao-serve-')]:
+            fail('the private folder is still there after the stop')
+        print('stopped cleanly, its folder deleted')
         print('ok')
         return 0
     finally:
