@@ -443,6 +443,14 @@ TEST_CASE("serve: a project uploaded as a .zip is reported with the bundled syst
   Reply none = c.Post("/api/upload", {{"files", "空.zip", bare.str()}});
   CHECK(JsonField(none.body, "refused") == "true");
   CHECK(none.body.find("project.yaml") != std::string::npos);
+
+  // A zip naming a file outside its folder (zip slip): refused, the name quoted.
+  std::string slip = bare.str();
+  for (size_t at = slip.find("notes.txt"); at != std::string::npos; at = slip.find("notes.txt", at))
+    slip.replace(at, 9, "../x.yaml");  // the same length, in both headers
+  Reply escaped = c.Post("/api/upload", {{"files", "slip.zip", slip}});
+  CHECK(JsonField(escaped.body, "refused") == "true");
+  CHECK(escaped.body.find("../x.yaml") != std::string::npos);
 }
 
 TEST_CASE("serve: concurrent clients are all answered correctly while a hostile upload is refused") {
