@@ -9,9 +9,6 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/MessageHeader.h>
-#include <Poco/Net/NetException.h>
-#include <Poco/Net/PartHandler.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
@@ -21,14 +18,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
 #include "base/atomic_file.h"
@@ -37,9 +32,11 @@
 #include "render/xlsx/render_summary_xlsx.h"
 #include "serve/assets.h"
 #include "serve/http_guard.h"
+#include "serve/http_reply.h"
 #include "serve/job_store.h"
 #include "serve/process_upload.h"
 #include "serve/start_project.h"
+#include "serve/upload_form.h"
 
 namespace fs = std::filesystem;
 using Poco::Net::HTTPResponse;
@@ -52,24 +49,7 @@ namespace {
 constexpr const char* kCookie = "jixiao_session";
 constexpr const char* kTokenHeader = "X-Jixiao-Token";
 constexpr std::size_t kMaxSessions = 10000;
-constexpr std::size_t kMaxFieldValueBytes = 4096;  // a form field that is not a file (lang, job, system)
 
-// The page's own files may come only from the server; a result the page
-// shows inline (report.html) runs no script and loads nothing.
-constexpr const char* kPagePolicy =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-constexpr const char* kResultPolicy =
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox";
-
-// Why a request is refused, with its status; the message in both languages.
-struct Refusal {
-  HTTPResponse::HTTPStatus status;
-  Text text;
-};
-
-// The browser sessions: a token each, given with the page, kept until
-// unused for `keep`.
 class Sessions {
  public:
   explicit Sessions(std::chrono::minutes keep) : keep_(keep) {}
@@ -102,75 +82,6 @@ class Sessions {
   std::mutex mu_;
   std::map<std::string, std::chrono::steady_clock::time_point> seen_;
 };
-
-// The uploaded files of a multipart form, each read under the limits.
-class UploadParts : public Poco::Net::PartHandler {
- public:
-  explicit UploadParts(const UploadLimits& limits) : limits_(limits) {}
-
-  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
-    std::string disposition;
-    Poco::Net::NameValueCollection params;
-    if (header.has("Content-Disposition"))
-      Poco::Net::MessageHeader::splitParameters(header["Content-Disposition"], disposition, params);
-    if (files.size() >= limits_.max_files) throw Over{HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE,
-                                                      Format(msg::kServeTooManyFiles, limits_.max_files)};
-    Upload u;
-    u.name = SafeUploadName(params.get("filename", ""));
-    char buf[1 << 16];
-    for (;;) {
-      stream.read(buf, sizeof buf);
-      std::streamsize n = stream.gcount();
-      if (n <= 0) break;
-      total_ += static_cast<std::uint64_t>(n);
-      if (u.bytes.size() + static_cast<std::size_t>(n) > limits_.max_file_bytes)
-        throw Over{HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, Format(msg::kServeFileTooLarge, limits_.max_file_bytes)};
-      if (total_ > limits_.max_request_bytes)
-        throw Over{HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE,
-                   Format(msg::kServeRequestTooLarge, limits_.max_request_bytes)};
-      u.bytes.append(buf, static_cast<std::size_t>(n));
-    }
-    files.push_back(std::move(u));
-  }
-
-  struct Over {
-    HTTPResponse::HTTPStatus status;
-    Text text;
-  };
-  std::vector<Upload> files;
-
- private:
-  const UploadLimits& limits_;
-  std::uint64_t total_ = 0;
-};
-
-std::string ContentType(const std::string& name) {
-  static const std::map<std::string, std::string> types = {
-      {".html", "text/html; charset=utf-8"},
-      {".md", "text/markdown; charset=utf-8"},
-      {".yaml", "text/yaml; charset=utf-8"},
-      {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-      {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-      {".pdf", "application/pdf"},
-      {".zip", "application/zip"},
-      {".json", "application/json; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},
-  };
-  auto it = types.find(fs::path(name).extension().string());
-  return it == types.end() ? "application/octet-stream" : it->second;
-}
-
-// RFC 6266: an ASCII fallback and the UTF-8 name percent-encoded.
-std::string Disposition(const std::string& kind, const std::string& name) {
-  std::string ascii, encoded;
-  for (unsigned char c : name) {
-    ascii += (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') encoded += static_cast<char>(c);
-    else encoded += fmt::format("%{:02X}", c);
-  }
-  return fmt::format("{}; filename=\"{}\"; filename*=UTF-8''{}", kind, ascii, encoded);
-}
 
 std::vector<std::string> SplitPath(const std::string& path) {
   std::vector<std::string> parts;
@@ -218,27 +129,9 @@ struct Server::Impl {
   void StartProject(HTTPServerRequest& req, HTTPServerResponse& resp, const std::string& session);
   void JobRoute(HTTPServerRequest& req, HTTPServerResponse& resp, const std::vector<std::string>& parts,
                 const std::string& session, Language lang);
-  std::vector<Upload> ReadForm(HTTPServerRequest& req, Poco::Net::HTMLForm& form);
-  void SendFile(HTTPServerResponse& resp, const std::string& path, const std::string& name, bool inline_view);
 };
 
 namespace {
-
-void Send(HTTPServerResponse& resp, HTTPResponse::HTTPStatus status, const std::string& type, const std::string& body) {
-  resp.setStatus(status);
-  resp.setContentType(type);
-  resp.setContentLength(static_cast<std::streamsize>(body.size()));
-  resp.send() << body;
-}
-
-void SendJson(HTTPServerResponse& resp, const std::string& body, HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK) {
-  Send(resp, status, "application/json; charset=utf-8", body);
-}
-
-// An error for the page: {"error": "…"}, in the request's language.
-void SendError(HTTPServerResponse& resp, HTTPResponse::HTTPStatus status, const Text& text, Language lang) {
-  SendJson(resp, fmt::format("{{\"error\": {}}}\n", JsonString(Pick(text, lang))), status);
-}
 
 struct Handler : Poco::Net::HTTPRequestHandler {
   explicit Handler(Server::Impl& s) : server(s) {}
@@ -307,7 +200,7 @@ void Server::Impl::Route(HTTPServerRequest& req, HTTPServerResponse& resp, const
   if (method == "GET" && (path == "/" || path == "/start")) return Page(resp, session);
   if (method == "GET" && parts.size() == 1 && ServeAsset(parts[0])) {
     resp.set("Cache-Control", "no-cache");
-    return Send(resp, HTTPResponse::HTTP_OK, ContentType(parts[0]), *ServeAsset(parts[0]));
+    return Send(resp, HTTPResponse::HTTP_OK, ContentTypeOf(parts[0]), *ServeAsset(parts[0]));
   }
   if (method == "GET" && path == "/api/systems") return SendJson(resp, BundledSystemsJson());
   if (method == "POST" && path == "/api/upload") return UploadFiles(req, resp, session);
@@ -332,33 +225,14 @@ void Server::Impl::Page(HTTPServerResponse& resp, const std::string& session) {
   Send(resp, HTTPResponse::HTTP_OK, "text/html; charset=utf-8", page);
 }
 
-std::vector<Upload> Server::Impl::ReadForm(HTTPServerRequest& req, Poco::Net::HTMLForm& form) {
-  UploadParts parts(opt.limits);
-  form.setFieldLimit(static_cast<int>(opt.limits.max_fields));
-  form.setValueLengthLimit(static_cast<int>(kMaxFieldValueBytes));
-  try {
-    form.load(req, req.stream(), parts);
-  } catch (...) {
-    // The rest of a refused body is read (up to the request limit, which a
-    // stated Content-Length has already passed) and dropped, so the browser
-    // gets the answer instead of a connection reset mid-upload.
-    char buf[1 << 16];
-    std::uint64_t left = opt.limits.max_request_bytes;
-    std::istream& in = req.stream();
-    while (left > 0 && in.read(buf, sizeof buf).gcount() > 0) left -= std::min<std::uint64_t>(left, in.gcount());
-    throw;
-  }
-  return std::move(parts.files);
-}
-
 void Server::Impl::UploadFiles(HTTPServerRequest& req, HTTPServerResponse& resp, const std::string& session) {
   Poco::Net::HTMLForm form;
   std::vector<Upload> files;
   Language lang = Language::kChinese;
   try {
-    files = ReadForm(req, form);
+    files = ReadUploadForm(req, form, opt.limits);
     lang = ParseLanguage(form.get("lang", "zh"));
-  } catch (const UploadParts::Over& over) {
+  } catch (const UploadRefused& over) {
     resp.setKeepAlive(false);
     return SendError(resp, over.status, over.text, ParseLanguage(req.get("X-Jixiao-Lang", "zh")));
   } catch (const Poco::Exception& e) {
@@ -402,9 +276,9 @@ void Server::Impl::StartProject(HTTPServerRequest& req, HTTPServerResponse& resp
   std::vector<Upload> files;
   Language lang = ParseLanguage(req.get("X-Jixiao-Lang", "zh"));
   try {
-    files = ReadForm(req, form);
+    files = ReadUploadForm(req, form, opt.limits);
     lang = ParseLanguage(form.get("lang", "zh"));
-  } catch (const UploadParts::Over& over) {
+  } catch (const UploadRefused& over) {
     resp.setKeepAlive(false);
     return SendError(resp, over.status, over.text, lang);
   } catch (const Poco::Exception& e) {
@@ -424,18 +298,6 @@ void Server::Impl::StartProject(HTTPServerRequest& req, HTTPServerResponse& resp
   SendJson(resp, fmt::format("{{\"job\": {}, \"refused\": {}, \"diagnostics\": {}, \"summary\": {}, \"downloads\": [{}]}}\n",
                              JsonString(job->id), started.refused ? "true" : "false", JsonString(started.diagnostics),
                              JsonString(started.summary), downloads));
-}
-
-void Server::Impl::SendFile(HTTPServerResponse& resp, const std::string& path, const std::string& name, bool inline_view) {
-  const bool html = fs::path(name).extension() == ".html";
-  const bool view = inline_view && (html || fs::path(name).extension() == ".md");
-  if (view) resp.set("Content-Security-Policy", kResultPolicy);
-  resp.set("Content-Disposition", Disposition(view ? "inline" : "attachment", name));
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  const std::string type = view && !html ? "text/plain; charset=utf-8" : ContentType(name);
-  Send(resp, HTTPResponse::HTTP_OK, type, bytes.str());
 }
 
 void Server::Impl::JobRoute(HTTPServerRequest& req, HTTPServerResponse& resp, const std::vector<std::string>& parts,
@@ -459,13 +321,13 @@ void Server::Impl::JobRoute(HTTPServerRequest& req, HTTPServerResponse& resp, co
     const StoredFile f = job->files[n];
     lock.unlock();
     const bool view = Poco::URI(req.getURI()).getQuery().find("view=1") != std::string::npos;
-    return SendFile(resp, f.path, f.name, view);
+    return SendStoredFile(resp, f.path, f.name, view);
   }
   if (what == "summary.xlsx" && parts.size() == 4) {
     // Written anew each time: more files may have come since.
     const std::string path = job->dir + "/summary.xlsx";
     RenderSummaryXlsx(job->summary, path);
-    return SendFile(resp, path, "汇总.xlsx", false);
+    return SendStoredFile(resp, path, "汇总.xlsx", false);
   }
   if (what == "all.zip" && parts.size() == 4) {
     const std::string path = job->dir + "/all.zip";
@@ -487,7 +349,7 @@ void Server::Impl::JobRoute(HTTPServerRequest& req, HTTPServerResponse& resp, co
       }
       pending.Commit();
     }
-    return SendFile(resp, path, "jixiao.zip", false);
+    return SendStoredFile(resp, path, "jixiao.zip", false);
   }
   missing();
 }
