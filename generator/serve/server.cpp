@@ -57,7 +57,9 @@ class Sessions {
     std::string token = RandomId();
     std::lock_guard<std::mutex> lock(mu_);
     if (seen_.size() >= kMaxSessions) ExpireLocked();
-    if (seen_.size() >= kMaxSessions) seen_.erase(seen_.begin());
+    if (seen_.size() >= kMaxSessions)  // still full: the one unused longest goes
+      seen_.erase(std::min_element(seen_.begin(), seen_.end(),
+                                   [](const auto& a, const auto& b) { return a.second < b.second; }));
     seen_[token] = std::chrono::steady_clock::now();
     return token;
   }
