@@ -266,6 +266,27 @@ inline constexpr MessageDef kBatchDone{"batch-done", "{} 个项目：完成 {}�
 inline constexpr MessageDef kBatchInterruptedNote{"batch-interrupted-note", "（已中断，未处理的项目未计入）", " (interrupted: the projects not yet processed are not counted)"};
 inline constexpr MessageDef kBatchNotFolder{"batch-not-folder", "{}: 错误: 不是文件夹", "{}: error: not a folder"};
 
+// jixiao serve: the desk in the browser
+inline constexpr MessageDef kServeListening{"serve-listening", "jixiao 已启动，请在浏览器中打开 {}（按 Ctrl+C 停止）", "jixiao is running: open {} in a browser (Ctrl+C stops it)"};
+inline constexpr MessageDef kServeExposed{"serve-exposed", "警告：监听 {} 而非 127.0.0.1，本机以外的人也可能访问；请只在可信网络中、或在反向代理之后这样运行", "warning: listening on {}, not 127.0.0.1: others than this machine may reach it; do so only on a trusted network or behind a reverse proxy"};
+inline constexpr MessageDef kServeStopped{"serve-stopped", "jixiao 已停止，上传的文件和结果已删除", "jixiao stopped; the uploads and results were deleted"};
+inline constexpr MessageDef kServeCannotStart{"serve-cannot-start", "无法在 {} 上启动：{}", "cannot listen on {}: {}"};
+inline constexpr MessageDef kServeUnsupportedFile{"serve-unsupported-file", "不支持的文件类型：应为 .xlsx（自评表、评分表）或 .zip（含 project.yaml 的项目）", "not a supported file: expected an .xlsx (自评表, 评分表) or a .zip (a project with project.yaml)"};
+inline constexpr MessageDef kServeZipNoProject{"serve-zip-no-project", "压缩包中没有 project.yaml（应在最上层，或在唯一的文件夹中）", "the zip holds no project.yaml (at its top, or in its one folder)"};
+inline constexpr MessageDef kServeZipUnsafeName{"serve-zip-unsafe-name", "压缩包中的文件名“{}”含 ..、绝对路径或反斜杠，拒绝读取", "the zip names a file '{}' with .., an absolute path or a backslash: refused"};
+inline constexpr MessageDef kServeFileTooLarge{"serve-file-too-large", "文件超过单个上传文件的上限 {} 字节", "the file is above the upload limit of {} bytes per file"};
+inline constexpr MessageDef kServeRequestTooLarge{"serve-request-too-large", "上传内容超过每次上传的上限 {} 字节", "the upload is above the limit of {} bytes per request"};
+inline constexpr MessageDef kServeTooManyFiles{"serve-too-many-files", "一次最多上传 {} 个文件", "at most {} files per upload"};
+inline constexpr MessageDef kServeTooManyFields{"serve-too-many-fields", "表单字段过多（上限 {} 个）", "too many form fields (at most {})"};
+inline constexpr MessageDef kServeNoFiles{"serve-no-files", "没有收到文件", "no file received"};
+inline constexpr MessageDef kServeBadForm{"serve-bad-form", "无法读取上传的表单：{}", "cannot read the uploaded form: {}"};
+inline constexpr MessageDef kServeBadHost{"serve-bad-host", "Host “{}” 不是本服务的地址（防 DNS 重绑定）；反向代理之后请用 --allow-host", "Host '{}' is not this server's address (DNS rebinding guard); behind a reverse proxy use --allow-host"};
+inline constexpr MessageDef kServeBadOrigin{"serve-bad-origin", "来源 “{}” 不是本服务的页面，拒绝", "origin '{}' is not this server's page: refused"};
+inline constexpr MessageDef kServeBadToken{"serve-bad-token", "会话令牌缺失或不符：请重新打开首页", "the session token is missing or wrong: open the start page again"};
+inline constexpr MessageDef kServeNotFound{"serve-not-found", "没有此页面或文件（结果保留 {} 分钟后删除）", "no such page or file (results are deleted after {} minutes)"};
+inline constexpr MessageDef kServeBusy{"serve-busy", "服务繁忙，请稍后重试", "the server is busy: try again shortly"};
+inline constexpr MessageDef kServeUnknownSystem{"serve-unknown-system", "没有名为“{}”的内置指标体系", "no bundled indicator system named '{}'"};
+
 // What each kind of check finding means (check.cpp CheckKinds(); the kind's id is the finding's kind).
 inline constexpr MessageDef kCheckKinds[] = {
     {"rule-score", "末级指标得分与按评分规则和所报数据计算的得分不符", "a leaf's score differs from the one its rule gives on the stated data"},

@@ -23,6 +23,7 @@
 #include "commands/report.h"
 #include "commands/score.h"
 #include "render/xlsx/collect_workbook.h"
+#include "serve/server.h"
 
 namespace {
 
@@ -267,6 +268,29 @@ int main(int argc, char** argv) {
   ip->add_flag("--force", import.options.force, "覆盖已有的输出文件 / overwrite an existing output");
   ip->fallthrough();
 
+  ServeOptions serve;
+  CLI::App* sv = app.add_subcommand(
+      "serve", "在浏览器中使用：上传自评表、评分表或项目，查看评分与审核意见，下载报告 / a desk in the browser: upload "
+               "自评表, 评分表 or projects, see scores and findings, download the reports");
+  sv->add_option("--port", serve.port, "端口（默认 8080；0 为任一空闲端口）/ port (default 8080; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  sv->add_option("--bind", serve.bind,
+                 "监听地址（默认 127.0.0.1，仅本机）/ address to listen on (default 127.0.0.1: this machine only)");
+  sv->add_option("--data", serve.data,
+                 "存放上传文件和结果的文件夹，其中建立仅本用户可读的子文件夹（默认系统临时文件夹）/ where uploads and "
+                 "results are kept, in a private sub-folder (default: the temporary folder)");
+  sv->add_option("--keep", serve.keep_minutes,
+                 "结果在最后一次使用后保留的分钟数（默认 60）/ minutes results are kept after their last use (default 60)")
+      ->check(CLI::PositiveNumber);
+  sv->add_option("--allow-host", serve.allow_hosts,
+                 "另外接受的 Host 名称，用于反向代理之后（可多次）/ a Host name also answered to, behind a reverse proxy (repeatable)")
+      ->allow_extra_args(false);
+  sv->add_option("--threads", serve.threads, "同时处理的请求数（默认 4）/ requests served at once (default 4)")
+      ->check(CLI::Range(1, 64));
+  sv->add_option("--templates", serve.templates,
+                 "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
+  sv->fallthrough();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -289,6 +313,10 @@ int main(int argc, char** argv) {
     if (bt->parsed()) return PrintBatch(batch);
     if (ip->parsed()) return PrintImport(import);
     if (in->parsed()) return PrintInit(init);
+    if (sv->parsed()) {
+      serve.language = language;
+      return RunServe(serve, std::cout, std::cerr);
+    }
   } catch (const std::bad_alloc& e) {
     std::cerr << Pick(Format(msg::kOutOfMemory, e.what()), language) << "\n";
     return ToInt(ExitCode::kInput);

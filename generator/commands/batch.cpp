@@ -49,6 +49,29 @@ std::string Reason(const std::string& dir, const MessageDef& def, const std::str
   return ErrorText(d, lang);
 }
 
+}  // namespace
+
+BatchRow SummaryRow(const std::string& dir, const ScoredProject& sp, const CheckResult& check) {
+  BatchRow row;
+  row.dir = dir;
+  const Project& project = *sp.project;
+  row.name = project.info.name;
+  row.department = project.info.department;
+  row.year = project.info.year;
+  row.total = sp.total;
+  row.grade = sp.grade;
+  row.deductions = sp.deductions;
+  if (project.stated.total) row.stated_total = project.stated.total->value;
+  if (project.stated.grade) row.stated_grade = project.stated.grade->text;
+  else if (row.stated_total) row.stated_grade = GradeFor(sp.system(), *row.stated_total);
+  for (const auto& r : sp.roots) row.level1.emplace_back(r.def->code + " " + r.def->name, r.score.ToFixed(kScorePlaces));
+  row.errors = check.errors;
+  row.warnings = check.warnings;
+  return row;
+}
+
+namespace {
+
 // `clash`: another project found earlier that writes to the same folder.
 BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateSet& templates,
                 SystemCache& systems, const std::string& clash,
@@ -65,18 +88,7 @@ BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateS
     auto project = LoadProject(dir, "", &systems, /*review=*/form, allowed);
     ScoredProject sp = ScoreProject(project);
     CheckResult check = CheckProject(sp, CheckOptions{});
-    row.name = project->info.name;
-    row.department = project->info.department;
-    row.year = project->info.year;
-    row.total = sp.total;
-    row.grade = sp.grade;
-    row.deductions = sp.deductions;
-    if (project->stated.total) row.stated_total = project->stated.total->value;
-    if (project->stated.grade) row.stated_grade = project->stated.grade->text;
-    else if (row.stated_total) row.stated_grade = GradeFor(sp.system(), *row.stated_total);
-    for (const auto& r : sp.roots) row.level1.emplace_back(r.def->code + " " + r.def->name, r.score.ToFixed(kScorePlaces));
-    row.errors = check.errors;
-    row.warnings = check.warnings;
+    row = SummaryRow(dir, sp, check);
     if (!opt.score_only) {
       fs::path rel = BatchOutputRel(dir, opt.folder);
       fs::path out = fs::path(opt.out) / rel;

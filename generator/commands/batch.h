@@ -21,6 +21,7 @@
 
 #include "base/allowed_folders.h"
 #include "commands/command_result.h"
+#include "check/check.h"
 #include "model/batch_summary.h"
 
 namespace jixiao {
@@ -72,6 +73,11 @@ struct BatchOutcome : CommandResult, BatchSummary {
 // would be (a linked project folder or 自评表): they are not followed.
 std::vector<std::string> FindProjects(const std::string& root, const std::string& skip = "",
                                       std::vector<std::string>* links = nullptr);
+
+// A project's row in the summary: its name, 一级 scores, total and grade
+// beside what it states, and the counts of its check's findings. Batch makes
+// one per project; a server, one per uploaded file.
+BatchRow SummaryRow(const std::string& dir, const ScoredProject& sp, const CheckResult& check);
 
 // Called after each project with (finished, total, row).
 using BatchProgress = std::function<void(size_t, size_t, const BatchRow&)>;

@@ -136,6 +136,13 @@ class Package {
 
   bool Has(const std::string& part) const { return Find(part) != archive_->headerEnd(); }
 
+  // The names of its entries, in the archive's order.
+  std::vector<std::string> Names() const {
+    std::vector<std::string> names;
+    for (auto it = archive_->headerBegin(); it != archive_->headerEnd(); ++it) names.push_back(it->first);
+    return names;
+  }
+
   std::string Read(const std::string& part) {
     auto it = Find(part);
     if (it == archive_->headerEnd()) Fail(Loc(), "", msg::kXlsxMissingPart, part);
@@ -783,6 +790,17 @@ class SheetHandler : public PartHandler {
 };
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> ReadZipEntries(const std::string& path, const std::string& bytes,
+                                                                const XlsxLimits& limits) {
+  Package pkg(path, &bytes, limits);
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (const auto& name : pkg.Names()) {
+    if (name.empty() || name.back() == '/') continue;
+    entries.emplace_back(name, pkg.Read(name));
+  }
+  return entries;
+}
 
 XlsxWorkbook ReadXlsx(const std::string& path, const XlsxLimits& limits) {
   return ReadXlsxBytes(path, nullptr, limits);

@@ -110,6 +110,13 @@ XlsxWorkbook ReadXlsxBytes(const std::string& path, const std::string* bytes,
 // under the same limits as a workbook; throws InputError as ReadXlsx does.
 std::string ReadPackagePart(const std::string& path, const std::string& part, const XlsxLimits& limits = XlsxLimits{});
 
+// Every file in a zip archive held in memory (a project uploaded as a .zip),
+// by its name in the archive, read under a workbook's limits: entries, bytes
+// inflated per entry and in all. Folder entries are left out. Throws
+// InputError naming `path`, as ReadXlsxBytes does.
+std::vector<std::pair<std::string, std::string>> ReadZipEntries(const std::string& path, const std::string& bytes,
+                                                                const XlsxLimits& limits = XlsxLimits{});
+
 // A number's text with binary-float noise removed: writers that print a
 // double with 16 or 17 significant digits store 90.71 as
 // "90.70999999999999" (libxlsxwriter uses %.16G); this gives the shortest

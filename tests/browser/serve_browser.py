@@ -1,0 +1,230 @@
+#!/usr/bin/python3
+"""The desk in a real browser: Debian's chromium, driven by selenium and
+chromium-driver, against `jixiao serve --port 0`.
+
+Uploads a filled 自评表 with a wrong score and sees its findings; downloads
+the annotated copy and reads it back; uploads three files and downloads
+汇总.xlsx; switches to English; uploads a file over the limit and sees the
+message. Screenshots go to SHOTS (docs/screenshots holds two of them).
+
+Usage: serve_browser.py JIXIAO SHOTS   (exit 77: chromium, chromium-driver
+or python3-selenium missing, so ctest reports the test as skipped)
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+try:
+    import openpyxl
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError as e:
+    print(f'skipped: {e}')
+    sys.exit(77)
+
+CHROMIUM, DRIVER = '/usr/bin/chromium', '/usr/bin/chromedriver'
+
+
+def fail(msg):
+    print(f'FAIL: {msg}')
+    sys.exit(1)
+
+
+def wrong_score_form(clean, out):
+    """The 自评表 `report` wrote, with one indicator's score lowered by 1."""
+    wb = openpyxl.load_workbook(clean)
+    ws = wb.active
+    head = None
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, str) and c.value.strip() == '得分' and head is None:
+                head = c
+    if head is None:
+        fail('no 得分 column in the 自评表')
+    for r in range(head.row + 1, ws.max_row + 1):
+        cell = ws.cell(row=r, column=head.column)
+        if isinstance(cell.value, (int, float)) and cell.value >= 2:
+            cell.value = cell.value - 1
+            wb.save(out)
+            return f'{ws.title}!{cell.coordinate}'
+    fail('no score to change')
+
+
+def wait_downloaded(folder, name, timeout=30):
+    path = os.path.join(folder, name)
+    end = time.time() + timeout
+    while time.time() < end:
+        if os.path.exists(path) and not os.path.exists(path + '.crdownload'):
+            return path
+        time.sleep(0.2)
+    fail(f'{name} was not downloaded (have: {os.listdir(folder)})')
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__)
+        return 2
+    jixiao, shots = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    if not (os.path.exists(CHROMIUM) and os.path.exists(DRIVER)):
+        print('skipped: chromium or chromium-driver not installed')
+        return 77
+    os.makedirs(shots, exist_ok=True)
+    work = tempfile.mkdtemp(prefix='jixiao-browser-')
+    downloads = os.path.join(work, 'downloads')
+    os.makedirs(downloads)
+    server = driver = None
+    try:
+        subprocess.run([jixiao, 'report', 'inputs/yaohai-2023', '-o', os.path.join(work, 'out')],
+                       check=True, stdout=subprocess.DEVNULL)
+        clean = os.path.join(work, 'out', 'yaohai-2023', '自评表.xlsx')
+        form = os.path.join(work, '瑶海区自评表.xlsx')
+        changed = wrong_score_form(clean, form)
+        big = os.path.join(work, '过大的自评表.xlsx')
+        with open(big, 'wb') as f:
+            f.write(b'\0' * (33 << 20))
+
+        server = subprocess.Popen([jixiao, 'serve', '--port', '0', '--data', work],
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        line = server.stdout.readline()
+        m = re.search(r'http://[0-9.]+:\d+/', line)
+        if not m:
+            fail(f'no address printed: {line!r}')
+        url = m.group(0)
+
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = CHROMIUM
+        for a in ('--headless=new', '--no-sandbox', '--disable-gpu', '--window-size=1280,1100',
+                  f'--user-data-dir={os.path.join(work, "profile")}'):
+            opts.add_argument(a)
+        opts.add_experimental_option('prefs', {'download.default_directory': downloads,
+                                               'download.prompt_for_download': False})
+        driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
+        wait = WebDriverWait(driver, 60)
+        driver.get(url)
+        if '评分与审核' not in driver.find_element(By.ID, 'tab-check').text:
+            fail('the page is not in Chinese')
+
+        # One 自评表: its findings, with the changed cell among their places.
+        driver.find_element(By.ID, 'files').send_keys(form)
+        card = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#results .card')))
+        wait.until(lambda d: d.find_element(By.ID, 'progress-text').text.startswith('已完成 1 / 1'))
+        text = card.text
+        for want in ('审核发现', '错误', changed.split('!')[1]):
+            if want not in text:
+                fail(f'{want!r} not in the result:\n{text}')
+        driver.save_screenshot(os.path.join(shots, 'serve-findings.png'))
+        print(f'findings shown, {changed} among them')
+
+        view_url = card.find_element(By.LINK_TEXT, '在页面中查看报告').get_attribute('href')
+
+        # The annotated copy, downloaded and read back.
+        link = card.find_element(By.LINK_TEXT, '瑶海区自评表.审核.xlsx')
+        link.click()
+        copy = wait_downloaded(downloads, '瑶海区自评表.审核.xlsx')
+        wb = openpyxl.load_workbook(copy)
+        if not wb.sheetnames:
+            fail('the annotated copy has no sheet')
+        print(f'annotated copy read back: sheets {wb.sheetnames}')
+
+        # Three files: a bar, then 汇总.xlsx.
+        others = []
+        for i in (2, 3):
+            p = os.path.join(work, f'第{i}份自评表.xlsx')
+            shutil.copy(clean, p)
+            others.append(p)
+        driver.find_element(By.ID, 'files').send_keys('\n'.join([form] + others))
+        wait.until(lambda d: d.find_element(By.ID, 'progress-text').text.startswith('已完成 3 / 3'))
+        wait.until(EC.visibility_of_element_located((By.ID, 'summary-link')))
+        if len(driver.find_elements(By.CSS_SELECTOR, '#results .card')) != 3:
+            fail('not three results')
+        driver.save_screenshot(os.path.join(shots, 'serve-three-files.png'))
+        driver.find_element(By.ID, 'summary-link').click()
+        summary = wait_downloaded(downloads, '汇总.xlsx')
+        rows = openpyxl.load_workbook(summary).worksheets[0].max_row
+        if rows < 4:
+            fail(f'汇总.xlsx has {rows} rows')
+        print(f'汇总.xlsx downloaded: {rows} rows')
+
+        # English.
+        driver.find_element(By.ID, 'lang').click()
+        if driver.find_element(By.ID, 'tab-check').text != 'Score and review':
+            fail('the English switch did not switch')
+        driver.find_element(By.ID, 'files').send_keys(form)
+        wait.until(lambda d: d.find_element(By.ID, 'progress-text').text.startswith('1 of 1'))
+        if 'Findings:' not in driver.find_element(By.CSS_SELECTOR, '#results .card').text:
+            fail('the findings are not in English')
+        driver.save_screenshot(os.path.join(shots, 'serve-english.png'))
+        print('English switch works')
+
+        # Over the limit: the server's message in the page.
+        driver.find_element(By.ID, 'files').send_keys(big)
+        err = wait.until(EC.visibility_of_element_located((By.ID, 'error')))
+        if 'limit' not in err.text:
+            fail(f'no limit message: {err.text!r}')
+        driver.save_screenshot(os.path.join(shots, 'serve-over-limit.png'))
+        print(f'over the limit: {err.text}')
+
+        # The start-a-project page.
+        driver.find_element(By.ID, 'lang').click()
+        driver.find_element(By.ID, 'tab-start').click()
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#system option')) > 0)
+        driver.find_element(By.CSS_SELECTOR, '#start-form button').click()
+        made = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#start-result .card')))
+        if '数据采集表.xlsx' not in made.text:
+            fail(f'no workbook offered: {made.text}')
+        driver.save_screenshot(os.path.join(shots, 'serve-start.png'))
+        print('start a project: 数据采集表.xlsx offered')
+
+        # A folder chosen: every 自评表 in it, the annotated copies left out.
+        driver.find_element(By.ID, 'tab-check').click()
+        folder = os.path.join(work, '报送')
+        os.makedirs(os.path.join(folder, '乙单位'))
+        shutil.copy(clean, os.path.join(folder, '甲单位自评表.xlsx'))
+        shutil.copy(clean, os.path.join(folder, '乙单位', '乙单位自评表.xlsx'))
+        shutil.copy(clean, os.path.join(folder, '甲单位自评表.审核.xlsx'))
+        driver.find_element(By.ID, 'folder').send_keys(folder)
+        wait.until(lambda d: d.find_element(By.ID, 'progress-text').text.startswith('已完成 2 / 2'))
+        print('a folder: its two 自评表 uploaded')
+
+        # The report, viewed in the page: rendered, its scripts (none) and fetches refused by its policy.
+        driver.get(view_url)
+        body = driver.find_element(By.TAG_NAME, 'body').text
+        if '绩效' not in body or '98' not in body:
+            fail(f'the report does not show: {body[:200]!r}')
+        driver.save_screenshot(os.path.join(shots, 'serve-report-view.png'))
+        print('report viewed in the page')
+
+        # SIGTERM: a clean stop, the private folder gone.
+        server.terminate()
+        out, _ = server.communicate(timeout=30)
+        rc, server = server.returncode, None
+        if rc != 0:
+            fail(f'the server exited with {rc}:\n{out}')
+        if 'AddressSanitizer' in out or 'LeakSanitizer' in out:
+            fail(f'the server reported:\n{out}')
+        if [n for n in os.listdir(work) if n.startswith('jixiao-serve-')]:
+            fail('the private folder is still there after the stop')
+        print('stopped cleanly, its folder deleted')
+        print('ok')
+        return 0
+    finally:
+        if driver:
+            driver.quit()
+        if server:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())
