@@ -21,6 +21,7 @@
 #include "commands/report.h"
 #include "commands/score.h"
 #include "form_fixtures.h"
+#include "libreoffice.h"
 #include "render/render.h"
 #include "serve/http_guard.h"
 #include "serve/server.h"
@@ -495,4 +496,26 @@ TEST_CASE("serve: concurrent clients are all answered correctly while a hostile 
   for (auto& t : threads) t.join();
   CHECK(right == kClients * kEach);
   CHECK(refused == 2);
+}
+
+TEST_CASE("serve --pdf: a report's report.pdf is among the downloads") {
+  if (!testing::LibreOfficeAvailable()) return;
+  REQUIRE_MESSAGE(testing::OnPath("unoconv"), "unoconv is not installed: run scripts/install-deps.sh");
+  TempDir data, tmp;
+  const std::string form = FormWithFinding(tmp);
+  ServeOptions opt = TestOptions(data.path());
+  opt.pdf = true;
+  Server server(opt);
+  server.Start();
+  Client c(server.Port());
+  c.Open();
+  Reply r = c.Post("/api/upload", {{"lang", "", "zh"}, {"files", "某局自评表.xlsx", form}, {"work", "", "report"}});
+  REQUIRE(r.status == 200);
+  size_t at = r.body.find("\"report.pdf\"");
+  REQUIRE(at != std::string::npos);
+  const std::string id = JsonField(r.body.substr(r.body.rfind("{", at)), "id");
+  Reply pdf = c.Get("/api/jobs/" + JsonField(r.body, "job") + "/files/" + id);
+  CHECK(pdf.status == 200);
+  CHECK(pdf.body.substr(0, 5) == "%PDF-");
+  server.Stop();
 }

@@ -287,6 +287,9 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   sv->add_option("--threads", serve.threads, "同时处理的请求数（默认 4）/ requests served at once (default 4)")
       ->check(CLI::Range(1, 64));
+  sv->add_flag("--pdf", serve.pdf,
+               "每份报告另生成 report.pdf 供下载（需 LibreOffice 和 unoconv；每份数秒）/ also offer report.pdf for each report "
+               "(needs LibreOffice and unoconv; seconds a report)");
   sv->add_option("--templates", serve.templates,
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   sv->fallthrough();

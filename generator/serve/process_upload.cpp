@@ -131,7 +131,7 @@ UploadWork ParseUploadWork(const std::string& name) {
 }
 
 ProcessedUpload ProcessUpload(const Upload& u, const TemplateSet& templates, const UploadLimits& limits,
-                              Language lang, UploadWork work) {
+                              Language lang, UploadWork work, bool pdf) {
   ProcessedUpload p;
   p.name = u.name;
   p.row.dir = u.name;
@@ -171,6 +171,7 @@ ProcessedUpload ProcessUpload(const Upload& u, const TemplateSet& templates, con
     rq.project = input;
     rq.template_set = &templates;
     rq.keep_in_memory = true;
+    rq.pdf = pdf;
     rq.language = lang;
     ReportOutcome r = RunReport(rq);
     if (r.Refused()) {

@@ -34,7 +34,7 @@ enum class UploadWork { kBoth, kCheck, kReport };
 UploadWork ParseUploadWork(const std::string& name);  // "check", "report"; else both
 
 ProcessedUpload ProcessUpload(const Upload& upload, const TemplateSet& templates, const UploadLimits& limits,
-                              Language language, UploadWork work = UploadWork::kBoth);
+                              Language language, UploadWork work = UploadWork::kBoth, bool pdf = false);
 
 // The upload's JSON for the page; `downloads` are (number, name, size) of its stored outputs.
 struct DownloadRef {

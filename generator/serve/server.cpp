@@ -1,5 +1,7 @@
 #include "serve/server.h"
 
+#include "render/pdf/convert_pdf.h"
+
 #include <Poco/Net/DNS.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPCookie.h>
@@ -251,7 +253,7 @@ void Server::Impl::UploadFiles(HTTPServerRequest& req, HTTPServerResponse& resp,
   if (!job) job = jobs->Create(session);
   std::string results;
   for (const auto& u : files) {
-    ProcessedUpload p = ProcessUpload(u, templates, opt.limits, lang, ParseUploadWork(form.get("work", "")));
+    ProcessedUpload p = ProcessUpload(u, templates, opt.limits, lang, ParseUploadWork(form.get("work", "")), opt.pdf);
     std::lock_guard<std::mutex> lock(job->mu);
     std::vector<DownloadRef> refs;
     const std::string group = fmt::format("{}-{}", job->results.size() + 1, fs::path(p.name).stem().string());
@@ -374,6 +376,7 @@ Server::Server(const ServeOptions& opt) : impl_(std::make_unique<Impl>(opt)) {
   }
   s.hosts = AllowedHosts(opt.bind, Port(), extra);
   try {
+    if (opt.pdf) RequirePdfConverter();
     s.templates = LoadTemplates(opt.templates);
   } catch (const InputError& e) {
     std::string text;

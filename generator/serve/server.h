@@ -28,6 +28,9 @@ struct ServeOptions {
   int timeout_seconds = 60;              // a connection silent this long is closed
   UploadLimits limits;
   std::string templates;                 // a folder of templates overriding the built-in ones
+  // Each report also as report.pdf (render/pdf/convert_pdf.h; several
+  // seconds a report). The server refuses to start without the converter.
+  bool pdf = false;
   Language language = Language::kChinese;  // of what the server prints
 };
 
