@@ -105,6 +105,10 @@ TEST_CASE("report.docx: parts, styles, cover, contents, page numbers, sections a
   CHECK(doc.find("<w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t xml:space=\"preserve\">附件 2. 满意度调查") != std::string::npos);
   CHECK(doc.find("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t xml:space=\"preserve\">评价机构") != std::string::npos);
   CHECK(doc.find("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2025年5月") != std::string::npos);
+  // Its lines are kept together on one page.
+  size_t signature = styles.find("w:styleId=\"Signature\"");
+  REQUIRE(signature != std::string::npos);
+  CHECK(styles.substr(signature, styles.find("</w:style>", signature) - signature).find("<w:keepNext/>") != std::string::npos);
   // A wrapped line runs on; text from the input is escaped.
   CHECK(doc.find("正文第一句。</w:t></w:r></w:p><w:p>") != std::string::npos);
   CHECK(doc.find("A &amp; B") != std::string::npos);

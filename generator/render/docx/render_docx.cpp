@@ -461,7 +461,8 @@ std::string Styles() {
   s += ParagraphStyle("TOC2", "toc 2", "仿宋", 32, body_line + "<w:ind w:leftChars=\"200\" w:left=\"640\"/>");
   s += ParagraphStyle("TableText", "表格文字", "宋体", 21, "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"300\" w:lineRule=\"auto\"/>");
   s += ParagraphStyle("Caption", "caption", "黑体", 28, "<w:keepNext/><w:jc w:val=\"center\"/>" + body_line);
-  s += ParagraphStyle("Signature", "署名", "仿宋", 32, "<w:jc w:val=\"right\"/>" + body_line);
+  // The signature lines keep together on one page (keepNext: each with the one after it).
+  s += ParagraphStyle("Signature", "署名", "仿宋", 32, "<w:keepNext/><w:jc w:val=\"right\"/>" + body_line);
   s += ParagraphStyle("AfterTable", "表后", "仿宋", 16, "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>");
   s += ParagraphStyle("Footer", "footer", "宋体", 28, "<w:jc w:val=\"center\"/>");
   s += "<w:style w:type=\"table\" w:styleId=\"ReportTable\"><w:name w:val=\"报告表格\"/><w:tblPr><w:tblBorders>";
