@@ -298,3 +298,60 @@ TEST_CASE("report.docx: parent cells merged down (w:vMerge) as in 评分表.xlsx
   CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">减分项") == std::string::npos);
   CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">−1.00") == std::string::npos);
 }
+
+TEST_CASE("report.docx: charts as native chart parts at their marks, numbered, with captions and legends") {
+  const std::string mark = std::string("\xEE\x80\x80") + "chart:level1" + "\xEE\x80\x80";
+  DocxChart chart;
+  chart.mark = mark;
+  chart.horizontal = chart.stacked = chart.percent = true;
+  chart.caption = "一级指标得分率";
+  chart.categories = {"A 决策", "B 过程 & 管理"};
+  chart.series = {{"得满分", "2F5597", {std::string("1"), std::nullopt}},
+                  {"有扣分", "C55A11", {std::nullopt, std::string("0.85")}}};
+  DocxChart unused = chart;
+  unused.mark = "never in the text";
+  const std::vector<DocxChart> charts = {chart, unused};
+  const std::string md = "## 三、综合评价\n\n表前一段。\n\n" + mark + "\n\n表后一段。\n";
+  auto parts = Unzip(RenderDocx(md, nullptr, &charts));
+  const std::string& doc = parts["word/document.xml"];
+  REQUIRE(parts.count("word/charts/chart1.xml") == 1);
+  CHECK(parts.count("word/charts/chart2.xml") == 0);  // a chart whose mark is not in the report is not placed
+  CHECK(doc.find("<c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" r:id=\"rIdChart1\"/>") !=
+        std::string::npos);
+  CHECK(doc.find("chart:level1") == std::string::npos);  // the mark itself is gone
+  CHECK(doc.find("<w:pStyle w:val=\"Caption\"/></w:pPr><w:r><w:t xml:space=\"preserve\">图1 一级指标得分率") != std::string::npos);
+  CHECK(doc.find("表前一段") < doc.find("rIdChart1"));
+  CHECK(doc.find("rIdChart1") < doc.find("表后一段"));
+  CHECK(parts["[Content_Types].xml"].find("/word/charts/chart1.xml") != std::string::npos);
+  CHECK(parts["word/_rels/document.xml.rels"].find("Id=\"rIdChart1\"") != std::string::npos);
+  const std::string& xml = parts["word/charts/chart1.xml"];
+  CHECK(xml.find("<c:barDir val=\"bar\"/><c:grouping val=\"stacked\"/>") != std::string::npos);
+  CHECK(xml.find("<c:v>B 过程 &amp; 管理</c:v>") != std::string::npos);  // categories escaped
+  CHECK(xml.find("<c:v>得满分</c:v>") != std::string::npos);
+  CHECK(xml.find("<c:v>有扣分</c:v>") != std::string::npos);
+  CHECK(xml.find("<c:pt idx=\"1\"><c:v>0.85</c:v></c:pt>") != std::string::npos);
+  CHECK(xml.find("<c:legend><c:legendPos val=\"b\"/>") != std::string::npos);
+  CHECK(xml.find("formatCode=\"0.00%\"") != std::string::npos);
+}
+
+TEST_CASE("report.docx of a bundled case: its charts in report order, the same figures as the report") {
+  auto sp = ScoreProject(LoadProject(std::string(JIXIAO_SOURCE_DIR) + "/inputs/tianjin-disabled-2023"));
+  Report r = RenderReport(sp, LoadTemplates(""), LoadFragments(sp.project->Files(), sp.project->text_dir));
+  CHECK(r.markdown.find("\xEE\x80\x80") == std::string::npos);  // report.md keeps no mark
+  auto parts = Unzip(RenderDocx(r.docx_markdown, nullptr, &r.docx_charts));
+  REQUIRE(parts.count("word/charts/chart1.xml") == 1);
+  REQUIRE(parts.count("word/charts/chart2.xml") == 1);
+  // The funds chart stands first (一、（二）), the 得分率 chart second (三、), as in report.html.
+  const std::string& funds = parts["word/charts/chart1.xml"];
+  CHECK(funds.find("<c:v>当年收入</c:v>") != std::string::npos);
+  CHECK(funds.find("<c:v>2023 年</c:v>") != std::string::npos);
+  CHECK(funds.find("<c:v>28334.29</c:v>") != std::string::npos);
+  CHECK(funds.find("<a:t>万元</a:t>") != std::string::npos);
+  const std::string& level1 = parts["word/charts/chart2.xml"];
+  CHECK(level1.find("<c:v>A 决策</c:v>") != std::string::npos);
+  const std::string& doc = parts["word/document.xml"];
+  CHECK(doc.find("图1 资金收支与结余（单位：万元）") != std::string::npos);
+  CHECK(doc.find("图2 一级指标得分率") != std::string::npos);
+  CHECK(r.html.find("图1") < r.html.find("图2"));
+  CHECK(r.html.find("资金收支与结余") < r.html.find("一级指标得分率</figcaption>"));
+}

@@ -88,8 +88,9 @@ bool IsInternalMark(std::string_view line) {
          line.compare(line.size() - n, n, kMarkChar) == 0;
 }
 
-// Drops layout-mark lines and the blank line each leaves behind.
-std::string StripMarks(const std::string& md) {
+// Drops layout-mark lines and the blank line each leaves behind; those
+// starting with `keep` stay.
+std::string StripMarks(const std::string& md, std::string_view keep = {}) {
   std::string out;
   out.reserve(md.size());
   bool last_blank = true;
@@ -98,7 +99,9 @@ std::string StripMarks(const std::string& md) {
     size_t end = nl == std::string::npos ? md.size() : nl;
     std::string_view line(md.data() + pos, end - pos);
     pos = end + 1;
-    if (IsInternalMark(line)) continue;
+    if (IsInternalMark(line) &&
+        (keep.empty() || line.compare(std::char_traits<char>::length(kMarkChar), keep.size(), keep) != 0))
+      continue;
     bool blank = line.empty();
     if (blank && last_blank) continue;
     out.append(line);
@@ -350,6 +353,42 @@ void CheckRendered(const ScoredProject& sp, const Fragments& fragments, const Re
   warnings.Append(found);
 }
 
+// The report's charts for report.docx, with the figures the SVG charts of
+// report.html draw (render_html.cpp) and the same captions.
+std::vector<DocxChart> DocxCharts(const ScoredProject& sp) {
+  std::vector<DocxChart> charts;
+  DocxChart level1;
+  level1.mark = std::string(kMarkChar) + "chart:level1" + kMarkChar;
+  level1.horizontal = level1.stacked = level1.percent = true;
+  level1.caption = "一级指标得分率";
+  DocxSeries full{"得满分", "2F5597", {}}, lost{"有扣分", "C55A11", {}};
+  for (const auto& r : sp.roots) {
+    level1.categories.push_back(r.def->code + " " + r.def->name);
+    Decimal rate = r.rate.value_or(Decimal());
+    (rate < Decimal(1) ? lost : full).values.push_back(rate.ToShort(kRatePlaces));
+    (rate < Decimal(1) ? full : lost).values.push_back(std::nullopt);
+  }
+  level1.series = {full, lost};
+  charts.push_back(std::move(level1));
+  const auto& years = sp.project->funds.balances;
+  if (years.size() >= 2) {
+    DocxChart funds;
+    funds.mark = std::string(kMarkChar) + "chart:balances" + kMarkChar;
+    funds.unit = sp.project->funds.unit;
+    funds.caption = "资金收支与结余（单位：" + sp.project->funds.unit + "）";
+    DocxSeries in{"当年收入", "2F5597", {}}, out{"当年支出", "C55A11", {}}, closing{"年末结余", "7F7F7F", {}};
+    for (const auto& y : years) {
+      funds.categories.push_back(y.year + " 年");
+      in.values.push_back(y.income.ToShort(kMoneyPlaces));
+      out.values.push_back(y.spending.ToShort(kMoneyPlaces));
+      closing.values.push_back(y.closing.ToShort(kMoneyPlaces));
+    }
+    funds.series = {in, out, closing};
+    charts.push_back(std::move(funds));
+  }
+  return charts;
+}
+
 Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& given,
                     const ReportOptions& options) {
   // A self-evaluation (layout: self_evaluation) is a 自评报告 from its own template.
@@ -373,6 +412,8 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
 
   marked = PlaceContents(marked);
   r.markdown = StripMarks(marked);
+  r.docx_markdown = StripMarks(marked, "chart:");
+  r.docx_charts = DocxCharts(sp);
   r.docx_styles = t.docx_styles;
   std::string body = MarkdownToHtml(marked);
   // Each layout mark becomes its HTML in one pass over the page; a mark

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "render/docx/render_docx.h"
 #include "render/report_data.h"
 #include "score/score.h"
 
@@ -72,6 +73,10 @@ struct Report {
   std::string markdown;  // with layout marks removed
   std::string html;
   std::shared_ptr<const std::string> docx_styles;  // the template set's (TemplateSet::docx_styles)
+  // report.docx's Markdown: `markdown` with the chart marks kept where the
+  // charts go, and the charts' figures (render/docx/render_docx.h).
+  std::string docx_markdown;
+  std::vector<DocxChart> docx_charts;
   Diagnostics warnings;  // fragment-placeholder: what the report holds a placeholder for
 };
 

@@ -16,7 +16,8 @@ void WriteHtml(const ScoredProject&, const Report& report, const std::string& pa
   WriteFileAtomic(path, report.html);
 }
 void WriteDocx(const ScoredProject&, const Report& report, const std::string& path) {
-  WriteFileAtomic(path, RenderDocx(report.markdown, report.docx_styles.get()));
+  WriteFileAtomic(path, RenderDocx(report.docx_markdown.empty() ? report.markdown : report.docx_markdown,
+                                   report.docx_styles.get(), &report.docx_charts));
 }
 void WriteScoringWorkbook(const ScoredProject& sp, const Report&, const std::string& path) { RenderXlsx(sp, path); }
 // A self-evaluation gets the Ministry's 自评表 instead of the scoring workbook.

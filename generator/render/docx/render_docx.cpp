@@ -114,6 +114,10 @@ struct RunStyle {
 
 class DocumentWriter {
  public:
+  explicit DocumentWriter(const std::vector<DocxChart>* charts) : charts_(charts) {}
+  // The charts placed, in the order they stand: chart{i+1}.xml, 图{i+1}.
+  const std::vector<const DocxChart*>& Placed() const { return placed_; }
+
   std::string Render(cmark_node* doc) {
     // Sections: the cover (up to the first level-2 heading), the body, and
     // each 附件 from its heading; a section holding a wide table is landscape.
@@ -175,6 +179,12 @@ class DocumentWriter {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HEADING: Heading(n, out); return;
       case CMARK_NODE_PARAGRAPH:
+        if (charts_)
+          for (const DocxChart& c : *charts_)
+            if (NodeText(n) == c.mark) {
+              Chart(c, out);
+              return;
+            }
         out += Paragraph(cover_ ? "Cover" : "Body", n);
         return;
       case CMARK_NODE_LIST:
@@ -416,6 +426,27 @@ class DocumentWriter {
     }
   }
 
+  // A chart in its own centred paragraph, kept with its caption below it.
+  void Chart(const DocxChart& c, std::string& out) {
+    placed_.push_back(&c);
+    const size_t n = placed_.size();
+    const long cx = 5400000;  // EMU: 15 cm of the 15.6 cm text width
+    const long cy = c.horizontal ? 700000 + 420000 * static_cast<long>(c.categories.size()) : 3200000;
+    out += fmt::format(
+        "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:r>"
+        "<w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" "
+        "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\">"
+        "<wp:extent cx=\"{}\" cy=\"{}\"/><wp:docPr id=\"{}\" name=\"图{}\"/>"
+        "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
+        "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\">"
+        "<c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" r:id=\"rIdChart{}\"/>"
+        "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
+        cx, cy, n, n, n);
+    out += PlainParagraph("Caption", fmt::format("图{} {}", n, c.caption));
+  }
+
+  const std::vector<DocxChart>* charts_;
+  std::vector<const DocxChart*> placed_;
   std::vector<std::pair<int, std::string>> toc_;  // the headings after the 目录, level 2 and 3
   bool landscape_ = false;
   bool cover_ = false;
@@ -516,6 +547,73 @@ const char* const kDocumentRels =
     "Target=\"settings.xml\"/>"
     "<Relationship Id=\"rIdFooter\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" "
     "Target=\"footer1.xml\"/></Relationships>";
+
+// A chart part: the chart's kind, its series with their figures cached
+// (no embedded workbook: Word, WPS and LibreOffice draw from the cache),
+// value labels, a legend below, text in 宋体.
+std::string ChartXml(const DocxChart& c) {
+  const std::string fmt_code = c.percent ? "0.00%" : "#,##0.00";
+  std::string cats;
+  for (size_t i = 0; i < c.categories.size(); ++i)
+    cats += fmt::format("<c:pt idx=\"{}\"><c:v>{}</c:v></c:pt>", i, Xml(c.categories[i]));
+  std::string s = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n") +
+                  "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
+                  "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                  "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                  "<c:roundedCorners val=\"0\"/><c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea><c:layout/>";
+  s += fmt::format("<c:barChart><c:barDir val=\"{}\"/><c:grouping val=\"{}\"/><c:varyColors val=\"0\"/>",
+                   c.horizontal ? "bar" : "col", c.stacked ? "stacked" : "clustered");
+  const char col = 'B';
+  for (size_t k = 0; k < c.series.size(); ++k) {
+    const DocxSeries& se = c.series[k];
+    const char letter = static_cast<char>(col + k);
+    std::string vals;
+    for (size_t i = 0; i < se.values.size(); ++i)
+      if (se.values[i]) vals += fmt::format("<c:pt idx=\"{}\"><c:v>{}</c:v></c:pt>", i, *se.values[i]);
+    s += fmt::format(
+        "<c:ser><c:idx val=\"{0}\"/><c:order val=\"{0}\"/><c:tx><c:strRef><c:f>Sheet1!${1}$1</c:f><c:strCache>"
+        "<c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>{2}</c:v></c:pt></c:strCache></c:strRef></c:tx>"
+        "<c:spPr><a:solidFill><a:srgbClr val=\"{3}\"/></a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>"
+        "<c:dLbls><c:numFmt formatCode=\"{4}\" sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+        "<c:dLblPos val=\"{5}\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/>"
+        "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>"
+        "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A${6}</c:f><c:strCache><c:ptCount val=\"{7}\"/>{8}</c:strCache></c:strRef></c:cat>"
+        "<c:val><c:numRef><c:f>Sheet1!${1}$2:${1}${6}</c:f><c:numCache><c:formatCode>{4}</c:formatCode>"
+        "<c:ptCount val=\"{7}\"/>{9}</c:numCache></c:numRef></c:val></c:ser>",
+        k, letter, Xml(se.name), se.color, fmt_code, c.stacked ? "inEnd" : "outEnd", c.categories.size() + 1,
+        c.categories.size(), cats, vals);
+  }
+  s += fmt::format("<c:gapWidth val=\"{}\"/>{}<c:axId val=\"101\"/><c:axId val=\"102\"/></c:barChart>",
+                   c.horizontal ? 50 : 80, c.stacked ? "<c:overlap val=\"100\"/>" : "");
+  // Categories top to bottom as the report lists them (maxMin for bars across).
+  s += fmt::format(
+      "<c:catAx><c:axId val=\"101\"/><c:scaling><c:orientation val=\"{}\"/></c:scaling><c:delete val=\"0\"/>"
+      "<c:axPos val=\"{}\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/>"
+      "<c:minorTickMark val=\"none\"/><c:tickLblPos val=\"low\"/><c:crossAx val=\"102\"/><c:crosses val=\"autoZero\"/>"
+      "<c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>",
+      c.horizontal ? "maxMin" : "minMax", c.horizontal ? "l" : "b");
+  std::string scaling = c.percent ? "<c:orientation val=\"minMax\"/><c:max val=\"1\"/><c:min val=\"0\"/>"
+                                  : "<c:orientation val=\"minMax\"/>";
+  std::string title;
+  if (!c.unit.empty())
+    title = "<c:title><c:tx><c:rich><a:bodyPr rot=\"-5400000\" vert=\"horz\"/><a:lstStyle/><a:p><a:r><a:t>" + Xml(c.unit) +
+            "</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>";
+  s += fmt::format(
+      "<c:valAx><c:axId val=\"102\"/><c:scaling>{}</c:scaling><c:delete val=\"0\"/><c:axPos val=\"{}\"/>"
+      "<c:majorGridlines><c:spPr><a:ln w=\"6350\"><a:solidFill><a:srgbClr val=\"D9D9D9\"/></a:solidFill></a:ln></c:spPr>"
+      "</c:majorGridlines>{}<c:numFmt formatCode=\"{}\" sourceLinked=\"0\"/><c:majorTickMark val=\"out\"/>"
+      "<c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"101\"/><c:crosses val=\"{}\"/>"
+      "<c:crossBetween val=\"between\"/>{}</c:valAx>",
+      scaling, c.horizontal ? "b" : "l", title, c.percent ? "0%" : "#,##0",
+      // Bars listed top to bottom: the value axis at the last category, the foot of the chart.
+      c.horizontal ? "max" : "autoZero", c.percent ? "<c:majorUnit val=\"0.25\"/>" : "");
+  s += "</c:plotArea><c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/></c:legend><c:plotVisOnly val=\"1\"/>"
+       "<c:dispBlanksAs val=\"gap\"/></c:chart>"
+       "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+       "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1050\"><a:latin typeface=\"Times New Roman\"/>"
+       "<a:ea typeface=\"宋体\"/></a:defRPr></a:pPr><a:endParaRPr lang=\"zh-CN\"/></a:p></c:txPr></c:chartSpace>";
+  return s;
+}
 
 // updateFields: Word and WPS offer to fill the TOC (and page numbers) on opening.
 std::string Settings() {
@@ -620,7 +718,8 @@ std::string ReadReferenceStyles(const std::string& path) {
   return styles;
 }
 
-std::string RenderDocx(const std::string& markdown, const std::string* reference_styles) {
+std::string RenderDocx(const std::string& markdown, const std::string* reference_styles,
+                       const std::vector<DocxChart>* charts) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
@@ -628,7 +727,8 @@ std::string RenderDocx(const std::string& markdown, const std::string* reference
     cmark_parser_attach_syntax_extension(parser, ext);
   cmark_parser_feed(parser, markdown.data(), markdown.size());
   cmark_node* doc = cmark_parser_finish(parser);
-  std::string document = DocumentWriter().Render(doc);
+  DocumentWriter writer(charts);
+  std::string document = writer.Render(doc);
   cmark_node_free(doc);
   cmark_parser_free(parser);
   std::string footer = Footer();
@@ -643,13 +743,26 @@ std::string RenderDocx(const std::string& markdown, const std::string* reference
     c.addFile(in, when, Poco::Path(name, Poco::Path::PATH_UNIX), Poco::Zip::ZipCommon::CM_DEFLATE,
               Poco::Zip::ZipCommon::CL_NORMAL);
   };
-  add("[Content_Types].xml", kContentTypes);
+  // Each chart placed: its part, its content type and its relationship.
+  std::string types = kContentTypes, rels = kDocumentRels;
+  for (size_t i = 1; i <= writer.Placed().size(); ++i) {
+    types.insert(types.rfind("</Types>"),
+                 fmt::format("<Override PartName=\"/word/charts/chart{}.xml\" "
+                             "ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>", i));
+    rels.insert(rels.rfind("</Relationships>"),
+                fmt::format("<Relationship Id=\"rIdChart{0}\" "
+                            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" "
+                            "Target=\"charts/chart{0}.xml\"/>", i));
+  }
+  add("[Content_Types].xml", types);
   add("_rels/.rels", kPackageRels);
   add("word/document.xml", document);
   add("word/styles.xml", styles);
   add("word/settings.xml", Settings());
   add("word/footer1.xml", footer);
-  add("word/_rels/document.xml.rels", kDocumentRels);
+  add("word/_rels/document.xml.rels", rels);
+  for (size_t i = 0; i < writer.Placed().size(); ++i)
+    add(fmt::format("word/charts/chart{}.xml", i + 1), ChartXml(*writer.Placed()[i]));
   c.close();
   return zip.str();
 }

@@ -8,16 +8,39 @@
 // library is packaged.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace jixiao {
+
+// A chart of the report as a native Word chart (DrawingML, its figures in
+// the chart part's cache), which Word, WPS and LibreOffice draw themselves.
+struct DocxSeries {
+  std::string name;   // the legend's entry: 当年收入
+  std::string color;  // RRGGBB
+  std::vector<std::optional<std::string>> values;  // per category, decimal text; none: no bar there
+};
+struct DocxChart {
+  std::string mark;      // the paragraph of the Markdown it replaces, whole (the layout mark)
+  bool horizontal = false;  // bars across (一级指标得分率), else columns
+  bool stacked = false;     // the series share one bar each (kinds of one figure), else side by side
+  bool percent = false;     // rates: an axis of 0–100% and labels 0.00%
+  std::string unit;         // the value axis's title when not a rate (万元)
+  std::string caption;      // after 图N
+  std::vector<std::string> categories;
+  std::vector<DocxSeries> series;
+};
 
 // The .docx package's bytes for a report's Markdown. With `reference_styles`
 // (a styles.xml from ReadReferenceStyles), the report takes its styles from
 // it: each of jixiao's styles is matched by its name (heading 1, toc 1,
 // Title, 正文, 表格文字 …), so the ids a localized Word gives them on saving
 // ("1" for heading 1) are followed; a style the reference lacks is added.
-std::string RenderDocx(const std::string& markdown, const std::string* reference_styles = nullptr);
+// `charts` stand where their mark's paragraph is, numbered 图1, 图2 … in
+// the order they appear, each with its caption below.
+std::string RenderDocx(const std::string& markdown, const std::string* reference_styles = nullptr,
+                       const std::vector<DocxChart>* charts = nullptr);
 
 // word/styles.xml of a reference .docx a firm restyled in Word or WPS (any
 // report.docx jixiao wrote is one to start from). Throws InputError
