@@ -145,7 +145,11 @@ class NarrativeChecker {
     std::optional<std::string> paragraph_year;
     size_t start = 0;
     for (size_t i = 0; i <= s.size();) {
-      size_t d = i < s.size() ? DelimiterAt(s, i, kClauseEnds.data(), kClauseEnds.size()) : 1;
+      // Only these bytes can start a delimiter (',', ';', a line end, or the
+      // lead byte of ，。；：！？): the others are passed at once.
+      const unsigned char c = i < s.size() ? static_cast<unsigned char>(s[i]) : 0;
+      const bool maybe = i == s.size() || c == ',' || c == ';' || c == '\n' || c == 0xEF || c == 0xE3;
+      size_t d = !maybe ? 0 : i < s.size() ? DelimiterAt(s, i, kClauseEnds.data(), kClauseEnds.size()) : 1;
       if (d == 0) {
         ++i;
         continue;
@@ -198,7 +202,7 @@ class NarrativeChecker {
     for (const FundRow* r : rows_)
       if (r->name.size() >= 6 && Has(before, r->name) && (!row || r->name.size() > row->name.size())) row = r;
     if (row) return Expected{row->amount, row->name, "按资金表", p_.funds.unit};
-    std::optional<std::string> year = YearOf(clause, paragraph_year);
+    std::optional<std::string> year = YearOf(paragraph_year);
     const FundYear* y = Find(year);
     if (Has(before, "结余") || Has(before, "结转")) {
       const bool net = Has(before, "当年") || Has(before, "本年");
@@ -252,15 +256,13 @@ class NarrativeChecker {
     return std::nullopt;
   }
 
-  // The year a clause speaks of: the last it names, else its sentence's,
-  // else the only balance year there is.
-  std::optional<std::string> YearOf(string_view clause, const std::optional<std::string>& paragraph_year) {
-    std::optional<std::string> year;
-    for (const auto& n : Numbers(clause, 0, clause.size()))
-      if (n.year) year = n.written;
-    if (!year) year = paragraph_year;
-    if (!year && p_.funds.balances.size() == 1) year = p_.funds.balances[0].year;
-    return year;
+  // The year a clause speaks of: the last the paragraph has named up to the
+  // figure (Clause keeps it, the clause's own included), else the only
+  // balance year there is.
+  std::optional<std::string> YearOf(const std::optional<std::string>& paragraph_year) const {
+    if (paragraph_year) return paragraph_year;
+    if (p_.funds.balances.size() == 1) return p_.funds.balances[0].year;
+    return std::nullopt;
   }
   const FundYear* Find(const std::optional<std::string>& year) const {
     if (year)
