@@ -11,7 +11,6 @@
 #include "render/report_mustache.h"
 
 namespace jixiao {
-namespace {
 
 std::string XmlEscape(const std::string& s) {
   std::string out;
@@ -26,6 +25,9 @@ std::string XmlEscape(const std::string& s) {
   }
   return out;
 }
+
+namespace {
+
 
 // A Decimal as an SVG coordinate.
 std::string Coord(const Decimal& d) { return d.ToShort(kChartPlaces); }

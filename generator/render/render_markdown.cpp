@@ -68,19 +68,6 @@ std::string PlaceMarks(const std::string& html, const std::map<std::string, std:
   return out;
 }
 
-// Text for HTML: the three escapes.
-std::string XmlText(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 bool IsInternalMark(std::string_view line) {
   size_t n = std::char_traits<char>::length(kMarkChar);
@@ -436,7 +423,7 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
     std::string mark, svg, caption;
   };
   std::vector<Chart> charts = {
-      {"chart:balances", SvgBalanceChart(sp), "资金收支与结余（单位：" + XmlText(sp.project->funds.unit) + "）"},
+      {"chart:balances", SvgBalanceChart(sp), "资金收支与结余（单位：" + XmlEscape(sp.project->funds.unit) + "）"},
       {"chart:level1", SvgLevel1Chart(sp), "一级指标得分率"},
   };
   std::sort(charts.begin(), charts.end(), [&](const Chart& a, const Chart& b) {

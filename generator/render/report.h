@@ -89,6 +89,9 @@ std::string MarkdownToHtml(const std::string& md);
 // A page of its own around Markdown (for check.html): the report's CSS.
 std::string RenderStandaloneHtml(const std::string& title, const std::string& markdown);
 
+// Text for HTML and SVG: & < > " escaped.
+std::string XmlEscape(const std::string& s);
+
 // Inline SVG charts.
 std::string SvgLevel1Chart(const ScoredProject& sp);
 std::string SvgBalanceChart(const ScoredProject& sp);  // empty when fewer than 2 years

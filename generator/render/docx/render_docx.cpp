@@ -79,23 +79,6 @@ size_t Width(const std::string& s) {
   return w;
 }
 
-std::string NodeText(cmark_node* n) {
-  std::string out;
-  for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
-    switch (cmark_node_get_type(c)) {
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-        out += cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "";
-        break;
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        break;
-      default:
-        out += NodeText(c);
-    }
-  }
-  return out;
-}
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
@@ -126,12 +109,12 @@ class DocumentWriter {
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
       if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
         const int level = cmark_node_get_heading_level(n);
-        const std::string text = CompactLabel(NodeText(n));
-        if (after_toc && (level == 2 || level == 3)) toc_.emplace_back(level, NodeText(n));
+        const std::string text = CompactLabel(InlineText(n));
+        if (after_toc && (level == 2 || level == 3)) toc_.emplace_back(level, InlineText(n));
         if (level == 2 && (text == "目录" || text == "目錄")) after_toc = true;
       }
       const bool h2 = cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 2;
-      if (h2 && (sections.size() == 1 || StartsWith(CompactLabel(NodeText(n)), "附件")) && !sections.back().empty())
+      if (h2 && (sections.size() == 1 || StartsWith(CompactLabel(InlineText(n)), "附件")) && !sections.back().empty())
         sections.emplace_back();
       sections.back().push_back(n);
     }
@@ -181,7 +164,7 @@ class DocumentWriter {
       case CMARK_NODE_PARAGRAPH:
         if (charts_)
           for (const DocxChart& c : *charts_)
-            if (NodeText(n) == c.mark) {
+            if (InlineText(n) == c.mark) {
               Chart(c, out);
               return;
             }
@@ -213,9 +196,9 @@ class DocumentWriter {
 
   void Heading(cmark_node* n, std::string& out) {
     const int level = cmark_node_get_heading_level(n);
-    const std::string text = CompactLabel(NodeText(n));
+    const std::string text = CompactLabel(InlineText(n));
     if (level == 2 && (text == "目录" || text == "目錄")) {
-      out += PlainParagraph("TOCHeading", NodeText(n));
+      out += PlainParagraph("TOCHeading", InlineText(n));
       out += "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr>"
              "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
              "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
@@ -263,7 +246,7 @@ class DocumentWriter {
       uint16_t k = 0;
       const bool header = cmark_gfm_extensions_get_table_row_is_header(row);
       for (cmark_node* cell = cmark_node_first_child(row); cell && k < columns; cell = cmark_node_next(cell), ++k) {
-        const size_t w = Width(NodeText(cell));
+        const size_t w = Width(InlineText(cell));
         want[k] = std::max(want[k], std::min<size_t>(w + (header ? 1 : 0), kMaxColumnWidth));
         text[k] += static_cast<long>(w);
       }
@@ -343,7 +326,7 @@ class DocumentWriter {
 
   std::string Paragraph(const char* style, cmark_node* n, const std::string& marker = "") {
     // A 表 or 图 caption is centred and stays with its table, on the same page.
-    const std::string text = NodeText(n);
+    const std::string text = InlineText(n);
     if (IsCaptionText(text)) style = "Caption";
     else if (!cover_ && IsSignature(text)) style = "Signature";
     std::string ppr = std::string("<w:pPr><w:pStyle w:val=\"") + style + "\"/></w:pPr>";
