@@ -46,7 +46,8 @@ size_t EditDistance(const std::string& a8, const std::string& b8) {
 // The most of a source line an error shows; a longer one is cut around the column.
 constexpr size_t kShownLineBytes = 160;
 
-// Display columns of the first `bytes` bytes of a line: CJK counts as 2.
+}  // namespace
+
 size_t DisplayWidth(const std::string& line, size_t bytes) {
   size_t w = 0;
   for (size_t i = 0; i < bytes && i < line.size();) {
@@ -58,7 +59,6 @@ size_t DisplayWidth(const std::string& line, size_t bytes) {
   }
   return w;
 }
-}  // namespace
 
 const std::string& Pick(const Text& t, Language lang) {
   return lang == Language::kEnglish && !t.en.empty() ? t.en : t.zh;

@@ -110,6 +110,10 @@ class InputFiles;
 // given (a project held in memory), else from the disk.
 std::string RenderDiagnostic(const Diagnostic& d, Language lang, const InputFiles* files = nullptr);
 
+// Terminal columns of the first `bytes` bytes of `line`: a CJK character
+// (any of three or more UTF-8 bytes) counts as 2.
+size_t DisplayWidth(const std::string& line, size_t bytes = std::string::npos);
+
 // The closest of `candidates` to `name` when it is a plausible typo.
 std::string NearestName(const std::string& name, const std::vector<std::string>& candidates);
 

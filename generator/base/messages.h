@@ -287,6 +287,45 @@ inline constexpr MessageDef kServeNotFound{"serve-not-found", "没有此页面�
 inline constexpr MessageDef kServeBusy{"serve-busy", "服务繁忙，请稍后重试", "the server is busy: try again shortly"};
 inline constexpr MessageDef kServeUnknownSystem{"serve-unknown-system", "没有名为“{}”的内置指标体系", "no bundled indicator system named '{}'"};
 
+// The archive (generator/archive) and `jixiao history`
+inline constexpr MessageDef kDatabaseUrl{"database-url", "数据库地址无效：应为 sqlite:文件 或 postgresql:连接串（如 postgresql:host=… dbname=…）", "not a database URL: expected sqlite:FILE or postgresql:CONNINFO (postgresql:host=… dbname=…)"};
+inline constexpr MessageDef kDatabaseOpen{"database-open", "无法打开数据库：{}", "cannot open the database: {}"};
+inline constexpr MessageDef kDatabaseNewer{"database-newer", "数据库由较新版本的 jixiao 写入（结构版本 {}，本版本最高为 {}），未读写；请升级 jixiao", "the database was written by a newer jixiao (schema version {}; this one knows up to {}): not used; upgrade jixiao"};
+inline constexpr MessageDef kDatabaseWrite{"database-write", "无法写入数据库，本次结果未存档：{}", "cannot write to the database; this run was not archived: {}"};
+inline constexpr MessageDef kDatabaseRead{"database-read", "无法查询数据库：{}", "cannot query the database: {}"};
+inline constexpr MessageDef kHistoryNoDatabase{"history-no-database", "请用 --db 指定数据库（如 --db sqlite:jixiao.db）", "name the database with --db (for example --db sqlite:jixiao.db)"};
+inline constexpr MessageDef kHistoryNoQuestion{"history-no-question", "请给出要查询的内容：--project 项目、--department 部门、--system 指标体系 或 --revised", "say what to ask: --project NAME, --department NAME, --system NAME or --revised"};
+inline constexpr MessageDef kHistoryNothing{"history-nothing", "数据库中没有与“{}”相符的记录", "the database holds nothing matching '{}'"};
+inline constexpr MessageDef kHistoryAmbiguous{"history-ambiguous", "“{}”与多个项目相符：{}；请写出更完整的名称", "'{}' matches several projects: {}; give more of the name"};
+inline constexpr MessageDef kArchived{"archived", "已存档：{}（{}）", "archived: {} ({})"};
+inline constexpr MessageDef kHistoryProjectTitle{"history-project-title", "{}（{}）：{} 个年度", "{} ({}): {} year(s)"};
+inline constexpr MessageDef kHistoryDepartmentTitle{"history-department-title", "{}：{} 个项目", "{}: {} project(s)"};
+inline constexpr MessageDef kHistorySystemTitle{"history-system-title", "指标体系“{}”的得分分布", "scores on the system '{}'"};
+inline constexpr MessageDef kHistoryRevisedTitle{"history-revised-title", "报送总分与审核总分不符的项目：{} 项", "submissions whose stated total is not the reviewed one: {}"};
+inline constexpr MessageDef kHistoryMore{"history-more", "另有 {} 项未列出（可用 --limit 调整）", "{} more not listed (see --limit)"};
+// Column heads of the history tables (terminal and workbook).
+inline constexpr MessageDef kHistYear{"hist-year", "年度", "year"};
+inline constexpr MessageDef kHistTotal{"hist-total", "总分", "total"};
+inline constexpr MessageDef kHistGrade{"hist-grade", "等级", "grade"};
+inline constexpr MessageDef kHistChange{"hist-change", "变动", "change"};
+inline constexpr MessageDef kHistStated{"hist-stated", "报送总分", "stated"};
+inline constexpr MessageDef kHistReviewed{"hist-reviewed", "审核总分", "reviewed"};
+inline constexpr MessageDef kHistDifference{"hist-difference", "差额", "difference"};
+inline constexpr MessageDef kHistErrors{"hist-errors", "核对错误", "check errors"};
+inline constexpr MessageDef kHistProject{"hist-project", "项目", "project"};
+inline constexpr MessageDef kHistDepartment{"hist-department", "主管部门", "department"};
+inline constexpr MessageDef kHistCode{"hist-code", "编码", "code"};
+inline constexpr MessageDef kHistIndicator{"hist-indicator", "指标", "indicator"};
+inline constexpr MessageDef kHistWeight{"hist-weight", "分值", "weight"};
+inline constexpr MessageDef kHistReason{"hist-reason", "{}年扣分原因", "why points were lost in {}"};
+inline constexpr MessageDef kHistProjects{"hist-projects", "项目数", "projects"};
+inline constexpr MessageDef kHistMin{"hist-min", "最低", "min"};
+inline constexpr MessageDef kHistMax{"hist-max", "最高", "max"};
+inline constexpr MessageDef kHistMean{"hist-mean", "平均", "mean"};
+inline constexpr MessageDef kHistMedian{"hist-median", "中位数", "median"};
+inline constexpr MessageDef kHistGrades{"hist-grades", "等级分布", "grades"};
+inline constexpr MessageDef kArchivedAgain{"archived-again", "已存档过相同的输入，未重复存档：{}", "the same inputs were archived before; not stored again: {}"};
+
 // What each kind of check finding means (check.cpp CheckKinds(); the kind's id is the finding's kind).
 inline constexpr MessageDef kCheckKinds[] = {
     {"rule-score", "末级指标得分与按评分规则和所报数据计算的得分不符", "a leaf's score differs from the one its rule gives on the stated data"},

@@ -15,9 +15,11 @@
 #include "base/messages.h"
 #include "base/precision.h"
 #include "check/check.h"
+#include "commands/archive_step.h"
 #include "commands/batch.h"
 #include "commands/check.h"
 #include "commands/exit_code.h"
+#include "commands/history.h"
 #include "commands/import.h"
 #include "commands/init.h"
 #include "commands/report.h"
@@ -60,9 +62,15 @@ int Finish(const CommandResult& r) {
   return ToInt(r.exit);
 }
 
+// With --db: where the run was kept, on stderr (stdout may be JSON).
+void PrintArchived(const std::optional<ArchiveOutcome>& archive, Language lang) {
+  if (archive) std::cerr << ArchiveLine(*archive, lang) << "\n";
+}
+
 int PrintScore(const ScoreRequest& request) {
   ScoreOutcome r = RunScore(request);
   std::cout << r.text;
+  PrintArchived(r.archive, r.language);
   return Finish(r);
 }
 
@@ -72,6 +80,7 @@ int PrintReport(const ReportRequest& request) {
   if (!r.Refused())
     std::cout << Pick(Format(msg::kTermReportDone, r.scored->project->info.name, r.scored->total.ToFixed(kScorePlaces),
                              r.scored->grade), r.language) << "\n";
+  PrintArchived(r.archive, r.language);
   const int status = Finish(r);
   size_t disagreements = 0;
   for (const auto& d : r.diagnostics.All()) disagreements += d.id == msg::kReportInconsistency.id;
@@ -100,6 +109,14 @@ int PrintCheck(CheckArguments& a) {
   else if (a.json) std::cout << RenderRefusalJson(a.request.target.Name(), r.diagnostics.All(), a.request.language);
   if (!a.json)
     for (const auto& f : r.files) std::cout << f.path << "\n";
+  PrintArchived(r.archive, r.language);
+  return Finish(r);
+}
+
+int PrintHistory(const HistoryRequest& request) {
+  HistoryOutcome r = RunHistory(request);
+  std::cout << r.text;
+  for (const auto& f : r.files) std::cerr << f.path << "\n";
   return Finish(r);
 }
 
@@ -178,6 +195,10 @@ int main(int argc, char** argv) {
   sc->add_option("--indicators", score.indicators,
                  "使用此指标体系，代替 project.yaml 中的 system / use this indicator system instead");
   sc->add_flag("--json", score.json, "输出 JSON / print JSON for machines");
+  const char* kDbHelp =
+      "把本次结果存入此数据库（sqlite:文件 或 postgresql:连接串），并读出上年得分 / keep this run in the database "
+      "(sqlite:FILE or postgresql:CONNINFO) and read last year's scores from it";
+  sc->add_option("--db", score.db, kDbHelp);
   std::vector<std::string> allow_paths;
   const char* kAllowPathHelp =
       "允许输入文件引用此文件夹中的文件（可多次）/ let inputs name files in this folder (repeatable)";
@@ -203,6 +224,7 @@ int main(int argc, char** argv) {
       "另由 report.docx 生成 report.pdf（需 LibreOffice 和 unoconv）/ also write report.pdf from report.docx (needs "
       "LibreOffice and unoconv)";
   rp->add_flag("--pdf", report.pdf, kPdfHelp);
+  rp->add_option("--db", report.db, kDbHelp);
   const char* kReferenceHelp =
       "report.docx 采用此 .docx 的样式（在 Word/WPS 中修改任一份 report.docx 的样式后保存即可；也可放在 --templates 文件夹中，"
       "名为 reference.docx）/ take report.docx's styles from this .docx (restyle any report.docx in Word or WPS and save it; "
@@ -218,6 +240,7 @@ int main(int argc, char** argv) {
                  "项目文件夹、project.yaml，或报送的评分表 .xlsx / project folder, its project.yaml, or a submitted scoring workbook")
       ->required();
   ck->add_flag("--json", check.json, "输出 JSON / print JSON for machines");
+  ck->add_option("--db", check.request.db, kDbHelp);
   ck->add_option("-o,--output", check.request.out,
                  "把审核意见写入 <文件夹>/<项目文件夹名>/check.md 和 check.html / also write check.md and check.html");
   ck->add_option("--tolerance", check.tolerance,
@@ -237,6 +260,7 @@ int main(int argc, char** argv) {
   bt->add_flag("--score-only", batch.score_only, "只评分和核对，不生成报告 / score and check only, write no reports");
   bt->add_flag("--strict", batch.strict, kStrictHelp);
   bt->add_flag("--pdf", batch.pdf, kPdfHelp);
+  bt->add_option("--db", batch.db, kDbHelp);
   bt->add_option("--reference-docx", batch.reference_docx, kReferenceHelp)->check(CLI::ExistingFile);
   bt->add_option("--templates", batch.templates,
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
@@ -267,6 +291,37 @@ int main(int argc, char** argv) {
                  "指标体系名称（默认取自标题行）/ the system's name (default: from the title row)");
   ip->add_flag("--force", import.options.force, "覆盖已有的输出文件 / overwrite an existing output");
   ip->fallthrough();
+
+  HistoryRequest history;
+  std::string history_project, history_department, history_system;
+  bool history_revised = false;
+  CLI::App* hs = app.add_subcommand(
+      "history", "查询存档（--db）：项目历年得分、部门的项目、指标体系的得分分布、审核改动了总分的报送 / ask the archive "
+                 "(--db): a project across years, a department's projects, a system's scores per year, submissions "
+                 "review changed");
+  hs->add_option("--db", history.db, "数据库（sqlite:文件 或 postgresql:连接串）/ the database (sqlite:FILE or postgresql:CONNINFO)")
+      ->required();
+  auto* q_project = hs->add_option("--project", history_project,
+                                   "项目名称（或其中一部分）：历年各指标得分、变动和扣分原因 / a project's name (or part of it): "
+                                   "each indicator's score, change and reason across years");
+  auto* q_department = hs->add_option("--department", history_department,
+                                      "主管部门：其各项目历年的总分和等级 / a department: its projects' totals and grades by year");
+  auto* q_system = hs->add_option("--system", history_system,
+                                  "指标体系名称：每年得分分布和等级分布 / an indicator system's name: the score and grade "
+                                  "distribution per year");
+  auto* q_revised = hs->add_flag("--revised", history_revised,
+                                 "报送总分与审核总分不符的报送 / submissions whose stated total is not the reviewed one");
+  q_project->excludes(q_department)->excludes(q_system)->excludes(q_revised);
+  q_department->excludes(q_system)->excludes(q_revised);
+  q_system->excludes(q_revised);
+  hs->add_option("--year", history.year, "与 --revised 同用：只列此年度 / with --revised: only this year");
+  hs->add_option("--in-department", history.department,
+                 "与 --revised 同用：只列此主管部门 / with --revised: only this department");
+  hs->add_option("--limit", history.limit, "与 --revised 同用：最多列出的项数（默认 200）/ with --revised: at most this many (default 200)")
+      ->check(CLI::PositiveNumber);
+  hs->add_flag("--json", history.json, "输出 JSON / print JSON for machines");
+  hs->add_option("-o,--output", history.xlsx, "另写入此 .xlsx 工作簿 / also write the answer to this .xlsx workbook");
+  hs->fallthrough();
 
   ServeOptions serve;
   CLI::App* sv = app.add_subcommand(
@@ -302,7 +357,7 @@ int main(int argc, char** argv) {
   }
   const Language language = ChooseLanguage(lang);
   score.language = report.language = check.request.language = batch.language = init.language =
-      import.language = language;
+      import.language = history.language = language;
   score.project.allowed = report.project.allowed = check.request.target.allowed =
       CommandLineFolders(allow_paths, /*working_folder=*/true);
   batch.allowed = CommandLineFolders(allow_paths, /*working_folder=*/false);
@@ -315,6 +370,23 @@ int main(int argc, char** argv) {
     if (ck->parsed()) return PrintCheck(check);
     if (bt->parsed()) return PrintBatch(batch);
     if (ip->parsed()) return PrintImport(import);
+    if (hs->parsed()) {
+      if (!history_department.empty()) {
+        history.question = HistoryQuestion::kDepartment;
+        history.subject = history_department;
+      } else if (!history_system.empty()) {
+        history.question = HistoryQuestion::kSystem;
+        history.subject = history_system;
+      } else if (history_revised) {
+        history.question = HistoryQuestion::kRevised;
+      } else if (!history_project.empty()) {
+        history.subject = history_project;
+      } else {
+        std::cerr << Pick(Format(msg::kHistoryNoQuestion), language) << "\n";
+        return ToInt(ExitCode::kInput);
+      }
+      return PrintHistory(history);
+    }
     if (in->parsed()) return PrintInit(init);
     if (sv->parsed()) {
       serve.language = language;

@@ -22,6 +22,7 @@
 #include "base/messages.h"
 #include "base/precision.h"
 #include "check/check.h"
+#include "commands/archive_step.h"
 #include "commands/output_folder.h"
 #include "formats/xlsx/xlsx_writer.h"
 #include "load/input_kind.h"
@@ -73,9 +74,11 @@ BatchRow SummaryRow(const std::string& dir, const ScoredProject& sp, const Check
 namespace {
 
 // `clash`: another project found earlier that writes to the same folder.
+// `archive`: with --db, the worker's own connection, opened at its first
+// project (a connection is never shared across fork).
 BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateSet& templates,
                 SystemCache& systems, const std::string& clash,
-                const std::shared_ptr<const AllowedFolders>& allowed) {
+                const std::shared_ptr<const AllowedFolders>& allowed, std::unique_ptr<Database>& archive) {
   BatchRow row;
   row.dir = dir;
   try {
@@ -89,6 +92,15 @@ BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateS
     ScoredProject sp = ScoreProject(project);
     CheckResult check = CheckProject(sp, CheckOptions{});
     row = SummaryRow(dir, sp, check);
+    std::optional<ArchiveOutcome> archived;
+    if (!opt.db.empty()) {
+      if (!archive) archive = OpenArchive(opt.db);
+      archived = ArchiveScored(*archive, sp, check, dir, "batch");
+      if (archived->previous) {
+        row.previous_year = archived->previous->year;
+        row.previous_total = archived->previous->total;
+      }
+    }
     if (!opt.score_only) {
       fs::path rel = BatchOutputRel(dir, opt.folder);
       fs::path out = fs::path(opt.out) / rel;
@@ -99,7 +111,9 @@ BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateS
         extra.push_back({"check.md", std::move(md)});
       }
       Diagnostics warnings;
-      WriteReport(sp, templates, out.string(), extra, ReportOptions{opt.strict}, &warnings);
+      ReportOptions options{opt.strict};
+      if (archived && archived->previous) options.previous = &*archived->previous;
+      WriteReport(sp, templates, out.string(), extra, options, &warnings);
       row.notes = ErrorText(warnings, opt.language);
       row.report = (rel / "report.html").string();
     }
@@ -135,11 +149,13 @@ bool GetText(const std::string& b, size_t& at, std::string& s) {
 std::string EncodeRow(const BatchRow& r) {
   std::string b;
   PutText(b, r.ok ? "1" : "0");
-  for (const std::string* s : {&r.error, &r.notes, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade})
+  for (const std::string* s : {&r.error, &r.notes, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade,
+                               &r.previous_year})
     PutText(b, *s);
   PutText(b, r.total.Raw().get_str());
   PutText(b, r.deductions.Raw().get_str());
   PutText(b, r.stated_total ? r.stated_total->Raw().get_str() : "");
+  PutText(b, r.previous_total ? r.previous_total->Raw().get_str() : "");
   PutText(b, std::to_string(r.errors));
   PutText(b, std::to_string(r.warnings));
   PutText(b, std::to_string(r.level1.size()));
@@ -154,18 +170,21 @@ std::optional<BatchRow> DecodeRow(const std::string& b, const std::string& dir) 
   BatchRow r;
   r.dir = dir;
   size_t at = 0;
-  std::string ok, total, deductions, stated_total, errors, warnings, count;
+  std::string ok, total, deductions, stated_total, previous_total, errors, warnings, count;
   if (!GetText(b, at, ok)) return std::nullopt;
   r.ok = ok == "1";
-  for (std::string* s : {&r.error, &r.notes, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade})
+  for (std::string* s : {&r.error, &r.notes, &r.name, &r.department, &r.year, &r.grade, &r.report, &r.stated_grade,
+                         &r.previous_year})
     if (!GetText(b, at, *s)) return std::nullopt;
   if (!GetText(b, at, total) || !GetText(b, at, deductions) || !GetText(b, at, stated_total) ||
+      !GetText(b, at, previous_total) ||
       !GetText(b, at, errors) || !GetText(b, at, warnings) || !GetText(b, at, count))
     return std::nullopt;
   try {
     r.total = Decimal(mpq_class(total));
     r.deductions = Decimal(mpq_class(deductions));
     if (!stated_total.empty()) r.stated_total = Decimal(mpq_class(stated_total));
+    if (!previous_total.empty()) r.previous_total = Decimal(mpq_class(previous_total));
     r.errors = std::stoul(errors);
     r.warnings = std::stoul(warnings);
     size_t n = std::stoul(count);
@@ -339,6 +358,15 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
     result.diagnostics.Append(e.diagnostics());
     return result;
   }
+  // The archive, opened (and brought to this schema) once before the workers
+  // start, so a bad --db refuses the run at once; each worker then opens its own.
+  try {
+    OpenArchive(opt.db);
+  } catch (const InputError& e) {
+    result.exit = ExitCode::kInput;
+    result.diagnostics.Append(e.diagnostics());
+    return result;
+  }
   // The batch folder and the folders named besides: what a project's paths may reach.
   auto allowed_folders = std::make_shared<AllowedFolders>(opt.allowed ? *opt.allowed : *DefaultAllowedFolders());
   allowed_folders->Add(opt.folder);
@@ -412,10 +440,11 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
         ReleaseThreadScratchDir();
         ::_exit(0);
       };
+      std::unique_ptr<Database> archive;
       for (;;) {
         uint64_t i;
         if (!ReadAll(down[0], reinterpret_cast<char*>(&i), sizeof i) || i >= projects) leave();
-        std::string bytes = EncodeRow(RunOne(dirs[i], opt, templates, systems, clash[i], allowed));
+        std::string bytes = EncodeRow(RunOne(dirs[i], opt, templates, systems, clash[i], allowed, archive));
         uint64_t n = bytes.size();
         if (!WriteAll(up[1], reinterpret_cast<const char*>(&n), sizeof n) || !WriteAll(up[1], bytes.data(), bytes.size()))
           leave();

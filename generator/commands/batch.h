@@ -40,6 +40,9 @@ struct BatchOptions {
   // LibreOffice process (render/pdf/convert_pdf.h), each put in place whole.
   bool pdf = false;
   bool write_summary = true;  // <out>/汇总.xlsx
+  // The archive every project is kept in (commands/archive_step.h), and
+  // last year's total read from for the reports and the summary; "" none.
+  std::string db;
   // The folders besides `folder` that paths named in a project may lie in
   // (allowed_folders.h); null: the bundled indicators/. `folder` is always allowed.
   std::shared_ptr<const AllowedFolders> allowed;

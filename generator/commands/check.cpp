@@ -1,11 +1,14 @@
 #include "commands/check.h"
 
+#include "commands/archive_step.h"
+
 #include <filesystem>
 #include <optional>
 
 #include "base/atomic_file.h"
 #include "base/messages.h"
 #include "check/check_workbook.h"
+#include "commands/archive_step.h"
 #include "commands/output_folder.h"
 #include "render/report.h"
 
@@ -39,6 +42,7 @@ CheckOutcome RunCheck(const CheckRequest& request) {
   CheckOptions opt = request.options;
   opt.language = request.language;
   CatchInputError(out, [&] {
+    std::unique_ptr<Database> db = OpenArchive(request.db);
     const ProjectInput& target = request.target;
     const std::string* bytes = target.files ? nullptr : target.bytes.get();  // a workbook uploaded; null: the disk
     const InputKind kind = target.files ? InputKind::kProjectFolder : ReadInputKind(target.path, bytes);
@@ -65,7 +69,9 @@ CheckOutcome RunCheck(const CheckRequest& request) {
       out.check = sheet->result;
     } else {
       project = LoadProjectInput(target, request.indicators, nullptr, /*review=*/true);
-      out.check = CheckProject(ScoreProject(project), opt);
+      ScoredProject scored = ScoreProject(project);
+      out.check = CheckProject(scored, opt);
+      if (db) out.archive = ArchiveScored(*db, scored, out.check, target.Name(), "check");
     }
     out.checked = true;
     if (request.out.empty()) return;

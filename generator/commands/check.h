@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "archive/archive_run.h"
 #include "check/check.h"
 #include "commands/command_result.h"
 #include "commands/project_input.h"
@@ -20,6 +21,8 @@ struct CheckRequest {
   CheckOptions options;    // the tolerance; its language is the request's
   std::string out;         // where check.md etc. go (output_folder.h); empty: nowhere
   bool keep_in_memory = false;  // fill OutputFile::bytes and write nothing
+  // The archive to keep a checked project in (a submitted 评分表 alone is not a project: not kept) (sqlite:FILE, postgresql:…; archive_step.h); "" none.
+  std::string db;
   Language language = Language::kChinese;
 };
 
@@ -27,6 +30,7 @@ struct CheckOutcome : CommandResult {
   bool checked = false;  // `check` holds the findings (false when the target was refused)
   CheckResult check;
   std::string dir;  // the output folder, when `out` was given
+  std::optional<ArchiveOutcome> archive;  // with a db and a project: the run as stored
 };
 
 // exit: kFindings when a finding is an error, kInput when refused.

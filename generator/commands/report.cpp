@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "commands/archive_step.h"
 #include "commands/output_folder.h"
 #include "render/pdf/convert_pdf.h"
 
@@ -23,11 +24,15 @@ ReportOutcome RunReport(const ReportRequest& request) {
     }
     const TemplateSet& templates = loaded ? *loaded : *request.template_set;
     out.diagnostics.Append(templates.warnings);
+    std::unique_ptr<Database> db = OpenArchive(request.db);
     auto project = LoadProjectInput(request.project, request.indicators);
     out.scored = ScoreProject(project);
+    if (db)
+      out.archive = ArchiveScored(*db, *out.scored, CheckProject(*out.scored, {}), request.project.Name(), "report");
     const ProjectInput& in = request.project;
     out.dir = ReportOutputDir(request.out, in.Name(), in.bytes || (!in.files && IsXlsxPath(in.path)), *project);
-    const ReportOptions options{request.strict, request.pdf};
+    const ReportOptions options{request.strict, request.pdf,
+                                out.archive && out.archive->previous ? &*out.archive->previous : nullptr};
     Diagnostics warnings;
     if (request.keep_in_memory) {
       out.files = KeepInMemory(out.dir, [&](const std::string& scratch) {

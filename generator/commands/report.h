@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "archive/archive_run.h"
 #include "commands/command_result.h"
 #include "commands/project_input.h"
 #include "render/report.h"
@@ -29,12 +30,15 @@ struct ReportRequest {
   // report.pdf as well, through LibreOffice (render/pdf/convert_pdf.h);
   // refused at once, naming the packages, when the converter is missing.
   bool pdf = false;
+  // The archive to keep this run in, and last year's figures from (sqlite:FILE, postgresql:…; archive_step.h); "" none.
+  std::string db;
   Language language = Language::kChinese;
 };
 
 struct ReportOutcome : CommandResult {
   std::optional<ScoredProject> scored;  // unless refused
   std::string dir;                      // the project's output folder
+  std::optional<ArchiveOutcome> archive;  // with a db: the run as stored, last year's figures
 };
 
 ReportOutcome RunReport(const ReportRequest& request);

@@ -585,6 +585,7 @@ std::shared_ptr<const Project> LoadProjectFile(const std::string& file, std::sha
     if (!in.MayRead(p->text_dir)) diags.Error(y.Loc(root["text"]), "", msg::kPathNotAllowed, in.AllowedList());
     else if (!in.IsFolder(p->text_dir)) diags.Error(y.Loc(root["text"]), "", msg::kTextDirMissing, p->text_dir);
   }
+  p->workbooks = workbooks;
   ReadProjectWorkbooks(*p, y, workbooks, diags);
   std::set<std::string> seen;
   for (const auto& v : p->values)

@@ -24,6 +24,9 @@ struct BatchRow {
   // What the submission states, when it states it: its 总分 and 等级.
   std::optional<Decimal> stated_total;
   std::string stated_grade;
+  // Last year's total, when the archive (--db) holds the project's previous year.
+  std::optional<Decimal> previous_total;
+  std::string previous_year;
   // "A 决策" → the displayed score. Kept as text: a summary row is all that
   // stays of a finished project, so it is kept small.
   std::vector<std::pair<std::string, std::string>> level1;

@@ -146,6 +146,9 @@ struct ProjectInfo {
 struct Project {
   std::string dir;   // the project folder
   std::string file;  // its project.yaml
+  // The workbooks its data was read from besides `file` (数据采集表.xlsx,
+  // `workbook:`), as the archive hashes its inputs (archive/archive_run.h).
+  std::vector<std::string> workbooks;
   std::string text_dir;  // the narrative fragments: <dir>/text unless project.yaml names another
   // Where the project's files are read from (its fragments, by a report):
   // the disk unless they were given in memory.

@@ -394,8 +394,9 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   CheckRendered(sp, given, options, r.warnings);
   std::shared_ptr<const Template> md_tmpl = Parsed(t.files.at(md_name), true);
   if (!md_tmpl->ok()) throw InputError(SyntaxError(t.origin.at(md_name), *md_tmpl));
-  std::string marked = RenderTo(*md_tmpl, self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments),
-                                AppendEscapedMarkdown, t.origin.at(md_name));
+  TemplateValue data = self ? BuildSelfReportData(sp, fragments) : BuildReportData(sp, fragments);
+  if (options.previous) AddPreviousYear(data, sp, *options.previous);
+  std::string marked = RenderTo(*md_tmpl, data, AppendEscapedMarkdown, t.origin.at(md_name));
 
   marked = PlaceContents(marked);
   r.markdown = StripMarks(marked);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "model/history.h"
 #include "render/docx/render_docx.h"
 #include "render/report_data.h"
 #include "score/score.h"
@@ -67,6 +68,9 @@ struct ReportOptions {
   // report.pdf too, from report.docx (render/pdf/convert_pdf.h), converted
   // in the scratch folder so it appears with the others (`report --pdf`).
   bool pdf = false;
+  // Last year's figures from the archive (archive/archive_run.h): the report
+  // sets them beside this year's when given.
+  const PreviousYear* previous = nullptr;
 };
 
 struct Report {

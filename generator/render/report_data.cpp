@@ -293,7 +293,10 @@ const std::vector<std::string>& TemplateVariables() {
       "has_surveys", "surveys", "title", "has_counts", "options", "count", "has_items", "items",
       "mean", "annexes", "number", "annex_survey", "annex_scoring_notes", "annex_comments",
       "scoring_notes", "has_comments", "comments", "from", "comment", "response", "extra_annexes",
-      "body", "own_reason", "deductions_capped", "funds.sources_share_total", "share_total"};
+      "body", "own_reason", "deductions_capped", "funds.sources_share_total", "share_total",
+      // last year's figures, from the archive (previous_year.cpp)
+      "previous", "previous.year", "previous.last_total", "previous.last_grade", "previous.change",
+      "previous.sentence", "previous.rows", "last_score", "last_total", "last_grade", "change", "sentence"};
   return names;
 }
 

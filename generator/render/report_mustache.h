@@ -6,6 +6,7 @@
 
 #include "base/precision.h"
 #include "formats/mustache/mustache.h"
+#include "model/history.h"
 #include "render/report_data.h"
 
 namespace jixiao {
@@ -42,6 +43,12 @@ class AnnexList {
   int next_ = 1;
   TemplateValue list_ = TemplateValue::List();
 };
+// `previous`: last year's figures beside this year's (previous_year.cpp),
+// for a report run with an archive holding them: the year, its total and
+// grade, the change and a sentence saying it, and the 一级 rows with both
+// years' scores.
+void AddPreviousYear(TemplateValue& data, const ScoredProject& sp, const PreviousYear& previous);
+
 // The 自评报告's data: the above and the self-evaluation's own (self_report_data.cpp).
 TemplateValue BuildSelfReportData(const ScoredProject& sp, const Fragments& fragments);
 

@@ -67,6 +67,11 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
   // outside the print area.
   std::vector<std::string> heads = {"序号", "项目",   "主管部门", "年度", "报送总分", "审核总分", "差额",
                                     "报送等级", "审核等级", "减分", "错误", "警告", "报告"};
+  // With an archive (--db) holding last year: 上年得分 and 变动 after the grades.
+  const bool previous = std::any_of(result.rows.begin(), result.rows.end(),
+                                    [](const BatchRow& r) { return r.ok && r.previous_total; });
+  const lxw_col_t shift = previous ? 2 : 0;
+  if (previous) heads.insert(heads.begin() + 9, {"上年得分", "变动"});
   const lxw_col_t printed_last = static_cast<lxw_col_t>(heads.size() - 1);
   for (const auto& n : level1) heads.push_back(n);
   heads.push_back("项目文件夹");
@@ -79,8 +84,9 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
   worksheet_set_column(ws, 3, 3, 6, nullptr);
   worksheet_set_column(ws, 4, 6, 9, nullptr);
   worksheet_set_column(ws, 7, 8, 7, nullptr);
-  worksheet_set_column(ws, 9, 11, 6, nullptr);
-  worksheet_set_column(ws, 12, 12, 6, nullptr);
+  if (previous) worksheet_set_column(ws, 9, 10, 9, nullptr);
+  worksheet_set_column(ws, 9 + shift, 11 + shift, 6, nullptr);
+  worksheet_set_column(ws, 12 + shift, 12 + shift, 6, nullptr);
   worksheet_set_column(ws, printed_last + 1, last_col - 1, 10, nullptr);
   worksheet_set_column(ws, last_col, last_col, 36, nullptr);
   lxw_format* changed = workbook_add_format(wb);
@@ -110,6 +116,16 @@ void RenderSummaryXlsx(const BatchSummary& result, const std::string& path) {
     ++c;
     worksheet_write_string(ws, row, c++, r.stated_grade.c_str(), center);
     worksheet_write_string(ws, row, c++, r.grade.c_str(), !r.stated_grade.empty() && r.stated_grade != r.grade ? changed : center);
+    if (previous) {
+      if (r.previous_total) {
+        worksheet_write_number(ws, row, c++, Number(*r.previous_total), score);
+        Decimal change = r.total.Round(kScorePlaces) - r.previous_total->Round(kScorePlaces);
+        worksheet_write_number(ws, row, c++, Number(change), change.Sign() < 0 ? changed : score);
+      } else {
+        worksheet_write_blank(ws, row, c++, text);
+        worksheet_write_blank(ws, row, c++, text);
+      }
+    }
     worksheet_write_number(ws, row, c++, Number(r.deductions), score);
     worksheet_write_number(ws, row, c++, static_cast<double>(r.errors), number);
     worksheet_write_number(ws, row, c++, static_cast<double>(r.warnings), number);
