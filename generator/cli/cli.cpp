@@ -241,6 +241,10 @@ int main(int argc, char** argv) {
   bt->add_option("--templates", batch.templates,
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   bt->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
+  bt->add_option("--indicators", batch.indicators,
+                 "指标体系文件：所有项目都按它评分；或存放指标体系的文件夹：project.yaml 的 system 在允许的文件夹中找不到时，"
+                 "按其文件名在此文件夹中查找 / an indicator system: every project is scored against it; or a folder of "
+                 "systems: a project whose system: names no file in the allowed folders uses the one of that file name there");
   bt->add_option("--timeout", batch.timeout_seconds,
                  "单个项目的时限（秒，默认 120，0 为不限），超时的项目记为失败 / per-project time limit in seconds (default 120, 0: none); a project past it fails")
       ->check(CLI::NonNegativeNumber);

@@ -40,6 +40,12 @@ struct BatchOptions {
   // LibreOffice process (render/pdf/convert_pdf.h), each put in place whole.
   bool pdf = false;
   bool write_summary = true;  // <out>/汇总.xlsx
+  // --indicators: a system file (every project is scored against it, as
+  // `report --indicators` does, 自评表 included), or a folder of systems: an
+  // allowed folder, where a project whose `system:` names no file in the
+  // allowed folders finds it by file name (LoadProject's systems_folder;
+  // 自评表 files name no system and are read as without it).
+  std::string indicators;
   // The folders besides `folder` that paths named in a project may lie in
   // (allowed_folders.h); null: the bundled indicators/. `folder` is always allowed.
   std::shared_ptr<const AllowedFolders> allowed;
@@ -58,7 +64,8 @@ struct BatchOptions {
 
 // The rows and counts (BatchSummary), and as every command: the exit status
 // (kInterrupted, else kBatchFailures, else kFindings when a project's check
-// found errors, else kOk; kInput when `folder` is not a folder).
+// found errors, else kOk; kInput when `folder` is not a folder, when
+// `indicators` is neither a system that loads nor a folder).
 struct BatchOutcome : CommandResult, BatchSummary {
   std::string refused;       // why the run did not start, as printed; set with exit kInput
   std::string summary_path;  // the summary workbook written
