@@ -252,6 +252,16 @@ check "batch --indicators with a wrong path exits 2" test $? -eq 2
 check "batch --indicators with a wrong path says what it expects" contains "$tmp/sent-bad.err" "--indicators 应为指标体系文件"
 check "batch --indicators with a wrong path writes nothing" test ! -e "$tmp/sent-bad"
 
+# batch --sync end: the same reports as --sync each, the summary after them
+"$JIXIAO" batch "$tmp/many" -o "$tmp/sync-each" -j 2 --sync each >/dev/null 2>&1
+"$JIXIAO" batch "$tmp/many" -o "$tmp/sync-end" -j 2 --sync end >/dev/null 2>&1
+check "batch --sync end exits as --sync each" test $? -eq 3
+check "batch --sync end writes the summary" test -s "$tmp/sync-end/汇总.xlsx"
+check "batch --sync end writes the same reports" diff -r -x 汇总.xlsx "$tmp/sync-each" "$tmp/sync-end"
+check "batch --sync end writes the same files" diff <(cd "$tmp/sync-each" && find . | sort) <(cd "$tmp/sync-end" && find . | sort)
+"$JIXIAO" batch "$tmp/many" -o "$tmp/sync-bad" --sync later >/dev/null 2>&1
+check "batch --sync with an unknown mode exits 2" test $? -eq 2
+
 # batch: Ctrl-C leaves every finished report whole and no temporary file
 rm -rf "$tmp/many/zz-broken"
 for i in $(seq 4 240); do cp -r "$tmp/many/p1" "$tmp/many/p$i"; done

@@ -10,9 +10,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
+#include "base/atomic_file.h"
 #include "commands/batch.h"
 #include "commands/output_folder.h"
 #include "render/xlsx/render_summary_xlsx.h"
@@ -433,6 +435,14 @@ void CopyCase(const fs::path& root, const std::string& name, const std::string& 
   std::ofstream(root / as / "project.yaml", std::ios::binary | std::ios::trunc) << y;
 }
 
+// The files under `dir`, relative, sorted, with their bytes.
+std::map<std::string, std::string> Tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = Slurp(e.path());
+  return files;
+}
+
 }  // namespace
 
 TEST_CASE("batch: the file name a system: path ends in, written on any disk") {
@@ -553,4 +563,40 @@ TEST_CASE("batch --indicators DIR: a system: that names no allowed file is found
   REQUIRE(p.rows.size() == 6);
   CHECK_FALSE(p.rows[1].ok);
   CHECK(p.rows[1].error.find("可用 --allow-path 增加") != std::string::npos);
+}
+
+TEST_CASE("batch --sync end: the same outputs as each set synced, the mode restored after the run") {
+  testing::TempDir tmp;
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::create_directories(root);
+  MakeFolder(root);
+  BatchOptions each = Options(root, fs::path(tmp.path()) / "each", 2);
+  BatchOptions end = Options(root, fs::path(tmp.path()) / "end", 2);
+  end.sync_at_end = true;
+  BatchOutcome a = RunBatch(each, nullptr);
+  BatchOutcome b = RunBatch(end, nullptr);
+  CHECK(CurrentSetSync() == SetSync::kEach);
+  CHECK(a.exit == b.exit);
+  CHECK(a.done == 3);
+  CHECK(b.done == 3);
+  CHECK(b.failed == 1);
+  auto ta = Tree(each.out), tb = Tree(end.out);
+  ta.erase("汇总.xlsx");
+  tb.erase("汇总.xlsx");
+  CHECK(ta.size() >= 12);
+  std::vector<std::string> names_a, names_b;
+  for (const auto& [k, v] : ta) names_a.push_back(k);
+  for (const auto& [k, v] : tb) names_b.push_back(k);
+  CHECK(names_a == names_b);
+  for (const auto& [k, v] : ta) {
+    CAPTURE(k);
+    if (k.size() > 3 && (k.compare(k.size() - 3, 3, ".md") == 0 || k.compare(k.size() - 5, 5, ".html") == 0))
+      CHECK(tb[k] == v);
+  }
+  CHECK(fs::exists(fs::path(end.out) / "汇总.xlsx"));
+  // Run again over the same output folder: sets exchanged in place, no temporaries left.
+  BatchOutcome c = RunBatch(end, nullptr);
+  CHECK(c.done == 3);
+  for (const auto& e : fs::recursive_directory_iterator(end.out))
+    CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
 }

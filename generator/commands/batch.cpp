@@ -488,6 +488,16 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   sigemptyset(&ignore.sa_mask);
   ::sigaction(SIGPIPE, &ignore, &old_pipe);
 
+  // --sync end: the workers (forked below) swap their sets in unflushed;
+  // the whole run is flushed once, before the summary. Restored on return.
+  struct SetSyncScope {
+    SetSync was = CurrentSetSync();
+    explicit SetSyncScope(bool deferred) {
+      if (deferred) SetSetSync(SetSync::kDeferred);
+    }
+    ~SetSyncScope() { SetSetSync(was); }
+  } set_sync(opt.sync_at_end && !opt.score_only);
+
   size_t next = 0;
   bool failed_to_start = false;
   Clock::time_point stop_by{};  // after an interrupt: when busy workers are killed
@@ -600,6 +610,13 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   for (const auto& r : result.rows) (r.ok ? result.done : result.failed)++;
   for (const auto& row : result.rows) result.with_errors += row.ok && row.errors > 0 ? 1 : 0;
   if (opt.pdf && !opt.score_only && !result.interrupted) WritePdfs(opt, result);
+  // --sync end: every set swapped in (and report.pdf) reaches the disk before
+  // the summary is written; a summary is never there without its reports.
+  if (opt.sync_at_end && !opt.score_only && fs::is_directory(opt.out, ec) && !SyncFolderFilesystem(opt.out)) {
+    result.exit = ExitCode::kInput;
+    result.diagnostics.Error(SourceLoc{opt.out}, "", msg::kCannotWrite, std::strerror(errno));
+    return result;
+  }
   if (opt.write_summary) {
     fs::create_directories(opt.out, ec);
     result.summary_path = (fs::path(opt.out) / "汇总.xlsx").string();
