@@ -3,21 +3,24 @@
 # score-only and with all outputs, at 1 and 2 workers, beside a yardstick
 # that writes the same three files straight through cmark-gfm and
 # libxlsxwriter from pre-built text. docs/performance.md explains it.
-# Usage: bash bench/run.sh [N] [R]   (N variants of jiaocheng-2024, default
-# 200; each timing is the best of R runs, default 3)
+# Usage: bash bench/run.sh [N] [R] [PART]   (N variants of jiaocheng-2024,
+# default 200; each timing is the best of R runs, default 3; PART `sync`
+# runs only the comparison of `--sync each` with `--sync end`). The build
+# folder is build-bench, or $JIXIAO_BENCH_BUILD (a Release build to reuse).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-200}
 reps=${2:-3}
+part=${3:-all}
 # jixiao puts libxlsxwriter's scratch files in $TMPDIR or /dev/shm
 # (formats/xlsx/xlsx_writer.h); the yardstick is also run with the same folder, so the
 # comparison shows what that choice gives on its own.
 scratch=${TMPDIR:-}
 if [ -z "$scratch" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then scratch=/dev/shm; fi
 if [ ! -x /usr/bin/time ]; then apt-get install -y -qq time >/dev/null; fi
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-bench -j2 --target jixiao bench_variants bench_dump bench_yardstick >/dev/null
-bin=build-bench
+bin=${JIXIAO_BENCH_BUILD:-build-bench}
+cmake -S . -B "$bin" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$bin" -j2 --target jixiao bench_variants bench_dump bench_yardstick >/dev/null
 work=$(mktemp -d /tmp/jixiao-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
@@ -80,6 +83,35 @@ measure() {
 }
 
 make_set "$work/in" "$n"
+
+# --sync each (every set flushed before it is swapped in) against --sync end
+# (one flush for the run, before the summary), all outputs at one and two
+# workers; the four take turns, round after round, each keeping its best.
+sync_compare() {
+  local r j mode key
+  local -A best=() peak=()
+  for ((r = 0; r < reps; r++)); do
+    for j in 1 2; do
+      for mode in each end; do
+        key="$mode-j$j"
+        once "$work/sync-$key" "$bin/jixiao" batch "${allow[@]}" "$work/in" -o "$work/sync-$key" -j "$j" --sync "$mode"
+        if [ -z "${best[$j$mode]:-}" ] || less_than "$secs" "${best[$j$mode]}"; then best[$j$mode]=$secs; fi
+        if [ "$kb" -gt "${peak[$j$mode]:-0}" ]; then peak[$j$mode]=$kb; fi
+      done
+    done
+  done
+  for j in 1 2; do
+    for mode in each end; do
+      show "all outputs, -j $j, --sync $mode" "$n" "${best[$j$mode]}" "${peak[$j$mode]}"
+    done
+    printf "  --sync each ÷ --sync end at -j %d: %.2f×\n" "$j" "$(echo "${best[${j}each]} / ${best[${j}end]}" | bc -l)"
+  done
+}
+if [ "$part" = sync ]; then
+  echo "jixiao benchmark, --sync: $n variants of jiaocheng-2024, $(nproc) cores, best of $reps runs"
+  sync_compare
+  exit 0
+fi
 # The yardstick's pre-built text: jixiao's own outputs, dumped (untimed).
 "$bin/jixiao" batch "${allow[@]}" "$work/in" -o "$work/pre" -j 2 >/dev/null 2>&1 || true
 "$bin/bench_dump" "$work/pre" >/dev/null
@@ -119,6 +151,7 @@ if [ -n "$scratch" ]; then
   printf "  ÷ yardstick with the same scratch folder: %.2f×  (for comparison)\n" "$(echo "$all1 / $best_ys" | bc -l)"
 fi
 printf "throughput -j 2 ÷ -j 1:          %.2f×  (target ≥ 1.8×)\n" "$(echo "$all1 / $all2" | bc -l)"
+sync_compare
 
 # Memory must not grow with the number of projects: 100 against 1000.
 discard=1

@@ -221,6 +221,47 @@ done
 "$JIXIAO" batch "$tmp/nothing-here" >/dev/null 2>&1
 check "batch on a missing folder exits 2" test $? -eq 2
 
+# batch --indicators: projects sent from other disks, their system: pointing nowhere here
+mkdir -p "$tmp/sent/a" "$tmp/sent-systems"
+cp -r inputs/jiaocheng-2024/. "$tmp/sent/a"
+sed -i 's|^system: .*|system: D:\\绩效\\jiaocheng-2024.yaml|' "$tmp/sent/a/project.yaml"
+cp -r inputs/yaohai-2023 "$tmp/sent/b"
+sed -i 's|^system: .*|system: /home/sender/yaohai-2023.yaml|' "$tmp/sent/b/project.yaml"
+cp indicators/jiaocheng-2024.yaml indicators/yaohai-2023.yaml "$tmp/sent-systems/"
+"$JIXIAO" batch "$tmp/sent" -o "$tmp/sent-plain" --score-only >/dev/null 2>&1
+check "batch without --indicators fails projects whose system is elsewhere" test $? -eq 3
+"$JIXIAO" batch "$tmp/sent" -o "$tmp/sent-dir" --indicators "$tmp/sent-systems" >"$tmp/sent-dir.txt" 2>"$tmp/sent-dir.err"
+check "batch --indicators DIR exits 0" test $? -eq 0
+check "batch --indicators DIR scores a by the folder's system" contains "$tmp/sent-dir.err" "a: 90.71 优"
+check "batch --indicators DIR writes b's report" test -s "$tmp/sent-dir/b/report.html"
+mkdir -p "$tmp/sent-one" && cp -r "$tmp/sent/a" "$tmp/sent-one/a" && cp -r "$tmp/sent/a" "$tmp/sent-one/c"
+sed -i 's|^system: .*|system: /home/sender/另一个名字.yaml|' "$tmp/sent-one/c/project.yaml"
+"$JIXIAO" batch "$tmp/sent-one" -o "$tmp/sent-file" --indicators indicators/jiaocheng-2024.yaml >/dev/null 2>"$tmp/sent-file.err"
+check "batch --indicators FILE exits 0" test $? -eq 0
+check "batch --indicators FILE scores a against it" contains "$tmp/sent-file.err" "a: 90.71 优"
+check "batch --indicators FILE scores c against it, whatever it names" contains "$tmp/sent-file.err" "c: 90.71 优"
+check "batch --indicators FILE writes c's report" test -s "$tmp/sent-file/c/report.html"
+sed -i 's|^system: .*|system: /home/sender/没有的体系.yaml|' "$tmp/sent/b/project.yaml"
+"$JIXIAO" --lang en batch "$tmp/sent" -o "$tmp/sent-miss" --indicators "$tmp/sent-systems" >/dev/null 2>"$tmp/sent-miss.err"
+check "batch --indicators DIR with a system not in it exits 3" test $? -eq 3
+check "the missing system is located at its line" contains "$tmp/sent-miss.err" "b/project.yaml:16:"
+check "the missing system's error says what was looked for" contains "$tmp/sent-miss.err" "holds no file named '没有的体系.yaml'"
+check "the other project still finished" test -s "$tmp/sent-miss/a/report.html"
+"$JIXIAO" batch "$tmp/sent" -o "$tmp/sent-bad" --indicators "$tmp/no-such-systems" >/dev/null 2>"$tmp/sent-bad.err"
+check "batch --indicators with a wrong path exits 2" test $? -eq 2
+check "batch --indicators with a wrong path says what it expects" contains "$tmp/sent-bad.err" "--indicators 应为指标体系文件"
+check "batch --indicators with a wrong path writes nothing" test ! -e "$tmp/sent-bad"
+
+# batch --sync end: the same reports as --sync each, the summary after them
+"$JIXIAO" batch "$tmp/many" -o "$tmp/sync-each" -j 2 --sync each >/dev/null 2>&1
+"$JIXIAO" batch "$tmp/many" -o "$tmp/sync-end" -j 2 --sync end >/dev/null 2>&1
+check "batch --sync end exits as --sync each" test $? -eq 3
+check "batch --sync end writes the summary" test -s "$tmp/sync-end/汇总.xlsx"
+check "batch --sync end writes the same reports" diff -r -x 汇总.xlsx "$tmp/sync-each" "$tmp/sync-end"
+check "batch --sync end writes the same files" diff <(cd "$tmp/sync-each" && find . | sort) <(cd "$tmp/sync-end" && find . | sort)
+"$JIXIAO" batch "$tmp/many" -o "$tmp/sync-bad" --sync later >/dev/null 2>&1
+check "batch --sync with an unknown mode exits 2" test $? -eq 2
+
 # batch: Ctrl-C leaves every finished report whole and no temporary file
 rm -rf "$tmp/many/zz-broken"
 for i in $(seq 4 240); do cp -r "$tmp/many/p1" "$tmp/many/p$i"; done

@@ -10,9 +10,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
+#include "base/atomic_file.h"
 #include "commands/batch.h"
 #include "commands/output_folder.h"
 #include "render/xlsx/render_summary_xlsx.h"
@@ -418,4 +420,183 @@ TEST_CASE("batch: symbolic links are not followed and nothing is written outside
   for (const auto& e : fs::recursive_directory_iterator(away))
     CHECK_MESSAGE(e.path().filename() != "report.md", e.path().string());
   CHECK(BatchOutputRel("in/../../x/p", "in") == "p");
+}
+
+namespace {
+
+// A copy of the bundled case `name` in `root`, its `system:` rewritten to `system`.
+void CopyCase(const fs::path& root, const std::string& name, const std::string& as, const std::string& system) {
+  fs::path src(JIXIAO_SOURCE_DIR);
+  fs::copy(src / "inputs" / name, root / as, fs::copy_options::recursive);
+  std::string y = Slurp(root / as / "project.yaml");
+  size_t at = y.find("system: ");
+  size_t end = y.find('\n', at);
+  y.replace(at, end - at, "system: " + system);
+  std::ofstream(root / as / "project.yaml", std::ios::binary | std::ios::trunc) << y;
+}
+
+// The files under `dir`, relative, sorted, with their bytes.
+std::map<std::string, std::string> Tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = Slurp(e.path());
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("batch: the file name a system: path ends in, written on any disk") {
+  CHECK(SystemFileName("D:\\评价\\体系\\jiaocheng-2024.yaml") == "jiaocheng-2024.yaml");
+  CHECK(SystemFileName("/home/sender/indicators/x.yaml") == "x.yaml");
+  CHECK(SystemFileName("x.yml") == "x.yml");
+  CHECK(SystemFileName("../x/..").empty());
+  CHECK(SystemFileName("a/").empty());
+}
+
+TEST_CASE("batch --indicators FILE: every project scored against that one system, 自评表 too, as report does") {
+  testing::TempDir tmp;
+  fs::path src(JIXIAO_SOURCE_DIR);
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::create_directories(root);
+  // The sender's disk: a path that exists nowhere here.
+  CopyCase(root, "jiaocheng-2024", "a", "D:\\绩效\\指标\\jiaocheng-2024.yaml");
+  CopyCase(root, "jiaocheng-2024", "b", "/home/sender/elsewhere.yaml");
+  const fs::path form = root / "某单位自评表.xlsx";
+  RenderSelfXlsx(ScoreProject(LoadProject((src / "inputs" / "guangzhou-2021").string())), form.string());
+  const std::string system = (src / "indicators" / "jiaocheng-2024.yaml").string();
+
+  // Without --indicators, neither project finds its system.
+  BatchOptions plain = Options(root, fs::path(tmp.path()) / "plain", 2);
+  plain.score_only = true;
+  BatchOutcome refused = RunBatch(plain, nullptr);
+  CHECK(refused.failed == 2);
+  CHECK(refused.done == 1);
+
+  BatchOptions opt = Options(root, fs::path(tmp.path()) / "out", 2);
+  opt.indicators = system;
+  BatchOutcome r = RunBatch(opt, nullptr);
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.failed == 0);
+  const Decimal expected = ScoreProject(LoadProject((src / "inputs" / "jiaocheng-2024").string())).total;
+  for (size_t i : {0u, 1u}) {
+    CAPTURE(r.rows[i].error);
+    CHECK(r.rows[i].ok);
+    CHECK(r.rows[i].total == expected);
+  }
+  // The 自评表 read with the system's options and grades, as `report --indicators` reads it.
+  CHECK(r.rows[2].ok);
+  CHECK(r.rows[2].total == ScoreProject(LoadProject(form.string(), system)).total);
+  CHECK(fs::exists(fs::path(opt.out) / "a" / "report.html"));
+  CHECK(fs::exists(fs::path(opt.out) / "某单位自评表" / "report.html"));
+
+  // A file that is not there, or not a system: the run is refused, nothing written.
+  BatchOptions missing = Options(root, fs::path(tmp.path()) / "missing", 1);
+  missing.indicators = (fs::path(tmp.path()) / "nowhere.yaml").string();
+  BatchOutcome m = RunBatch(missing, nullptr);
+  CHECK(m.exit == ExitCode::kInput);
+  CHECK(m.refused.find("--indicators") != std::string::npos);
+  CHECK_FALSE(fs::exists(missing.out));
+  std::ofstream(fs::path(tmp.path()) / "broken.yaml") << "name: [\n";
+  missing.indicators = (fs::path(tmp.path()) / "broken.yaml").string();
+  BatchOutcome b = RunBatch(missing, nullptr);
+  CHECK(b.exit == ExitCode::kInput);
+  CHECK(b.DiagnosticsText().find("broken.yaml") != std::string::npos);
+  CHECK_FALSE(fs::exists(missing.out));
+}
+
+TEST_CASE("batch --indicators DIR: a system: that names no allowed file is found there by its file name") {
+  testing::TempDir tmp;
+  fs::path src(JIXIAO_SOURCE_DIR);
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::path systems = fs::path(tmp.path()) / "体系";
+  fs::path elsewhere = fs::path(tmp.path()) / "elsewhere";
+  fs::create_directories(root);
+  fs::create_directories(systems);
+  fs::create_directories(elsewhere);
+  fs::copy_file(src / "indicators" / "jiaocheng-2024.yaml", systems / "jiaocheng-2024.yaml");
+  fs::copy_file(src / "indicators" / "yaohai-2023.yaml", systems / "yaohai-2023.yaml");
+  // A file outside the allowed folders, not an indicator system: never read.
+  std::ofstream(elsewhere / "jiaocheng-2024.yaml") << "秘密: 不应出现在消息中\n";
+  CopyCase(root, "jiaocheng-2024", "a-windows", "D:\\绩效\\指标\\jiaocheng-2024.yaml");
+  CopyCase(root, "jiaocheng-2024", "b-outside", (elsewhere / "jiaocheng-2024.yaml").string());
+  CopyCase(root, "yaohai-2023", "c-relative", "../../indicators/yaohai-2023.yaml");
+  CopyCase(root, "jiaocheng-2024", "d-unknown", "/home/sender/没有这个体系.yaml");
+  CopyCase(root, "jiaocheng-2024", "e-not-yaml", "/home/sender/jiaocheng-2024.txt");
+  RenderSelfXlsx(ScoreProject(LoadProject((src / "inputs" / "guangzhou-2021").string())),
+                 (root / "f自评表.xlsx").string());
+
+  BatchOptions opt = Options(root, fs::path(tmp.path()) / "out", 2);
+  opt.indicators = systems.string();
+  BatchOutcome r = RunBatch(opt, nullptr);
+  REQUIRE(r.rows.size() == 6);
+  CHECK(r.exit == ExitCode::kBatchFailures);
+  CHECK(r.done == 4);
+  CHECK(r.failed == 2);
+  const Decimal jiaocheng = ScoreProject(LoadProject((src / "inputs" / "jiaocheng-2024").string())).total;
+  const Decimal yaohai = ScoreProject(LoadProject((src / "inputs" / "yaohai-2023").string())).total;
+  CHECK(r.rows[0].ok);
+  CHECK(r.rows[0].total == jiaocheng);
+  CHECK(r.rows[1].ok);
+  CHECK(r.rows[1].total == jiaocheng);
+  CHECK(r.rows[2].ok);
+  CHECK(r.rows[2].total == yaohai);
+  // Not in the folder: located at the system: line, what was looked for and where.
+  CHECK_FALSE(r.rows[3].ok);
+  CHECK(r.rows[3].error.find("d-unknown/project.yaml:11:") != std::string::npos);
+  CHECK(r.rows[3].error.find("没有这个体系.yaml") != std::string::npos);
+  CHECK(r.rows[3].error.find(systems.string()) != std::string::npos);
+  CHECK_FALSE(r.rows[4].ok);
+  CHECK(r.rows[4].error.find("e-not-yaml/project.yaml:11:") != std::string::npos);
+  CHECK(r.rows[4].error.find(".yaml") != std::string::npos);
+  // A 自评表 names no system: read as without --indicators.
+  CHECK(r.rows[5].ok);
+  CHECK(r.rows[5].total == Decimal(100));
+  for (const auto& row : r.rows) CHECK(row.error.find("秘密") == std::string::npos);
+  CHECK(fs::exists(fs::path(opt.out) / "a-windows" / "report.html"));
+  CHECK_FALSE(fs::exists(fs::path(opt.out) / "d-unknown"));
+  CHECK(fs::exists(fs::path(opt.out) / "汇总.xlsx"));
+
+  // Without the folder, the path outside the allowed folders is refused as before.
+  BatchOptions plain = Options(root, fs::path(tmp.path()) / "plain", 2);
+  plain.score_only = true;
+  BatchOutcome p = RunBatch(plain, nullptr);
+  REQUIRE(p.rows.size() == 6);
+  CHECK_FALSE(p.rows[1].ok);
+  CHECK(p.rows[1].error.find("可用 --allow-path 增加") != std::string::npos);
+}
+
+TEST_CASE("batch --sync end: the same outputs as each set synced, the mode restored after the run") {
+  testing::TempDir tmp;
+  fs::path root = fs::path(tmp.path()) / "in";
+  fs::create_directories(root);
+  MakeFolder(root);
+  BatchOptions each = Options(root, fs::path(tmp.path()) / "each", 2);
+  BatchOptions end = Options(root, fs::path(tmp.path()) / "end", 2);
+  end.sync_at_end = true;
+  BatchOutcome a = RunBatch(each, nullptr);
+  BatchOutcome b = RunBatch(end, nullptr);
+  CHECK(CurrentSetSync() == SetSync::kEach);
+  CHECK(a.exit == b.exit);
+  CHECK(a.done == 3);
+  CHECK(b.done == 3);
+  CHECK(b.failed == 1);
+  auto ta = Tree(each.out), tb = Tree(end.out);
+  ta.erase("汇总.xlsx");
+  tb.erase("汇总.xlsx");
+  CHECK(ta.size() >= 12);
+  std::vector<std::string> names_a, names_b;
+  for (const auto& [k, v] : ta) names_a.push_back(k);
+  for (const auto& [k, v] : tb) names_b.push_back(k);
+  CHECK(names_a == names_b);
+  for (const auto& [k, v] : ta) {
+    CAPTURE(k);
+    if (k.size() > 3 && (k.compare(k.size() - 3, 3, ".md") == 0 || k.compare(k.size() - 5, 5, ".html") == 0))
+      CHECK(tb[k] == v);
+  }
+  CHECK(fs::exists(fs::path(end.out) / "汇总.xlsx"));
+  // Run again over the same output folder: sets exchanged in place, no temporaries left.
+  BatchOutcome c = RunBatch(end, nullptr);
+  CHECK(c.done == 3);
+  for (const auto& e : fs::recursive_directory_iterator(end.out))
+    CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
 }

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -37,6 +38,9 @@ bool SyncPath(const std::string& path, bool folder) {
 // flushed with the whole set at its Commit (one syncfs), not on its own.
 thread_local int t_open_folders = 0;
 
+// Set before a batch forks its workers: read by each PendingFolder::Commit.
+std::atomic<SetSync> g_set_sync{SetSync::kEach};
+
 // Flushes everything written to the filesystem holding `path` (its files'
 // data and the folder entries): one call for a whole output set.
 bool SyncFilesystem(const std::string& path) {
@@ -45,6 +49,11 @@ bool SyncFilesystem(const std::string& path) {
   bool ok = ::syncfs(fd) == 0;
   ::close(fd);
   return ok;
+}
+
+// A set's flush before it is put in place, unless deferred to the run's end.
+bool SyncSet(const std::string& scratch) {
+  return g_set_sync.load(std::memory_order_relaxed) == SetSync::kDeferred || SyncFilesystem(scratch);
 }
 
 std::string ParentOf(const std::string& path) {
@@ -100,6 +109,12 @@ void WriteFileAtomic(const std::string& path, const std::string& content) {
   pending.Commit();
 }
 
+void SetSetSync(SetSync mode) { g_set_sync.store(mode); }
+
+SetSync CurrentSetSync() { return g_set_sync.load(); }
+
+bool SyncFolderFilesystem(const std::string& folder) { return SyncFilesystem(folder); }
+
 void RemoveStaleTemporaries(const std::string& folder, const std::string& of) {
   std::error_code ec;
   const std::string prefix = of.empty() ? "" : "." + of + ".tmp";
@@ -147,7 +162,7 @@ void PendingFolder::Commit() {
   // The set's data and entries on the disk before it is put in place: after
   // a crash the folder holds either the old set or the whole new one.
   if (!exists) {
-    if (!SyncFilesystem(scratch_) || std::rename(scratch_.c_str(), dir_.c_str()) != 0)
+    if (!SyncSet(scratch_) || std::rename(scratch_.c_str(), dir_.c_str()) != 0)
       Fail(SourceLoc{dir_}, "", msg::kCannotWrite, std::strerror(errno));
   } else {
     // The files of the old folder that the new set does not replace stay:
@@ -165,7 +180,7 @@ void PendingFolder::Commit() {
         fs::copy(it->path(), target, fs::copy_options::recursive | fs::copy_options::copy_symlinks, link_ec);
       }
     }
-    if (!SyncFilesystem(scratch_)) Fail(SourceLoc{dir_}, "", msg::kCannotWrite, std::strerror(errno));
+    if (!SyncSet(scratch_)) Fail(SourceLoc{dir_}, "", msg::kCannotWrite, std::strerror(errno));
 #ifdef RENAME_EXCHANGE
     if (::renameat2(AT_FDCWD, scratch_.c_str(), AT_FDCWD, dir_.c_str(), RENAME_EXCHANGE) == 0) {
       committed_ = true;
@@ -181,13 +196,14 @@ void PendingFolder::Commit() {
       if (std::rename(it->path().c_str(), target.c_str()) != 0)
         Fail(SourceLoc{target.string()}, "", msg::kCannotWrite, std::strerror(errno));
     }
-    SyncPath(dir_, true);
+    if (g_set_sync.load() == SetSync::kEach) SyncPath(dir_, true);
     fs::remove_all(scratch_, ec);
   }
   committed_ = true;
   // The rename itself is not flushed here: until the next sync (the next
   // set's, or the system's own writeback) a crash leaves the previous set,
   // which is whole too. One sync per set instead of two: see performance.md.
+  // Deferred (SetSync::kDeferred): neither is flushed until the caller's syncfs.
 }
 
 }  // namespace jixiao

@@ -52,6 +52,21 @@ class PendingFolder {
   bool committed_ = false;
 };
 
+// How PendingFolder::Commit makes a set durable, for the whole process
+// (and the workers it forks). kEach, the default: one syncfs before the set
+// is put in place, so after a crash the folder holds the old set or the
+// whole new one. kDeferred (batch --sync end): no sync at Commit; the caller
+// flushes once when all sets are in place (SyncFolderFilesystem). Until
+// then a crash of the system (not of the process) may leave a set that was
+// put in place with files whose data never reached the disk.
+enum class SetSync { kEach, kDeferred };
+void SetSetSync(SetSync mode);
+SetSync CurrentSetSync();
+
+// Flushes the filesystem holding `folder` (one syncfs): its files' data and
+// folder entries. False, with errno set, when it cannot.
+bool SyncFolderFilesystem(const std::string& folder);
+
 // Removes, directly in `folder`, the temporaries (`.<name>.tmp<pid>`, files
 // or folders) of runs no longer alive; with `of`, only those of that name
 // (`.<of>.tmp<pid>`).

@@ -21,6 +21,7 @@ inline constexpr MessageDef kOutOfMemory{"out-of-memory", "内存不足，无法
 inline constexpr MessageDef kCannotWrite{"cannot-write", "无法写入：{}", "cannot write: {}"};
 inline constexpr MessageDef kPathNotAllowed{"path-not-allowed", "路径在允许的文件夹之外，未读取（允许：{}；可用 --allow-path 增加）", "the path lies outside the allowed folders and was not read (allowed: {}; add one with --allow-path)"};
 inline constexpr MessageDef kSystemNotYaml{"system-not-yaml", "“{}”不是指标体系文件（应为 .yaml 或 .yml 文件）", "'{}' is not an indicator system (expected a .yaml or .yml file)"};
+inline constexpr MessageDef kSystemNotInFolder{"system-not-found", "指标体系“{}”不存在或在允许的文件夹之外，指标体系文件夹 {} 中也没有同名文件“{}”（应为 .yaml 指标体系文件）", "the indicator system '{}' does not exist or lies outside the allowed folders, and the systems folder {} holds no file named '{}' (expected a .yaml indicator system)"};
 inline constexpr MessageDef kNotIndicatorSystem{"not-indicator-system", "不是指标体系文件：应为含 name 和 indicators 的 YAML 映射", "not an indicator system: expected a YAML map with name and indicators"};
 inline constexpr MessageDef kBatchSymlink{"batch-symlink", "是符号链接，未跟随（批量处理只读输入文件夹中的文件）", "is a symbolic link, not followed (a batch reads only the files in its input folder)"};
 inline constexpr MessageDef kBatchTimeout{"batch-timeout", "处理超过 {} 秒，已停止（可用 --timeout 调整）", "took longer than {} s and was stopped (see --timeout)"};
@@ -264,6 +265,7 @@ inline constexpr MessageDef kBatchFailedLine{"batch-failed-line", "失败：{}",
 inline constexpr MessageDef kBatchFailedWord{"batch-failed-word", "失败", "failed"};
 inline constexpr MessageDef kBatchDone{"batch-done", "{} 个项目：完成 {}，失败 {}，核对有错误的 {}{}。汇总：{}", "{} project(s): {} done, {} failed, {} with check errors{}. Summary: {}"};
 inline constexpr MessageDef kBatchInterruptedNote{"batch-interrupted-note", "（已中断，未处理的项目未计入）", " (interrupted: the projects not yet processed are not counted)"};
+inline constexpr MessageDef kBatchBadIndicators{"batch-bad-indicators", "{}: 错误: --indicators 应为指标体系文件（.yaml 或 .yml）或存放指标体系的文件夹", "{}: error: --indicators expects an indicator system (.yaml or .yml file) or a folder of them"};
 inline constexpr MessageDef kBatchNotFolder{"batch-not-folder", "{}: 错误: 不是文件夹", "{}: error: not a folder"};
 
 // jixiao serve: the desk in the browser

@@ -265,6 +265,17 @@ int main(int argc, char** argv) {
   bt->add_option("--templates", batch.templates,
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
   bt->add_option("--allow-path", allow_paths, kAllowPathHelp)->check(CLI::ExistingDirectory)->allow_extra_args(false);
+  bt->add_option("--indicators", batch.indicators,
+                 "指标体系文件：所有项目都按它评分；或存放指标体系的文件夹：project.yaml 的 system 在允许的文件夹中找不到时，"
+                 "按其文件名在此文件夹中查找 / an indicator system: every project is scored against it; or a folder of "
+                 "systems: a project whose system: names no file in the allowed folders uses the one of that file name there");
+  std::string batch_sync = "each";
+  bt->add_option("--sync", batch_sync,
+                 "each（默认）：每份报告写入磁盘后再放入输出文件夹；end：全部完成后一次写入磁盘，再写汇总表（更快；"
+                 "系统崩溃时已放入的报告可能不完整）/ each (default): every report flushed to the disk before it is put "
+                 "in place; end: one flush when all are done, before the summary (faster; a system crash may leave "
+                 "reports put in place but incomplete)")
+      ->check(CLI::IsMember({"each", "end"}));
   bt->add_option("--timeout", batch.timeout_seconds,
                  "单个项目的时限（秒，默认 120，0 为不限），超时的项目记为失败 / per-project time limit in seconds (default 120, 0: none); a project past it fails")
       ->check(CLI::NonNegativeNumber);
@@ -361,6 +372,7 @@ int main(int argc, char** argv) {
   score.project.allowed = report.project.allowed = check.request.target.allowed =
       CommandLineFolders(allow_paths, /*working_folder=*/true);
   batch.allowed = CommandLineFolders(allow_paths, /*working_folder=*/false);
+  batch.sync_at_end = batch_sync == "end";
   // The commands turn bad input and exhausted memory into an outcome; what
   // escapes them anyway (memory exhausted while printing) is still an error
   // with exit 2, not an abort.

@@ -9,6 +9,7 @@
 #endif
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <chrono>
@@ -74,11 +75,13 @@ BatchRow SummaryRow(const std::string& dir, const ScoredProject& sp, const Check
 namespace {
 
 // `clash`: another project found earlier that writes to the same folder.
+// `system_file`, `systems_folder`: --indicators, a file or a folder (one of them set, or neither).
 // `archive`: with --db, the worker's own connection, opened at its first
 // project (a connection is never shared across fork).
 BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateSet& templates,
                 SystemCache& systems, const std::string& clash,
-                const std::shared_ptr<const AllowedFolders>& allowed, std::unique_ptr<Database>& archive) {
+                const std::shared_ptr<const AllowedFolders>& allowed, const std::string& system_file,
+                const std::string& systems_folder, std::unique_ptr<Database>& archive) {
   BatchRow row;
   row.dir = dir;
   try {
@@ -88,7 +91,7 @@ BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateS
     // A 自评表 is a submission: read under review, so a blank 完成值 or a
     // missing 偏差原因 is a check finding rather than a failed project.
     const bool form = InputKindOf(dir) == InputKind::kSelfForm;
-    auto project = LoadProject(dir, "", &systems, /*review=*/form, allowed);
+    auto project = LoadProject(dir, system_file, &systems, /*review=*/form, allowed, systems_folder);
     ScoredProject sp = ScoreProject(project);
     CheckResult check = CheckProject(sp, CheckOptions{});
     row = SummaryRow(dir, sp, check);
@@ -367,11 +370,36 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
     result.diagnostics.Append(e.diagnostics());
     return result;
   }
+  SystemCache systems;  // each system parsed once per worker
+  // --indicators: one system for every project (loaded now: a broken one
+  // would fail them all), or a folder of systems.
+  std::string system_file, systems_folder;
+  if (!opt.indicators.empty()) {
+    if (fs::is_directory(opt.indicators, ec)) {
+      systems_folder = opt.indicators;
+    } else {
+      std::string ext = fs::path(opt.indicators).extension().string();
+      for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!fs::is_regular_file(opt.indicators, ec) || (ext != ".yaml" && ext != ".yml")) {
+        result.exit = ExitCode::kInput;
+        result.refused = Pick(Format(msg::kBatchBadIndicators, opt.indicators), opt.language) + "\n";
+        return result;
+      }
+      system_file = opt.indicators;
+      try {
+        systems.Get(system_file);
+      } catch (const InputError& e) {
+        result.exit = ExitCode::kInput;
+        result.diagnostics.Append(e.diagnostics());
+        return result;
+      }
+    }
+  }
   // The batch folder and the folders named besides: what a project's paths may reach.
   auto allowed_folders = std::make_shared<AllowedFolders>(opt.allowed ? *opt.allowed : *DefaultAllowedFolders());
   allowed_folders->Add(opt.folder);
+  if (!systems_folder.empty()) allowed_folders->Add(systems_folder);
   std::shared_ptr<const AllowedFolders> allowed = allowed_folders;
-  SystemCache systems;  // each system parsed once per worker
   std::vector<std::string> links;
   std::vector<std::string> dirs = FindProjects(opt.folder, opt.score_only ? "" : opt.out, &links);
   const size_t projects = dirs.size();
@@ -444,7 +472,8 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
       for (;;) {
         uint64_t i;
         if (!ReadAll(down[0], reinterpret_cast<char*>(&i), sizeof i) || i >= projects) leave();
-        std::string bytes = EncodeRow(RunOne(dirs[i], opt, templates, systems, clash[i], allowed, archive));
+        std::string bytes = EncodeRow(
+            RunOne(dirs[i], opt, templates, systems, clash[i], allowed, system_file, systems_folder, archive));
         uint64_t n = bytes.size();
         if (!WriteAll(up[1], reinterpret_cast<const char*>(&n), sizeof n) || !WriteAll(up[1], bytes.data(), bytes.size()))
           leave();
@@ -487,6 +516,16 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   ignore.sa_handler = SIG_IGN;
   sigemptyset(&ignore.sa_mask);
   ::sigaction(SIGPIPE, &ignore, &old_pipe);
+
+  // --sync end: the workers (forked below) swap their sets in unflushed;
+  // the whole run is flushed once, before the summary. Restored on return.
+  struct SetSyncScope {
+    SetSync was = CurrentSetSync();
+    explicit SetSyncScope(bool deferred) {
+      if (deferred) SetSetSync(SetSync::kDeferred);
+    }
+    ~SetSyncScope() { SetSetSync(was); }
+  } set_sync(opt.sync_at_end && !opt.score_only);
 
   size_t next = 0;
   bool failed_to_start = false;
@@ -600,6 +639,13 @@ BatchOutcome RunBatch(const BatchOptions& opt, const BatchProgress& progress) {
   for (const auto& r : result.rows) (r.ok ? result.done : result.failed)++;
   for (const auto& row : result.rows) result.with_errors += row.ok && row.errors > 0 ? 1 : 0;
   if (opt.pdf && !opt.score_only && !result.interrupted) WritePdfs(opt, result);
+  // --sync end: every set swapped in (and report.pdf) reaches the disk before
+  // the summary is written; a summary is never there without its reports.
+  if (opt.sync_at_end && !opt.score_only && fs::is_directory(opt.out, ec) && !SyncFolderFilesystem(opt.out)) {
+    result.exit = ExitCode::kInput;
+    result.diagnostics.Error(SourceLoc{opt.out}, "", msg::kCannotWrite, std::strerror(errno));
+    return result;
+  }
   if (opt.write_summary) {
     fs::create_directories(opt.out, ec);
     result.summary_path = (fs::path(opt.out) / "汇总.xlsx").string();

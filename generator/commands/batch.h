@@ -43,6 +43,16 @@ struct BatchOptions {
   // The archive every project is kept in (commands/archive_step.h), and
   // last year's total read from for the reports and the summary; "" none.
   std::string db;
+  // --indicators: a system file (every project is scored against it, as
+  // `report --indicators` does, 自评表 included), or a folder of systems: an
+  // allowed folder, where a project whose `system:` names no file in the
+  // allowed folders finds it by file name (LoadProject's systems_folder;
+  // 自评表 files name no system and are read as without it).
+  std::string indicators;
+  // Each report's set flushed before it is swapped in (false), or none
+  // flushed until every project is done: then one syncfs of `out`, before
+  // the summary is written (--sync end; atomic_file.h, SetSync::kDeferred).
+  bool sync_at_end = false;
   // The folders besides `folder` that paths named in a project may lie in
   // (allowed_folders.h); null: the bundled indicators/. `folder` is always allowed.
   std::shared_ptr<const AllowedFolders> allowed;
@@ -61,7 +71,9 @@ struct BatchOptions {
 
 // The rows and counts (BatchSummary), and as every command: the exit status
 // (kInterrupted, else kBatchFailures, else kFindings when a project's check
-// found errors, else kOk; kInput when `folder` is not a folder).
+// found errors, else kOk; kInput when `folder` is not a folder, when
+// `indicators` is neither a system that loads nor a folder, or when the
+// flush of --sync end fails: then no summary is written).
 struct BatchOutcome : CommandResult, BatchSummary {
   std::string refused;       // why the run did not start, as printed; set with exit kInput
   std::string summary_path;  // the summary workbook written

@@ -46,15 +46,25 @@ std::shared_ptr<const Project> LoadSelfForm(const std::string& target,
 // `allowed`, when given, confines the paths the project names (system:,
 // text:, workbook:, its fragments) to its own folder and those folders
 // (InputFiles); without it they are read wherever they point.
+// `systems_folder`, when set (batch --indicators DIR; it must be among
+// `allowed`): a `system:` that names no file in the allowed folders is
+// looked up there by its file name (SystemFileName).
 std::shared_ptr<const Project> LoadProject(const std::string& target,
                                            const std::string& system_override = "",
                                            SystemCache* cache = nullptr, bool review = false,
-                                           std::shared_ptr<const AllowedFolders> allowed = nullptr);
+                                           std::shared_ptr<const AllowedFolders> allowed = nullptr,
+                                           const std::string& systems_folder = "");
+
 // The same from `files` (in memory or on disk): its root's project.yaml,
 // its workbooks and text/ read through it; the Project keeps `files` for
 // the report's fragments.
 std::shared_ptr<const Project> LoadProject(std::shared_ptr<const InputFiles> files,
                                            const std::string& system_override = "",
                                            SystemCache* cache = nullptr, bool review = false);
+
+// The file name a `system:` path ends in, after its last slash or
+// backslash (a path written on Windows keeps its backslashes on Linux):
+// D:\体系\x.yaml gives x.yaml; empty when it names no file.
+std::string SystemFileName(const std::string& written);
 
 }  // namespace jixiao

@@ -508,7 +508,7 @@ namespace {
 // `file`: the project.yaml, read through `files`.
 std::shared_ptr<const Project> LoadProjectFile(const std::string& file, std::shared_ptr<const InputFiles> files,
                                                const std::string& system_override, SystemCache* cache,
-                                               bool review) {
+                                               bool review, const std::string& systems_folder = "") {
   const InputFiles& in = files ? *files : DiskFiles();
   std::optional<std::string> bytes = in.Read(file);  // a folder is not a file
   if (!bytes) Fail(SourceLoc{file}, "", msg::kCannotRead);
@@ -543,10 +543,19 @@ std::shared_ptr<const Project> LoadProjectFile(const std::string& file, std::sha
     if (auto s = y.String(root, "system", true, "", diags)) {
       // A path from the input: an indicator system in an allowed folder, or
       // refused here, saying what it is and never what it holds.
+      // With a folder of systems, a path that names no file in the allowed
+      // folders (the sender's disk) is looked up there by its file name.
       std::string resolved = ResolveSystemPath(file, *s);
       if (!IsYamlPath(resolved)) diags.Error(y.Loc(root["system"]), "", msg::kSystemNotYaml, *s);
-      else if (!in.MayRead(resolved)) diags.Error(y.Loc(root["system"]), "", msg::kPathNotAllowed, in.AllowedList());
-      else sys_path = resolved;
+      else if (systems_folder.empty() && !in.MayRead(resolved))
+        diags.Error(y.Loc(root["system"]), "", msg::kPathNotAllowed, in.AllowedList());
+      else if (systems_folder.empty() || (in.MayRead(resolved) && in.IsFile(resolved))) sys_path = resolved;
+      else {
+        const std::string name = SystemFileName(*s);
+        const std::string there = name.empty() ? "" : (fs::path(systems_folder) / name).string();
+        if (!there.empty() && in.MayRead(there) && in.IsFile(there)) sys_path = there;
+        else diags.Error(y.Loc(root["system"]), "", msg::kSystemNotInFolder, *s, systems_folder, name.empty() ? *s : name);
+      }
     }
   }
   if (sys_path.empty()) throw InputError(diags);
@@ -607,10 +616,18 @@ std::shared_ptr<const Project> LoadProjectFile(const std::string& file, std::sha
 
 }  // namespace
 
+std::string SystemFileName(const std::string& written) {
+  const size_t at = written.find_last_of("/\\");
+  std::string name = at == std::string::npos ? written : written.substr(at + 1);
+  if (name == "." || name == "..") name.clear();
+  return name;
+}
+
 std::shared_ptr<const Project> LoadProject(const std::string& target,
                                            const std::string& system_override,
                                            SystemCache* cache, bool review,
-                                           std::shared_ptr<const AllowedFolders> allowed) {
+                                           std::shared_ptr<const AllowedFolders> allowed,
+                                           const std::string& systems_folder) {
   // Confined: the disk read through InputFiles rooted at the project's folder.
   auto confined = [&](const std::string& file) {
     return allowed ? std::make_shared<const InputFiles>(fs::path(file).parent_path().string(), allowed) : nullptr;
@@ -622,12 +639,12 @@ std::shared_ptr<const Project> LoadProject(const std::string& target,
     case InputKind::kCollectWorkbook:
       return LoadSelfForm(target, system_override, review);  // any .xlsx is read as a 自评表
     case InputKind::kProjectYaml:
-      return LoadProjectFile(target, confined(target), system_override, cache, review);
+      return LoadProjectFile(target, confined(target), system_override, cache, review, systems_folder);
     case InputKind::kProjectFolder:
       break;
   }
   const std::string file = ProjectYamlPath(target);
-  return LoadProjectFile(file, confined(file), system_override, cache, review);
+  return LoadProjectFile(file, confined(file), system_override, cache, review, systems_folder);
 }
 
 std::shared_ptr<const Project> LoadProject(std::shared_ptr<const InputFiles> files,
