@@ -19,9 +19,10 @@ projects=${2:-100000}
 years=${3:-5}
 n=${4:-200}
 if [ ! -x /usr/bin/time ]; then apt-get install -y -qq time >/dev/null; fi
-cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-bench -j2 --target jixiao bench_variants bench_archive_fill >/dev/null
-bin=build-bench
+# JIXIAO_BENCH_BUILD: an existing Release build folder to use instead of build-bench.
+bin=${JIXIAO_BENCH_BUILD:-build-bench}
+cmake -S . -B "$bin" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$bin" -j2 --target jixiao bench_variants bench_archive_fill >/dev/null
 
 echo "== fill: $projects projects × $years years × 30 indicators → ${url%%:*}"
 /usr/bin/time -f "fill peak memory %M KB" "$bin/bench_archive_fill" "$url" "$projects" "$years" 500

@@ -30,6 +30,14 @@ struct Random {
   unsigned Below(unsigned n) { return Next() % n; }
 };
 
+// splitmix64: distinct projects and years give unrelated ids, as SHA-256 does.
+unsigned long long Mix(unsigned long long x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
 std::string Hex(unsigned long long v) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", v);
@@ -96,7 +104,7 @@ ArchivedRun MakeRun(long long project, int year, Random& rnd) {
                           "B1 所报得分与下级得分合计不符"});
   for (const char* role : {"project.yaml", "system.yaml", "数据采集表.xlsx"})
     r.inputs.push_back({r.source + "/" + role, Hex(rnd.state) + Hex(rnd.Next())});
-  r.inputs_hash = Hex(static_cast<unsigned long long>(project) * 1000003ULL + static_cast<unsigned long long>(year)) +
+  r.inputs_hash = Hex(Mix(static_cast<unsigned long long>(project) * 64 + static_cast<unsigned long long>(year - 2000))) +
                   Hex(rnd.state) + Hex(rnd.Next()) + Hex(rnd.Next());
   r.id = static_cast<long long>(std::stoull(r.inputs_hash.substr(0, 15), nullptr, 16));
   return r;

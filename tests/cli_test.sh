@@ -143,7 +143,7 @@ check "and writes report.docx" test -s "$tmp/refdocx2/guangzhou-2021/report.docx
 # --strict refuses the report
 "$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/incons" >"$tmp/incons.out" 2>"$tmp/incons.err"
 check "report with a text that disagrees with its data still exits 0" test $? -eq 0
-check "the disagreement is located in the fragment" contains "$tmp/incons.err" "inputs/jiaocheng-2024/text/资金情况.md:7:144: 警告: 报告与数据不符：正文写2024 年末结余为 2993.54 万元"
+check "the disagreement is located in the fragment" contains "$tmp/incons.err" "inputs/jiaocheng-2024/text/资金情况.md:7:288: 警告: 报告与数据不符：正文写2024 年末结余为 2993.54 万元"
 check "the summary counts the disagreements" contains "$tmp/incons.err" "报告中有 4 处与数据不符"
 "$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/incons-strict" --strict >/dev/null 2>"$tmp/incons-strict.err"
 check "report --strict with a disagreement exits 2" test $? -eq 2

@@ -31,7 +31,7 @@ TEST_CASE("narrative: a year-end balance the text writes against 年初 + 收入
   CHECK(f[0].subject == "正文 2024 年末结余");
   CHECK(f[0].loc.file == "text/资金情况.md");
   CHECK(f[0].loc.line == 2);
-  CHECK(f[0].loc.column == 38);  // counted in characters: "2023 年度结转结余 2892.43 万元，2024 年末资金结转结余 " is 37
+  CHECK(f[0].loc.column == 72);  // in bytes, as every diagnostic counts: "2023 年度结转结余 2892.43 万元，2024 年末资金结转结余 " is 71
   CHECK(f[0].message.find("按年初 2892.43 + 收入 1022.04 − 支出 925.59") != std::string::npos);
   // The same sentence with the computed figure: nothing. 2023's closing is 2024's 年初.
   CHECK(Check(sp, "2023 年度结转结余 2892.43 万元，2024 年末资金结转结余 2988.88 万元。").empty());

@@ -52,9 +52,17 @@ size_t DisplayWidth(const std::string& line, size_t bytes) {
   size_t w = 0;
   for (size_t i = 0; i < bytes && i < line.size();) {
     unsigned char c = static_cast<unsigned char>(line[i]);
-    if (c == '\t') { w += 1; i += 1; continue; }
-    int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    w += len >= 3 ? 2 : 1;
+    if (c < 0x80) { w += 1; i += 1; continue; }
+    int len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    // The code point, for East Asian Wide and Fullwidth: CJK, kana, hangul,
+    // fullwidth forms (，：（）) take two columns; − … “ ” and the like one.
+    unsigned cp = len == 2 ? c & 0x1Fu : len == 3 ? c & 0x0Fu : c & 0x07u;
+    for (int k = 1; k < len && i + static_cast<size_t>(k) < line.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(line[i + static_cast<size_t>(k)]) & 0x3Fu);
+    bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+                (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000;
+    w += wide ? 2 : 1;
     i += static_cast<size_t>(len);
   }
   return w;

@@ -110,8 +110,8 @@ class InputFiles;
 // given (a project held in memory), else from the disk.
 std::string RenderDiagnostic(const Diagnostic& d, Language lang, const InputFiles* files = nullptr);
 
-// Terminal columns of the first `bytes` bytes of `line`: a CJK character
-// (any of three or more UTF-8 bytes) counts as 2.
+// Terminal columns of the first `bytes` bytes of `line`: an East Asian wide
+// or fullwidth character (汉字, ，（）) counts as 2, anything else as 1.
 size_t DisplayWidth(const std::string& line, size_t bytes = std::string::npos);
 
 // The closest of `candidates` to `name` when it is a plausible typo.

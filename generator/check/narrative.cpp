@@ -361,9 +361,7 @@ class NarrativeChecker {
     size_t line_start = 0;
     for (size_t i = 0; i < pos; ++i)
       if (file[i] == '\n') ++loc.line, line_start = i + 1;
-    loc.column = 1;
-    for (size_t i = line_start; i < pos; ++i)
-      if ((static_cast<unsigned char>(file[i]) & 0xC0) != 0x80) ++loc.column;
+    loc.column = static_cast<int>(pos - line_start) + 1;  // in bytes, as every diagnostic counts
     Finding fd;
     fd.severity = Severity::kWarning;
     fd.kind = "text-figure";
