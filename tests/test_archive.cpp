@@ -255,3 +255,72 @@ TEST_CASE("archive: a bad URL, and a database a newer jixiao wrote, are refused 
   CHECK(out.DiagnosticsText().find("history-nothing") == std::string::npos);  // the message, not the id
   CHECK(out.DiagnosticsText().find("没有与“x”相符的记录") != std::string::npos);
 }
+
+TEST_CASE("archive: a 自评报告 run with the archive compares with last year in a sentence") {
+  TempDir tmp;
+  std::string y22 = CopyProject(tmp.path(), "yaohai-2023", "yh-2022", "2022",
+                                {{"executed: 100         # 全年执行数", "executed: 90         # 全年执行数"},
+                                 {"executed: 100}", "executed: 90}"}});
+  std::string y23 = CopyProject(tmp.path(), "yaohai-2023", "yh-2023", "2023");
+  std::string url = "sqlite:" + tmp.path() + "/a.db";
+  ScoreRequest score;
+  score.project.path = y22;
+  score.db = url;
+  ScoreOutcome s = RunScore(score);
+  REQUIRE_MESSAGE(s.exit == ExitCode::kOk, s.DiagnosticsText());
+  ReportRequest report;
+  report.project.path = y23;
+  report.db = url;
+  report.keep_in_memory = true;
+  ReportOutcome r = RunReport(report);
+  REQUIRE_MESSAGE(r.exit == ExitCode::kOk, r.DiagnosticsText());
+  REQUIRE(r.archive);
+  REQUIRE(r.archive->previous);
+  REQUIRE(s.scored->total != r.scored->total);
+  const OutputFile* md = nullptr;
+  for (const auto& f : r.files)
+    if (fs::path(f.path).filename() == "report.md") md = &f;
+  REQUIRE(md);
+  std::string change = (r.scored->total - s.scored->total).ToFixed(2);
+  CHECK(md->bytes.find("与上年（2022 年度，" + s.scored->total.ToFixed(2) + " 分，“" + s.scored->grade +
+                       "”）相比，综合得分提高 " + change + " 分") != std::string::npos);
+}
+
+TEST_CASE("archive: filled 自评表 uploaded as bytes are told apart by their bytes") {
+  TempDir tmp;
+  std::string y22 = CopyProject(tmp.path(), "yaohai-2023", "yh-2022", "2022",
+                                {{"executed: 100         # 全年执行数", "executed: 90         # 全年执行数"},
+                                 {"executed: 100}", "executed: 90}"}});
+  std::string y23 = CopyProject(tmp.path(), "yaohai-2023", "yh-2023", "2023");
+  // Each project's own 自评表.xlsx, as a clerk would upload it.
+  auto form = [&](const std::string& dir) {
+    ReportRequest report;
+    report.project.path = dir;
+    report.keep_in_memory = true;
+    ReportOutcome r = RunReport(report);
+    REQUIRE_MESSAGE(r.exit == ExitCode::kOk, r.DiagnosticsText());
+    for (const auto& f : r.files)
+      if (fs::path(f.path).filename() == "自评表.xlsx") return std::make_shared<const std::string>(f.bytes);
+    FAIL("no 自评表.xlsx");
+    return std::shared_ptr<const std::string>();
+  };
+  auto a = form(y22), b = form(y23);
+  REQUIRE(*a != *b);
+  std::string url = "sqlite:" + tmp.path() + "/a.db";
+  auto upload = [&](std::shared_ptr<const std::string> bytes) {
+    ScoreRequest score;
+    score.project.path = "自评表.xlsx";  // the same upload name for both
+    score.project.bytes = std::move(bytes);
+    score.db = url;
+    ScoreOutcome s = RunScore(score);
+    REQUIRE_MESSAGE(s.exit == ExitCode::kOk, s.DiagnosticsText());
+    REQUIRE(s.archive);
+    return s.archive->stored;
+  };
+  StoredRun first = upload(a), second = upload(b), again = upload(a);
+  CHECK(first.stored);
+  CHECK(second.stored);
+  CHECK(first.id != second.id);
+  CHECK_FALSE(again.stored);
+  CHECK(again.id == first.id);
+}

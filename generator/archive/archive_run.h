@@ -26,9 +26,11 @@ std::string ProjectKey(const ProjectInfo& info);
 
 // Everything the archive keeps of `sp`: its scores, deductions and the
 // findings of `check`, the hashes of its inputs. `source` is the input as
-// named; `command` the command that ran it.
+// named; `command` the command that ran it; `project_bytes` the project
+// file's bytes when it was given in memory (an uploaded 自评表), else it is
+// read again through the project's files.
 ArchivedRun MakeArchivedRun(const ScoredProject& sp, const CheckResult& check, const std::string& source,
-                            const std::string& command);
+                            const std::string& command, const std::string* project_bytes = nullptr);
 
 struct StoredRun {
   long long id = 0;
@@ -53,6 +55,7 @@ struct ArchiveOutcome {
   std::optional<PreviousYear> previous;
 };
 ArchiveOutcome ArchiveScored(Database& db, const ScoredProject& sp, const CheckResult& check,
-                             const std::string& source, const std::string& command);
+                             const std::string& source, const std::string& command,
+                             const std::string* project_bytes = nullptr);
 
 }  // namespace jixiao

@@ -317,6 +317,7 @@ inline constexpr MessageDef kHistErrors{"hist-errors", "核对错误", "check er
 inline constexpr MessageDef kHistProject{"hist-project", "项目", "project"};
 inline constexpr MessageDef kHistDepartment{"hist-department", "主管部门", "department"};
 inline constexpr MessageDef kHistCode{"hist-code", "编码", "code"};
+inline constexpr MessageDef kHistIndicatorsTitle{"hist-indicators-title", "各项指标历年得分", "each indicator across the years"};
 inline constexpr MessageDef kHistIndicator{"hist-indicator", "指标", "indicator"};
 inline constexpr MessageDef kHistWeight{"hist-weight", "分值", "weight"};
 inline constexpr MessageDef kHistReason{"hist-reason", "{}年扣分原因", "why points were lost in {}"};

@@ -62,7 +62,7 @@ std::vector<HistoryTable> HistoryTables(const ProjectHistory& h, Language lang) 
   out.push_back(std::move(totals));
   // Every indicator: its score each year, the last change and the last year's reason.
   HistoryTable ind;
-  ind.title = Say(lang, msg::kHistIndicator);
+  ind.title = Say(lang, msg::kHistIndicatorsTitle);
   ind.heads = {Say(lang, msg::kHistCode), Say(lang, msg::kHistIndicator), Say(lang, msg::kHistWeight)};
   for (const ArchivedRun& r : h.years) ind.heads.push_back(r.year);
   ind.heads.push_back(Say(lang, msg::kHistChange));

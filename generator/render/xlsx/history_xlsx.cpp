@@ -48,16 +48,20 @@ void RenderHistoryXlsx(const std::vector<HistoryTable>& tables, const std::strin
       }
       int r = 2;
       for (const auto& row : t.rows) {
+        std::vector<Sheet::Span> spans;
         for (int c = 0; c < cols && static_cast<size_t>(c) < row.size(); ++c) {
           const HistoryCell& cell = row[static_cast<size_t>(c)];
           if (!cell.number) {
             sheet.Text(r, c, cell.text, text);
+            spans.emplace_back(c, c, cell.text);
           } else {
             double v = std::strtod(cell.number->ToShort(kScorePlaces).c_str(), nullptr);
-            lxw_format* f = cell.change ? (v < 0 ? down : up) : cell.text.find('.') == std::string::npos ? count : score;
+            lxw_format* f = cell.change && v != 0 ? (v < 0 ? down : up)
+                            : cell.text.find('.') == std::string::npos ? count : score;
             sheet.Number(r, c, v, f);
           }
         }
+        sheet.Fit(r, spans);  // a long reason wraps within its row
         ++r;
       }
       if (!t.note.empty()) sheet.Text(r + 1, 0, t.note, nullptr);
