@@ -147,7 +147,7 @@ check "the disagreement is located in the fragment" contains "$tmp/incons.err" "
 check "the summary counts the disagreements" contains "$tmp/incons.err" "报告中有 4 处与数据不符"
 "$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/incons-strict" --strict >/dev/null 2>"$tmp/incons-strict.err"
 check "report --strict with a disagreement exits 2" test $? -eq 2
-check "report --strict names the place" contains "$tmp/incons-strict.err" "text/问题.md:11:77"
+check "report --strict names the place" contains "$tmp/incons-strict.err" "text/问题.md:11:189"
 check "report --strict with a disagreement writes nothing" test ! -e "$tmp/incons-strict/jiaocheng-2024/report.md"
 "$JIXIAO" report inputs/jiaocheng-2024 -o "$tmp/incons-en" --lang en >/dev/null 2>"$tmp/incons-en.err"
 check "the summary in English" contains "$tmp/incons-en.err" "4 place(s) in the report disagree with the data"
