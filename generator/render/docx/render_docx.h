@@ -4,8 +4,8 @@
 // (two levels and the 附件), "— 1 —" page numbers, headings 黑体/楷体,
 // body 仿宋 三号 on fixed 28 pt lines with a two-character indent, tables
 // 宋体 with full borders and repeated header rows, each 附件 on a new page
-// and a wide one in a landscape section. Written with Poco's Zip; no docx
-// library is packaged.
+// and a wide one in a landscape section. Written as one XML buffer per part
+// and zipped with zlib's deflate; no docx library is packaged.
 #pragma once
 
 #include <optional>
