@@ -99,7 +99,9 @@ BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateS
         extra.push_back({"check.md", std::move(md)});
       }
       Diagnostics warnings;
-      WriteReport(sp, templates, out.string(), extra, ReportOptions{opt.strict}, &warnings);
+      ReportOptions report_options{opt.strict};
+      report_options.check = &check;  // the report's consistency check: the one just made
+      WriteReport(sp, templates, out.string(), extra, report_options, &warnings);
       row.notes = ErrorText(warnings, opt.language);
       row.report = (rel / "report.html").string();
     }

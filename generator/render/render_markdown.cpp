@@ -328,8 +328,8 @@ Fragments FillMissingFragments(const TemplateSet& t, const Fragments& fragments,
 
 void CheckRendered(const ScoredProject& sp, const Fragments& fragments, const ReportOptions& options,
                    Diagnostics& warnings) {
-  CheckResult check = CheckProject(sp, CheckOptions{});
-  std::vector<Finding> findings = std::move(check.findings);
+  std::vector<Finding> findings =
+      options.check ? options.check->findings : CheckProject(sp, CheckOptions{}).findings;
   for (Finding& f : CheckNarrative(sp, fragments.sources)) findings.push_back(std::move(f));
   Diagnostics found;
   for (const Finding& f : findings)

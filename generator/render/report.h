@@ -17,6 +17,8 @@
 
 namespace jixiao {
 
+struct CheckResult;  // check/check.h
+
 struct TemplateSet {
   std::map<std::string, std::string> files;   // report.md.mustache → text
   std::map<std::string, std::string> origin;  // → the file it came from, for errors
@@ -67,6 +69,10 @@ struct ReportOptions {
   // report.pdf too, from report.docx (render/pdf/convert_pdf.h), converted
   // in the scratch folder so it appears with the others (`report --pdf`).
   bool pdf = false;
+  // The project's CheckProject(sp, CheckOptions{}) when the caller has it
+  // already (batch, for its summary row): the report's consistency check
+  // uses it instead of checking the project again.
+  const CheckResult* check = nullptr;
 };
 
 struct Report {
