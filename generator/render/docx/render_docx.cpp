@@ -125,13 +125,14 @@ class DocumentWriter {
       const bool heading = cmark_node_get_type(n) == CMARK_NODE_HEADING;
       const int level = heading ? cmark_node_get_heading_level(n) : 0;
       std::string text;
-      if (heading) {
+      if (heading && (level == 2 || level == 3)) {
         text = InlineText(n);
+        if (after_toc) toc_.emplace_back(level, text);
+      }
+      if (level == 2) {
         const std::string compact = CompactLabel(text);
-        if (after_toc && (level == 2 || level == 3)) toc_.emplace_back(level, text);
-        if (level == 2 && (compact == "目录" || compact == "目錄")) after_toc = true;
-        if (level == 2 && (sections.size() == 1 || StartsWith(compact, "附件")) && !sections.back().empty())
-          sections.emplace_back();
+        if (compact == "目录" || compact == "目錄") after_toc = true;
+        if ((sections.size() == 1 || StartsWith(compact, "附件")) && !sections.back().empty()) sections.emplace_back();
       }
       sections.back().push_back(n);
     }
@@ -220,8 +221,8 @@ class DocumentWriter {
   void Heading(cmark_node* n) {
     const int level = cmark_node_get_heading_level(n);
     const std::string text = InlineText(n);
-    const std::string compact = CompactLabel(text);
-    if (level == 2 && (compact == "目录" || compact == "目錄")) {
+    const std::string compact = level == 2 ? CompactLabel(text) : std::string();
+    if (compact == "目录" || compact == "目錄") {
       PlainParagraph("TOCHeading", text);
       out_ += "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr>"
               "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
