@@ -374,8 +374,9 @@ class DocumentWriter {
   // and the date, set to the right.
   static bool IsSignature(const std::string& text) {
     for (const char* lead : {"评价机构", "主评人", "单位（盖章）", "填报单位", "（盖章）"})
-      if (StartsWith(text, lead)) return true;
+      if (text.compare(0, std::strlen(lead), lead) == 0) return true;
     // A date alone: 2025年12月10日, or 2025年5月 as a report's cover dates it.
+    if (text.size() > 24) return false;
     const size_t year = text.find("年");
     auto ends = [&](const char* unit) {
       return text.size() >= std::strlen(unit) && text.compare(text.size() - std::strlen(unit), std::strlen(unit), unit) == 0;
