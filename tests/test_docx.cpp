@@ -299,6 +299,16 @@ TEST_CASE("report.docx: parent cells merged down (w:vMerge) as in 评分表.xlsx
   CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">−1.00") == std::string::npos);
 }
 
+TEST_CASE("report.docx: a chart mark without its chart leaves nothing") {
+  // chart:balances for a project of one year: report.html drops the mark, so does the .docx.
+  const std::string mark = std::string(kMarkChar) + "chart:balances" + kMarkChar;
+  const std::string md = "# 标题\n\n正文。\n\n" + mark + "\n\n后文。\n";
+  const std::string doc = Unzip(RenderDocx(md))["word/document.xml"];
+  CHECK(doc.find("chart:balances") == std::string::npos);
+  CHECK(doc.find(">正文。<") != std::string::npos);
+  CHECK(doc.find(">后文。<") != std::string::npos);
+}
+
 TEST_CASE("report.docx: charts as native chart parts at their marks, numbered, with captions and legends") {
   const std::string mark = std::string("\xEE\x80\x80") + "chart:level1" + "\xEE\x80\x80";
   DocxChart chart;

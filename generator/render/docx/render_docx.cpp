@@ -23,6 +23,7 @@
 
 #include "base/messages.h"
 #include "formats/xlsx/xlsx_reader.h"  // CompactLabel: text without its spaces ("目　录" is 目录)
+#include "render/report_data.h"  // kMarkChar
 #include "render/table_plan.h"
 
 namespace jixiao {
@@ -155,6 +156,12 @@ class DocumentWriter {
   }
 
  private:
+  // A layout mark alone in its paragraph (render/report_data.h: kMarkChar + name + kMarkChar).
+  static bool IsMark(const std::string& text) {
+    const size_t n = std::strlen(kMarkChar);
+    return text.size() > 2 * n && text.compare(0, n, kMarkChar) == 0 && text.compare(text.size() - n, n, kMarkChar) == 0;
+  }
+
   static bool IsTable(cmark_node* n) {
     const char* t = cmark_node_get_type_string(n);
     return t && std::strcmp(t, "table") == 0;
@@ -185,12 +192,17 @@ class DocumentWriter {
       case CMARK_NODE_HEADING: Heading(n); return;
       case CMARK_NODE_PARAGRAPH: {
         const std::string text = InlineText(n);
-        if (charts_)
-          for (const DocxChart& c : *charts_)
-            if (text == c.mark) {
-              Chart(c);
-              return;
-            }
+        if (IsMark(text)) {
+          // A chart's mark: the chart. A mark with no chart (chart:balances
+          // for a project of one year) stands for nothing in the .docx.
+          if (charts_)
+            for (const DocxChart& c : *charts_)
+              if (text == c.mark) {
+                Chart(c);
+                return;
+              }
+          return;
+        }
         Paragraph(cover_ ? "Cover" : "Body", n, text);
         return;
       }
