@@ -299,6 +299,22 @@ TEST_CASE("report.docx: parent cells merged down (w:vMerge) as in 评分表.xlsx
   CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">−1.00") == std::string::npos);
 }
 
+TEST_CASE("report.docx from report.html's parse: the same package, or none when the tree is not the same") {
+  const std::string mark = std::string(kMarkChar) + "pagebreak" + kMarkChar;
+  auto from_tree = [](const std::string& marked) {
+    std::string bytes;
+    MarkdownToHtml(marked, [&](cmark_node* doc) { bytes = RenderDocxFromMarkedTree(doc, marked.size(), nullptr, nullptr); });
+    return bytes;
+  };
+  // A mark in a paragraph of its own stands for nothing: the package of the Markdown without it.
+  CHECK(from_tree("# 标题\n\n" + mark + "\n\n正文。\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n") ==
+        RenderDocx("# 标题\n\n正文。\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n"));
+  // A mark line under a text line or a table joins it; GFM strikes 80分，80 through.
+  CHECK(from_tree("# 标题\n\n正文。\n" + mark + "\n").empty());
+  CHECK(from_tree("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n" + mark + "\n").empty());
+  CHECK(from_tree("得分60~80分，80~90分\n").empty());
+}
+
 TEST_CASE("report.docx: a chart mark without its chart leaves nothing") {
   // chart:balances for a project of one year: report.html drops the mark, so does the .docx.
   const std::string mark = std::string(kMarkChar) + "chart:balances" + kMarkChar;

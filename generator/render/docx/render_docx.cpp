@@ -115,6 +115,12 @@ class DocumentWriter {
   explicit DocumentWriter(const std::vector<DocxChart>* charts) : charts_(charts) {}
   // The charts placed, in the order they stand: chart{i+1}.xml, 图{i+1}.
   const std::vector<const DocxChart*>& Placed() const { return placed_; }
+  // The tree holds what the Markdown without its layout marks would not
+  // parse to: a mark inside a paragraph, a table or a code block (a mark
+  // line right under a text line or a table joins it), or struck-through
+  // text (the .docx's own parse has no strikethrough: 60~80分，80~90分
+  // keeps its tildes).
+  bool Unlike() const { return unlike_; }
 
   // `size_hint`: the Markdown's size; the XML is about four times as long.
   std::string Render(cmark_node* doc, size_t size_hint) {
@@ -218,6 +224,7 @@ class DocumentWriter {
         return;
       case CMARK_NODE_CODE_BLOCK:
       case CMARK_NODE_HTML_BLOCK: {
+        if (std::strstr(Literal(n), kMarkChar)) unlike_ = true;
         std::istringstream lines(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
         for (std::string line; std::getline(lines, line);)
           if (!line.empty() && line[0] != '<') PlainParagraph("Body", line);
@@ -448,6 +455,7 @@ class DocumentWriter {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE: {
           const char* text = Literal(c);
+          if (std::strstr(text, kMarkChar)) unlike_ = true;
           Run(text, std::strlen(text), style);
           break;
         }
@@ -477,7 +485,10 @@ class DocumentWriter {
           Inlines(c, s);
           break;
         }
-        default: Inlines(c, style);  // links keep their text; raw HTML has none
+        default:  // links keep their text; raw HTML has none
+          if (const char* type = cmark_node_get_type_string(c); type && std::strcmp(type, "strikethrough") == 0)
+            unlike_ = true;
+          Inlines(c, style);
       }
     }
   }
@@ -510,6 +521,7 @@ class DocumentWriter {
   bool landscape_ = false;
   bool cover_ = false;
   bool skip_list_ = false;
+  bool unlike_ = false;
 };
 
 // ---- The package's other parts ----
@@ -896,19 +908,15 @@ std::string ReadReferenceStyles(const std::string& path) {
   return styles;
 }
 
-std::string RenderDocx(const std::string& markdown, const std::string* reference_styles,
-                       const std::vector<DocxChart>* charts) {
-  static std::once_flag registered;
-  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-  if (cmark_syntax_extension* ext = cmark_find_syntax_extension("table"))
-    cmark_parser_attach_syntax_extension(parser, ext);
-  cmark_parser_feed(parser, markdown.data(), markdown.size());
-  cmark_node* doc = cmark_parser_finish(parser);
+namespace {
+
+// The package for a parsed report; with `marked`, none when the tree is
+// unlike the one the Markdown without its marks gives (DocumentWriter::Unlike).
+std::string Package(cmark_node* doc, size_t size_hint, const std::string* reference_styles,
+                    const std::vector<DocxChart>* charts, bool marked) {
   DocumentWriter writer(charts);
-  std::string document = writer.Render(doc, markdown.size());
-  cmark_node_free(doc);
-  cmark_parser_free(parser);
+  std::string document = writer.Render(doc, size_hint);
+  if (marked && writer.Unlike()) return "";
   // The parts that do not change from one report to the next, made once.
   static const std::string kStyles = Styles(), kSettings = Settings(), kFooter = Footer();
   std::string footer, styles;
@@ -940,6 +948,35 @@ std::string RenderDocx(const std::string& markdown, const std::string* reference
   for (size_t i = 0; i < writer.Placed().size(); ++i)
     zip.Add(fmt::format("word/charts/chart{}.xml", i + 1), ChartXml(*writer.Placed()[i]));
   return zip.Finish();
+}
+
+}  // namespace
+
+std::string RenderDocx(const std::string& markdown, const std::string* reference_styles,
+                       const std::vector<DocxChart>* charts) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+  if (cmark_syntax_extension* ext = cmark_find_syntax_extension("table"))
+    cmark_parser_attach_syntax_extension(parser, ext);
+  cmark_parser_feed(parser, markdown.data(), markdown.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  std::string bytes;
+  try {
+    bytes = Package(doc, markdown.size(), reference_styles, charts, false);
+  } catch (...) {
+    cmark_node_free(doc);
+    cmark_parser_free(parser);
+    throw;
+  }
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  return bytes;
+}
+
+std::string RenderDocxFromMarkedTree(cmark_node* doc, size_t size_hint, const std::string* reference_styles,
+                                     const std::vector<DocxChart>* charts) {
+  return Package(doc, size_hint, reference_styles, charts, true);
 }
 
 }  // namespace jixiao
