@@ -299,6 +299,35 @@ TEST_CASE("report.docx: parent cells merged down (w:vMerge) as in 评分表.xlsx
   CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">−1.00") == std::string::npos);
 }
 
+TEST_CASE("report.docx from report.html's parse: the same package, or none when the tree is not the same") {
+  const std::string mark = std::string(kMarkChar) + "pagebreak" + kMarkChar;
+  auto from_tree = [](const std::string& marked) {
+    std::string bytes;
+    MarkdownToHtml(marked, [&](cmark_node* doc) { bytes = RenderDocxFromMarkedTree(doc, marked.size(), nullptr, nullptr); });
+    return bytes;
+  };
+  // A mark in a paragraph of its own stands for nothing: the package of the Markdown without it.
+  CHECK(from_tree("# 标题\n\n" + mark + "\n\n正文。\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n") ==
+        RenderDocx("# 标题\n\n正文。\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n"));
+  // A mark line under a text line or a table joins it; text struck through (two tildes) has no place in Word.
+  CHECK(from_tree("# 标题\n\n正文。\n" + mark + "\n").empty());
+  CHECK(from_tree("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n" + mark + "\n").empty());
+  CHECK(from_tree("得分~~删去~~\n").empty());
+  // One tilde is a range in Chinese text, not a strikethrough: the same package as its own parse.
+  CHECK(from_tree("得分60~80分，80~90分\n") == RenderDocx("得分60~80分，80~90分\n"));
+  CHECK(MarkdownToHtml("得分60~80分，80~90分\n").find("<del>") == std::string::npos);
+}
+
+TEST_CASE("report.docx: a chart mark without its chart leaves nothing") {
+  // chart:balances for a project of one year: report.html drops the mark, so does the .docx.
+  const std::string mark = std::string(kMarkChar) + "chart:balances" + kMarkChar;
+  const std::string md = "# 标题\n\n正文。\n\n" + mark + "\n\n后文。\n";
+  const std::string doc = Unzip(RenderDocx(md))["word/document.xml"];
+  CHECK(doc.find("chart:balances") == std::string::npos);
+  CHECK(doc.find(">正文。<") != std::string::npos);
+  CHECK(doc.find(">后文。<") != std::string::npos);
+}
+
 TEST_CASE("report.docx: charts as native chart parts at their marks, numbered, with captions and legends") {
   const std::string mark = std::string("\xEE\x80\x80") + "chart:level1" + "\xEE\x80\x80";
   DocxChart chart;

@@ -198,14 +198,12 @@ TEST_CASE("RenderDiagnostic: a 20 kB line is shown as a window around the column
   // The caret stands under the column the error names, counted in the window.
   size_t caret_col = caret.find('^');
   REQUIRE(caret_col != std::string::npos);
-  size_t byte = 0, width = 0;
-  for (; byte < shown.size() && width < caret_col;) {
-    unsigned char c = static_cast<unsigned char>(shown[byte]);
-    int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    width += len >= 3 ? 2 : 1;
-    byte += static_cast<size_t>(len);
-  }
+  // Terminal columns: 字 two, the ASCII and the "…" one each.
+  size_t byte = 0;
+  while (byte < shown.size() && jixiao::DisplayWidth(shown, byte) < caret_col) ++byte;
+  CHECK(jixiao::DisplayWidth(shown, byte) == caret_col);
   CHECK(shown.substr(byte, 1) == ":");
+  CHECK(jixiao::DisplayWidth("…字x") == 4);
 }
 
 TEST_CASE("YamlFile refuses control characters in text, located, and keeps tabs and line breaks") {

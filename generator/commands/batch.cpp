@@ -114,9 +114,10 @@ BatchRow RunOne(const std::string& dir, const BatchOptions& opt, const TemplateS
         extra.push_back({"check.md", std::move(md)});
       }
       Diagnostics warnings;
-      ReportOptions options{opt.strict};
-      if (archived && archived->previous) options.previous = &*archived->previous;
-      WriteReport(sp, templates, out.string(), extra, options, &warnings);
+      ReportOptions report_options{opt.strict};
+      report_options.check = &check;  // the report's consistency check: the one just made
+      if (archived && archived->previous) report_options.previous = &*archived->previous;
+      WriteReport(sp, templates, out.string(), extra, report_options, &warnings);
       row.notes = ErrorText(warnings, opt.language);
       row.report = (rel / "report.html").string();
     }

@@ -57,17 +57,30 @@ Decimal AxisStep(const Decimal& range) {
 
 }  // namespace
 
-std::string MarkdownToHtml(const std::string& md) {
+std::string MarkdownToHtml(const std::string& md) { return MarkdownToHtml(md, {}); }
+
+std::string MarkdownToHtml(const std::string& md, const std::function<void(cmark_node*)>& read) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   // No CMARK_OPT_UNSAFE: raw HTML in the Markdown is dropped, never passed.
-  int options = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
+  // Strikethrough only with two tildes: one is a range in Chinese text
+  // (60~80分，80~90分), which one-tilde strikethrough would strike between.
+  int options = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   cmark_parser* parser = cmark_parser_new(options);
   for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"})
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser, ext);
   cmark_parser_feed(parser, md.data(), md.size());
   cmark_node* doc = cmark_parser_finish(parser);
+  if (read) {
+    try {
+      read(doc);
+    } catch (...) {
+      cmark_node_free(doc);
+      cmark_parser_free(parser);
+      throw;
+    }
+  }
   // Heading ids, the linked 目录, merged parent cells, captions with their tables.
   StructureForHtml(doc, options, cmark_parser_get_syntax_extensions(parser));
   char* html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));

@@ -328,8 +328,8 @@ Fragments FillMissingFragments(const TemplateSet& t, const Fragments& fragments,
 
 void CheckRendered(const ScoredProject& sp, const Fragments& fragments, const ReportOptions& options,
                    Diagnostics& warnings) {
-  CheckResult check = CheckProject(sp, CheckOptions{});
-  std::vector<Finding> findings = std::move(check.findings);
+  std::vector<Finding> findings =
+      options.check ? options.check->findings : CheckProject(sp, CheckOptions{}).findings;
   for (Finding& f : CheckNarrative(sp, fragments.sources)) findings.push_back(std::move(f));
   Diagnostics found;
   for (const Finding& f : findings)
@@ -403,7 +403,10 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   r.docx_markdown = StripMarks(marked, "chart:");
   r.docx_charts = DocxCharts(sp);
   r.docx_styles = t.docx_styles;
-  std::string body = MarkdownToHtml(marked);
+  // One parse of the Markdown for report.html and report.docx.
+  std::string body = MarkdownToHtml(marked, [&](cmark_node* doc) {
+    r.docx = RenderDocxFromMarkedTree(doc, marked.size(), r.docx_styles.get(), &r.docx_charts);
+  });
   // Each layout mark becomes its HTML in one pass over the page; a mark
   // alone in a paragraph takes the <p> with it.
   std::map<std::string, std::string> marks = {

@@ -6,6 +6,7 @@
 // report.css inline and the SVG charts placed at their marks.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -17,6 +18,8 @@
 #include "score/score.h"
 
 namespace jixiao {
+
+struct CheckResult;  // check/check.h
 
 struct TemplateSet {
   std::map<std::string, std::string> files;   // report.md.mustache → text
@@ -71,6 +74,10 @@ struct ReportOptions {
   // Last year's figures from the archive (archive/archive_run.h): the report
   // sets them beside this year's when given.
   const PreviousYear* previous = nullptr;
+  // The project's CheckProject(sp, CheckOptions{}) when the caller has it
+  // already (batch, for its summary row): the report's consistency check
+  // uses it instead of checking the project again.
+  const CheckResult* check = nullptr;
 };
 
 struct Report {
@@ -81,6 +88,10 @@ struct Report {
   // charts go, and the charts' figures (render/docx/render_docx.h).
   std::string docx_markdown;
   std::vector<DocxChart> docx_charts;
+  // report.docx's bytes, written from report.html's parse of the Markdown
+  // (RenderDocxFromMarkedTree); empty when that tree would not do, and the
+  // writer renders docx_markdown instead.
+  std::string docx;
   Diagnostics warnings;  // fragment-placeholder: what the report holds a placeholder for
 };
 
@@ -89,6 +100,9 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
 
 // Markdown → HTML body (cmark-gfm with tables; raw HTML is never passed).
 std::string MarkdownToHtml(const std::string& md);
+// The same, with `read` given the parsed tree before the HTML's structure
+// changes it (RenderReport writes report.docx from it).
+std::string MarkdownToHtml(const std::string& md, const std::function<void(cmark_node*)>& read);
 
 // A page of its own around Markdown (for check.html): the report's CSS.
 std::string RenderStandaloneHtml(const std::string& title, const std::string& markdown);

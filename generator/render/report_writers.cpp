@@ -16,8 +16,12 @@ void WriteHtml(const ScoredProject&, const Report& report, const std::string& pa
   WriteFileAtomic(path, report.html);
 }
 void WriteDocx(const ScoredProject&, const Report& report, const std::string& path) {
-  WriteFileAtomic(path, RenderDocx(report.docx_markdown.empty() ? report.markdown : report.docx_markdown,
-                                   report.docx_styles.get(), &report.docx_charts));
+  // Written by RenderReport from report.html's parse, unless that tree would not do.
+  if (!report.docx.empty())
+    WriteFileAtomic(path, report.docx);
+  else
+    WriteFileAtomic(path, RenderDocx(report.docx_markdown.empty() ? report.markdown : report.docx_markdown,
+                                     report.docx_styles.get(), &report.docx_charts));
 }
 void WriteScoringWorkbook(const ScoredProject& sp, const Report&, const std::string& path) { RenderXlsx(sp, path); }
 // A self-evaluation gets the Ministry's 自评表 instead of the scoring workbook.

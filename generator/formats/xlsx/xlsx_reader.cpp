@@ -857,18 +857,22 @@ XlsxWorkbook ReadXlsxBytes(const std::string& path, const std::string* bytes, co
 
 std::string CompactLabel(const std::string& s) {
   std::string out;
+  out.reserve(s.size());
+  size_t from = 0;  // the bytes kept since the last space are copied at once
   for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t space = 0;
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') space = 1;
+    else if (c == 0xE3 && s.compare(i, 3, "\xE3\x80\x80") == 0) space = 3;  // ideographic space
+    if (space == 0) {
       ++i;
       continue;
     }
-    if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // ideographic space
-      i += 3;
-      continue;
-    }
-    out += s[i++];
+    out.append(s, from, i - from);
+    i += space;
+    from = i;
   }
+  out.append(s, from, std::string::npos);
   return out;
 }
 

@@ -4,13 +4,15 @@
 // (two levels and the 附件), "— 1 —" page numbers, headings 黑体/楷体,
 // body 仿宋 三号 on fixed 28 pt lines with a two-character indent, tables
 // 宋体 with full borders and repeated header rows, each 附件 on a new page
-// and a wide one in a landscape section. Written with Poco's Zip; no docx
-// library is packaged.
+// and a wide one in a landscape section. Written as one XML buffer per part
+// and zipped with zlib's deflate; no docx library is packaged.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
+
+struct cmark_node;
 
 namespace jixiao {
 
@@ -41,6 +43,16 @@ struct DocxChart {
 // the order they appear, each with its caption below.
 std::string RenderDocx(const std::string& markdown, const std::string* reference_styles = nullptr,
                        const std::vector<DocxChart>* charts = nullptr);
+
+// The same package from the tree report.html's Markdown was parsed into
+// (MarkdownToHtml: the layout marks in it, before the HTML changes the tree),
+// so a report's Markdown is parsed once for both. Mark paragraphs stand for
+// nothing, a chart's mark for its chart. Empty when the tree is not the one
+// the Markdown without its marks would give (a mark inside a paragraph, a
+// table or a code block; struck-through text): RenderDocx then.
+// `size_hint`: the Markdown's size.
+std::string RenderDocxFromMarkedTree(cmark_node* doc, size_t size_hint, const std::string* reference_styles,
+                                     const std::vector<DocxChart>* charts);
 
 // word/styles.xml of a reference .docx a firm restyled in Word or WPS (any
 // report.docx jixiao wrote is one to start from). Throws InputError
