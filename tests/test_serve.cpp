@@ -644,7 +644,7 @@ TEST_CASE("serve --db: every upload archived, last year's total beside this year
   server.Stop();
 }
 
-TEST_CASE("serve without --db: no 历史, nothing archived; a bad --db stops the server from starting") {
+TEST_CASE("serve without --db: no 历史, nothing archived, and a bad --db stops the server from starting") {
   TempDir data, tmp;
   {
     Server server(TestOptions(data.path()));
