@@ -2,6 +2,7 @@
 // Poco's client as a browser (or a hostile page) would — the guard's rules
 // (Host, Origin, token), the upload limits, and an uploaded 自评表 answered
 // with what the commands give for the same bytes.
+#include <Poco/Data/Session.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -17,6 +18,7 @@
 #include <thread>
 #include <atomic>
 
+#include "archive/database.h"
 #include "base/read_file.h"
 #include "commands/check.h"
 #include "commands/history.h"
@@ -657,7 +659,13 @@ TEST_CASE("serve without --db: no 历史, nothing archived, and a bad --db stops
     CHECK(JsonField(r.body, "archived").empty());
     server.Stop();
   }
-  for (const std::string& url : {std::string("mysql:x"), "sqlite:" + tmp.path() + "/no/such/folder/a.db"}) {
+  // A bad URL, and a database a newer jixiao wrote.
+  const std::string newer = "sqlite:" + tmp.path() + "/newer.db";
+  {
+    Database db(newer);
+    db.session() << "INSERT INTO schema_version (version, applied_at) VALUES (99, 'later')", Poco::Data::Keywords::now;
+  }
+  for (const std::string& url : {std::string("mysql:x"), newer}) {
     CAPTURE(url);
     ServeOptions opt = TestOptions(data.path());
     opt.db = url;
@@ -666,6 +674,7 @@ TEST_CASE("serve without --db: no 历史, nothing archived, and a bad --db stops
       FAIL("the server started");
     } catch (const std::runtime_error& e) {
       CHECK(std::string(e.what()).find(url.substr(0, 5)) != std::string::npos);
+      if (url == newer) CHECK(std::string(e.what()).find("99") != std::string::npos);  // the version it holds
     }
   }
 }
