@@ -2,11 +2,13 @@
 // Poco's client as a browser (or a hostile page) would — the guard's rules
 // (Host, Origin, token), the upload limits, and an uploaded 自评表 answered
 // with what the commands give for the same bytes.
+#include <Poco/Data/Session.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
 #include <Poco/Zip/Compress.h>
 #include <doctest/doctest.h>
 #include <sys/stat.h>
@@ -16,8 +18,10 @@
 #include <thread>
 #include <atomic>
 
+#include "archive/database.h"
 #include "base/read_file.h"
 #include "commands/check.h"
+#include "commands/history.h"
 #include "commands/report.h"
 #include "commands/score.h"
 #include "form_fixtures.h"
@@ -66,6 +70,18 @@ class Client {
     HTTPRequest req(HTTPRequest::HTTP_GET, uri, HTTPRequest::HTTP_1_1);
     req.setHost(host.empty() ? host_ : host);
     if (!cookie_.empty()) req.set("Cookie", cookie_);
+    return Send(req, "");
+  }
+
+  // A GET as the page's script sends it: the session's token in a header
+  // (the history endpoints ask for it), in `lang`.
+  Reply GetWithToken(const std::string& uri, const std::string& token = "\x01", const std::string& lang = "zh") {
+    HTTPRequest req(HTTPRequest::HTTP_GET, uri, HTTPRequest::HTTP_1_1);
+    req.setHost(host_);
+    if (!cookie_.empty()) req.set("Cookie", cookie_);
+    std::string t = token == "\x01" ? token_ : token;
+    if (!t.empty()) req.set("X-Jixiao-Token", t);
+    req.set("X-Jixiao-Lang", lang);
     return Send(req, "");
   }
 
@@ -518,4 +534,147 @@ TEST_CASE("serve --pdf: a report's report.pdf is among the downloads") {
   CHECK(pdf.status == 200);
   CHECK(pdf.body.substr(0, 5) == "%PDF-");
   server.Stop();
+}
+
+namespace {
+
+// A filled 自评表 of `year` (its title names it). 2023's first indicator fell
+// short; 2024's states 18 for it where its rule gives 20 (a total of 98
+// stated, which review changes).
+std::string FormOfYear(const TempDir& tmp, const std::string& year) {
+  jixiao::testing::FormSpec spec;
+  spec.year_title = "（" + year + "年度）";
+  if (year == "2023") spec.rows[0].actual = "800人次";
+  if (year == "2024") {
+    spec.rows[0].score = "18";
+    spec.total_score = "98";
+  }
+  const std::string path = tmp.path() + "/form-" + year + ".xlsx";
+  jixiao::testing::WriteForm(path, spec);
+  return *ReadFileBytes(path);
+}
+
+std::string Encoded(const std::string& s) {
+  std::string out;
+  Poco::URI::encode(s, "&=+?#", out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("serve --db: every upload archived, last year's total beside this year's, 历史 answered to the page only") {
+  TempDir data, tmp;
+  ServeOptions opt = TestOptions(data.path());
+  opt.db = "sqlite:" + tmp.path() + "/archive.db";
+  Server server(opt);
+  server.Start();
+  Client c(server.Port());
+  c.Open();
+  CHECK(c.Get("/").body.find("name=\"jixiao-history\" content=\"1\"") != std::string::npos);
+
+  Reply y23 = c.Post("/api/upload", {{"lang", "", "zh"}, {"files", "2023自评表.xlsx", FormOfYear(tmp, "2023")}});
+  REQUIRE(y23.status == 200);
+  CHECK(JsonField(y23.body, "archived").find("已存档") == 0);
+  CHECK(JsonField(y23.body, "previous_total").empty());
+  const std::string total23 = JsonField(y23.body, "total");
+  Reply y24 = c.Post("/api/upload", {{"lang", "", "zh"}, {"files", "2024自评表.xlsx", FormOfYear(tmp, "2024")}});
+  REQUIRE(y24.status == 200);
+  CHECK(JsonField(y24.body, "previous_year") == "2023");
+  CHECK(JsonField(y24.body, "previous_total") == total23);
+  const std::string total24 = JsonField(y24.body, "total");
+  CHECK(total23 != total24);
+  CHECK(JsonField(y24.body, "change") ==
+        ChangeText(*Decimal::Parse(total24) - *Decimal::Parse(total23)));
+  // The same bytes again: archived before, nothing new.
+  Reply again = c.Post("/api/upload", {{"lang", "", "en"}, {"files", "2024自评表.xlsx", FormOfYear(tmp, "2024")}});
+  CHECK(JsonField(again.body, "archived").find("archived before") != std::string::npos);
+
+  // What the command answers for the same question, in the page's tables too.
+  HistoryRequest h;
+  h.db = opt.db;
+  h.subject = "城乡医疗救助项目";
+  h.json = true;
+  HistoryOutcome expected = RunHistory(h);
+  REQUIRE_FALSE(expected.Refused());
+  Reply answer = c.GetWithToken("/api/history?question=project&subject=" + Encoded("城乡医疗救助项目"));
+  REQUIRE(answer.status == 200);
+  CHECK(answer.head.get("Cache-Control") == "no-store");
+  CHECK(answer.body == "{\"answer\": " + expected.text + ", \"tables\": " + RenderHistoryTablesJson(expected.tables) + "}\n");
+  for (const char* s : {"\"2023\"", "\"2024\"", "城乡医疗救助项目"}) CHECK(answer.body.find(s) != std::string::npos);
+  // The run kept holds the review's findings (the review runs first), and the stated total review changed.
+  CHECK(JsonField(answer.body, "errors", answer.body.find("\"year\": \"2024\"")) != "0");
+  Reply revised = c.GetWithToken("/api/history?question=revised&year=2024&department=" + Encoded("某县医疗保障局"));
+  CHECK(revised.status == 200);
+  CHECK(JsonField(revised.body, "stated_total") == "98.00");
+  Reply dept = c.GetWithToken("/api/history?question=department&subject=" + Encoded("某县医疗保障局"));
+  CHECK(dept.status == 200);
+  CHECK(dept.body.find("某县医疗保障局") != std::string::npos);
+
+  // The workbook: an attachment named for the question, written in the private folder and gone after.
+  Reply book = c.GetWithToken("/api/history.xlsx?question=project&subject=" + Encoded("城乡"));
+  CHECK(book.status == 200);
+  CHECK(book.body.substr(0, 2) == "PK");
+  CHECK(book.head.get("Content-Disposition").find("attachment") == 0);
+  CHECK(book.head.get("Content-Disposition").find("%E9%A1%B9%E7%9B%AE") != std::string::npos);  // 项目
+  for (const auto& e : fs::directory_iterator(server.Folder())) CHECK(e.is_directory());
+
+  // Nothing matching: the command's message, in the request's language.
+  Reply none = c.GetWithToken("/api/history?question=project&subject=nosuch");
+  CHECK(none.status == 400);
+  CHECK(JsonField(none.body, "error").find("数据库中没有与") != std::string::npos);
+  Reply none_en = c.GetWithToken("/api/history?question=system&subject=nosuch", "\x01", "en");
+  CHECK(JsonField(none_en.body, "error").find("holds nothing matching") != std::string::npos);
+  CHECK(c.GetWithToken("/api/history.xlsx?question=project&subject=nosuch").status == 400);
+
+  // The guard: without the token, with another session's, or from a page elsewhere, nothing.
+  CHECK(c.Get("/api/history?question=project&subject=x").status == 403);
+  CHECK(c.Get("/api/history.xlsx?question=project&subject=x").status == 403);
+  CHECK(c.GetWithToken("/api/history?question=revised", "0123456789abcdef0123456789abcdef").status == 403);
+  Client stranger(server.Port());
+  CHECK(stranger.GetWithToken("/api/history?question=revised", "").status == 403);
+  {
+    HTTPRequest req(HTTPRequest::HTTP_GET, "/api/history?question=revised", HTTPRequest::HTTP_1_1);
+    req.setHost("evil.example:" + std::to_string(server.Port()));
+    req.set("X-Jixiao-Token", c.token());
+    Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(server.Port()));
+    s.sendRequest(req);
+    HTTPResponse head;
+    std::string body;
+    Poco::StreamCopier::copyToString(s.receiveResponse(head), body);
+    CHECK(head.getStatus() == HTTPResponse::HTTP_MISDIRECTED_REQUEST);
+  }
+  server.Stop();
+}
+
+TEST_CASE("serve without --db: no 历史, nothing archived, and a bad --db stops the server from starting") {
+  TempDir data, tmp;
+  {
+    Server server(TestOptions(data.path()));
+    server.Start();
+    Client c(server.Port());
+    c.Open();
+    CHECK(c.Get("/").body.find("name=\"jixiao-history\" content=\"\"") != std::string::npos);
+    CHECK(c.GetWithToken("/api/history?question=revised").status == 404);
+    Reply r = c.Post("/api/upload", {{"lang", "", "zh"}, {"files", "自评表.xlsx", FormOfYear(tmp, "2024")}});
+    CHECK(JsonField(r.body, "archived").empty());
+    server.Stop();
+  }
+  // A bad URL, and a database a newer jixiao wrote.
+  const std::string newer = "sqlite:" + tmp.path() + "/newer.db";
+  {
+    Database db(newer);
+    db.session() << "INSERT INTO schema_version (version, applied_at) VALUES (99, 'later')", Poco::Data::Keywords::now;
+  }
+  for (const std::string& url : {std::string("mysql:x"), newer}) {
+    CAPTURE(url);
+    ServeOptions opt = TestOptions(data.path());
+    opt.db = url;
+    try {
+      Server server(opt);
+      FAIL("the server started");
+    } catch (const std::runtime_error& e) {
+      CHECK(std::string(e.what()).find(url.substr(0, 5)) != std::string::npos);
+      if (url == newer) CHECK(std::string(e.what()).find("99") != std::string::npos);  // the version it holds
+    }
+  }
 }

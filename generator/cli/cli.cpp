@@ -358,6 +358,10 @@ int main(int argc, char** argv) {
                "(needs LibreOffice and unoconv; seconds a report)");
   sv->add_option("--templates", serve.templates,
                  "模板文件夹，其中的同名文件替换内置模板 / folder of templates overriding the built-in ones");
+  sv->add_option("--db", serve.db,
+                 "把每个上传的项目存入此数据库（sqlite:文件 或 postgresql:连接串），显示上年得分，并在页面中加入“历史”查询 / "
+                 "keep every uploaded project in the database (sqlite:FILE or postgresql:CONNINFO), show last year's "
+                 "total, and add the 历史 (history) questions to the page");
   sv->fallthrough();
 
   try {

@@ -10,10 +10,10 @@ namespace {
 
 template <typename Answer>
 void Answered(const Answer& answer, const HistoryRequest& request, HistoryOutcome& out) {
-  std::vector<HistoryTable> tables = HistoryTables(answer, request.language);
-  out.text = request.json ? RenderHistoryJson(answer) : RenderHistoryTerminal(tables);
+  out.tables = HistoryTables(answer, request.language);
+  out.text = request.json ? RenderHistoryJson(answer) : RenderHistoryTerminal(out.tables);
   if (!request.xlsx.empty()) {
-    RenderHistoryXlsx(tables, request.xlsx);
+    RenderHistoryXlsx(out.tables, request.xlsx);
     out.files.push_back(OutputFile{request.xlsx, ""});
   }
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "commands/command_result.h"
+#include "render/render_history.h"
 
 namespace jixiao {
 
@@ -26,6 +27,7 @@ struct HistoryRequest {
 
 struct HistoryOutcome : CommandResult {
   std::string text;  // for the terminal, or JSON
+  std::vector<HistoryTable> tables;  // the answer as the terminal and the workbook show it (the desk's page too)
 };
 
 // exit kInput when the database cannot be read or holds nothing matching.

@@ -161,7 +161,13 @@ std::shared_ptr<const Project> LoadSelfFormFiles(std::shared_ptr<const InputFile
 
 std::shared_ptr<const Project> LoadSelfFormBytes(const std::string& path, const std::string& bytes,
                                                  const std::string& system_override, bool review) {
-  return ReadSelfForm(path, &bytes, system_override, review);
+  auto p = ReadSelfForm(path, &bytes, system_override, review);
+  // The form held as the project's files: what reads it again (the
+  // archive, hashing the inputs that identify a run) reads these bytes, not
+  // a file of that name on the disk.
+  p->files = std::make_shared<InputFiles>(
+      p->dir, std::map<std::string, std::string>{{fs::path(path).filename().string(), bytes}});
+  return p;
 }
 
 namespace {

@@ -181,6 +181,27 @@ std::string RenderHistoryTerminal(const std::vector<HistoryTable>& tables) {
   return out;
 }
 
+std::string RenderHistoryTablesJson(const std::vector<HistoryTable>& tables) {
+  std::string out = "[";
+  for (size_t t = 0; t < tables.size(); ++t) {
+    const HistoryTable& table = tables[t];
+    std::string heads;
+    for (const std::string& h : table.heads) heads += (heads.empty() ? "" : ", ") + JsonString(h);
+    out += fmt::format("{}\n  {{\"title\": {}, \"heads\": [{}], \"note\": {}, \"rows\": [", t ? "," : "",
+                       JsonString(table.title), heads, JsonString(table.note));
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      std::string cells;
+      for (const HistoryCell& c : table.rows[r])
+        cells += fmt::format("{}{{\"text\": {}, \"number\": {}, \"change\": {}}}", cells.empty() ? "" : ", ",
+                             JsonString(c.text), c.number ? JsonString(c.number->ToExactString()) : "null",
+                             c.change ? "true" : "false");
+      out += fmt::format("{}\n    [{}]", r ? "," : "", cells);
+    }
+    out += "]}";
+  }
+  return out + "\n]";
+}
+
 std::string RenderHistoryJson(const ProjectHistory& h) {
   std::string out = fmt::format("{{\n  \"query\": {},\n  \"years\": [", JsonString(h.query));
   for (size_t i = 0; i < h.years.size(); ++i) {

@@ -36,6 +36,10 @@ std::string RenderHistoryTerminal(const std::vector<HistoryTable>& tables);
 // Each table a sheet (its title in the first row), written whole to `path`.
 void RenderHistoryXlsx(const std::vector<HistoryTable>& tables, const std::string& path);
 
+// The tables as JSON, as shown: [{"title", "heads", "rows": [[{"text", "number",
+// "change"}…]…], "note"}…] (numbers as exact decimal strings).
+std::string RenderHistoryTablesJson(const std::vector<HistoryTable>& tables);
+
 std::string RenderHistoryJson(const ProjectHistory& h);
 std::string RenderHistoryJson(const DepartmentHistory& h);
 std::string RenderHistoryJson(const SystemDistribution& h);

@@ -9,11 +9,13 @@
 #include "base/allowed_folders.h"
 #include "base/messages.h"
 #include "base/precision.h"
+#include "commands/archive_step.h"
 #include "commands/batch.h"
 #include "commands/check.h"
 #include "commands/report.h"
 #include "load/input_kind.h"
 #include "render/render.h"
+#include "render/render_history.h"
 
 namespace fs = std::filesystem;
 
@@ -131,7 +133,7 @@ UploadWork ParseUploadWork(const std::string& name) {
 }
 
 ProcessedUpload ProcessUpload(const Upload& u, const TemplateSet& templates, const UploadLimits& limits,
-                              Language lang, UploadWork work, bool pdf) {
+                              Language lang, UploadWork work, bool pdf, const std::string& db) {
   ProcessedUpload p;
   p.name = u.name;
   p.row.dir = u.name;
@@ -165,7 +167,19 @@ ProcessedUpload ProcessUpload(const Upload& u, const TemplateSet& templates, con
   }
 
   if (work == UploadWork::kCheck) report = false;
+  // The review before the report: with --db the run it keeps holds its findings.
+  CheckOutcome c;
+  if (work != UploadWork::kReport || !report) {
+    CheckRequest cq;
+    cq.target = input;
+    cq.out = "output";
+    cq.keep_in_memory = true;
+    cq.language = lang;
+    cq.db = db;
+    c = RunCheck(cq);
+  }
   std::optional<ScoredProject> scored;
+  std::optional<ArchiveOutcome> archived = c.archive;
   if (report) {
     ReportRequest rq;
     rq.project = input;
@@ -173,6 +187,7 @@ ProcessedUpload ProcessUpload(const Upload& u, const TemplateSet& templates, con
     rq.keep_in_memory = true;
     rq.pdf = pdf;
     rq.language = lang;
+    rq.db = db;
     ReportOutcome r = RunReport(rq);
     if (r.Refused()) {
       p.diagnostics += r.DiagnosticsText();
@@ -183,22 +198,22 @@ ProcessedUpload ProcessUpload(const Upload& u, const TemplateSet& templates, con
       p.total = scored->total.ToFixed(kScorePlaces);
       p.grade = scored->grade;
       TakeOutputs(p, r.files);
+      if (!archived) archived = r.archive;  // else the review's run: the same inputs, kept with its findings
     }
-  }
-  CheckOutcome c;
-  if (work != UploadWork::kReport || !report) {
-    CheckRequest cq;
-    cq.target = input;
-    cq.out = "output";
-    cq.keep_in_memory = true;
-    cq.language = lang;
-    c = RunCheck(cq);
   }
   if (c.checked) {
     p.check_json = CheckJson(c.check, lang);
     TakeOutputs(p, c.files);
   } else if (c.Refused() && (!report || scored)) {  // a refusal the report did not already give
     p.diagnostics += c.DiagnosticsText();
+  }
+  if (archived) {
+    p.archived = ArchiveLine(*archived, lang);
+    if (archived->previous && scored) {
+      p.previous_year = archived->previous->year;
+      p.previous_total = archived->previous->total.ToFixed(kScorePlaces);
+      p.change = ChangeText(scored->total - archived->previous->total);
+    }
   }
   p.refused = !scored && !c.checked;
   if (p.refused) {
@@ -209,6 +224,10 @@ ProcessedUpload ProcessUpload(const Upload& u, const TemplateSet& templates, con
   if (scored) {
     p.row = SummaryRow(u.name, *scored, c.check);
     p.row.ok = true;
+    if (archived && archived->previous) {
+      p.row.previous_year = archived->previous->year;
+      p.row.previous_total = archived->previous->total;
+    }
     if (!c.checked) p.row.notes = p.diagnostics;
   } else {  // a 评分表: its own figures, reviewed
     p.row.name = c.check.name;
@@ -227,9 +246,11 @@ ProcessedUpload ProcessUpload(const Upload& u, const TemplateSet& templates, con
 std::string ProcessedUploadJson(const ProcessedUpload& p, const std::vector<DownloadRef>& downloads) {
   std::string out = fmt::format(
       "{{\"name\": {}, \"kind\": {}, \"refused\": {}, \"diagnostics\": {}, \"total\": {}, \"grade\": {}, "
+      "\"archived\": {}, \"previous_year\": {}, \"previous_total\": {}, \"change\": {}, "
       "\"score\": {}, \"check\": {}, \"downloads\": [",
       JsonString(p.name), JsonString(p.kind), p.refused ? "true" : "false", JsonString(p.diagnostics),
-      JsonString(p.total), JsonString(p.grade), p.score_json.empty() ? "null" : p.score_json,
+      JsonString(p.total), JsonString(p.grade), JsonString(p.archived), JsonString(p.previous_year),
+      JsonString(p.previous_total), JsonString(p.change), p.score_json.empty() ? "null" : p.score_json,
       p.check_json.empty() ? "null" : p.check_json);
   bool first = true;
   for (const auto& d : downloads) {

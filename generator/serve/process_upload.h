@@ -24,6 +24,8 @@ struct ProcessedUpload {
   std::string score_json;           // RenderJson of the scored project, or ""
   std::string check_json;           // the review's findings (see process_upload.cpp), or ""
   std::string total, grade;         // jixiao's, when scored
+  std::string archived;             // with --db: where the run was kept (ArchiveLine), or ""
+  std::string previous_year, previous_total, change;  // with --db: last year's total from the archive, the change
   std::vector<OutputFile> outputs;  // OutputFile::path is a bare file name
   BatchRow row;
 };
@@ -33,8 +35,13 @@ struct ProcessedUpload {
 enum class UploadWork { kBoth, kCheck, kReport };
 UploadWork ParseUploadWork(const std::string& name);  // "check", "report"; else both
 
+// `db`: the archive (serve --db) each scored project is kept in, and last
+// year's total read from; "" none. The review runs first, so the run kept
+// holds its findings; the report then finds the same inputs kept and reads
+// last year's figures.
 ProcessedUpload ProcessUpload(const Upload& upload, const TemplateSet& templates, const UploadLimits& limits,
-                              Language language, UploadWork work = UploadWork::kBoth, bool pdf = false);
+                              Language language, UploadWork work = UploadWork::kBoth, bool pdf = false,
+                              const std::string& db = "");
 
 // The upload's JSON for the page; `downloads` are (number, name, size) of its stored outputs.
 struct DownloadRef {

@@ -11,6 +11,7 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
@@ -30,7 +31,10 @@
 
 #include "base/atomic_file.h"
 #include "base/messages.h"
+#include "commands/archive_step.h"
+#include "commands/history.h"
 #include "render/render.h"
+#include "render/render_history.h"
 #include "render/xlsx/render_summary_xlsx.h"
 #include "serve/assets.h"
 #include "serve/http_guard.h"
@@ -131,6 +135,7 @@ struct Server::Impl {
   void Page(HTTPServerResponse& resp, const std::string& session);
   void UploadFiles(HTTPServerRequest& req, HTTPServerResponse& resp, const std::string& session);
   void StartProject(HTTPServerRequest& req, HTTPServerResponse& resp, const std::string& session);
+  void History(HTTPServerRequest& req, HTTPServerResponse& resp, const std::string& session, Language lang, bool xlsx);
   void JobRoute(HTTPServerRequest& req, HTTPServerResponse& resp, const std::vector<std::string>& parts,
                 const std::string& session, Language lang);
 };
@@ -209,6 +214,8 @@ void Server::Impl::Route(HTTPServerRequest& req, HTTPServerResponse& resp, const
   if (method == "GET" && path == "/api/systems") return SendJson(resp, BundledSystemsJson());
   if (method == "POST" && path == "/api/upload") return UploadFiles(req, resp, session);
   if (method == "POST" && path == "/api/init") return StartProject(req, resp, session);
+  if (method == "GET" && (path == "/api/history" || path == "/api/history.xlsx"))
+    return History(req, resp, session, lang, path == "/api/history.xlsx");
   if (method == "GET" && parts.size() >= 3 && parts[0] == "api" && parts[1] == "jobs")
     return JobRoute(req, resp, parts, session, lang);
   SendError(resp, HTTPResponse::HTTP_NOT_FOUND, Format(msg::kServeNotFound, opt.keep_minutes), lang);
@@ -224,7 +231,8 @@ void Server::Impl::Page(HTTPServerResponse& resp, const std::string& session) {
   resp.addCookie(cookie);
   std::string page = *ServeAsset("index.html");
   for (const auto& [mark, value] : {std::pair<std::string, std::string>{"{{token}}", token},
-                                     {"{{keep}}", std::to_string(opt.keep_minutes)}})
+                                     {"{{keep}}", std::to_string(opt.keep_minutes)},
+                                     {"{{history}}", opt.db.empty() ? "" : "1"}})
     page.replace(page.find(mark), mark.size(), value);
   Send(resp, HTTPResponse::HTTP_OK, "text/html; charset=utf-8", page);
 }
@@ -253,7 +261,8 @@ void Server::Impl::UploadFiles(HTTPServerRequest& req, HTTPServerResponse& resp,
   if (!job) job = jobs->Create(session);
   std::string results;
   for (const auto& u : files) {
-    ProcessedUpload p = ProcessUpload(u, templates, opt.limits, lang, ParseUploadWork(form.get("work", "")), opt.pdf);
+    ProcessedUpload p =
+        ProcessUpload(u, templates, opt.limits, lang, ParseUploadWork(form.get("work", "")), opt.pdf, opt.db);
     std::lock_guard<std::mutex> lock(job->mu);
     std::vector<DownloadRef> refs;
     const std::string group = fmt::format("{}-{}", job->results.size() + 1, fs::path(p.name).stem().string());
@@ -302,6 +311,47 @@ void Server::Impl::StartProject(HTTPServerRequest& req, HTTPServerResponse& resp
   SendJson(resp, fmt::format("{{\"job\": {}, \"refused\": {}, \"diagnostics\": {}, \"summary\": {}, \"downloads\": [{}]}}\n",
                              JsonString(job->id), started.refused ? "true" : "false", JsonString(started.diagnostics),
                              JsonString(started.summary), downloads));
+}
+
+void Server::Impl::History(HTTPServerRequest& req, HTTPServerResponse& resp, const std::string& session,
+                           Language lang, bool xlsx) {
+  if (opt.db.empty()) return SendError(resp, HTTPResponse::HTTP_NOT_FOUND, Format(msg::kServeNotFound, opt.keep_minutes), lang);
+  // The archive is every session's, so what it holds goes only to this
+  // server's page: the session's cookie and its token in a header, as a POST.
+  if (session.empty() || !SameToken(req.get(kTokenHeader, ""), session))
+    return SendError(resp, HTTPResponse::HTTP_FORBIDDEN, Format(msg::kServeBadToken), lang);
+  Poco::Net::NameValueCollection query;
+  for (const auto& [k, v] : Poco::URI(req.getURI()).getQueryParameters()) query.set(k, v);
+  const std::string question = query.get("question", "project");
+  HistoryRequest h;
+  h.db = opt.db;
+  h.language = lang;
+  h.json = true;
+  h.question = question == "department" ? HistoryQuestion::kDepartment
+               : question == "system"   ? HistoryQuestion::kSystem
+               : question == "revised"  ? HistoryQuestion::kRevised
+                                        : HistoryQuestion::kProject;
+  h.subject = query.get("subject", "");
+  h.year = query.get("year", "");
+  h.department = query.get("department", "");
+  std::string path;
+  if (xlsx) path = fmt::format("{}/history-{}.xlsx", jobs->Folder(), RandomId());
+  h.xlsx = path;
+  HistoryOutcome out = RunHistory(h);
+  if (out.Refused()) {
+    std::error_code ec;
+    if (!path.empty()) fs::remove(path, ec);
+    return SendJson(resp, fmt::format("{{\"error\": {}}}\n", JsonString(out.DiagnosticsText())),
+                    HTTPResponse::HTTP_BAD_REQUEST);
+  }
+  if (!xlsx)
+    return SendJson(resp, fmt::format("{{\"answer\": {}, \"tables\": {}}}\n", out.text, RenderHistoryTablesJson(out.tables)));
+  static const std::map<std::string, std::string> names = {
+      {"project", "项目历年得分"}, {"department", "主管部门的项目"}, {"system", "指标体系得分分布"}, {"revised", "审核改动的报送"}};
+  auto name = names.find(question);
+  SendStoredFile(resp, path, (name == names.end() ? names.at("project") : name->second) + ".xlsx", false);
+  std::error_code ec;
+  fs::remove(path, ec);
 }
 
 void Server::Impl::JobRoute(HTTPServerRequest& req, HTTPServerResponse& resp, const std::vector<std::string>& parts,
@@ -378,6 +428,7 @@ Server::Server(const ServeOptions& opt) : impl_(std::make_unique<Impl>(opt)) {
   try {
     if (opt.pdf) RequirePdfConverter();
     s.templates = LoadTemplates(opt.templates);
+    OpenArchive(opt.db);  // refused here, not at the first upload; each request opens its own
   } catch (const InputError& e) {
     std::string text;
     for (const auto& d : e.diagnostics().All()) text += RenderDiagnostic(d, opt.language);

@@ -31,6 +31,12 @@ struct ServeOptions {
   // Each report also as report.pdf (render/pdf/convert_pdf.h; several
   // seconds a report). The server refuses to start without the converter.
   bool pdf = false;
+  // The archive (sqlite:FILE, postgresql:CONNINFO; commands/archive_step.h):
+  // every upload scored or reviewed is kept in it, last year's total shown
+  // beside this year's, and the page gains 历史 (the four `history`
+  // questions). Opened once at start, so a bad URL or a newer schema stops
+  // the server; each request then opens its own connection. "": none.
+  std::string db;
   Language language = Language::kChinese;  // of what the server prints
 };
 

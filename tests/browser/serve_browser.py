@@ -5,7 +5,10 @@ chromium-driver, against `jixiao serve --port 0`.
 Uploads a filled 自评表 with a wrong score and sees its findings; downloads
 the annotated copy and reads it back; uploads three files and downloads
 汇总.xlsx; switches to English; uploads a file over the limit and sees the
-message. Screenshots go to SHOTS (docs/screenshots holds two of them).
+message. Then a server with --db: the 历史 page answers a project across
+two years, downloads the answer as .xlsx, and shows a project name written
+as HTML as text. Screenshots go to SHOTS (docs/screenshots holds three of
+them).
 
 Usage: serve_browser.py JIXIAO SHOTS   (exit 77: chromium, chromium-driver
 or python3-selenium missing, so ctest reports the test as skipped)
@@ -65,6 +68,90 @@ def wait_downloaded(folder, name, timeout=30):
             return path
         time.sleep(0.2)
     fail(f'{name} was not downloaded (have: {os.listdir(folder)})')
+
+
+def archived_project(jixiao, work, db, name, year, replace=()):
+    """inputs/jiaocheng-2024 as `year` (with `replace` in its project.yaml), scored into `db`."""
+    src = os.path.join(os.getcwd(), 'inputs', 'jiaocheng-2024')
+    dst = os.path.join(work, name)
+    shutil.copytree(src, dst)
+    with open(os.path.join(src, 'project.yaml'), encoding='utf-8') as f:
+        yaml = f.read()
+    yaml = yaml.replace('system: ../../indicators/', 'system: ' + os.path.join(os.getcwd(), 'indicators') + '/')
+    yaml = re.sub(r'year: "\d{4}"', f'year: "{year}"', yaml)
+    for a, b in replace:
+        if a not in yaml:
+            fail(f'{a!r} not in project.yaml')
+        yaml = yaml.replace(a, b)
+    with open(os.path.join(dst, 'project.yaml'), 'w', encoding='utf-8') as f:
+        f.write(yaml)
+    subprocess.run([jixiao, 'check', dst, '--db', db], check=True, stdout=subprocess.DEVNULL)
+
+
+def history_page(jixiao, work, shots, downloads, opts):
+    """serve --db: the 历史 page over an archive of two years and a name written as HTML."""
+    db = 'sqlite:' + os.path.join(work, 'archive.db')
+    archived_project(jixiao, work, db, 'jc-2023', '2023', [('实际支出资金: 925.59', '实际支出资金: 800.00')])
+    archived_project(jixiao, work, db, 'jc-2024', '2024')
+    archived_project(jixiao, work, db, 'jc-html', '2024',
+                     [('  name: 交城县城乡医疗救助补助资金', '  name: "<img src=x onerror=window.pwned=1>救助资金"')])
+    server = subprocess.Popen([jixiao, 'serve', '--port', '0', '--data', work, '--db', db],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    driver = None
+    try:
+        m = re.search(r'http://[0-9.]+:\d+/', server.stdout.readline())
+        if not m:
+            fail('serve --db printed no address')
+        driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
+        wait = WebDriverWait(driver, 60)
+        driver.get(m.group(0))
+        tab = driver.find_element(By.ID, 'tab-history')
+        if tab.text != '历史':
+            fail(f'no 历史 tab: {tab.text!r}')
+        tab.click()
+        driver.find_element(By.ID, 'subject').send_keys('交城县城乡医疗救助补助资金')
+        driver.find_element(By.CSS_SELECTOR, '#history-form button[type=submit]').click()
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#history-result table')) == 2)
+        text = driver.find_element(By.ID, 'history-result').text
+        for want in ('2023', '2024', '交城县医疗保障局'):
+            if want not in text:
+                fail(f'{want!r} not in the answer:\n{text}')
+        driver.save_screenshot(os.path.join(shots, 'serve-history.png'))
+        print('历史: a project across two years')
+
+        driver.find_element(By.ID, 'history-xlsx').click()
+        book = wait_downloaded(downloads, '项目历年得分.xlsx')
+        if len(openpyxl.load_workbook(book).sheetnames) != 2:
+            fail('the history workbook has not two sheets')
+        print('历史: the answer downloaded as .xlsx')
+
+        driver.find_element(By.CSS_SELECTOR, 'input[name=question][value=department]').click()
+        subject = driver.find_element(By.ID, 'subject')
+        subject.clear()
+        subject.send_keys('交城县医疗保障局')
+        driver.find_element(By.CSS_SELECTOR, '#history-form button[type=submit]').click()
+        wait.until(lambda d: '<img src=x' in d.find_element(By.ID, 'history-result').text)
+        if driver.find_elements(By.CSS_SELECTOR, '#history-result img') or driver.execute_script('return window.pwned'):
+            fail('a name from the database became HTML')
+        print('历史: a name written as HTML shown as text')
+
+        driver.find_element(By.CSS_SELECTOR, 'input[name=question][value=project]').click()
+        subject = driver.find_element(By.ID, 'subject')
+        subject.clear()
+        subject.send_keys('没有这个项目')
+        driver.find_element(By.CSS_SELECTOR, '#history-form button[type=submit]').click()
+        err = wait.until(EC.visibility_of_element_located((By.ID, 'history-error')))
+        if '没有与' not in err.text:
+            fail(f'no message for nothing matching: {err.text!r}')
+        print(f'历史: {err.text.strip()}')
+    finally:
+        if driver:
+            driver.quit()
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def main():
@@ -212,6 +299,10 @@ def main():
         if [n for n in os.listdir(work) if n.startswith('jixiao-serve-')]:
             fail('the private folder is still there after the stop')
         print('stopped cleanly, its folder deleted')
+
+        driver.quit()  # its profile is the next browser's
+        driver = None
+        history_page(jixiao, work, shots, downloads, opts)
         print('ok')
         return 0
     finally:

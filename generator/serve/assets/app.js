@@ -1,6 +1,8 @@
 // The desk's page: uploads each file to /api/upload (one request per file,
 // so the bar moves as files finish), shows what the commands found, and
-// links the outputs. Text from the server is set as text, never as HTML.
+// links the outputs; with `serve --db`, 历史 asks the archive the four
+// `history` questions. Text from the server (and the database) is set as
+// text, never as HTML.
 'use strict';
 
 const T = {
@@ -22,6 +24,11 @@ const T = {
     reviewCols: { code: '编码', name: '指标', weight: '分值', submitted: '报送得分', reviewed: '审核得分', difference: '差额' },
     scoreTable: '评分表', downloads: '下载：', view: '在页面中查看报告', warnings: '提示：',
     network: '无法连接到服务：', made: '已生成：',
+    tabHistory: '历史', historyIntro: '查询存档：每个上传并评分的项目都已存入数据库（serve --db）。',
+    qProject: '项目历年得分', qDepartment: '主管部门的项目', qSystem: '指标体系得分分布', qRevised: '审核改动的报送',
+    subject: { project: '项目名称（或其中一部分）', department: '主管部门', system: '指标体系名称（或其中一部分）' },
+    hYear: '年度（可不填）', hDepartment: '主管部门（可不填）', ask: '查询', historyXlsx: '下载为 .xlsx',
+    previous: (y, t, c) => `上年得分（${y}年度） ${t}　变动 ${c}`,
   },
   en: {
     title: 'jixiao fiscal performance evaluation', tabCheck: 'Score and review', tabStart: 'Start a project', lang: '中文',
@@ -41,11 +48,17 @@ const T = {
     reviewCols: { code: 'Code', name: 'Indicator', weight: 'Weight', submitted: 'Submitted', reviewed: 'Reviewed', difference: 'Difference' },
     scoreTable: 'Score table', downloads: 'Downloads:', view: 'View the report in the page', warnings: 'Notes:',
     network: 'Cannot reach the server: ', made: 'Made:',
+    tabHistory: 'History', historyIntro: 'Ask the archive: every project uploaded and scored here is kept in the database (serve --db).',
+    qProject: 'A project across years', qDepartment: 'A department\'s projects', qSystem: 'A system\'s score distribution', qRevised: 'Submissions review changed',
+    subject: { project: 'Project name (or a part of it)', department: 'Department (主管部门)', system: 'Indicator system (or a part of its name)' },
+    hYear: 'Year (optional)', hDepartment: 'Department (optional)', ask: 'Ask', historyXlsx: 'Download as .xlsx',
+    previous: (y, t, c) => `Last year (${y}) ${t}　change ${c}`,
   },
 };
 
 const token = document.querySelector('meta[name="jixiao-token"]').content;
 const keep = document.querySelector('meta[name="jixiao-keep"]').content;
+const archiveOn = document.querySelector('meta[name="jixiao-history"]').content === '1';
 let lang = localStorage.getItem('jixiao-lang') || 'zh';
 let job = null;
 
@@ -68,6 +81,7 @@ function applyLanguage() {
     e.textContent = typeof v === 'function' ? v(keep) : v;
   }
   $('lang').textContent = t.lang;
+  historyQuestion();
 }
 
 function showError(box, text) {
@@ -154,8 +168,10 @@ function resultCard(jobId, r) {
   if (r.total) {
     const v = el('p', { class: 'verdict' }, `${t.total} `, el('b', {}, r.total));
     if (r.grade) v.append(`　${t.grade} `, el('b', {}, r.grade));
+    if (r.previous_total) v.append('　', el('span', { class: 'previous' }, t.previous(r.previous_year, r.previous_total, r.change)));
     card.append(v);
   }
+  if (r.archived) card.append(el('p', { class: 'archived' }, r.archived));
   if (r.check) card.append(findingsBlock(r.check));
   if (r.diagnostics) card.append(el('details', {}, el('summary', {}, t.warnings), el('pre', { class: 'diag' }, r.diagnostics)));
   if (r.score) card.append(el('details', { open: '' }, el('summary', {}, t.scoreTable), scoreBlock(r.score)));
@@ -228,11 +244,87 @@ async function startProject(ev) {
   }
 }
 
+// 历史: the question asked, its subject or filters, the answer as tables.
+function historyQuestion() {
+  if (!archiveOn) return;
+  const q = document.querySelector('input[name="question"]:checked').value;
+  $('subject-row').hidden = q === 'revised';
+  $('revised-filters').hidden = q !== 'revised';
+  if (q !== 'revised') $('subject-label').textContent = T[lang].subject[q];
+}
+
+function historyQuery() {
+  const q = document.querySelector('input[name="question"]:checked').value;
+  const p = new URLSearchParams({ question: q });
+  if (q === 'revised') {
+    if ($('h-year').value.trim()) p.set('year', $('h-year').value.trim());
+    if ($('h-department').value.trim()) p.set('department', $('h-department').value.trim());
+  } else {
+    p.set('subject', $('subject').value.trim());
+  }
+  return p.toString();
+}
+
+// A GET that carries the session's token: the archive is shown to this page only.
+async function historyFetch(url) {
+  const r = await fetch(url, { headers: { 'X-Jixiao-Token': token, 'X-Jixiao-Lang': lang } });
+  if (r.ok) return r;
+  let body = null;
+  try { body = await r.json(); } catch (e) { body = { error: `HTTP ${r.status}` }; }
+  throw new Error(body.error || `HTTP ${r.status}`);
+}
+
+function historyTable(t) {
+  const box = el('div');
+  box.append(el('h3', {}, t.title));
+  box.append(table(t.heads, t.rows.map((row) => el('tr', {}, ...row.map((c) => {
+    // Leading spaces indent an indicator under its parent.
+    const indent = c.text.length - c.text.trimStart().length;
+    let cls = c.number !== null ? 'num' : (indent ? `indent-${Math.min(indent / 2, 3)}` : '');
+    if (c.change && c.number !== null && Number(c.number) !== 0) cls += Number(c.number) > 0 ? ' up' : ' down';
+    return el('td', cls ? { class: cls } : {}, c.text.trimStart());
+  })))));
+  if (t.note) box.append(el('p', { class: 'note' }, t.note));
+  return box;
+}
+
+async function askHistory(ev) {
+  ev.preventDefault();
+  $('history-error').hidden = true;
+  $('history-result').textContent = '';
+  try {
+    const r = await (await historyFetch(`/api/history?${historyQuery()}`)).json();
+    const card = el('div', { class: 'card' });
+    for (const t of r.tables) card.append(historyTable(t));
+    $('history-result').append(card);
+  } catch (e) {
+    showError($('history-error'), e.message);
+  }
+}
+
+async function historyXlsx() {
+  $('history-error').hidden = true;
+  try {
+    const r = await historyFetch(`/api/history.xlsx?${historyQuery()}`);
+    const name = decodeURIComponent((r.headers.get('Content-Disposition') || '').split("UTF-8''")[1] || 'history.xlsx');
+    const url = URL.createObjectURL(await r.blob());
+    const a = el('a', { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } catch (e) {
+    showError($('history-error'), e.message);
+  }
+}
+
 function showTab(which) {
   $('check-page').hidden = which !== 'check';
   $('start-page').hidden = which !== 'start';
+  $('history-page').hidden = which !== 'history';
   $('tab-check').classList.toggle('active', which === 'check');
   $('tab-start').classList.toggle('active', which === 'start');
+  $('tab-history').classList.toggle('active', which === 'history');
   if (which === 'start' && !$('system').options.length) loadSystems().catch((e) => showError($('start-error'), T[lang].network + e.message));
 }
 
@@ -243,6 +335,11 @@ $('lang').addEventListener('click', () => {
 });
 $('tab-check').addEventListener('click', () => showTab('check'));
 $('tab-start').addEventListener('click', () => showTab('start'));
+$('tab-history').addEventListener('click', () => showTab('history'));
+$('tab-history').hidden = !archiveOn;
+for (const r of document.querySelectorAll('input[name="question"]')) r.addEventListener('change', historyQuestion);
+$('history-form').addEventListener('submit', askHistory);
+$('history-xlsx').addEventListener('click', historyXlsx);
 // The files of a folder worth sending: workbooks and zips, not the annotated
 // copies jixiao writes (….审核.xlsx) nor Excel's lock files (~$…).
 function wanted(name) {
@@ -292,3 +389,4 @@ drop.addEventListener('drop', (e) => {
 $('start-form').addEventListener('submit', startProject);
 applyLanguage();
 if (location.pathname === '/start') showTab('start');
+if (location.hash === '#history' && archiveOn) showTab('history');
