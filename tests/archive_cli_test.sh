@@ -161,5 +161,11 @@ check "a newer schema exits 2" test $? -eq 2
 check "a newer schema is named" contains "$tmp/e4.txt" "较新版本的 jixiao"
 check "a newer schema: nothing scored is printed" lacks "$tmp/e4.txt" "总分"
 
+start=$(date +%s)
+"$JIXIAO" history --db "sqlite:$tmp/no-such-folder/a.db" --project x >"$tmp/e5.txt" 2>&1
+check "a database in a missing folder exits 2" test $? -eq 2
+check "a database in a missing folder is refused at once" test $(( $(date +%s) - start )) -lt 10
+check "a database in a missing folder says so" contains "$tmp/e5.txt" "no such folder"
+
 echo "archive cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

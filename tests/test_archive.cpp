@@ -4,6 +4,7 @@
 // names one (.ci/run starts a private server: scripts/with-postgres.sh).
 #include <doctest/doctest.h>
 
+#include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/Session.h>
 
 #include <cstdlib>
@@ -70,6 +71,7 @@ ScoredProject Scored(const std::string& dir) {
 std::vector<std::string> Databases(const TempDir& tmp, const std::string& schema) {
   std::vector<std::string> urls = {"sqlite:" + tmp.path() + "/archive.db"};
   if (const char* pg = std::getenv("JIXIAO_TEST_PG"); pg && *pg) {
+    Poco::Data::PostgreSQL::Connector::registerConnector();
     Poco::Data::Session s("PostgreSQL", pg);
     s << "SET client_min_messages = warning", now;
     s << "DROP SCHEMA IF EXISTS " + schema + " CASCADE", now;
@@ -87,7 +89,7 @@ long long Count(Database& db, const std::string& sql) {
 
 }  // namespace
 
-TEST_CASE("archive: a run is stored whole, once; changed data is a new run and the old one stays") {
+TEST_CASE("archive: a run is stored whole, once, changed data is a new run and the old one stays") {
   TempDir tmp;
   std::string a = CopyProject(tmp.path(), "jiaocheng-2024", "jc", "2024");
   for (const std::string& url : Databases(tmp, "archive_store")) {

@@ -298,7 +298,7 @@ TEST_CASE("batch: a submitted form's stated total and grade beside the reviewed 
   CHECK(wb.Sheet("失败") == nullptr);  // nothing failed: no empty sheet to print
 }
 
-TEST_CASE("batch: a project that crashes or aborts in its worker is a failure; the others complete") {
+TEST_CASE("batch: a project that crashes or aborts in its worker is a failure, the others complete") {
   testing::TempDir tmp;
   fs::path root = fs::path(tmp.path()) / "in";
   fs::create_directories(root);
@@ -336,7 +336,7 @@ TEST_CASE("batch: a project that crashes or aborts in its worker is a failure; t
   }
 }
 
-TEST_CASE("batch: a project past the time limit is stopped and reported; the others complete") {
+TEST_CASE("batch: a project past the time limit is stopped and reported, the others complete") {
   testing::TempDir tmp;
   fs::path root = fs::path(tmp.path()) / "in";
   fs::create_directories(root);

@@ -40,7 +40,7 @@ TEST_CASE("narrative: a year-end balance the text writes against 年初 + 收入
   CHECK(prior[0].expected == "2892.43");
 }
 
-TEST_CASE("narrative: a fund row by its name; a part without one, and other figures, are left alone") {
+TEST_CASE("narrative: a fund row by its name, a part without one, and other figures, are left alone") {
   ScoredProject sp = Case("jiaocheng-2024");
   // The bundled wording: each row as the table has it, 参保救助 (the table says 参保资助) unnamed.
   CHECK(Check(sp, "2024 年度资金支付总额为 925.59 万元，其中住院救助支出 533.84 万元（3297 人次）、门诊救助支出为 "
@@ -100,7 +100,7 @@ TEST_CASE("narrative: the total, an indicator's score and the grade, at the prec
   CHECK(f[2].expected == "3.00");
 }
 
-TEST_CASE("narrative: a named rate with its percent sign; a target for it is not its value") {
+TEST_CASE("narrative: a named rate with its percent sign, a target for it is not its value") {
   ScoredProject sp = Case("jiaocheng-2024");  // 脱贫人口参保率 99.00%
   auto f = Check(sp, "脱贫人口参保率为 98.5%。");
   REQUIRE(f.size() == 1);

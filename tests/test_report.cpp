@@ -218,7 +218,7 @@ TEST_CASE("ChineseOrdinal numbers sections and items as Chinese writes them") {
   CHECK(ChineseOrdinal(99) == "100");
 }
 
-TEST_CASE("custom templates: a list nested in itself is refused where it is opened; {{{x}}} in HTML is warned about") {
+TEST_CASE("custom templates: a list nested in itself is refused where it is opened, {{{x}}} in HTML is warned about") {
   testing::TempDir dir;
   std::string nested;
   for (int i = 0; i < 6; ++i) nested += "{{#score_rows}}\n";
@@ -374,7 +374,7 @@ TEST_CASE("report.html: print has page numbers, no number on the cover, captions
   CHECK(h.find("tr:last-child td { font-weight") == std::string::npos);
 }
 
-TEST_CASE("report: parent cells merged (rowspan) in the HTML, repeated in the Markdown; bold only on totals") {
+TEST_CASE("report: parent cells merged (rowspan) in the HTML, repeated in the Markdown, bold only on totals") {
   Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024");
   // 附件1: D 效益 over its 5 leaves, D1 社会效益 over its 3, as 评分表.xlsx merges them.
   CHECK(r.html.find("<td rowspan=\"5\" class=\"merged\">D 效益（30）</td>\n<td rowspan=\"3\" class=\"merged\">D1 社会效益（18）</td>") != std::string::npos);
@@ -390,7 +390,7 @@ TEST_CASE("report: parent cells merged (rowspan) in the HTML, repeated in the Ma
   CHECK(totals >= 7);
 }
 
-TEST_CASE("report: money in tables at two decimals with separators; each 附件 on its own line; signature block") {
+TEST_CASE("report: money in tables at two decimals with separators, each 附件 on its own line, signature block") {
   Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024");
   CHECK(r.markdown.find("| 合计 | 1,022.04 | 99.99% |") != std::string::npos);
   CHECK(r.markdown.find("| 2024 | 2,892.43 | 1,022.04 | 925.59 | 96.45 | 2,988.88 |") != std::string::npos);
@@ -414,7 +414,7 @@ TEST_CASE("report: the fund chart is 图1 before the 得分率 chart, with an ax
   CHECK(h.find("class=\"axis\" text-anchor=\"end\">30,000<") != std::string::npos);
 }
 
-TEST_CASE("report: the 自评报告 ends with a 单位（盖章） block on the right; its budget reads as the workbook's") {
+TEST_CASE("report: the 自评报告 ends with a 单位（盖章） block on the right, its budget reads as the workbook's") {
   Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/guangzhou-2021");
   CHECK(r.markdown.find("\n单位（盖章）：") != std::string::npos);
   CHECK(Between(r.html, "<div class=\"signature\">", "</div>").find("单位（盖章）：") != std::string::npos);

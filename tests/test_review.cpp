@@ -59,7 +59,7 @@ TEST_CASE("review: the fixture form as written is clean") {
   CHECK(r.outcome.exit == ExitCode::kOk);
 }
 
-TEST_CASE("review: an empty 二级 row is a warning at its cell; the rest is still checked") {
+TEST_CASE("review: an empty 二级 row is a warning at its cell, the rest is still checked") {
   TempDir dir;
   FormSpec s;
   // An 经济效益指标 row with nothing in it, between two filled rows; 合计 typed wrong.

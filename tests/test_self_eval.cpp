@@ -93,7 +93,7 @@ TEST_CASE("target ≤: A ÷ B × weight by default, linear as an option") {
   CHECK(sp.Find("B")->explanation.find("(1 − (1250000 − 1000000) ÷ 1000000) × 10 = 7.50 分") != std::string::npos);
 }
 
-TEST_CASE("target =: exact or within the tolerance; = 0 is all or nothing") {
+TEST_CASE("target =: exact or within the tolerance, = 0 is all or nothing") {
   CHECK(ScoreB("{target: =0起, actual: 0起}") == D("10"));
   CHECK(ScoreB("{target: =0起, actual: 1起, deviation_reason: 发生一起事故}") == D("0"));
   CHECK(ScoreB("{target: =100%, actual: 100%}") == D("10"));

@@ -420,7 +420,7 @@ std::string ZipFolder(const std::string& dir, const std::string& top) {
 
 }  // namespace
 
-TEST_CASE("serve: a project uploaded as a .zip is reported with the bundled system it names; a 评分表 is reviewed") {
+TEST_CASE("serve: a project uploaded as a .zip is reported with the bundled system it names, a 评分表 is reviewed") {
   TempDir data;
   Server server(TestOptions(data.path()));
   server.Start();

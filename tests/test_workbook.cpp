@@ -562,7 +562,7 @@ TEST_CASE("否 for a checklist point that does not exist is an error at its cell
   CHECK(unknown[0].loc.cell == "指标!A" + std::to_string(last + 3));
 }
 
-TEST_CASE("a checklist is answered whole; a judgement a rule does not take is an error") {
+TEST_CASE("a checklist is answered whole, a judgement a rule does not take is an error") {
   FilledCase filled("jiaocheng-2024");
   Filler f(filled.Workbook());
   int header = f.Row("指标", "编码");
@@ -630,7 +630,7 @@ TEST_CASE("project.yaml is the base: the same item in both places must agree") {
   CHECK(Zh(*unmet).find(filled.Yaml() + ":7:3") != std::string::npos);
 }
 
-TEST_CASE("workbook: names further workbooks; 数据采集表.xlsx is optional") {
+TEST_CASE("workbook: names further workbooks, 数据采集表.xlsx is optional") {
   FilledCase filled("jiaocheng-2024");
   std::filesystem::rename(filled.Workbook(), filled.folder + "/采集-交城.xlsx");
   filled.AppendYaml("workbook: 采集-交城.xlsx\n");

@@ -43,7 +43,7 @@ TEST_CASE("YamlFile reads maps in file order, sequences and scalars") {
   CHECK(root["a"].Scalar().empty());  // a list has no scalar text
 }
 
-TEST_CASE("YamlFile: an empty or ~ value is null and present; a quoted one is text") {
+TEST_CASE("YamlFile: an empty or ~ value is null and present, a quoted one is text") {
   YamlFile y = YamlFile::Parse("p.yaml", "a:\nb: ~\nc: null\nd: ''\ne: \"null\"\n");
   for (const char* k : {"a", "b", "c"}) {
     CAPTURE(k);

@@ -6,11 +6,14 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
 
+#include <filesystem>
 #include <mutex>
 #include <regex>
 
 #include "archive/schema.h"
 #include "base/messages.h"
+
+namespace fs = std::filesystem;
 
 namespace jixiao {
 
@@ -95,7 +98,13 @@ Database::Database(const std::string& url) : url_(ParseDatabaseUrl(url)) {
   RegisterConnectors();
   try {
     if (url_.dialect == Dialect::kSQLite) {
-      session_ = std::make_unique<Poco::Data::Session>("SQLite", url_.target);
+      // Poco retries a file it cannot open for its login timeout (60 s by
+      // default): a folder that is not there is said at once instead.
+      std::error_code ec;
+      fs::path folder = fs::path(url_.target).parent_path();
+      if (!folder.empty() && !fs::is_directory(folder, ec))
+        Fail(SourceLoc{url_.display}, "", msg::kDatabaseOpen, "no such folder: " + folder.string());
+      session_ = std::make_unique<Poco::Data::Session>("SQLite", url_.target, 5);
       // Readers go on while one writer writes; a writer waits for the other.
       *session_ << "PRAGMA journal_mode=WAL", now;
       *session_ << "PRAGMA busy_timeout=60000", now;
