@@ -77,7 +77,7 @@ std::string ProjectKey(const ProjectInfo& info) {
 }
 
 ArchivedRun MakeArchivedRun(const ScoredProject& sp, const CheckResult& check, const std::string& source,
-                            const std::string& command, const std::string* project_bytes) {
+                            const std::string& command) {
   const Project& p = *sp.project;
   ArchivedRun r;
   r.project_key = ProjectKey(p.info);
@@ -105,15 +105,16 @@ ArchivedRun MakeArchivedRun(const ScoredProject& sp, const CheckResult& check, c
   for (const Deduction& d : p.deductions) r.deduction_items.emplace_back(d.reason, d.points);
   // The inputs, by role: their bytes decide the run's identity.
   std::string identity = std::string("jixiao ") + JIXIAO_VERSION + "\n";
-  auto hash = [&](const std::string& role, const std::string& path, const std::string* held = nullptr) {
-    std::optional<std::string> bytes;
-    if (!held) bytes = p.Files().Read(path);
+  // Read again through the project's files: an uploaded 自评表 is held in
+  // memory there (LoadSelfFormBytes), so it is hashed by its own bytes.
+  auto hash = [&](const std::string& role, const std::string& path) {
+    std::optional<std::string> bytes = p.Files().Read(path);
     // A file that cannot be read again (gone since it was loaded) is known by its path alone.
-    std::string sha = held ? Sha256(*held) : bytes ? Sha256(*bytes) : "unread " + path;
+    std::string sha = bytes ? Sha256(*bytes) : "unread " + path;
     r.inputs.push_back({path, sha});
     identity += role + " " + sha + "\n";
   };
-  hash("project", p.file, project_bytes);
+  hash("project", p.file);
   hash("system", sp.system().file);
   for (const std::string& w : p.workbooks) hash("workbook", w);
   r.system_hash = r.inputs[1].sha256;
@@ -262,11 +263,10 @@ std::optional<PreviousYear> FindPreviousYear(Database& db, const std::string& ke
 }
 
 ArchiveOutcome ArchiveScored(Database& db, const ScoredProject& sp, const CheckResult& check,
-                             const std::string& source, const std::string& command,
-                             const std::string* project_bytes) {
+                             const std::string& source, const std::string& command) {
   ArchiveOutcome out;
   out.database = db.Display();
-  ArchivedRun run = MakeArchivedRun(sp, check, source, command, project_bytes);
+  ArchivedRun run = MakeArchivedRun(sp, check, source, command);
   out.previous = FindPreviousYear(db, run.project_key, run.year);
   out.stored = StoreRun(db, run);
   return out;

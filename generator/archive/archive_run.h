@@ -26,11 +26,10 @@ std::string ProjectKey(const ProjectInfo& info);
 
 // Everything the archive keeps of `sp`: its scores, deductions and the
 // findings of `check`, the hashes of its inputs. `source` is the input as
-// named; `command` the command that ran it; `project_bytes` the project
-// file's bytes when it was given in memory (an uploaded 自评表), else it is
-// read again through the project's files.
+// named; `command` the command that ran it. The inputs are read again
+// through the project's files (Project::Files: the disk, or an upload's bytes).
 ArchivedRun MakeArchivedRun(const ScoredProject& sp, const CheckResult& check, const std::string& source,
-                            const std::string& command, const std::string* project_bytes = nullptr);
+                            const std::string& command);
 
 struct StoredRun {
   long long id = 0;
@@ -55,7 +54,6 @@ struct ArchiveOutcome {
   std::optional<PreviousYear> previous;
 };
 ArchiveOutcome ArchiveScored(Database& db, const ScoredProject& sp, const CheckResult& check,
-                             const std::string& source, const std::string& command,
-                             const std::string* project_bytes = nullptr);
+                             const std::string& source, const std::string& command);
 
 }  // namespace jixiao

@@ -71,7 +71,7 @@ CheckOutcome RunCheck(const CheckRequest& request) {
       project = LoadProjectInput(target, request.indicators, nullptr, /*review=*/true);
       ScoredProject scored = ScoreProject(project);
       out.check = CheckProject(scored, opt);
-      if (db) out.archive = ArchiveScored(*db, scored, out.check, target.Name(), "check", target.bytes.get());
+      if (db) out.archive = ArchiveScored(*db, scored, out.check, target.Name(), "check");
     }
     out.checked = true;
     if (request.out.empty()) return;

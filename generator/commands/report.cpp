@@ -28,8 +28,7 @@ ReportOutcome RunReport(const ReportRequest& request) {
     auto project = LoadProjectInput(request.project, request.indicators);
     out.scored = ScoreProject(project);
     if (db)
-      out.archive = ArchiveScored(*db, *out.scored, CheckProject(*out.scored, {}), request.project.Name(), "report",
-                                  request.project.bytes.get());
+      out.archive = ArchiveScored(*db, *out.scored, CheckProject(*out.scored, {}), request.project.Name(), "report");
     const ProjectInput& in = request.project;
     out.dir = ReportOutputDir(request.out, in.Name(), in.bytes || (!in.files && IsXlsxPath(in.path)), *project);
     const ReportOptions options{request.strict, request.pdf,

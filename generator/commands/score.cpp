@@ -14,8 +14,7 @@ ScoreOutcome RunScore(const ScoreRequest& request) {
     std::unique_ptr<Database> db = OpenArchive(request.db);
     out.scored = ScoreProject(LoadProjectInput(request.project, request.indicators));
     if (db)
-      out.archive = ArchiveScored(*db, *out.scored, CheckProject(*out.scored, {}), request.project.Name(), "score",
-                                  request.project.bytes.get());
+      out.archive = ArchiveScored(*db, *out.scored, CheckProject(*out.scored, {}), request.project.Name(), "score");
     out.text = request.json ? RenderJson(*out.scored) : RenderTerminal(*out.scored, request.language);
   }, request.project.path);
   return out;
