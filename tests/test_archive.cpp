@@ -60,6 +60,13 @@ std::string CopyProject(const std::string& root, const std::string& from, const 
   return dst.string();
 }
 
+// The bytes of the output file named `name` (a command run with keep_in_memory); null when absent.
+const std::string* Named(const std::vector<OutputFile>& files, const std::string& name) {
+  for (const auto& f : files)
+    if (fs::path(f.path).filename() == name) return &f.bytes;
+  return nullptr;
+}
+
 ScoredProject Scored(const std::string& dir) {
   ProjectInput in;
   in.path = dir;
@@ -216,14 +223,12 @@ TEST_CASE("archive: a report run with the archive sets last year beside this yea
   REQUIRE_MESSAGE(r.exit == ExitCode::kOk, r.DiagnosticsText());
   REQUIRE(r.archive);
   REQUIRE(r.archive->previous);
-  const OutputFile* md = nullptr;
-  for (const auto& f : r.files)
-    if (fs::path(f.path).filename() == "report.md") md = &f;
+  const std::string* md = Named(r.files, "report.md");
   REQUIRE(md);
   std::string change = ChangeText(r.scored->total - s.scored->total);
-  CHECK(md->bytes.find("| 一级指标 | 权重 | 上年得分 | 得分 | 变动 | 得分率 |") != std::string::npos);
-  CHECK(md->bytes.find("与上年（2023 年度，" + s.scored->total.ToFixed(2) + " 分") != std::string::npos);
-  CHECK(md->bytes.find("| " + s.scored->total.ToFixed(2) + " | " + r.scored->total.ToFixed(2) + " | " + change + " |") !=
+  CHECK(md->find("| 一级指标 | 权重 | 上年得分 | 得分 | 变动 | 得分率 |") != std::string::npos);
+  CHECK(md->find("与上年（2023 年度，" + s.scored->total.ToFixed(2) + " 分") != std::string::npos);
+  CHECK(md->find("| " + s.scored->total.ToFixed(2) + " | " + r.scored->total.ToFixed(2) + " | " + change + " |") !=
         std::string::npos);
 }
 
@@ -279,12 +284,10 @@ TEST_CASE("archive: a 自评报告 run with the archive compares with last year 
   REQUIRE(r.archive);
   REQUIRE(r.archive->previous);
   REQUIRE(s.scored->total != r.scored->total);
-  const OutputFile* md = nullptr;
-  for (const auto& f : r.files)
-    if (fs::path(f.path).filename() == "report.md") md = &f;
+  const std::string* md = Named(r.files, "report.md");
   REQUIRE(md);
   std::string change = (r.scored->total - s.scored->total).ToFixed(2);
-  CHECK(md->bytes.find("与上年（2022 年度，" + s.scored->total.ToFixed(2) + " 分，“" + s.scored->grade +
+  CHECK(md->find("与上年（2022 年度，" + s.scored->total.ToFixed(2) + " 分，“" + s.scored->grade +
                        "”）相比，综合得分提高 " + change + " 分") != std::string::npos);
 }
 
@@ -301,10 +304,9 @@ TEST_CASE("archive: filled 自评表 uploaded as bytes are told apart by their b
     report.keep_in_memory = true;
     ReportOutcome r = RunReport(report);
     REQUIRE_MESSAGE(r.exit == ExitCode::kOk, r.DiagnosticsText());
-    for (const auto& f : r.files)
-      if (fs::path(f.path).filename() == "自评表.xlsx") return std::make_shared<const std::string>(f.bytes);
-    FAIL("no 自评表.xlsx");
-    return std::shared_ptr<const std::string>();
+    const std::string* form = Named(r.files, "自评表.xlsx");
+    REQUIRE(form);
+    return std::make_shared<const std::string>(*form);
   };
   auto a = form(y22), b = form(y23);
   REQUIRE(*a != *b);

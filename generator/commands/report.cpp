@@ -27,12 +27,17 @@ ReportOutcome RunReport(const ReportRequest& request) {
     std::unique_ptr<Database> db = OpenArchive(request.db);
     auto project = LoadProjectInput(request.project, request.indicators);
     out.scored = ScoreProject(project);
-    if (db)
-      out.archive = ArchiveScored(*db, *out.scored, CheckProject(*out.scored, {}), request.project.Name(), "report");
+    // With an archive, the check it keeps is the one the report's consistency check reads.
+    std::optional<CheckResult> check;
+    if (db) {
+      check = CheckProject(*out.scored, {});
+      out.archive = ArchiveScored(*db, *out.scored, *check, request.project.Name(), "report");
+    }
     const ProjectInput& in = request.project;
     out.dir = ReportOutputDir(request.out, in.Name(), in.bytes || (!in.files && IsXlsxPath(in.path)), *project);
     const ReportOptions options{request.strict, request.pdf,
-                                out.archive && out.archive->previous ? &*out.archive->previous : nullptr};
+                                out.archive && out.archive->previous ? &*out.archive->previous : nullptr,
+                                check ? &*check : nullptr};
     Diagnostics warnings;
     if (request.keep_in_memory) {
       out.files = KeepInMemory(out.dir, [&](const std::string& scratch) {
