@@ -3,7 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <charconv>
@@ -15,6 +15,7 @@
 #include <mutex>
 #include <new>
 #include <sstream>
+#include <string_view>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -775,53 +776,78 @@ std::string MergeStyles(const std::string& reference, std::vector<std::string*> 
 // stand in the local headers (no data descriptors), every entry dated
 // 1980-01-01 00:00 so the same report gives the same bytes; no entries for
 // folders, which Word does not write either.
+// A part as it stands in the package: deflated (or stored, when small), with
+// its CRC and sizes. The parts that are the same in every report are packed
+// once (Package).
+struct PackedPart {
+  std::string bytes;
+  bool deflated = false;
+  uint32_t crc = 0;
+  uint32_t size = 0;  // unpacked
+};
+
+// libdeflate compresses a whole buffer at once, which is what a part is: at
+// its fastest level it takes about half of zlib's fastest level's time for a
+// file a few percent smaller (docs/performance.md). One compressor a thread,
+// kept: allocating one costs more than a part.
+struct CompressorFree {
+  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+};
+libdeflate_compressor* Compressor() {
+  thread_local std::unique_ptr<libdeflate_compressor, CompressorFree> c;
+  if (!c) {
+    c.reset(libdeflate_alloc_compressor(1));
+    if (!c) throw std::bad_alloc();
+  }
+  return c.get();
+}
+
+// Packs `bytes` into `out` (appended): deflated when it is a kilobyte or
+// more, else stored, since deflate would save a few bytes at the cost of
+// its setup.
+PackedPart Pack(std::string_view bytes, std::string& out) {
+  PackedPart p;
+  p.size = static_cast<uint32_t>(bytes.size());
+  p.crc = static_cast<uint32_t>(libdeflate_crc32(0, bytes.data(), bytes.size()));
+  p.deflated = bytes.size() >= 1024;
+  if (!p.deflated) {
+    out.append(bytes);
+    return p;
+  }
+  libdeflate_compressor* c = Compressor();
+  const size_t at = out.size();
+  out.resize(at + libdeflate_deflate_compress_bound(c, bytes.size()));
+  const size_t n = libdeflate_deflate_compress(c, bytes.data(), bytes.size(), out.data() + at, out.size() - at);
+  if (n == 0) throw std::runtime_error("report.docx: deflate failed");  // the bound was too small: not possible
+  out.resize(at + n);
+  return p;
+}
+
+PackedPart Packed(std::string_view bytes) {
+  std::string out;
+  PackedPart p = Pack(bytes, out);
+  p.bytes = std::move(out);
+  return p;
+}
+
 class PackageZip {
  public:
-  explicit PackageZip(size_t reserve) {
-    out_.reserve(reserve);
-    // Raw deflate (no zlib header), as zip holds it; zlib's fastest level: a
-    // quarter of the default level's time for a file about a tenth larger
-    // (docs/performance.md).
-    if (deflateInit2(&z_, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-      throw std::bad_alloc();
-  }
-  ~PackageZip() { deflateEnd(&z_); }
-  PackageZip(const PackageZip&) = delete;
-  PackageZip& operator=(const PackageZip&) = delete;
+  explicit PackageZip(size_t reserve) { out_.reserve(reserve); }
 
-  void Add(const std::string& name, const std::string& bytes) {
+  void Add(const std::string& name, std::string_view bytes) {
     const size_t header = out_.size();
-    // A part of less than a kilobyte is stored: deflate's setup for each
-    // stream would cost more than the few hundred bytes it saves.
-    const bool deflated = bytes.size() >= 1024;
-    Header(kLocal, name, deflated, 0, 0, 0);
-    size_t packed = bytes.size();
-    if (deflated) {
-      deflateReset(&z_);
-      z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-      z_.avail_in = static_cast<uInt>(bytes.size());
-      const size_t bound = deflateBound(&z_, bytes.size());
-      if (scratch_size_ < bound) {
-        scratch_.reset(new Bytef[bound]);
-        scratch_size_ = bound;
-      }
-      z_.next_out = scratch_.get();
-      z_.avail_out = static_cast<uInt>(bound);
-      if (deflate(&z_, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("report.docx: deflate failed");
-      packed = z_.total_out;
-      out_.append(reinterpret_cast<const char*>(scratch_.get()), packed);
-    } else {
-      out_ += bytes;
-    }
-    const uint32_t crc = static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(bytes.data()),
-                                                     static_cast<uInt>(bytes.size())));
-    // The header's CRC and sizes, now known (offset 14: after signature,
-    // version, flags, method, time and date).
-    Put32(header + 14, crc);
-    Put32(header + 18, static_cast<uint32_t>(packed));
-    Put32(header + 22, static_cast<uint32_t>(bytes.size()));
-    entries_.push_back({name, deflated, crc, static_cast<uint32_t>(packed), static_cast<uint32_t>(bytes.size()),
-                        static_cast<uint32_t>(header)});
+    Header(kLocal, name, bytes.size() >= 1024, 0, 0, 0);
+    const size_t data = out_.size();
+    const PackedPart p = Pack(bytes, out_);
+    Finished(name, header, p, out_.size() - data);
+  }
+
+  // A part packed before (the same in every report).
+  void Add(const std::string& name, const PackedPart& p) {
+    const size_t header = out_.size();
+    Header(kLocal, name, p.deflated, 0, 0, 0);
+    out_ += p.bytes;
+    Finished(name, header, p, p.bytes.size());
   }
 
   std::string Finish() {
@@ -846,6 +872,15 @@ class PackageZip {
     bool deflated;
     uint32_t crc, packed, size, offset;
   };
+
+  // The local header's CRC and sizes, now known (offset 14: after signature,
+  // version, flags, method, time and date), and the part's directory entry.
+  void Finished(const std::string& name, size_t header, const PackedPart& p, size_t packed) {
+    Put32(header + 14, p.crc);
+    Put32(header + 18, static_cast<uint32_t>(packed));
+    Put32(header + 22, p.size);
+    entries_.push_back({name, p.deflated, p.crc, static_cast<uint32_t>(packed), p.size, static_cast<uint32_t>(header)});
+  }
 
   void Header(Kind kind, const std::string& name, bool deflated, uint32_t crc, uint32_t packed, uint32_t size,
               uint32_t offset = 0) {
@@ -884,9 +919,6 @@ class PackageZip {
 
   std::string out_;
   std::vector<Entry> entries_;
-  z_stream z_{};
-  std::unique_ptr<Bytef[]> scratch_;  // deflate's output, before it is appended
-  size_t scratch_size_ = 0;
 };
 
 }  // namespace
@@ -919,6 +951,8 @@ std::string Package(cmark_node* doc, size_t size_hint, const std::string* refere
   if (marked && writer.Unlike()) return "";
   // The parts that do not change from one report to the next, made once.
   static const std::string kStyles = Styles(), kSettings = Settings(), kFooter = Footer();
+  static const PackedPart kPackedStyles = Packed(kStyles), kPackedSettings = Packed(kSettings),
+                          kPackedFooter = Packed(kFooter), kPackedRels = Packed(kPackageRels);
   std::string footer, styles;
   if (reference_styles) {
     footer = kFooter;
@@ -939,11 +973,13 @@ std::string Package(cmark_node* doc, size_t size_hint, const std::string* refere
   // Deflated XML is about a sixth of its size.
   PackageZip zip(document.size() / 4 + 16384);
   zip.Add("[Content_Types].xml", types);
-  zip.Add("_rels/.rels", kPackageRels);
+  zip.Add("_rels/.rels", kPackedRels);
   zip.Add("word/document.xml", document);
-  zip.Add("word/styles.xml", reference_styles ? styles : kStyles);
-  zip.Add("word/settings.xml", kSettings);
-  zip.Add("word/footer1.xml", reference_styles ? footer : kFooter);
+  if (reference_styles) zip.Add("word/styles.xml", styles);
+  else zip.Add("word/styles.xml", kPackedStyles);
+  zip.Add("word/settings.xml", kPackedSettings);
+  if (reference_styles) zip.Add("word/footer1.xml", footer);
+  else zip.Add("word/footer1.xml", kPackedFooter);
   zip.Add("word/_rels/document.xml.rels", rels);
   for (size_t i = 0; i < writer.Placed().size(); ++i)
     zip.Add(fmt::format("word/charts/chart{}.xml", i + 1), ChartXml(*writer.Placed()[i]));
