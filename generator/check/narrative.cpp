@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <string_view>
@@ -27,6 +28,21 @@ bool EndsWith(string_view s, string_view tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The last place `word` stands in `s`. string_view::rfind compares the word
+// at every position; this looks for its first byte first.
+size_t LastOf(string_view s, string_view word) {
+  if (word.empty() || word.size() > s.size()) return word.empty() ? s.size() : string_view::npos;
+  size_t end = s.size() - word.size() + 1;  // positions [0, end) can hold it
+  while (end > 0) {
+    const void* p = memrchr(s.data(), word[0], end);
+    if (!p) break;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(p) - s.data());
+    if (std::memcmp(s.data() + at + 1, word.data() + 1, word.size() - 1) == 0) return at;
+    end = at;
+  }
+  return string_view::npos;
+}
 
 // Strips trailing ASCII blanks and the CJK space.
 string_view TrimRight(string_view s) {
@@ -53,19 +69,27 @@ struct TextNumber {
   string_view unit;           // what follows: 万元, 元, 分, %, …
 };
 
-// The clause delimiters: ，。；：, their ASCII forms and line ends.
-constexpr std::array<string_view, 9> kClauseEnds = {"\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x9A",
-                                                    ",", ";", "\n", "\xEF\xBC\x81", "\xEF\xBC\x9F"};
-// A year named in a paragraph holds for its later clauses ("2023 年…实际支出 …。当年资金结余 …").
-constexpr std::array<string_view, 1> kParagraphEnds = {"\n"};
+constexpr std::array<bool, 256> kMayDelimit = [] {
+  std::array<bool, 256> may{};
+  for (unsigned char c : {',', ';', '\n'}) may[c] = true;
+  may[0xE3] = may[0xEF] = true;
+  return may;
+}();
 
-size_t DelimiterAt(string_view s, size_t i, const string_view* set, size_t n) {
-  for (size_t k = 0; k < n; ++k)
-    if (s.compare(i, set[k].size(), set[k]) == 0) {
-      // A comma between digits is a thousands separator, not a clause end.
-      if (set[k] == "," && i > 0 && i + 1 < s.size() && IsDigit(s[i - 1]) && IsDigit(s[i + 1])) return 0;
-      return set[k].size();
-    }
+// The length of the clause delimiter at s[i] (，。；：！？, ',' ';' and a line
+// end), 0 when there is none. `paragraph`: only a line end counts.
+size_t DelimiterAt(string_view s, size_t i, bool paragraph = false) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == '\n') return 1;
+  if (paragraph) return 0;
+  if (c == ';') return 1;
+  // A comma between digits is a thousands separator, not a clause end.
+  if (c == ',') return i > 0 && i + 1 < s.size() && IsDigit(s[i - 1]) && IsDigit(s[i + 1]) ? 0 : 1;
+  if (i + 2 >= s.size()) return 0;
+  const unsigned char b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+  if (c == 0xE3) return b1 == 0x80 && b2 == 0x82 ? 3 : 0;  // 。
+  if (c == 0xEF && b1 == 0xBC)                               // ，；：！？
+    return b2 == 0x8C || b2 == 0x9B || b2 == 0x9A || b2 == 0x81 || b2 == 0x9F ? 3 : 0;
   return 0;
 }
 
@@ -89,22 +113,22 @@ std::vector<TextNumber> Numbers(string_view file, size_t from, size_t to) {
     while (e < to && (IsDigit(file[e]) || (file[e] == ',' && e + 1 < to && IsDigit(file[e + 1])) ||
                       (file[e] == '.' && e + 1 < to && IsDigit(file[e + 1]))))
       ++e;
-    std::string digits;
-    for (size_t k = i; k < e; ++k)
-      if (file[k] != ',') digits += file[k];
     string_view rest = TrimLeft(file.substr(e, to - e));
-    bool percent = false;
-    if (!rest.empty() && rest[0] == '%') percent = true;
-    else if (rest.substr(0, 3) == "\xEF\xBC\x85") percent = true;
+    const bool percent = (!rest.empty() && rest[0] == '%') || rest.substr(0, 3) == "\xEF\xBC\x85";
     n.begin = b;
     n.end = e;
-    n.written = (negative ? "-" : "") + digits + (percent ? "%" : "");
-    n.year = digits.size() == 4 && digits.find('.') == std::string::npos && !negative && rest.substr(0, 3) == "\xE5\xB9\xB4";
+    n.written.reserve(e - i + 2);
+    if (negative) n.written += '-';
+    for (size_t k = i; k < e; ++k)
+      if (file[k] != ',') n.written += file[k];
+    // "2024 年": four digits and 年, a year.
+    n.year = n.written.size() == 4 && !negative && n.written.find('.') == std::string::npos && rest.substr(0, 3) == "\xE5\xB9\xB4";
+    if (percent) n.written += '%';
     n.unit = rest.substr(0, std::min<size_t>(rest.size(), 6));
-    auto parsed = ParseStatedNumber(n.written, {});
-    if (parsed) {
-      n.number = *parsed;
-      n.number.text = std::string(file.substr(b, e - b)) + (percent ? "%" : "");
+    if (auto parsed = ParseStatedNumber(n.written, {})) {
+      n.number = std::move(*parsed);
+      n.number.text.assign(file.data() + b, e - b);
+      if (percent) n.number.text += '%';
       out.push_back(std::move(n));
     }
     i = e;
@@ -145,17 +169,17 @@ class NarrativeChecker {
     std::optional<std::string> paragraph_year;
     size_t start = 0;
     for (size_t i = 0; i <= s.size();) {
-      // Only these bytes can start a delimiter (',', ';', a line end, or the
-      // lead byte of ，。；：！？): the others are passed at once.
-      const unsigned char c = i < s.size() ? static_cast<unsigned char>(s[i]) : 0;
-      const bool maybe = i == s.size() || c == ',' || c == ';' || c == '\n' || c == 0xEF || c == 0xE3;
-      size_t d = !maybe ? 0 : i < s.size() ? DelimiterAt(s, i, kClauseEnds.data(), kClauseEnds.size()) : 1;
+      // Only ',', ';', a line end and the lead bytes of ，。；：！？ can start
+      // a delimiter: the bytes between are passed at once.
+      while (i < s.size() && !kMayDelimit[static_cast<unsigned char>(s[i])]) ++i;
+      const size_t d = i < s.size() ? DelimiterAt(s, i) : 1;
       if (d == 0) {
         ++i;
         continue;
       }
       Clause(f, s, start, i, paragraph_year);
-      if (i < s.size() && DelimiterAt(s, i, kParagraphEnds.data(), kParagraphEnds.size())) paragraph_year.reset();
+      // A year named in a paragraph holds for its later clauses ("2023 年…实际支出 …。当年资金结余 …").
+      if (i < s.size() && DelimiterAt(s, i, true)) paragraph_year.reset();
       i += d;
       start = i;
     }
@@ -287,7 +311,7 @@ class NarrativeChecker {
     const ScoredIndicator* named = nullptr;
     size_t at = 0;
     for (const ScoredIndicator* s : indicators_) {
-      size_t pos = tail.rfind(s->def->name);
+      size_t pos = LastOf(tail, s->def->name);
       if (pos == string_view::npos) continue;
       // The one named last; of two at one place, the longer name.
       if (!named || pos > at || (pos == at && s->def->name.size() > named->def->name.size())) named = s, at = pos;
@@ -305,7 +329,7 @@ class NarrativeChecker {
     size_t at = 0;
     for (const auto& v : sp_.values) {
       if (!v.percent || v.name.size() < 9 || v.name.find('.') != std::string::npos) continue;
-      size_t pos = before.rfind(v.name);
+      size_t pos = LastOf(before, v.name);
       if (pos == string_view::npos) continue;
       if (!named || pos > at) named = &v, at = pos;
     }
