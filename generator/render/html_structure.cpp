@@ -4,7 +4,9 @@
 #include <cmark-gfm.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -20,7 +22,7 @@ constexpr size_t kShortTableRows = 12;
 
 bool IsTable(cmark_node* n) {
   const char* t = cmark_node_get_type_string(n);
-  return t && std::string(t) == "table";
+  return t && std::strcmp(t, "table") == 0;
 }
 
 bool IsHeading(cmark_node* n, int level) {
@@ -79,36 +81,95 @@ class Structurer {
   // "见表 4-1" never breaks after 表: the space before a table's or figure's
   // number becomes a no-break space.
   static void KeepNumbersWithLabels(cmark_node* doc) {
-    static const std::string kNoBreakSpace = "\xC2\xA0";
     cmark_iter* it = cmark_iter_new(doc);
     for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
       cmark_node* n = cmark_iter_get_node(it);
-      if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT || !cmark_node_get_literal(n)) continue;
-      std::string text = cmark_node_get_literal(n);
-      bool changed = false;
-      for (const char* label : {"表 ", "图 "}) {
-        const size_t len = std::char_traits<char>::length(label);
-        for (size_t at = text.find(label); at != std::string::npos; at = text.find(label, at + 1)) {
-          const size_t digit = at + len;
-          if (digit < text.size() && text[digit] >= '0' && text[digit] <= '9') {
-            text.replace(digit - 1, 1, kNoBreakSpace);
-            changed = true;
-          }
-        }
+      if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT) continue;
+      const char* literal = cmark_node_get_literal(n);
+      if (!literal) continue;
+      const std::string_view text(literal);
+      std::string changed;  // the text with its no-break spaces, once there is one
+      size_t copied = 0;    // bytes of `text` in `changed`
+      for (size_t at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1)) {
+        const bool digit = at + 1 < text.size() && text[at + 1] >= '0' && text[at + 1] <= '9';
+        if (!digit || at < 3) continue;
+        const std::string_view label = text.substr(at - 3, 3);
+        if (label != "\xE8\xA1\xA8" && label != "\xE5\x9B\xBE") continue;  // 表, 图
+        changed.append(text.data() + copied, at - copied);
+        changed += "\xC2\xA0";
+        copied = at + 1;
       }
-      if (changed) cmark_node_set_literal(n, text.c_str());
+      if (copied == 0) continue;
+      changed.append(text.data() + copied, text.size() - copied);
+      cmark_node_set_literal(n, changed.c_str());
     }
     cmark_iter_free(it);
   }
 
+  // A node's inlines as cmark-gfm's HTML renderer writes them. Text, code,
+  // emphasis and breaks, nearly all that a report's cells and headings hold,
+  // are written here, escaped as the renderer escapes them; any other inline
+  // (a link, raw HTML, an extension's node) goes through cmark_render_html,
+  // whose set-up costs about a thousand instructions a call.
   std::string Inlines(cmark_node* n) {
     std::string out;
-    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
-      char* html = cmark_render_html(c, options_, extensions_);
-      if (html) out += html;
-      std::free(html);
-    }
+    AppendInlines(out, n);
     return out;
+  }
+  void AppendInlines(std::string& out, cmark_node* n) {
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+      switch (cmark_node_get_type(c)) {
+        case CMARK_NODE_TEXT:
+          AppendRendererEscaped(out, cmark_node_get_literal(c));
+          break;
+        case CMARK_NODE_CODE:
+          out += "<code>";
+          AppendRendererEscaped(out, cmark_node_get_literal(c));
+          out += "</code>";
+          break;
+        case CMARK_NODE_SOFTBREAK:
+          out += (options_ & CMARK_OPT_HARDBREAKS) ? "<br />\n" : (options_ & CMARK_OPT_NOBREAKS) ? " " : "\n";
+          break;
+        case CMARK_NODE_LINEBREAK:
+          out += "<br />\n";
+          break;
+        case CMARK_NODE_STRONG:
+          out += "<strong>";
+          AppendInlines(out, c);
+          out += "</strong>";
+          break;
+        case CMARK_NODE_EMPH:
+          out += "<em>";
+          AppendInlines(out, c);
+          out += "</em>";
+          break;
+        default: {
+          char* html = cmark_render_html(c, options_, extensions_);
+          if (html) out += html;
+          std::free(html);
+        }
+      }
+    }
+  }
+  // cmark-gfm's escaping of text (houdini_escape_html0, not in secure mode):
+  // " & < > only.
+  static void AppendRendererEscaped(std::string& out, const char* s) {
+    if (!s) return;
+    const char* run = s;
+    for (; *s; ++s) {
+      const char* with = nullptr;
+      switch (*s) {
+        case '"': with = "&quot;"; break;
+        case '&': with = "&amp;"; break;
+        case '<': with = "&lt;"; break;
+        case '>': with = "&gt;"; break;
+        default: continue;
+      }
+      out.append(run, static_cast<size_t>(s - run));
+      out += with;
+      run = s + 1;
+    }
+    out.append(run, static_cast<size_t>(s - run));
   }
 
   static cmark_node* Raw(const std::string& html) {
@@ -151,7 +212,11 @@ class Structurer {
     for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row))
       if (!cmark_gfm_extensions_get_table_row_is_header(row)) ++body_rows;
     std::string s = std::string("<div class=\"table-block") + (body_rows <= kShortTableRows ? " short" : "") + "\">\n";
-    if (caption) s += "<p class=\"caption\">" + Inlines(caption) + "</p>\n";
+    if (caption) {
+      s += "<p class=\"caption\">";
+      AppendInlines(s, caption);
+      s += "</p>\n";
+    }
     s += "<table>\n";
     size_t r = 0;
     bool in_body = false;
@@ -167,13 +232,14 @@ class Structurer {
       for (cmark_node* cell = cmark_node_first_child(row); cell && k < columns; cell = cmark_node_next(cell), ++k) {
         const int span = r < plan.span.size() ? plan.span[r][k] : 1;
         if (span == 0) continue;  // inside a merge above
-        const char* tag = header ? "th" : "td";
-        std::string attrs;
-        if (align && align[k] == 'r') attrs += " style=\"text-align: right\"";
-        else if (align && align[k] == 'c') attrs += " style=\"text-align: center\"";
-        else if (align && align[k] == 'l') attrs += " style=\"text-align: left\"";
-        if (span > 1) attrs += fmt::format(" rowspan=\"{}\" class=\"merged\"", span);
-        s += fmt::format("<{}{}>{}</{}>\n", tag, attrs, Inlines(cell), tag);
+        s += header ? "<th" : "<td";
+        if (align && align[k] == 'r') s += " style=\"text-align: right\"";
+        else if (align && align[k] == 'c') s += " style=\"text-align: center\"";
+        else if (align && align[k] == 'l') s += " style=\"text-align: left\"";
+        if (span > 1) s += " rowspan=\"" + std::to_string(span) + "\" class=\"merged\"";
+        s += '>';
+        AppendInlines(s, cell);
+        s += header ? "</th>\n" : "</td>\n";
       }
       for (; k < columns; ++k) s += header ? "<th></th>\n" : "<td></td>\n";
       s += "</tr>\n";

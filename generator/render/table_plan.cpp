@@ -60,35 +60,39 @@ bool IsCaptionText(const std::string& text) {
 
 TablePlan PlanTable(cmark_node* table) {
   const uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
-  std::vector<std::vector<std::string>> text;  // per row, per column
+  std::vector<std::vector<cmark_node*>> cells;  // per row, per column; null where a row is short
   for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
-    std::vector<std::string> cells(columns);
+    std::vector<cmark_node*> r(columns, nullptr);
     uint16_t k = 0;
     for (cmark_node* cell = cmark_node_first_child(row); cell && k < columns; cell = cmark_node_next(cell), ++k)
-      cells[k] = InlineText(cell);
-    text.push_back(std::move(cells));
+      r[k] = cell;
+    cells.push_back(std::move(r));
   }
+  auto text = [&](size_t r, uint16_t k) { return cells[r][k] ? InlineText(cells[r][k]) : std::string(); };
   TablePlan plan;
-  plan.span.assign(text.size(), std::vector<int>(columns, 1));
-  plan.total.assign(text.size(), false);
-  for (size_t r = 1; r < text.size(); ++r) plan.total[r] = IsTotalRowLabel(text[r][0]);
-  if (text.empty()) return plan;
+  plan.span.assign(cells.size(), std::vector<int>(columns, 1));
+  plan.total.assign(cells.size(), false);
+  if (cells.empty() || columns == 0) return plan;
+  for (size_t r = 1; r < cells.size(); ++r) plan.total[r] = IsTotalRowLabel(text(r, 0));
 
   // The hierarchy: leading columns headed …指标 (一级指标, 二级指标, 指标).
   uint16_t levels = 0;
-  while (levels < columns && EndsWith(CompactLabel(text[0][levels]), "指标")) ++levels;
+  while (levels < columns && EndsWith(CompactLabel(text(0, levels)), "指标")) ++levels;
   // The last of them holds the leaves, one per row even when two share a
   // name: only the parents before it merge.
   for (uint16_t k = 0; k + 1 < levels; ++k) {
     size_t first = 0;  // the row a run of equal cells starts at; 0: none
-    for (size_t r = 1; r < text.size(); ++r) {
-      const bool joins = first != 0 && !text[r][k].empty() && text[r][k] == text[first][k] &&
+    std::string first_text;
+    for (size_t r = 1; r < cells.size(); ++r) {
+      std::string t = text(r, k);
+      const bool joins = first != 0 && !t.empty() && t == first_text &&
                          (k == 0 || plan.span[r][k - 1] == 0);  // the parent merges across this row too
       if (joins) {
         plan.span[r][k] = 0;
         ++plan.span[first][k];
       } else {
         first = r;
+        first_text = std::move(t);
       }
     }
   }
