@@ -30,10 +30,12 @@ void AllowedFolders::Add(const std::string& folder) {
 }
 
 bool AllowedFolders::Contains(const std::string& path) const {
-  if (folders_.empty()) return false;
-  std::string r = ResolvedPath(path);
+  return !folders_.empty() && ContainsResolved(ResolvedPath(path));
+}
+
+bool AllowedFolders::ContainsResolved(const std::string& resolved) const {
   for (const auto& f : folders_)
-    if (PathWithin(r, f)) return true;
+    if (PathWithin(resolved, f)) return true;
   return false;
 }
 

@@ -18,6 +18,8 @@ class AllowedFolders {
   void Add(const std::string& folder);
   // Whether `path`, resolved (symbolic links followed), lies in one of the folders.
   bool Contains(const std::string& path) const;
+  // The same for a path already resolved (ResolvedPath).
+  bool ContainsResolved(const std::string& resolved) const;
   // The folders as resolved, for messages.
   const std::vector<std::string>& Folders() const { return folders_; }
   // "a, b, c" for messages.

@@ -24,8 +24,9 @@ InputFiles::InputFiles(std::string root, std::shared_ptr<const AllowedFolders> a
 bool InputFiles::MayRead(const std::string& path) const {
   if (!allowed_) return true;
   if (Key(path)) return true;  // held in memory
-  if (!in_memory_ && PathWithin(ResolvedPath(path), resolved_root_)) return true;
-  return allowed_->Contains(path);
+  const std::string resolved = ResolvedPath(path);  // once: it asks the disk at each folder of the path
+  if (!in_memory_ && PathWithin(resolved, resolved_root_)) return true;
+  return allowed_->ContainsResolved(resolved);
 }
 
 std::string InputFiles::AllowedList() const {
