@@ -374,6 +374,28 @@ TEST_CASE("report.html: print has page numbers, no number on the cover, captions
   CHECK(h.find("tr:last-child td { font-weight") == std::string::npos);
 }
 
+TEST_CASE("report.html: a table cell and a heading hold their inlines as cmark-gfm renders them in a paragraph") {
+  // html_structure.cpp writes text, code, emphasis and breaks itself and hands
+  // other inlines to cmark-gfm: the same inlines in a paragraph, which it does
+  // not touch, are what the cells and headings must hold.
+  const std::vector<std::string> inlines = {
+      "a & b \"c\" 1 < 2 > 0 'q' / done",
+      "`x<y && \"z\"` and **bold & strong** and *em <i>* and ***both***",
+      "[link \"t\"](http://example.com/?a=1&b=2 \"title\") <http://example.com/x> www.example.com",
+      "raw <b>html</b> and ~~struck~~ and ~single~ and \\* escaped",
+      "中文 & “引号” 60~80分 见表 4-1 的 表 3",
+  };
+  for (const std::string& in : inlines) {
+    const std::string para = MarkdownToHtml(in + "\n");
+    REQUIRE(para.rfind("<p>", 0) == 0);
+    const std::string want = para.substr(3, para.find("</p>") - 3);
+    const std::string table = MarkdownToHtml("| 列 |\n| --- |\n| " + in + " |\n");
+    CHECK_MESSAGE(table.find("<td>" + want + "</td>") != std::string::npos, in, "\n", table);
+    const std::string heading = MarkdownToHtml("## " + in + "\n");
+    CHECK_MESSAGE(heading.find(">" + want + "</h2>") != std::string::npos, in, "\n", heading);
+  }
+}
+
 TEST_CASE("report: parent cells merged (rowspan) in the HTML, repeated in the Markdown, bold only on totals") {
   Report r = RenderCase(std::string(JIXIAO_SOURCE_DIR) + "/inputs/jiaocheng-2024");
   // 附件1: D 效益 over its 5 leaves, D1 社会效益 over its 3, as 评分表.xlsx merges them.
