@@ -71,7 +71,7 @@ TEST_CASE("report.docx: parts, styles, cover, contents, page numbers, sections a
   const std::string& doc = parts["word/document.xml"];
   const std::string& styles = parts["word/styles.xml"];
   // The title, headings and body in the 公文 styles, with east-Asian fonts.
-  CHECK(doc.find("<w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t xml:space=\"preserve\">示例项目绩效评价报告") !=
+  CHECK(doc.find("<w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>示例项目绩效评价报告") !=
         std::string::npos);
   CHECK(Count(doc, "<w:pStyle w:val=\"Heading1\"/>") == 5);  // 摘要, 一、, 八、, 附件 1, 附件 2
   CHECK(Count(doc, "<w:pStyle w:val=\"Heading2\"/>") == 1);
@@ -82,9 +82,9 @@ TEST_CASE("report.docx: parts, styles, cover, contents, page numbers, sections a
   CHECK(styles.find("w:firstLineChars=\"200\"") != std::string::npos);             // two characters
   // The TOC field, two levels, its entries cached; Word and WPS update it on opening.
   CHECK(doc.find("TOC \\o \"1-2\"") != std::string::npos);
-  CHECK(doc.find("<w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">附件 1：绩效评价指标评分表") !=
+  CHECK(doc.find("<w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:t>附件 1：绩效评价指标评分表") !=
         std::string::npos);
-  CHECK(doc.find("<w:pStyle w:val=\"TOC2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">（一）项目概况") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"TOC2\"/></w:pPr><w:r><w:t>（一）项目概况") != std::string::npos);
   CHECK(doc.find("- 摘要") == std::string::npos);  // the Markdown list is replaced
   CHECK(parts["word/settings.xml"].find("<w:updateFields w:val=\"true\"/>") != std::string::npos);
   // Sections: the cover (no footer), the body (numbered from 1), 附件 1 (landscape), 附件 2.
@@ -97,14 +97,14 @@ TEST_CASE("report.docx: parts, styles, cover, contents, page numbers, sections a
   CHECK(parts["word/footer1.xml"].find(" PAGE ") != std::string::npos);
   // Tables: header rows repeat, numbers right-aligned, the 合计 row bold and only it.
   CHECK(Count(doc, "<w:tblHeader/>") == 2);
-  CHECK(doc.find("<w:jc w:val=\"right\"/></w:pPr><w:r><w:t xml:space=\"preserve\">1,022.04") != std::string::npos);
-  CHECK(doc.find("<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">合计") != std::string::npos);
-  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">甲") == std::string::npos);
+  CHECK(doc.find("<w:jc w:val=\"right\"/></w:pPr><w:r><w:t>1,022.04") != std::string::npos);
+  CHECK(doc.find("<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t>合计") != std::string::npos);
+  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t>甲") == std::string::npos);
   // A caption is centred and kept with its table; the 附件 lines are lines; the signature is on the right.
-  CHECK(doc.find("<w:pStyle w:val=\"Caption\"/></w:pPr><w:r><w:t xml:space=\"preserve\">表 1 资金情况") != std::string::npos);
-  CHECK(doc.find("<w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t xml:space=\"preserve\">附件 2. 满意度调查") != std::string::npos);
-  CHECK(doc.find("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t xml:space=\"preserve\">评价机构") != std::string::npos);
-  CHECK(doc.find("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2025年5月") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"Caption\"/></w:pPr><w:r><w:t>表 1 资金情况") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>附件 2. 满意度调查") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t>评价机构") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t>2025年5月") != std::string::npos);
   // Its lines are kept together on one page.
   size_t signature = styles.find("w:styleId=\"Signature\"");
   REQUIRE(signature != std::string::npos);
@@ -115,6 +115,15 @@ TEST_CASE("report.docx: parts, styles, cover, contents, page numbers, sections a
   CHECK(doc.find("A11 &lt;1 &gt; 0") != std::string::npos);
   // The same report gives the same bytes.
   CHECK(RenderDocx(kReport) == bytes);
+}
+
+TEST_CASE("report.docx: a run keeps its spaces (xml:space) where an end is a space or two stand together") {
+  const std::string doc = Unzip(RenderDocx("正文一段。\n\n代码 `  两个空格` 与 `a  b` 和 `尾 `\n"))["word/document.xml"];
+  CHECK(doc.find("<w:t>正文一段。</w:t>") != std::string::npos);
+  CHECK(doc.find("<w:t xml:space=\"preserve\">  两个空格</w:t>") != std::string::npos);
+  CHECK(doc.find("<w:t xml:space=\"preserve\">a  b</w:t>") != std::string::npos);
+  CHECK(doc.find("<w:t xml:space=\"preserve\">尾 </w:t>") != std::string::npos);
+  CHECK(doc.find("<w:t xml:space=\"preserve\">代码 </w:t>") != std::string::npos);
 }
 
 TEST_CASE("report.docx of a bundled case opens in LibreOffice and prints as a PDF") {
@@ -294,9 +303,9 @@ TEST_CASE("report.docx: parent cells merged down (w:vMerge) as in 评分表.xlsx
   // Every row keeps one cell per column (Word needs the continuing cells).
   CHECK(Count(doc, "<w:tc>") == 6 * 8);
   // Bold: the header and the 合计 row, not the 减分项 row that comes last before it.
-  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">合计") != std::string::npos);
-  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">减分项") == std::string::npos);
-  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">−1.00") == std::string::npos);
+  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t>合计") != std::string::npos);
+  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t>减分项") == std::string::npos);
+  CHECK(doc.find("<w:b/><w:bCs/></w:rPr><w:t>−1.00") == std::string::npos);
 }
 
 TEST_CASE("report.docx from report.html's parse: the same package, or none when the tree is not the same") {
@@ -348,7 +357,7 @@ TEST_CASE("report.docx: charts as native chart parts at their marks, numbered, w
   CHECK(doc.find("<c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" r:id=\"rIdChart1\"/>") !=
         std::string::npos);
   CHECK(doc.find("chart:level1") == std::string::npos);  // the mark itself is gone
-  CHECK(doc.find("<w:pStyle w:val=\"Caption\"/></w:pPr><w:r><w:t xml:space=\"preserve\">图1 一级指标得分率") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"Caption\"/></w:pPr><w:r><w:t>图1 一级指标得分率") != std::string::npos);
   CHECK(doc.find("表前一段") < doc.find("rIdChart1"));
   CHECK(doc.find("rIdChart1") < doc.find("表后一段"));
   CHECK(parts["[Content_Types].xml"].find("/word/charts/chart1.xml") != std::string::npos);

@@ -19,21 +19,25 @@ bool EndsWith(const std::string& s, const char* suffix) {
 
 }  // namespace
 
-std::string InlineText(cmark_node* n) {
-  std::string out;
+void AppendInlineText(std::string& out, cmark_node* n) {
   for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
     switch (cmark_node_get_type(c)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:
-        out += cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "";
+        if (const char* literal = cmark_node_get_literal(c)) out += literal;
         break;
       case CMARK_NODE_SOFTBREAK:
       case CMARK_NODE_LINEBREAK:
         break;
       default:
-        out += InlineText(c);
+        AppendInlineText(out, c);
     }
   }
+}
+
+std::string InlineText(cmark_node* n) {
+  std::string out;
+  AppendInlineText(out, n);
   return out;
 }
 

@@ -42,5 +42,6 @@ bool IsCaptionText(const std::string& text);
 
 // The plain text of a node's inlines (a cell, a heading, a paragraph).
 std::string InlineText(cmark_node* n);
+void AppendInlineText(std::string& out, cmark_node* n);  // the same, appended to `out`
 
 }  // namespace jixiao

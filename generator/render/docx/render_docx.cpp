@@ -198,7 +198,7 @@ class DocumentWriter {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HEADING: Heading(n); return;
       case CMARK_NODE_PARAGRAPH: {
-        const std::string text = InlineText(n);
+        const std::string& text = TextOf(n);
         if (IsMark(text)) {
           // A chart's mark: the chart. A mark with no chart (chart:balances
           // for a project of one year) stands for nothing in the .docx.
@@ -240,7 +240,7 @@ class DocumentWriter {
 
   void Heading(cmark_node* n) {
     const int level = cmark_node_get_heading_level(n);
-    const std::string text = InlineText(n);
+    const std::string& text = TextOf(n);
     const std::string compact = level == 2 ? CompactLabel(text) : std::string();
     if (compact == "目录" || compact == "目錄") {
       PlainParagraph("TOCHeading", text);
@@ -267,7 +267,7 @@ class DocumentWriter {
       std::string marker = ordered ? std::to_string(number++) + ". " : "• ";
       for (cmark_node* c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
         if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
-          Paragraph("ListBody", c, InlineText(c), marker);
+          Paragraph("ListBody", c, TextOf(c), marker);
           marker.clear();
         } else {
           Block(c);
@@ -289,7 +289,7 @@ class DocumentWriter {
       uint16_t k = 0;
       const bool header = cmark_gfm_extensions_get_table_row_is_header(row);
       for (cmark_node* cell = cmark_node_first_child(row); cell && k < columns; cell = cmark_node_next(cell), ++k) {
-        const size_t w = Width(InlineText(cell));
+        const size_t w = Width(TextOf(cell));
         want[k] = std::max(want[k], std::min<size_t>(w + (header ? 1 : 0), kMaxColumnWidth));
         text[k] += static_cast<long>(w);
       }
@@ -440,9 +440,28 @@ class DocumentWriter {
       if (s.italic) out_ += "<w:i/><w:iCs/>";
       out_ += "</w:rPr>";
     }
-    out_ += "<w:t xml:space=\"preserve\">";
+    // Spaces at either end, or two together, are kept only when the run says so.
+    const bool preserve = KeepsSpaces(text, size);
+    out_ += preserve ? "<w:t xml:space=\"preserve\">" : "<w:t>";
     AppendXml(out_, text, size);
     out_ += "</w:t></w:r>";
+  }
+
+  // A node's InlineText in one buffer kept from call to call: each caller is
+  // done with it before the next asks.
+  const std::string& TextOf(cmark_node* n) {
+    text_.clear();
+    AppendInlineText(text_, n);
+    return text_;
+  }
+
+  static bool KeepsSpaces(const char* text, size_t size) {
+    if (size == 0) return false;
+    if (text[0] == ' ' || text[size - 1] == ' ') return true;
+    const char* end = text + size;
+    for (const char* p = text; (p = static_cast<const char*>(std::memchr(p, ' ', static_cast<size_t>(end - p)))); ++p)
+      if (p + 1 < end && p[1] == ' ') return true;
+    return std::memchr(text, '\t', size) != nullptr;
   }
 
   static const char* Literal(cmark_node* n) {
@@ -519,6 +538,7 @@ class DocumentWriter {
   std::vector<std::pair<int, std::string>> toc_;  // the headings after the 目录, level 2 and 3
   std::string out_;  // the part, as it is written
   std::string ppr_;  // the properties of the paragraph being written, repeated at each line end
+  std::string text_;  // TextOf's
   bool landscape_ = false;
   bool cover_ = false;
   bool skip_list_ = false;
