@@ -144,6 +144,9 @@ struct Expected {
   std::string unit;
 };
 
+// The words a stated grade follows: "评价等级为“良”".
+constexpr std::array<string_view, 5> kGradeWords = {"等级为", "等级是", "评定为", "评价结果为", "绩效等级"};
+
 class NarrativeChecker {
  public:
   NarrativeChecker(const ScoredProject& sp, std::vector<Finding>& out) : sp_(sp), p_(*sp.project), out_(out) {
@@ -166,6 +169,9 @@ class NarrativeChecker {
 
   void File(const NarrativeFile& f) {
     string_view s = f.text;
+    // Most files state no grade: their clauses are not searched for one.
+    grade_words_ = false;
+    for (string_view key : kGradeWords) grade_words_ = grade_words_ || Has(s, key);
     std::optional<std::string> paragraph_year;
     size_t start = 0;
     for (size_t i = 0; i <= s.size();) {
@@ -207,7 +213,7 @@ class NarrativeChecker {
         want = Named(words);
       if (want) Compare(f, file, n, *want);
     }
-    Grade(f, file, from, to);
+    if (grade_words_) Grade(f, file, from, to);
   }
 
   // The money figure a clause names: a fund row, a year's balance, 到位 or
@@ -344,7 +350,7 @@ class NarrativeChecker {
   // "评价等级为“良”": the grade the text states against the computed one.
   void Grade(const NarrativeFile& f, string_view file, size_t from, size_t to) {
     string_view c = file.substr(from, to - from);
-    for (string_view key : {"等级为", "等级是", "评定为", "评价结果为", "绩效等级"}) {
+    for (string_view key : kGradeWords) {
       size_t k = c.find(key);
       if (k == string_view::npos) continue;
       size_t i = k + key.size();
@@ -410,6 +416,7 @@ class NarrativeChecker {
   std::vector<const FundRow*> rows_;
   std::vector<const ScoredIndicator*> indicators_;
   std::vector<Decimal> money_;
+  bool grade_words_ = false;  // the file being read names a grade somewhere
 };
 
 }  // namespace

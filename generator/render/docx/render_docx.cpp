@@ -225,7 +225,7 @@ class DocumentWriter {
         return;
       case CMARK_NODE_CODE_BLOCK:
       case CMARK_NODE_HTML_BLOCK: {
-        if (std::strstr(Literal(n), kMarkChar)) unlike_ = true;
+        if (HasMark(Literal(n), std::strlen(Literal(n)))) unlike_ = true;
         std::istringstream lines(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
         for (std::string line; std::getline(lines, line);)
           if (!line.empty() && line[0] != '<') PlainParagraph("Body", line);
@@ -455,6 +455,17 @@ class DocumentWriter {
     return text_;
   }
 
+  // Whether a layout mark's character (U+E000, private use) is in the text:
+  // its lead byte is rare, so it is looked for first.
+  static bool HasMark(const char* text, size_t size) {
+    const char* end = text + size;
+    const size_t n = std::char_traits<char>::length(kMarkChar);
+    for (const char* p = text; (p = static_cast<const char*>(std::memchr(p, kMarkChar[0], static_cast<size_t>(end - p))));
+         ++p)
+      if (static_cast<size_t>(end - p) >= n && std::memcmp(p, kMarkChar, n) == 0) return true;
+    return false;
+  }
+
   static bool KeepsSpaces(const char* text, size_t size) {
     if (size == 0) return false;
     if (text[0] == ' ' || text[size - 1] == ' ') return true;
@@ -475,8 +486,9 @@ class DocumentWriter {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE: {
           const char* text = Literal(c);
-          if (std::strstr(text, kMarkChar)) unlike_ = true;
-          Run(text, std::strlen(text), style);
+          const size_t size = std::strlen(text);
+          if (HasMark(text, size)) unlike_ = true;
+          Run(text, size, style);
           break;
         }
         case CMARK_NODE_SOFTBREAK: {
