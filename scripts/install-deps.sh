@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config
   libgmp-dev libyaml-dev libyaml-cpp-dev libfmt-dev libcli11-dev doctest-dev
-  libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpoco-dev libpq-dev libsqlite3-dev libdeflate-dev
+  libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpoco-dev libpq-dev libsqlite3-dev libisal-dev
 )
 if [ "${JIXIAO_MINIMAL:-0}" != 1 ]; then
   packages+=(libreoffice-calc-nogui libreoffice-writer-nogui fonts-noto-cjk python3-openpyxl

@@ -3,7 +3,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
-#include <libdeflate.h>
+#include <isa-l/crc.h>
+#include <isa-l/igzip_lib.h>
 
 #include <algorithm>
 #include <charconv>
@@ -818,40 +819,45 @@ struct PackedPart {
   uint32_t size = 0;  // unpacked
 };
 
-// libdeflate compresses a whole buffer at once, which is what a part is: at
-// its fastest level it takes about half of zlib's fastest level's time for a
-// file a few percent smaller (docs/performance.md). One compressor a thread,
-// kept: allocating one costs more than a part.
-struct CompressorFree {
-  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-};
-libdeflate_compressor* Compressor() {
-  thread_local std::unique_ptr<libdeflate_compressor, CompressorFree> c;
-  if (!c) {
-    c.reset(libdeflate_alloc_compressor(1));
-    if (!c) throw std::bad_alloc();
-  }
-  return c.get();
+// ISA-L's igzip deflates a whole buffer in one call (stateless): at its level
+// 1 it takes about a third of libdeflate's fastest level's time, and a
+// fifth of zlib's, for a file a few percent larger (docs/performance.md).
+// Its working memory is one buffer a thread, kept.
+uint8_t* IgzipLevelBuffer() {
+  thread_local std::vector<uint8_t> buffer(ISAL_DEF_LVL1_DEFAULT);
+  return buffer.data();
 }
 
 // Packs `bytes` into `out` (appended): deflated when it is a kilobyte or
 // more, else stored, since deflate would save a few bytes at the cost of
-// its setup.
+// its setup; stored too when deflate would not make it smaller.
 PackedPart Pack(std::string_view bytes, std::string& out) {
   PackedPart p;
   p.size = static_cast<uint32_t>(bytes.size());
-  p.crc = static_cast<uint32_t>(libdeflate_crc32(0, bytes.data(), bytes.size()));
-  p.deflated = bytes.size() >= 1024;
-  if (!p.deflated) {
-    out.append(bytes);
-    return p;
-  }
-  libdeflate_compressor* c = Compressor();
+  p.crc = crc32_gzip_refl(0, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   const size_t at = out.size();
-  out.resize(at + libdeflate_deflate_compress_bound(c, bytes.size()));
-  const size_t n = libdeflate_deflate_compress(c, bytes.data(), bytes.size(), out.data() + at, out.size() - at);
-  if (n == 0) throw std::runtime_error("report.docx: deflate failed");  // the bound was too small: not possible
-  out.resize(at + n);
+  if (bytes.size() >= 1024) {
+    isal_zstream z;
+    isal_deflate_stateless_init(&z);
+    z.level = 1;
+    z.level_buf = IgzipLevelBuffer();
+    z.level_buf_size = ISAL_DEF_LVL1_DEFAULT;
+    z.gzip_flag = IGZIP_DEFLATE;  // raw deflate, as a zip entry holds it
+    z.end_of_stream = 1;
+    z.flush = NO_FLUSH;
+    out.resize(at + bytes.size());  // room for as many bytes as the part: a larger result is stored instead
+    z.next_in = reinterpret_cast<uint8_t*>(const_cast<char*>(bytes.data()));
+    z.avail_in = static_cast<uint32_t>(bytes.size());
+    z.next_out = reinterpret_cast<uint8_t*>(out.data() + at);
+    z.avail_out = static_cast<uint32_t>(bytes.size());
+    if (isal_deflate_stateless(&z) == COMP_OK && z.avail_in == 0) {
+      out.resize(at + z.total_out);
+      p.deflated = true;
+      return p;
+    }
+    out.resize(at);
+  }
+  out.append(bytes);
   return p;
 }
 
@@ -868,9 +874,10 @@ class PackageZip {
 
   void Add(const std::string& name, std::string_view bytes) {
     const size_t header = out_.size();
-    Header(kLocal, name, bytes.size() >= 1024, 0, 0, 0);
+    Header(kLocal, name, false, 0, 0, 0);  // the method is known once the part is packed
     const size_t data = out_.size();
     const PackedPart p = Pack(bytes, out_);
+    if (p.deflated) SetMethod(header);
     Finished(name, header, p, out_.size() - data);
   }
 
@@ -904,6 +911,13 @@ class PackageZip {
     bool deflated;
     uint32_t crc, packed, size, offset;
   };
+
+  // A local header written for a stored part, made a deflated one's: the
+  // version needed (offset 4) and the method (offset 8).
+  void SetMethod(size_t header) {
+    out_[header + 4] = 20;
+    out_[header + 8] = 8;
+  }
 
   // The local header's CRC and sizes, now known (offset 14: after signature,
   // version, flags, method, time and date), and the part's directory entry.
