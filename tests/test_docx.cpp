@@ -372,11 +372,31 @@ TEST_CASE("report.docx: charts as native chart parts at their marks, numbered, w
   CHECK(xml.find("formatCode=\"0.00%\"") != std::string::npos);
 }
 
+TEST_CASE("report.docx of a report whose parse would not do: written from its own Markdown, charts kept") {
+  // Struck-through text in a fragment: report.html's parse has strikethrough,
+  // the .docx's own parse does not, so the .docx is written from the Markdown.
+  auto sp = ScoreProject(LoadProject(std::string(JIXIAO_SOURCE_DIR) + "/inputs/tianjin-disabled-2023"));
+  Fragments f = LoadFragments(sp.project->Files(), sp.project->text_dir);
+  REQUIRE(!f.text.empty());
+  f.text.begin()->second += "\n\n这一句~~删去~~保留。\n";
+  Report r = RenderReport(sp, LoadTemplates(""), f);
+  CHECK(r.docx.empty());
+  REQUIRE(!r.docx_markdown.empty());
+  CHECK(r.docx_markdown.find("\xEE\x80\x80" "chart:") != std::string::npos);  // the charts' marks kept
+  auto parts = Unzip(RenderDocx(r.docx_markdown, nullptr, &r.docx_charts));
+  CHECK(parts.count("word/charts/chart1.xml") == 1);
+  CHECK(parts.count("word/charts/chart2.xml") == 1);
+  CHECK(parts["word/document.xml"].find("~~删去~~") != std::string::npos);
+}
+
 TEST_CASE("report.docx of a bundled case: its charts in report order, the same figures as the report") {
   auto sp = ScoreProject(LoadProject(std::string(JIXIAO_SOURCE_DIR) + "/inputs/tianjin-disabled-2023"));
   Report r = RenderReport(sp, LoadTemplates(""), LoadFragments(sp.project->Files(), sp.project->text_dir));
   CHECK(r.markdown.find("\xEE\x80\x80") == std::string::npos);  // report.md keeps no mark
-  auto parts = Unzip(RenderDocx(r.docx_markdown, nullptr, &r.docx_charts));
+  // Written from report.html's parse: no Markdown of its own is kept for it.
+  REQUIRE(!r.docx.empty());
+  CHECK(r.docx_markdown.empty());
+  auto parts = Unzip(r.docx);
   REQUIRE(parts.count("word/charts/chart1.xml") == 1);
   REQUIRE(parts.count("word/charts/chart2.xml") == 1);
   // The funds chart stands first (一、（二）), the 得分率 chart second (三、), as in report.html.

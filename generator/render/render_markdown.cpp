@@ -400,13 +400,14 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
 
   marked = PlaceContents(marked);
   r.markdown = StripMarks(marked);
-  r.docx_markdown = StripMarks(marked, "chart:");
   r.docx_charts = DocxCharts(sp);
   r.docx_styles = t.docx_styles;
   // One parse of the Markdown for report.html and report.docx.
   std::string body = MarkdownToHtml(marked, [&](cmark_node* doc) {
     r.docx = RenderDocxFromMarkedTree(doc, marked.size(), r.docx_styles.get(), &r.docx_charts);
   });
+  // The tree would not do for report.docx: its own parse, of the Markdown with the charts' marks.
+  if (r.docx.empty()) r.docx_markdown = StripMarks(marked, "chart:");
   // Each layout mark becomes its HTML in one pass over the page; a mark
   // alone in a paragraph takes the <p> with it.
   std::map<std::string, std::string> marks = {

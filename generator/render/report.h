@@ -84,8 +84,9 @@ struct Report {
   std::string markdown;  // with layout marks removed
   std::string html;
   std::shared_ptr<const std::string> docx_styles;  // the template set's (TemplateSet::docx_styles)
-  // report.docx's Markdown: `markdown` with the chart marks kept where the
-  // charts go, and the charts' figures (render/docx/render_docx.h).
+  // report.docx's Markdown when `docx` is empty: `markdown` with the chart
+  // marks kept where the charts go; and the charts' figures
+  // (render/docx/render_docx.h).
   std::string docx_markdown;
   std::vector<DocxChart> docx_charts;
   // report.docx's bytes, written from report.html's parse of the Markdown
