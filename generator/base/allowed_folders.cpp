@@ -1,5 +1,8 @@
 #include "base/allowed_folders.h"
 
+#include <stdlib.h>
+
+#include <cstdlib>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -7,6 +10,13 @@ namespace fs = std::filesystem;
 namespace jixiao {
 
 std::string ResolvedPath(const std::string& path) {
+  // A path that exists: realpath(3), one call (std::filesystem builds a
+  // path object at each folder of the path). Else as far as it exists.
+  if (char* resolved = realpath(path.c_str(), nullptr)) {
+    std::string r(resolved);
+    std::free(resolved);
+    return r;
+  }
   std::error_code ec;
   fs::path abs = fs::absolute(path, ec);
   if (ec) abs = fs::path(path);
