@@ -18,8 +18,8 @@ using data = TemplateValue;
 namespace {
 
 
-std::string ReadText(const InputFiles& files, const fs::path& p) {
-  std::string s = files.Read(p.string()).value_or("");
+std::string ReadText(const InputFiles& files, const std::string& path) {
+  std::string s = files.Read(path).value_or("");
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
   return s;
 }
@@ -58,9 +58,9 @@ std::string WrittenMoneyText(const Decimal& d) {
 namespace {
 
 // The stems of the .md files directly in `dir`, sorted; none when it is missing.
-std::vector<std::string> MarkdownStems(const InputFiles& files, const fs::path& dir) {
+std::vector<std::string> MarkdownStems(const InputFiles& files, const std::string& dir) {
   std::vector<std::string> stems;
-  for (auto& name : files.FileNames(dir.string()))
+  for (auto& name : files.FileNames(dir))
     if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0) stems.push_back(std::move(name));
   std::sort(stems.begin(), stems.end());  // by file name, ".md" included: annexes keep that order
   for (auto& s : stems) s.resize(s.size() - 3);
@@ -71,12 +71,16 @@ std::vector<std::string> MarkdownStems(const InputFiles& files, const fs::path& 
 
 Fragments LoadFragments(const InputFiles& files, const std::string& text_dir) {
   Fragments f;
-  fs::path dir = fs::path(text_dir);
-  f.dir = dir.string();
+  f.dir = fs::path(text_dir).string();
+  // A file in a folder, as fs::path's / joins them.
+  auto in = [](const std::string& folder, const std::string& name) {
+    return folder.empty() ? name : folder.back() == '/' ? folder + name : folder + "/" + name;
+  };
   const std::string annex_prefix = "附件-";
-  for (const auto& stem : MarkdownStems(files, dir)) {
-    std::string body = ReadText(files, dir / (stem + ".md"));
-    f.sources.push_back(NarrativeFile{(dir / (stem + ".md")).string(), body});
+  for (const auto& stem : MarkdownStems(files, f.dir)) {
+    std::string path = in(f.dir, stem + ".md");
+    std::string body = ReadText(files, path);
+    f.sources.push_back(NarrativeFile{std::move(path), body});
     if (stem.rfind(annex_prefix, 0) == 0) {
       std::string title = stem.substr(annex_prefix.size());
       if (body.rfind("# ", 0) == 0) {
@@ -86,13 +90,14 @@ Fragments LoadFragments(const InputFiles& files, const std::string& text_dir) {
       }
       f.annexes.emplace_back(title, body);
     } else {
-      f.text[stem] = body;
+      f.text[stem] = std::move(body);
     }
   }
-  fs::path ev = dir / "指标";
+  const std::string ev = in(f.dir, "指标");
   for (const auto& code : MarkdownStems(files, ev)) {
-    f.evidence[code] = ReadText(files, ev / (code + ".md"));
-    f.sources.push_back(NarrativeFile{(ev / (code + ".md")).string(), f.evidence[code]});
+    std::string path = in(ev, code + ".md");
+    std::string& body = f.evidence[code] = ReadText(files, path);
+    f.sources.push_back(NarrativeFile{std::move(path), body});
   }
   return f;
 }
