@@ -312,7 +312,7 @@ TEST_CASE("report.docx from report.html's parse: the same package, or none when 
   const std::string mark = std::string(kMarkChar) + "pagebreak" + kMarkChar;
   auto from_tree = [](const std::string& marked) {
     std::string bytes;
-    MarkdownToHtml(marked, [&](cmark_node* doc) { bytes = RenderDocxFromMarkedTree(doc, marked.size(), nullptr, nullptr); });
+    MarkdownToHtml(marked, [&](cmark_node* doc, TablePlans&) { bytes = RenderDocxFromMarkedTree(doc, marked.size(), nullptr, nullptr); });
     return bytes;
   };
   // A mark in a paragraph of its own stands for nothing: the package of the Markdown without it.

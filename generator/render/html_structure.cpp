@@ -31,7 +31,8 @@ bool IsHeading(cmark_node* n, int level) {
 
 class Structurer {
  public:
-  Structurer(int options, cmark_llist* extensions) : options_(options), extensions_(extensions) {}
+  Structurer(int options, cmark_llist* extensions, TablePlans& plans)
+      : options_(options), extensions_(extensions), plans_(plans) {}
 
   void Run(cmark_node* doc) {
     KeepNumbersWithLabels(doc);
@@ -207,7 +208,7 @@ class Structurer {
   void Table(cmark_node* table, cmark_node* caption) {
     const uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
     const uint8_t* align = cmark_gfm_extensions_get_table_alignments(table);
-    const TablePlan plan = PlanTable(table);
+    const TablePlan& plan = plans_.For(table);
     size_t body_rows = 0;
     for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row))
       if (!cmark_gfm_extensions_get_table_row_is_header(row)) ++body_rows;
@@ -253,12 +254,13 @@ class Structurer {
 
   int options_;
   cmark_llist* extensions_;
+  TablePlans& plans_;
 };
 
 }  // namespace
 
-void StructureForHtml(cmark_node* doc, int options, cmark_llist* extensions) {
-  Structurer(options, extensions).Run(doc);
+void StructureForHtml(cmark_node* doc, int options, cmark_llist* extensions, TablePlans& plans) {
+  Structurer(options, extensions, plans).Run(doc);
 }
 
 }  // namespace jixiao

@@ -12,8 +12,11 @@
 
 #include <cmark-gfm.h>
 
+#include "render/table_plan.h"
+
 namespace jixiao {
 
-void StructureForHtml(cmark_node* doc, int options, cmark_llist* extensions);
+// `plans`: the tables' plans, some already made for report.docx.
+void StructureForHtml(cmark_node* doc, int options, cmark_llist* extensions, TablePlans& plans);
 
 }  // namespace jixiao

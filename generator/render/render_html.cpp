@@ -59,7 +59,7 @@ Decimal AxisStep(const Decimal& range) {
 
 std::string MarkdownToHtml(const std::string& md) { return MarkdownToHtml(md, {}); }
 
-std::string MarkdownToHtml(const std::string& md, const std::function<void(cmark_node*)>& read) {
+std::string MarkdownToHtml(const std::string& md, const std::function<void(cmark_node*, TablePlans&)>& read) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   // No CMARK_OPT_UNSAFE: raw HTML in the Markdown is dropped, never passed.
@@ -72,9 +72,10 @@ std::string MarkdownToHtml(const std::string& md, const std::function<void(cmark
       cmark_parser_attach_syntax_extension(parser, ext);
   cmark_parser_feed(parser, md.data(), md.size());
   cmark_node* doc = cmark_parser_finish(parser);
+  TablePlans plans;
   if (read) {
     try {
-      read(doc);
+      read(doc, plans);
     } catch (...) {
       cmark_node_free(doc);
       cmark_parser_free(parser);
@@ -82,7 +83,7 @@ std::string MarkdownToHtml(const std::string& md, const std::function<void(cmark
     }
   }
   // Heading ids, the linked 目录, merged parent cells, captions with their tables.
-  StructureForHtml(doc, options, cmark_parser_get_syntax_extensions(parser));
+  StructureForHtml(doc, options, cmark_parser_get_syntax_extensions(parser), plans);
   char* html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));
   std::string out = html ? html : "";
   std::free(html);

@@ -403,8 +403,8 @@ Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragmen
   r.docx_charts = DocxCharts(sp);
   r.docx_styles = t.docx_styles;
   // One parse of the Markdown for report.html and report.docx.
-  std::string body = MarkdownToHtml(marked, [&](cmark_node* doc) {
-    r.docx = RenderDocxFromMarkedTree(doc, marked.size(), r.docx_styles.get(), &r.docx_charts);
+  std::string body = MarkdownToHtml(marked, [&](cmark_node* doc, TablePlans& plans) {
+    r.docx = RenderDocxFromMarkedTree(doc, marked.size(), r.docx_styles.get(), &r.docx_charts, &plans);
   });
   // The tree would not do for report.docx: its own parse, of the Markdown with the charts' marks.
   if (r.docx.empty()) r.docx_markdown = StripMarks(marked, "chart:");

@@ -99,11 +99,14 @@ struct Report {
 Report RenderReport(const ScoredProject& sp, const TemplateSet& t, const Fragments& fragments,
                     const ReportOptions& options = {});
 
+class TablePlans;  // render/table_plan.h
+
 // Markdown → HTML body (cmark-gfm with tables; raw HTML is never passed).
 std::string MarkdownToHtml(const std::string& md);
 // The same, with `read` given the parsed tree before the HTML's structure
-// changes it (RenderReport writes report.docx from it).
-std::string MarkdownToHtml(const std::string& md, const std::function<void(cmark_node*)>& read);
+// changes it (RenderReport writes report.docx from it), and the plans of
+// its tables, which the HTML then uses too.
+std::string MarkdownToHtml(const std::string& md, const std::function<void(cmark_node*, TablePlans&)>& read);
 
 // A page of its own around Markdown (for check.html): the report's CSS.
 std::string RenderStandaloneHtml(const std::string& title, const std::string& markdown);

@@ -103,4 +103,10 @@ TablePlan PlanTable(cmark_node* table) {
   return plan;
 }
 
+const TablePlan& TablePlans::For(cmark_node* table) {
+  auto it = plans_.find(table);
+  if (it == plans_.end()) it = plans_.emplace(table, PlanTable(table)).first;
+  return it->second;
+}
+
 }  // namespace jixiao

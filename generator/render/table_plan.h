@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct cmark_node;
@@ -31,6 +32,16 @@ struct TablePlan {
 // its left merge too (a 二级 never spans two 一级). The last of those columns
 // holds the leaves and, like every other column, never merges.
 TablePlan PlanTable(cmark_node* table);
+
+// The plans of one parsed document's tables, each made when first asked
+// for: report.docx and report.html lay out the same tree's tables.
+class TablePlans {
+ public:
+  const TablePlan& For(cmark_node* table);
+
+ private:
+  std::unordered_map<cmark_node*, TablePlan> plans_;
+};
 
 // A row whose first cell starts a total: 合计, 总计, 总分, 小计, 平均 and a
 // 减分项合计. Rows that merely come last (a 减分项 row) are not totals.

@@ -114,7 +114,7 @@ struct RunStyle {
 // is appended where it stands, with no string of its own.
 class DocumentWriter {
  public:
-  explicit DocumentWriter(const std::vector<DocxChart>* charts) : charts_(charts) {}
+  DocumentWriter(const std::vector<DocxChart>* charts, TablePlans& plans) : charts_(charts), plans_(plans) {}
   // The charts placed, in the order they stand: chart{i+1}.xml, 图{i+1}.
   const std::vector<const DocxChart*>& Placed() const { return placed_; }
   // The tree holds what the Markdown without its layout marks would not
@@ -333,7 +333,7 @@ class DocumentWriter {
     for (int w : widths) fmt::format_to(to, "<w:gridCol w:w=\"{}\"/>", w);
     out_ += "</w:tblGrid>";
     // Merged parent cells and bold totals: render/table_plan.h, as the HTML has them.
-    const TablePlan plan = PlanTable(table);
+    const TablePlan& plan = plans_.For(table);
     size_t r = 0;
     for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row), ++r) {
       const bool header = cmark_gfm_extensions_get_table_row_is_header(row);
@@ -547,6 +547,7 @@ class DocumentWriter {
   }
 
   const std::vector<DocxChart>* charts_;
+  TablePlans& plans_;
   std::vector<const DocxChart*> placed_;
   std::vector<std::pair<int, std::string>> toc_;  // the headings after the 目录, level 2 and 3
   std::string out_;  // the part, as it is written
@@ -991,8 +992,8 @@ namespace {
 // The package for a parsed report; with `marked`, none when the tree is
 // unlike the one the Markdown without its marks gives (DocumentWriter::Unlike).
 std::string Package(cmark_node* doc, size_t size_hint, const std::string* reference_styles,
-                    const std::vector<DocxChart>* charts, bool marked) {
-  DocumentWriter writer(charts);
+                    const std::vector<DocxChart>* charts, bool marked, TablePlans& plans) {
+  DocumentWriter writer(charts, plans);
   std::string document = writer.Render(doc, size_hint);
   if (marked && writer.Unlike()) return "";
   // The parts that do not change from one report to the next, made once.
@@ -1045,7 +1046,8 @@ std::string RenderDocx(const std::string& markdown, const std::string* reference
   cmark_node* doc = cmark_parser_finish(parser);
   std::string bytes;
   try {
-    bytes = Package(doc, markdown.size(), reference_styles, charts, false);
+    TablePlans plans;
+    bytes = Package(doc, markdown.size(), reference_styles, charts, false, plans);
   } catch (...) {
     cmark_node_free(doc);
     cmark_parser_free(parser);
@@ -1057,8 +1059,9 @@ std::string RenderDocx(const std::string& markdown, const std::string* reference
 }
 
 std::string RenderDocxFromMarkedTree(cmark_node* doc, size_t size_hint, const std::string* reference_styles,
-                                     const std::vector<DocxChart>* charts) {
-  return Package(doc, size_hint, reference_styles, charts, true);
+                                     const std::vector<DocxChart>* charts, TablePlans* plans) {
+  TablePlans own;
+  return Package(doc, size_hint, reference_styles, charts, true, plans ? *plans : own);
 }
 
 }  // namespace jixiao

@@ -16,6 +16,8 @@ struct cmark_node;
 
 namespace jixiao {
 
+class TablePlans;  // render/table_plan.h
+
 // A chart of the report as a native Word chart (DrawingML, its figures in
 // the chart part's cache), which Word, WPS and LibreOffice draw themselves.
 struct DocxSeries {
@@ -50,9 +52,10 @@ std::string RenderDocx(const std::string& markdown, const std::string* reference
 // nothing, a chart's mark for its chart. Empty when the tree is not the one
 // the Markdown without its marks would give (a mark inside a paragraph, a
 // table or a code block; struck-through text): RenderDocx then.
-// `size_hint`: the Markdown's size.
+// `size_hint`: the Markdown's size; `plans`: the tables' plans, kept for
+// report.html's layout of the same tree (render/table_plan.h).
 std::string RenderDocxFromMarkedTree(cmark_node* doc, size_t size_hint, const std::string* reference_styles,
-                                     const std::vector<DocxChart>* charts);
+                                     const std::vector<DocxChart>* charts, TablePlans* plans = nullptr);
 
 // word/styles.xml of a reference .docx a firm restyled in Word or WPS (any
 // report.docx jixiao wrote is one to start from). Throws InputError
