@@ -69,11 +69,16 @@ struct TextNumber {
   string_view unit;           // what follows: 万元, 元, 分, %, …
 };
 
-constexpr std::array<bool, 256> kMayDelimit = [] {
-  std::array<bool, 256> may{};
-  for (unsigned char c : {',', ';', '\n'}) may[c] = true;
-  may[0xE3] = may[0xEF] = true;
-  return may;
+// The bytes the clause scan stops at: kDelimiterLead where a delimiter may
+// start (',', ';', a line end, the lead bytes of ，。；：！？), kDigit at a
+// digit (the clause holds a figure); 0 elsewhere.
+constexpr unsigned char kDelimiterLead = 1, kDigit = 2;
+constexpr std::array<unsigned char, 256> kScanStop = [] {
+  std::array<unsigned char, 256> stop{};
+  for (unsigned char c : {',', ';', '\n'}) stop[c] = kDelimiterLead;
+  stop[0xE3] = stop[0xEF] = kDelimiterLead;
+  for (unsigned char c = '0'; c <= '9'; ++c) stop[c] = kDigit;
+  return stop;
 }();
 
 // The length of the clause delimiter at s[i] (，。；：！？, ',' ';' and a line
@@ -182,16 +187,23 @@ class NarrativeChecker {
       if (std::search(s.begin(), s.end(), search) != s.end()) grade_words_ = true;
     std::optional<std::string> paragraph_year;
     size_t start = 0;
+    bool figures = false;  // the clause so far holds a digit
     for (size_t i = 0; i <= s.size();) {
-      // Only ',', ';', a line end and the lead bytes of ，。；：！？ can start
-      // a delimiter: the bytes between are passed at once.
-      while (i < s.size() && !kMayDelimit[static_cast<unsigned char>(s[i])]) ++i;
+      // Only the bytes of kScanStop need a look: the others are passed at once.
+      unsigned char stop = 0;
+      while (i < s.size() && !(stop = kScanStop[static_cast<unsigned char>(s[i])])) ++i;
+      if (stop == kDigit) {
+        figures = true;
+        ++i;
+        continue;
+      }
       const size_t d = i < s.size() ? DelimiterAt(s, i) : 1;
       if (d == 0) {
         ++i;
         continue;
       }
-      Clause(f, s, start, i, paragraph_year);
+      Clause(f, s, start, i, figures, paragraph_year);
+      figures = false;
       // A year named in a paragraph holds for its later clauses ("2023 年…实际支出 …。当年资金结余 …").
       if (i < s.size() && DelimiterAt(s, i, true)) paragraph_year.reset();
       i += d;
@@ -200,11 +212,12 @@ class NarrativeChecker {
   }
 
  private:
-  void Clause(const NarrativeFile& f, string_view file, size_t from, size_t to,
+  // `figures`: the clause holds a digit (else only its grade is read).
+  void Clause(const NarrativeFile& f, string_view file, size_t from, size_t to, bool figures,
               std::optional<std::string>& paragraph_year) {
     if (to <= from) return;
     size_t segment = from;  // where the words about the next figure begin: after the previous figure
-    for (const auto& n : Numbers(file, from, to)) {
+    for (const auto& n : figures ? Numbers(file, from, to) : std::vector<TextNumber>()) {
       if (n.year) {
         paragraph_year = n.written;
         continue;
