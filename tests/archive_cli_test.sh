@@ -4,18 +4,7 @@
 # (scripts/with-postgres.sh). Run by ctest with JIXIAO set to the binary and
 # the source dir as cwd.
 set -u
-JIXIAO=${JIXIAO:-build/jixiao}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-contains() { grep -qF -- "$2" "$1"; }
-lacks() { ! grep -qF -- "$2" "$1"; }
+source "$(dirname "$0")/lib.sh"
 
 # A copy of jiaocheng-2024 as another year, one figure changed: copy_year DIR YEAR 实际支出资金
 copy_year() {
@@ -167,5 +156,4 @@ check "a database in a missing folder exits 2" test $? -eq 2
 check "a database in a missing folder is refused at once" test $(( $(date +%s) - start )) -lt 10
 check "a database in a missing folder says so" contains "$tmp/e5.txt" "no such folder"
 
-echo "archive cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish "archive cli"

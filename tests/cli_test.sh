@@ -3,23 +3,7 @@
 # what lands on the terminal and in output/, and errors on bad input.
 # Run by ctest with JIXIAO set to the binary and the source dir as cwd.
 set -u
-JIXIAO=${JIXIAO:-build/jixiao}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name"
-  fi
-}
-contains() { grep -qF -- "$2" "$1"; }
+source "$(dirname "$0")/lib.sh"
 
 # score: the bundled case, terminal and JSON
 "$JIXIAO" score inputs/jiaocheng-2024 >"$tmp/score.txt" 2>&1
@@ -520,5 +504,4 @@ check "batch over FIFOs named like inputs does not block" test $rc -ne 124
 check "... and fails only the project whose workbook is a FIFO" test $rc -eq 3
 check "... saying so" contains "$lim/batch.out" "不是普通文件（FIFO）"
 
-echo "cli: $passed passed, $failed failed"
-test "$failed" -eq 0
+finish cli
