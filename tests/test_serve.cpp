@@ -606,6 +606,22 @@ TEST_CASE("serve --db: every upload archived, last year's total beside this year
   Reply revised = c.GetWithToken("/api/history?question=revised&year=2024&department=" + Encoded("某县医疗保障局"));
   CHECK(revised.status == 200);
   CHECK(JsonField(revised.body, "stated_total") == "98.00");
+  // 至多列出: the page's limit is the command's --limit; a limit that is not a count is refused.
+  HistoryRequest one;
+  one.db = opt.db;
+  one.question = HistoryQuestion::kRevised;
+  one.limit = 1;
+  one.json = true;
+  HistoryOutcome first = RunHistory(one);
+  REQUIRE_FALSE(first.Refused());
+  Reply limited = c.GetWithToken("/api/history?question=revised&limit=1");
+  CHECK(limited.status == 200);
+  CHECK(limited.body == "{\"answer\": " + first.text + ", \"tables\": " + RenderHistoryTablesJson(first.tables) + "}\n");
+  for (const char* bad : {"abc", "0", "-3", "12x"}) {
+    Reply refused = c.GetWithToken(std::string("/api/history?question=revised&limit=") + bad);
+    CHECK_MESSAGE(refused.status == 400, bad);
+    CHECK_MESSAGE(refused.body.find("limit") != std::string::npos, bad);
+  }
   Reply dept = c.GetWithToken("/api/history?question=department&subject=" + Encoded("某县医疗保障局"));
   CHECK(dept.status == 200);
   CHECK(dept.body.find("某县医疗保障局") != std::string::npos);

@@ -20,6 +20,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <charconv>
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
@@ -55,6 +56,7 @@ namespace {
 constexpr const char* kCookie = "jixiao_session";
 constexpr const char* kTokenHeader = "X-Jixiao-Token";
 constexpr std::size_t kMaxSessions = 10000;
+constexpr std::size_t kServeHistoryLimit = 10000;  // rows of 审核改动的报送 one question of the page lists at most
 
 class Sessions {
  public:
@@ -334,6 +336,18 @@ void Server::Impl::History(HTTPServerRequest& req, HTTPServerResponse& resp, con
   h.subject = query.get("subject", "");
   h.year = query.get("year", "");
   h.department = query.get("department", "");
+  // 审核改动的报送: at most `limit` (1 to kServeHistoryLimit; the page's field).
+  if (const std::string limit = query.get("limit", ""); !limit.empty()) {
+    size_t n = 0;
+    const auto [end, ec] = std::from_chars(limit.data(), limit.data() + limit.size(), n);
+    if (ec != std::errc() || end != limit.data() + limit.size() || n == 0) {
+      Text t = Format(msg::kExpectedNumber, limit);
+      t.zh = "limit（至多列出）：" + t.zh;
+      t.en = "limit: " + t.en;
+      return SendError(resp, HTTPResponse::HTTP_BAD_REQUEST, t, lang);
+    }
+    h.limit = std::min(n, kServeHistoryLimit);
+  }
   std::string path;
   if (xlsx) path = fmt::format("{}/history-{}.xlsx", jobs->Folder(), RandomId());
   h.xlsx = path;

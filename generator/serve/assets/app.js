@@ -27,7 +27,7 @@ const T = {
     tabHistory: '历史', historyIntro: '查询存档：每个上传并评分的项目都已存入数据库（serve --db）。',
     qProject: '项目历年得分', qDepartment: '主管部门的项目', qSystem: '指标体系得分分布', qRevised: '审核改动的报送',
     subject: { project: '项目名称（或其中一部分）', department: '主管部门', system: '指标体系名称（或其中一部分）' },
-    hYear: '年度（可不填）', hDepartment: '主管部门（可不填）', ask: '查询', historyXlsx: '下载为 .xlsx',
+    hYear: '年度（可不填）', hDepartment: '主管部门（可不填）', hLimit: '至多列出', ask: '查询', historyXlsx: '下载为 .xlsx',
     previous: (y, t, c) => `上年得分（${y}年度） ${t}　变动 ${c}`,
   },
   en: {
@@ -51,7 +51,7 @@ const T = {
     tabHistory: 'History', historyIntro: 'Ask the archive: every project uploaded and scored here is kept in the database (serve --db).',
     qProject: 'A project across years', qDepartment: 'A department\'s projects', qSystem: 'A system\'s score distribution', qRevised: 'Submissions review changed',
     subject: { project: 'Project name (or a part of it)', department: 'Department (主管部门)', system: 'Indicator system (or a part of its name)' },
-    hYear: 'Year (optional)', hDepartment: 'Department (optional)', ask: 'Ask', historyXlsx: 'Download as .xlsx',
+    hYear: 'Year (optional)', hDepartment: 'Department (optional)', hLimit: 'At most', ask: 'Ask', historyXlsx: 'Download as .xlsx',
     previous: (y, t, c) => `Last year (${y}) ${t}　change ${c}`,
   },
 };
@@ -259,6 +259,7 @@ function historyQuery() {
   if (q === 'revised') {
     if ($('h-year').value.trim()) p.set('year', $('h-year').value.trim());
     if ($('h-department').value.trim()) p.set('department', $('h-department').value.trim());
+    if ($('h-limit').value.trim()) p.set('limit', $('h-limit').value.trim());
   } else {
     p.set('subject', $('subject').value.trim());
   }
