@@ -16,9 +16,9 @@
 #include <mutex>
 #include <new>
 #include <sstream>
-#include <string_view>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -805,11 +805,6 @@ std::string MergeStyles(const std::string& reference, std::vector<std::string*> 
   return merged;
 }
 
-// The package's zip, written in one buffer: each part with its local header
-// before it and its central directory entry kept for the end. Sizes and CRCs
-// stand in the local headers (no data descriptors), every entry dated
-// 1980-01-01 00:00 so the same report gives the same bytes; no entries for
-// folders, which Word does not write either.
 // A part as it stands in the package: deflated (or stored, when small), with
 // its CRC and sizes. The parts that are the same in every report are packed
 // once (Package).
@@ -869,6 +864,11 @@ PackedPart Packed(std::string_view bytes) {
   return p;
 }
 
+// The package's zip, written in one buffer: each part with its local header
+// before it and its central directory entry kept for the end. Sizes and CRCs
+// stand in the local headers (no data descriptors), every entry dated
+// 1980-01-01 00:00 so the same report gives the same bytes; no entries for
+// folders, which Word does not write either.
 class PackageZip {
  public:
   explicit PackageZip(size_t reserve) { out_.reserve(reserve); }
