@@ -638,6 +638,7 @@ TEST_CASE("serve --db: every upload archived, last year's total beside this year
   Reply none = c.GetWithToken("/api/history?question=project&subject=nosuch");
   CHECK(none.status == 400);
   CHECK(JsonField(none.body, "error").find("数据库中没有与") != std::string::npos);
+  CHECK(none.body.find(tmp.path()) == std::string::npos);  // the archive's path stays with the server
   Reply none_en = c.GetWithToken("/api/history?question=system&subject=nosuch", "\x01", "en");
   CHECK(JsonField(none_en.body, "error").find("holds nothing matching") != std::string::npos);
   CHECK(c.GetWithToken("/api/history.xlsx?question=project&subject=nosuch").status == 400);

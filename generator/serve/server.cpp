@@ -355,8 +355,10 @@ void Server::Impl::History(HTTPServerRequest& req, HTTPServerResponse& resp, con
   if (out.Refused()) {
     std::error_code ec;
     if (!path.empty()) fs::remove(path, ec);
-    return SendJson(resp, fmt::format("{{\"error\": {}}}\n", JsonString(out.DiagnosticsText())),
-                    HTTPResponse::HTTP_BAD_REQUEST);
+    // What went wrong, without where: the page is not told the archive's path.
+    std::string text;
+    for (const auto& d : out.diagnostics.All()) text += (text.empty() ? "" : "\n") + Pick(d.message, lang);
+    return SendJson(resp, fmt::format("{{\"error\": {}}}\n", JsonString(text)), HTTPResponse::HTTP_BAD_REQUEST);
   }
   if (!xlsx)
     return SendJson(resp, fmt::format("{{\"answer\": {}, \"tables\": {}}}\n", out.text, RenderHistoryTablesJson(out.tables)));

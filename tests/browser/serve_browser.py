@@ -135,6 +135,18 @@ def history_page(jixiao, work, shots, downloads, opts):
             fail('a name from the database became HTML')
         print('历史: a name written as HTML shown as text')
 
+        driver.find_element(By.CSS_SELECTOR, 'input[name=question][value=revised]').click()
+        limit = driver.find_element(By.ID, 'h-limit')
+        if not limit.is_displayed() or limit.get_attribute('value') != '200':
+            fail('审核改动的报送 has no 至多列出 field of 200')
+        limit.clear()
+        limit.send_keys('1')
+        driver.find_element(By.CSS_SELECTOR, '#history-form button[type=submit]').click()
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#history-result table')
+                   or d.find_element(By.ID, 'history-error').is_displayed())
+        driver.save_screenshot(os.path.join(shots, 'serve-history-revised.png'))
+        print('历史: 审核改动的报送 asked for at most 1')
+
         driver.find_element(By.CSS_SELECTOR, 'input[name=question][value=project]').click()
         subject = driver.find_element(By.ID, 'subject')
         subject.clear()
