@@ -104,6 +104,14 @@ def history_page(jixiao, work, shots, downloads, opts):
             fail('serve --db printed no address')
         driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
         wait = WebDriverWait(driver, 60)
+
+        def ask(question, subject):  # a question of the 历史 page about a name, asked
+            driver.find_element(By.CSS_SELECTOR, f'input[name=question][value={question}]').click()
+            field = driver.find_element(By.ID, 'subject')
+            field.clear()
+            field.send_keys(subject)
+            driver.find_element(By.CSS_SELECTOR, '#history-form button[type=submit]').click()
+
         driver.get(m.group(0))
         tab = driver.find_element(By.ID, 'tab-history')
         if tab.text != '历史':
@@ -125,11 +133,7 @@ def history_page(jixiao, work, shots, downloads, opts):
             fail('the history workbook has not two sheets')
         print('历史: the answer downloaded as .xlsx')
 
-        driver.find_element(By.CSS_SELECTOR, 'input[name=question][value=department]').click()
-        subject = driver.find_element(By.ID, 'subject')
-        subject.clear()
-        subject.send_keys('交城县医疗保障局')
-        driver.find_element(By.CSS_SELECTOR, '#history-form button[type=submit]').click()
+        ask('department', '交城县医疗保障局')
         wait.until(lambda d: '<img src=x' in d.find_element(By.ID, 'history-result').text)
         if driver.find_elements(By.CSS_SELECTOR, '#history-result img') or driver.execute_script('return window.pwned'):
             fail('a name from the database became HTML')
@@ -147,11 +151,7 @@ def history_page(jixiao, work, shots, downloads, opts):
         driver.save_screenshot(os.path.join(shots, 'serve-history-revised.png'))
         print('历史: 审核改动的报送 asked for at most 1')
 
-        driver.find_element(By.CSS_SELECTOR, 'input[name=question][value=project]').click()
-        subject = driver.find_element(By.ID, 'subject')
-        subject.clear()
-        subject.send_keys('没有这个项目')
-        driver.find_element(By.CSS_SELECTOR, '#history-form button[type=submit]').click()
+        ask('project', '没有这个项目')
         err = wait.until(EC.visibility_of_element_located((By.ID, 'history-error')))
         if '没有与' not in err.text:
             fail(f'no message for nothing matching: {err.text!r}')
