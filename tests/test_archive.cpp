@@ -88,6 +88,32 @@ std::vector<std::string> Databases(const TempDir& tmp, const std::string& schema
   return urls;
 }
 
+// Last year scored into the archive at `url`, then this year's report with
+// it: the two outcomes, each required to have succeeded, the report with
+// last year's figures found.
+struct TwoYears {
+  ScoreOutcome last;
+  ReportOutcome now;
+};
+TwoYears ScoreThenReport(const std::string& last_year, const std::string& this_year, const std::string& url) {
+  TwoYears t;
+  ScoreRequest score;
+  score.project.path = last_year;
+  score.db = url;
+  t.last = RunScore(score);
+  REQUIRE_MESSAGE(t.last.exit == ExitCode::kOk, t.last.DiagnosticsText());
+  REQUIRE(t.last.archive);
+  ReportRequest report;
+  report.project.path = this_year;
+  report.db = url;
+  report.keep_in_memory = true;
+  t.now = RunReport(report);
+  REQUIRE_MESSAGE(t.now.exit == ExitCode::kOk, t.now.DiagnosticsText());
+  REQUIRE(t.now.archive);
+  REQUIRE(t.now.archive->previous);
+  return t;
+}
+
 long long Count(Database& db, const std::string& sql) {
   Poco::Int64 n = 0;
   db.session() << sql, into(n), now;
@@ -206,23 +232,9 @@ TEST_CASE("archive: a report run with the archive sets last year beside this yea
   std::string y23 = CopyProject(tmp.path(), "jiaocheng-2024", "jc-2023", "2023",
                                 {{"实际支出资金: 925.59", "实际支出资金: 800.00"}});
   std::string y24 = CopyProject(tmp.path(), "jiaocheng-2024", "jc-2024", "2024");
-  std::string url = "sqlite:" + tmp.path() + "/a.db";
-  ScoreRequest score;
-  score.project.path = y23;
-  score.db = url;
-  ScoreOutcome s = RunScore(score);
-  REQUIRE(s.exit == ExitCode::kOk);
-  REQUIRE(s.archive);
+  auto [s, r] = ScoreThenReport(y23, y24, "sqlite:" + tmp.path() + "/a.db");
   CHECK(s.archive->stored.stored);
   CHECK_FALSE(s.archive->previous);
-  ReportRequest report;
-  report.project.path = y24;
-  report.db = url;
-  report.keep_in_memory = true;
-  ReportOutcome r = RunReport(report);
-  REQUIRE_MESSAGE(r.exit == ExitCode::kOk, r.DiagnosticsText());
-  REQUIRE(r.archive);
-  REQUIRE(r.archive->previous);
   const std::string* md = Named(r.files, "report.md");
   REQUIRE(md);
   std::string change = ChangeText(r.scored->total - s.scored->total);
@@ -269,20 +281,7 @@ TEST_CASE("archive: a 自评报告 run with the archive compares with last year 
                                 {{"executed: 100         # 全年执行数", "executed: 90         # 全年执行数"},
                                  {"executed: 100}", "executed: 90}"}});
   std::string y23 = CopyProject(tmp.path(), "yaohai-2023", "yh-2023", "2023");
-  std::string url = "sqlite:" + tmp.path() + "/a.db";
-  ScoreRequest score;
-  score.project.path = y22;
-  score.db = url;
-  ScoreOutcome s = RunScore(score);
-  REQUIRE_MESSAGE(s.exit == ExitCode::kOk, s.DiagnosticsText());
-  ReportRequest report;
-  report.project.path = y23;
-  report.db = url;
-  report.keep_in_memory = true;
-  ReportOutcome r = RunReport(report);
-  REQUIRE_MESSAGE(r.exit == ExitCode::kOk, r.DiagnosticsText());
-  REQUIRE(r.archive);
-  REQUIRE(r.archive->previous);
+  auto [s, r] = ScoreThenReport(y22, y23, "sqlite:" + tmp.path() + "/a.db");
   REQUIRE(s.scored->total != r.scored->total);
   const std::string* md = Named(r.files, "report.md");
   REQUIRE(md);
